@@ -1,0 +1,338 @@
+//! Diagnostics as data: what went wrong, where (file:line:col and the source
+//! line), and hints. Stages collect them; only `main` prints them, in the
+//! human (rustc-style snippet), short (`file:line:col: error: …`) or JSON form.
+
+use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
+
+use serde::Serialize;
+
+/// How bad a diagnostic is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    /// The content is wrong; nothing is written.
+    Error,
+    /// Worth a look; the build still succeeds.
+    Warning,
+}
+
+/// A place in a file: 1-based line and column (in characters), with the text
+/// of that line so the diagnostic can be shown without reading the file again.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+pub struct Location {
+    /// The file, relative to the site root where possible.
+    pub file: PathBuf,
+    /// 1-based line number.
+    pub line: usize,
+    /// 1-based column, counted in characters.
+    pub column: usize,
+    /// How many characters the problem covers on that line (at least 1).
+    pub len: usize,
+    /// The full text of the line, without its line break.
+    #[serde(skip)]
+    pub source_line: String,
+}
+
+/// One problem found in the site.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Diagnostic {
+    /// Error or warning.
+    pub severity: Severity,
+    /// One-line statement of the problem.
+    pub message: String,
+    /// Where it is; `None` for problems of a whole file or of the site.
+    pub location: Option<Location>,
+    /// The file concerned when there is no line to point at.
+    pub file: Option<PathBuf>,
+    /// What to do about it.
+    pub hints: Vec<String>,
+}
+
+impl Diagnostic {
+    /// An error at a location.
+    pub fn error(message: impl Into<String>, location: Location) -> Self {
+        Diagnostic {
+            severity: Severity::Error,
+            message: message.into(),
+            file: Some(location.file.clone()),
+            location: Some(location),
+            hints: Vec::new(),
+        }
+    }
+
+    /// An error about a whole file (unreadable, not UTF-8, …).
+    pub fn file_error(message: impl Into<String>, file: &Path) -> Self {
+        Diagnostic {
+            severity: Severity::Error,
+            message: message.into(),
+            location: None,
+            file: Some(file.to_path_buf()),
+            hints: Vec::new(),
+        }
+    }
+
+    /// Adds a hint (shown as `= hint: …`).
+    pub fn with_hint(mut self, hint: impl Into<String>) -> Self {
+        self.hints.push(hint.into());
+        self
+    }
+
+    /// Turns the diagnostic into a warning.
+    pub fn warning(mut self) -> Self {
+        self.severity = Severity::Warning;
+        self
+    }
+
+    fn sort_key(&self) -> (Option<&PathBuf>, usize, usize, Severity, &str) {
+        let (line, col) = self
+            .location
+            .as_ref()
+            .map_or((0, 0), |l| (l.line, l.column));
+        (self.file.as_ref(), line, col, self.severity, &self.message)
+    }
+
+    /// `file:line:col: error: message` (hints appended after ` — `).
+    pub fn short(&self) -> String {
+        let mut out = String::new();
+        match (&self.location, &self.file) {
+            (Some(l), _) => {
+                let _ = write!(out, "{}:{}:{}: ", display_path(&l.file), l.line, l.column);
+            }
+            (None, Some(f)) => {
+                let _ = write!(out, "{}: ", display_path(f));
+            }
+            (None, None) => {}
+        }
+        let _ = write!(out, "{}: {}", self.severity_word(), self.message);
+        out
+    }
+
+    fn severity_word(&self) -> &'static str {
+        match self.severity {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        }
+    }
+
+    /// The rustc-style form: message, `--> file:line:col`, the source line
+    /// with a caret under the problem, and hints.
+    pub fn human(&self, color: bool) -> String {
+        use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
+        let level = match self.severity {
+            Severity::Error => Level::ERROR,
+            Severity::Warning => Level::WARNING,
+        };
+        let path;
+        let mut group = match (&self.location, &self.file) {
+            (Some(l), _) => {
+                path = display_path(&l.file);
+                let start = byte_of_column(&l.source_line, l.column);
+                let end = byte_of_column(&l.source_line, l.column + l.len.max(1));
+                let end = end.max(start);
+                level.primary_title(self.message.as_str()).element(
+                    Snippet::source(l.source_line.as_str())
+                        .line_start(l.line)
+                        .path(path.as_str())
+                        .annotation(AnnotationKind::Primary.span(start..end)),
+                )
+            }
+            (None, Some(f)) => {
+                path = display_path(f);
+                level
+                    .primary_title(self.message.as_str())
+                    .element(annotate_snippets::Origin::path(path.as_str()))
+            }
+            (None, None) => Group::with_title(level.primary_title(self.message.as_str())),
+        };
+        for hint in &self.hints {
+            group = group.element(Level::HELP.message(hint.as_str()));
+        }
+        let renderer = if color {
+            Renderer::styled()
+        } else {
+            Renderer::plain()
+        };
+        renderer.render(&[group])
+    }
+}
+
+/// Paths in messages use `/` on every platform so messages are the same everywhere.
+fn display_path(p: &Path) -> String {
+    p.to_string_lossy().replace('\\', "/")
+}
+
+/// Byte offset of a 1-based character column in `line` (clamped to its end).
+fn byte_of_column(line: &str, column: usize) -> usize {
+    line.char_indices()
+        .nth(column.saturating_sub(1))
+        .map_or(line.len(), |(i, _)| i)
+}
+
+/// A file's text, kept so that locations can be made from line/column or
+/// byte offsets.
+#[derive(Debug, Clone)]
+pub struct SourceText {
+    /// Path relative to the site root, as shown in messages.
+    pub path: PathBuf,
+    /// Full text of the file.
+    pub text: String,
+}
+
+impl SourceText {
+    /// Location of 1-based `line` and `column`, covering `len` characters.
+    pub fn at(&self, line: usize, column: usize, len: usize) -> Location {
+        let source_line = self
+            .text
+            .lines()
+            .nth(line.saturating_sub(1))
+            .unwrap_or("")
+            .to_string();
+        Location {
+            file: self.path.clone(),
+            line: line.max(1),
+            column: column.max(1),
+            len: len.max(1),
+            source_line,
+        }
+    }
+
+    /// Location of a byte offset, covering `len` characters.
+    pub fn at_byte(&self, offset: usize, len: usize) -> Location {
+        let offset = offset.min(self.text.len());
+        let before = &self.text[..offset];
+        let line = before.matches('\n').count() + 1;
+        let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+        let column = self.text[line_start..offset].chars().count() + 1;
+        self.at(line, column, len)
+    }
+}
+
+/// All diagnostics of a run, in a stable order.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[serde(transparent)]
+pub struct Diagnostics(Vec<Diagnostic>);
+
+impl Diagnostics {
+    /// Adds one diagnostic.
+    pub fn push(&mut self, d: Diagnostic) {
+        self.0.push(d);
+    }
+
+    /// Adds all of `other`.
+    pub fn extend(&mut self, other: Diagnostics) {
+        self.0.extend(other.0);
+    }
+
+    /// True when any diagnostic is an error.
+    pub fn has_errors(&self) -> bool {
+        self.0.iter().any(|d| d.severity == Severity::Error)
+    }
+
+    /// Number of errors.
+    pub fn error_count(&self) -> usize {
+        self.0
+            .iter()
+            .filter(|d| d.severity == Severity::Error)
+            .count()
+    }
+
+    /// Number of warnings.
+    pub fn warning_count(&self) -> usize {
+        self.0.len() - self.error_count()
+    }
+
+    /// True when there is nothing to report.
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    /// Sorted by file, line, column: the order they are shown in, whatever
+    /// the order the files were read.
+    pub fn sorted(mut self) -> Self {
+        self.0.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+        self.0.dedup();
+        self
+    }
+
+    /// Iterates over the diagnostics.
+    pub fn iter(&self) -> std::slice::Iter<'_, Diagnostic> {
+        self.0.iter()
+    }
+}
+
+impl From<Vec<Diagnostic>> for Diagnostics {
+    fn from(v: Vec<Diagnostic>) -> Self {
+        Diagnostics(v)
+    }
+}
+
+/// The known names closest to `wanted`, best first (at most three), for
+/// "did you mean" hints.
+pub fn closest<'a>(wanted: &str, known: impl IntoIterator<Item = &'a str>) -> Vec<&'a str> {
+    let mut scored: Vec<(f64, &str)> = known
+        .into_iter()
+        .map(|k| (strsim::jaro_winkler(wanted, k), k))
+        .filter(|(score, _)| *score >= 0.7)
+        .collect();
+    scored.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(b.1)));
+    scored.into_iter().take(3).map(|(_, k)| k).collect()
+}
+
+/// "did you mean `x`?" or "did you mean one of `x`, `y`?"; `None` when
+/// nothing is close.
+pub fn did_you_mean<'a>(wanted: &str, known: impl IntoIterator<Item = &'a str>) -> Option<String> {
+    let best = closest(wanted, known);
+    match best.as_slice() {
+        [] => None,
+        [one] => Some(format!("did you mean `{one}`?")),
+        many => Some(format!(
+            "did you mean one of {}?",
+            many.iter()
+                .map(|k| format!("`{k}`"))
+                .collect::<Vec<_>>()
+                .join(", ")
+        )),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn locations_from_bytes_count_characters() {
+        let src = SourceText {
+            path: "a.yaml".into(),
+            text: "title: “x”\ndate: 2025-13\n".into(),
+        };
+        let l = src.at_byte(src.text.find("2025").unwrap(), 7);
+        assert_eq!((l.line, l.column), (2, 7));
+        assert_eq!(l.source_line, "date: 2025-13");
+    }
+
+    #[test]
+    fn short_form_is_file_line_col() {
+        let src = SourceText {
+            path: "content/events/a.yaml".into(),
+            text: "date: 2025-13\n".into(),
+        };
+        let d = Diagnostic::error("invalid month `13`", src.at(1, 12, 2));
+        assert_eq!(
+            d.short(),
+            "content/events/a.yaml:1:12: error: invalid month `13`"
+        );
+        let human = d.human(false);
+        assert!(human.contains("--> content/events/a.yaml:1:12"), "{human}");
+        assert!(human.contains("date: 2025-13"), "{human}");
+    }
+
+    #[test]
+    fn did_you_mean_finds_close_names() {
+        assert_eq!(
+            did_you_mean("titel", ["title", "date", "tags"]).as_deref(),
+            Some("did you mean `title`?")
+        );
+        assert_eq!(did_you_mean("zzz", ["title", "date"]), None);
+    }
+}

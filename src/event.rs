@@ -1,0 +1,355 @@
+//! Events: YAML files holding one event (a mapping) or many (a sequence),
+//! turned into validated `Event`s. Ids, dates and importance are checked
+//! here; references to other files are checked by the timeline.
+
+use std::path::Path;
+
+use serde::Deserialize;
+use serde_saphyr::Spanned;
+
+use crate::date::{ACCEPTED_FORMS, EventDate};
+use crate::diagnostic::{Diagnostic, Location, SourceText};
+use crate::yaml;
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawEvent {
+    #[serde(default)]
+    id: Option<Spanned<String>>,
+    title: Spanned<String>,
+    date: Spanned<String>,
+    #[serde(default)]
+    end: Option<Spanned<String>>,
+    #[serde(default)]
+    summary: Option<String>,
+    #[serde(default)]
+    body: Option<String>,
+    #[serde(default)]
+    tags: Vec<String>,
+    #[serde(default)]
+    actors: Vec<String>,
+    #[serde(default)]
+    places: Vec<String>,
+    #[serde(default)]
+    importance: Option<Spanned<i64>>,
+    #[serde(default)]
+    sources: Vec<RawCitation>,
+    #[serde(default)]
+    media: Option<RawMedia>,
+    #[serde(default)]
+    related: Vec<Spanned<String>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawCitation {
+    source: Spanned<String>,
+    #[serde(default)]
+    quote: Option<Spanned<String>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawMedia {
+    url: String,
+    #[serde(default)]
+    caption: Option<String>,
+    #[serde(default)]
+    credit: Option<String>,
+    #[serde(default)]
+    alt: Option<String>,
+}
+
+/// An id written in a file, with where it was written.
+#[derive(Debug, Clone)]
+pub struct IdRef {
+    /// The id as written.
+    pub id: String,
+    /// Where.
+    pub location: Location,
+}
+
+/// A citation as written: which source, and the words quoted from it.
+#[derive(Debug, Clone)]
+pub struct CitationRef {
+    /// The cited source's id.
+    pub source: IdRef,
+    /// The quotation and where it is written.
+    pub quote: Option<(String, Location)>,
+}
+
+/// An image or other media shown with an event.
+#[derive(Debug, Clone)]
+pub struct Media {
+    /// Where the file is (absolute URL, or a path under static/).
+    pub url: String,
+    /// Caption (Markdown).
+    pub caption: Option<String>,
+    /// Credit line.
+    pub credit: Option<String>,
+    /// Text alternative; the caption or title when not given.
+    pub alt: Option<String>,
+}
+
+/// A validated event.
+#[derive(Debug, Clone)]
+pub struct Event {
+    /// Unique id, used in its URL.
+    pub id: String,
+    /// Where the id comes from, for duplicate-id messages.
+    pub location: Location,
+    /// Headline.
+    pub title: String,
+    /// When.
+    pub date: EventDate,
+    /// One or two sentences of Markdown.
+    pub summary: String,
+    /// Longer Markdown.
+    pub body: Option<String>,
+    /// Terms per taxonomy: tags, actors, places (as in `config::TAXONOMY_NAMES`).
+    pub terms: [Vec<String>; 3],
+    /// 1–5; 3 when not given.
+    pub importance: u8,
+    /// Sources cited, in the order written.
+    pub citations: Vec<CitationRef>,
+    /// Optional media.
+    pub media: Option<Media>,
+    /// Related event ids.
+    pub related: Vec<IdRef>,
+}
+
+/// The default id of a file: the slug of its stem.
+pub fn stem_id(path: &Path) -> String {
+    let stem = path
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    slug::slugify(stem)
+}
+
+/// Checks that a written id is already a slug (lowercase ASCII letters,
+/// digits, hyphens), so it maps to exactly one URL.
+pub fn check_slug(id: &str, what: &str, location: Location) -> Result<(), Diagnostic> {
+    let ok = !id.is_empty()
+        && id
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+        && !id.starts_with('-')
+        && !id.ends_with('-');
+    if ok {
+        Ok(())
+    } else {
+        Err(
+            Diagnostic::error(format!("{what} `{id}` is not a slug"), location).with_hint(format!(
+                "use lowercase letters, digits and hyphens, e.g. `{}`",
+                slug::slugify(id)
+            )),
+        )
+    }
+}
+
+/// Parses a spanned date, locating errors at the offending characters.
+pub fn parse_date(
+    src: &SourceText,
+    line_offset: usize,
+    s: &Spanned<String>,
+) -> Result<EventDate, Diagnostic> {
+    EventDate::parse(&s.value).map_err(|e| {
+        let mut loc = yaml::location(src, line_offset, s);
+        loc.column += yaml::content_column(src, line_offset, s) + e.offset;
+        loc.len = e.len;
+        Diagnostic::error(format!("invalid date `{}`: {}", s.value, e.message), loc)
+            .with_hint(ACCEPTED_FORMS)
+    })
+}
+
+/// True when the YAML document is a sequence (`- …` or `[…]`) rather than
+/// a single mapping.
+fn is_sequence(yaml_text: &str) -> bool {
+    yaml_text
+        .lines()
+        .map(str::trim_start)
+        .find(|l| !l.is_empty() && !l.starts_with('#') && *l != "---")
+        .is_some_and(|l| l == "-" || l.starts_with("- ") || l.starts_with('['))
+}
+
+/// Parses one events file: a mapping (one event, id defaults to the file
+/// stem) or a sequence (id defaults to the slug of each title).
+pub fn parse_file(src: &SourceText) -> (Vec<Event>, Vec<Diagnostic>) {
+    let mut diags = Vec::new();
+    let mut events = Vec::new();
+    if src.text.trim().is_empty() {
+        diags.push(
+            Diagnostic::file_error("empty events file", &src.path)
+                .with_hint("write one event (a mapping with title and date) or a list of them"),
+        );
+        return (events, diags);
+    }
+    let raws: Vec<(RawEvent, Option<String>)> = if is_sequence(&src.text) {
+        match yaml::parse::<Vec<RawEvent>>(src, &src.text, 0, "event") {
+            Ok(v) => v.into_iter().map(|r| (r, None)).collect(),
+            Err(d) => return (events, vec![d]),
+        }
+    } else {
+        match yaml::parse::<RawEvent>(src, &src.text, 0, "event") {
+            Ok(r) => vec![(r, Some(stem_id(&src.path)))],
+            Err(d) => return (events, vec![d]),
+        }
+    };
+    for (raw, default_id) in raws {
+        match validate(src, raw, default_id) {
+            Ok(e) => events.push(e),
+            Err(mut d) => diags.append(&mut d),
+        }
+    }
+    (events, diags)
+}
+
+fn validate(
+    src: &SourceText,
+    raw: RawEvent,
+    default_id: Option<String>,
+) -> Result<Event, Vec<Diagnostic>> {
+    let mut diags = Vec::new();
+    let loc = |s: &Spanned<String>| yaml::location(src, 0, s);
+    let (id, location) = match &raw.id {
+        Some(id) => {
+            if let Err(d) = check_slug(&id.value, "event id", loc(id)) {
+                diags.push(d);
+            }
+            (id.value.clone(), loc(id))
+        }
+        None => {
+            let id = default_id.unwrap_or_else(|| slug::slugify(&raw.title.value));
+            (id, loc(&raw.title))
+        }
+    };
+    if raw.title.value.trim().is_empty() {
+        diags.push(Diagnostic::error("event title is empty", loc(&raw.title)));
+    }
+    let mut date = parse_date(src, 0, &raw.date)
+        .map_err(|d| diags.push(d))
+        .ok();
+    if let (Some(start), Some(end)) = (date, &raw.end) {
+        date = parse_date(src, 0, end)
+            .map_err(|d| diags.push(d))
+            .ok()
+            .and_then(|e| {
+                start
+                    .with_end(e)
+                    .map_err(|e| {
+                        diags.push(
+                            Diagnostic::error(format!("invalid `end`: {}", e.message), loc(end))
+                                .with_hint("`end` is a single date after `date`"),
+                        )
+                    })
+                    .ok()
+            });
+    }
+    let importance = match &raw.importance {
+        None => 3,
+        Some(i) if (1..=5).contains(&i.value) => i.value as u8,
+        Some(i) => {
+            let l = yaml::location(src, 0, i);
+            diags.push(
+                Diagnostic::error(format!("importance `{}` is out of range", i.value), l)
+                    .with_hint("importance is a whole number from 1 (minor) to 5 (major)"),
+            );
+            3
+        }
+    };
+    let citations = raw
+        .sources
+        .iter()
+        .map(|c| CitationRef {
+            source: IdRef {
+                id: c.source.value.clone(),
+                location: loc(&c.source),
+            },
+            quote: c.quote.as_ref().map(|q| {
+                let mut l = loc(q);
+                l.column += yaml::content_column(src, 0, q);
+                (q.value.clone(), l)
+            }),
+        })
+        .collect();
+    let related = raw
+        .related
+        .iter()
+        .map(|r| IdRef {
+            id: r.value.clone(),
+            location: loc(r),
+        })
+        .collect();
+    match date {
+        Some(date) if diags.is_empty() => Ok(Event {
+            id,
+            location,
+            title: raw.title.value,
+            date,
+            summary: raw.summary.unwrap_or_default(),
+            body: raw.body,
+            terms: [raw.tags, raw.actors, raw.places],
+            importance,
+            citations,
+            media: raw.media.map(|m| Media {
+                url: m.url,
+                caption: m.caption,
+                credit: m.credit,
+                alt: m.alt,
+            }),
+            related,
+        }),
+        _ => Err(diags),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn src(text: &str) -> SourceText {
+        SourceText {
+            path: "content/events/fto-designation.yaml".into(),
+            text: text.into(),
+        }
+    }
+
+    #[test]
+    fn a_mapping_takes_the_file_stem_as_id() {
+        let (events, diags) = parse_file(&src("title: A\ndate: 2025-02\n"));
+        assert!(diags.is_empty(), "{diags:?}");
+        assert_eq!(events[0].id, "fto-designation");
+        assert_eq!(events[0].importance, 3);
+    }
+
+    #[test]
+    fn a_sequence_takes_slugs_of_titles() {
+        let (events, diags) = parse_file(&src(
+            "- title: Phone call\n  date: 2025-04\n- title: B c\n  date: 2025\n",
+        ));
+        assert!(diags.is_empty(), "{diags:?}");
+        let ids: Vec<&str> = events.iter().map(|e| e.id.as_str()).collect();
+        assert_eq!(ids, ["phone-call", "b-c"]);
+    }
+
+    #[test]
+    fn invalid_dates_point_at_the_bad_part() {
+        let (_, diags) = parse_file(&src("title: A\ndate: \"2025-02-30\"\n"));
+        let l = diags[0].location.as_ref().unwrap();
+        assert_eq!((l.line, l.column, l.len), (2, 15, 2));
+        let (_, diags) = parse_file(&src("title: A\ndate: 2025-13\n"));
+        let l = diags[0].location.as_ref().unwrap();
+        assert_eq!((l.line, l.column), (2, 12));
+        assert_eq!(
+            diags[0].message,
+            "invalid date `2025-13`: invalid month `13`"
+        );
+    }
+
+    #[test]
+    fn all_problems_of_an_event_are_reported() {
+        let (_, diags) = parse_file(&src("id: Bad Id\ntitle: A\ndate: 2025-13\nimportance: 9\n"));
+        assert_eq!(diags.len(), 3, "{diags:?}");
+    }
+}

@@ -1,0 +1,178 @@
+//! annals: a static timeline site generator.
+//!
+//! The pipeline runs one way: `config` → `load` (files) → `event`/`source`
+//! (validated content) → `timeline` (order and cross-references) →
+//! `render` (pages) → `output` (disk). [`check`] runs every stage but the
+//! last, so checking and building can never disagree.
+
+pub mod axis;
+pub mod config;
+pub mod date;
+pub mod diagnostic;
+pub mod event;
+pub mod load;
+pub mod markdown;
+pub mod output;
+pub mod render;
+pub mod source;
+pub mod timeline;
+pub mod url;
+mod yaml;
+
+use std::path::{Path, PathBuf};
+
+use config::Config;
+use diagnostic::Diagnostics;
+use render::{OutputFile, Templates};
+use timeline::Timeline;
+
+/// Why a run failed.
+#[derive(Debug)]
+pub enum Failure {
+    /// The content has errors (exit code 1).
+    Content(Diagnostics),
+    /// Bad usage or an I/O failure (exit code 2).
+    Usage(String),
+}
+
+/// A site loaded, checked and rendered in memory.
+#[derive(Debug)]
+pub struct RenderedSite {
+    /// The validated configuration.
+    pub config: Config,
+    /// The ordered events and sources.
+    pub timeline: Timeline,
+    /// Every file of the site, sorted by path.
+    pub files: Vec<OutputFile>,
+    /// Warnings found on the way.
+    pub warnings: Diagnostics,
+}
+
+/// Loads the site at `root`, checks everything and renders every page in
+/// memory. Nothing is written. All problems are reported together.
+pub fn check(root: &Path, base_url: Option<&str>) -> Result<RenderedSite, Failure> {
+    let (files, mut diags) = load::read_site(root);
+    let Some(config_text) = files.config else {
+        if diags.has_errors() {
+            return Err(Failure::Content(diags.sorted()));
+        }
+        return Err(Failure::Usage(format!(
+            "{} is not an annals site: it has no site.yaml (create one with `annals init`, or pass --root)",
+            root.display()
+        )));
+    };
+    let mut config = match Config::parse(&config_text.path, config_text.text) {
+        Ok(c) => Some(c),
+        Err(d) => {
+            diags.extend(d);
+            None
+        }
+    };
+    if let (Some(c), Some(url)) = (config.as_mut(), base_url) {
+        c.base_url = Some(if url.ends_with('/') {
+            url.to_string()
+        } else {
+            format!("{url}/")
+        });
+    }
+
+    let mut sources = Vec::new();
+    let mut partial = false;
+    for src in &files.sources {
+        match source::parse(src) {
+            Ok(s) => sources.push(s),
+            Err(ds) => {
+                partial = true;
+                ds.into_iter().for_each(|d| diags.push(d));
+            }
+        }
+    }
+    let mut events = Vec::new();
+    for src in &files.events {
+        let (mut evs, ds) = event::parse_file(src);
+        partial |= !ds.is_empty();
+        events.append(&mut evs);
+        ds.into_iter().for_each(|d| diags.push(d));
+    }
+    let templates = match Templates::new(&files.templates) {
+        Ok(t) => Some(t),
+        Err(d) => {
+            diags.extend(d);
+            None
+        }
+    };
+    let Some(config) = config else {
+        return Err(Failure::Content(diags.sorted()));
+    };
+    let timeline = match timeline::build(&config, events, sources, partial) {
+        Ok((t, warnings)) => {
+            diags.extend(warnings);
+            Some(t)
+        }
+        Err(d) => {
+            diags.extend(d);
+            None
+        }
+    };
+    let (Some(timeline), Some(templates)) = (timeline, templates) else {
+        return Err(Failure::Content(diags.sorted()));
+    };
+    if diags.has_errors() {
+        return Err(Failure::Content(diags.sorted()));
+    }
+    match render::render_site(&config, &timeline, &templates, &files.statics) {
+        Ok(files) => Ok(RenderedSite {
+            config,
+            timeline,
+            files,
+            warnings: diags.sorted(),
+        }),
+        Err(d) => {
+            diags.extend(d);
+            Err(Failure::Content(diags.sorted()))
+        }
+    }
+}
+
+/// What `build` did.
+#[derive(Debug)]
+pub struct BuildReport {
+    /// The rendered site.
+    pub site: RenderedSite,
+    /// Where it was written.
+    pub output: PathBuf,
+}
+
+/// Checks and renders the site at `root`, then writes it to `output`
+/// (default `root/public`). On any error the previous output is untouched.
+pub fn build(
+    root: &Path,
+    output: Option<&Path>,
+    base_url: Option<&str>,
+) -> Result<BuildReport, Failure> {
+    let output = output.map_or_else(|| root.join("public"), Path::to_path_buf);
+    refuse_dangerous_output(root, &output)?;
+    let site = check(root, base_url)?;
+    output::write_site(&output, &site.files)
+        .map_err(|e| Failure::Usage(format!("cannot write {}: {e}", output.display())))?;
+    Ok(BuildReport { site, output })
+}
+
+/// The output folder is replaced wholesale, so it must not be the site
+/// itself or hold it.
+fn refuse_dangerous_output(root: &Path, output: &Path) -> Result<(), Failure> {
+    let abs = |p: &Path| {
+        std::path::absolute(p)
+            .map(|p| p.components().collect::<PathBuf>())
+            .unwrap_or_else(|_| p.to_path_buf())
+    };
+    let (root, out) = (abs(root), abs(output));
+    let content = root.join("content");
+    if root.starts_with(&out) || content.starts_with(&out) || out.starts_with(&content) {
+        return Err(Failure::Usage(format!(
+            "refusing to use {} as the output folder: it would replace the site's own files",
+            output.display()
+        )));
+    }
+    Ok(())
+}

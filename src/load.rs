@@ -1,0 +1,167 @@
+//! Reading the site folder: `site.yaml`, the files under `content/`, and the
+//! site's own `templates/` and `static/`. Files are listed in sorted order so
+//! nothing downstream depends on the order the file system gives.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use walkdir::WalkDir;
+
+use crate::diagnostic::{Diagnostic, Diagnostics, SourceText};
+
+/// Everything read from a site folder, before any parsing.
+#[derive(Debug, Default)]
+pub struct SiteFiles {
+    /// `site.yaml`, if present.
+    pub config: Option<SourceText>,
+    /// `content/sources/*.md`
+    pub sources: Vec<SourceText>,
+    /// `content/events/**/*.yaml`
+    pub events: Vec<SourceText>,
+    /// `templates/*.html`: name (relative path with `/`) and text.
+    pub templates: Vec<SourceText>,
+    /// `static/**`: path relative to `static/` and bytes.
+    pub statics: Vec<(PathBuf, Vec<u8>)>,
+}
+
+fn is_hidden(name: &std::ffi::OsStr) -> bool {
+    let n = name.to_string_lossy();
+    n.starts_with('.') || n.ends_with('~')
+}
+
+/// Files below `dir`, sorted, skipping hidden ones. Walk errors become
+/// diagnostics.
+fn files_below(root: &Path, dir: &Path, diags: &mut Diagnostics) -> Vec<PathBuf> {
+    if !dir.is_dir() {
+        return Vec::new();
+    }
+    let mut out = Vec::new();
+    let walker = WalkDir::new(dir)
+        .follow_links(true)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_entry(|e| e.depth() == 0 || !is_hidden(e.file_name()));
+    for entry in walker {
+        match entry {
+            Ok(e) if e.file_type().is_file() => out.push(e.into_path()),
+            Ok(_) => {}
+            Err(e) => {
+                let path = e
+                    .path()
+                    .map_or_else(|| dir.to_path_buf(), Path::to_path_buf);
+                let what = if e.loop_ancestor().is_some() {
+                    "symbolic link loop".to_string()
+                } else {
+                    format!(
+                        "cannot read: {}",
+                        e.io_error()
+                            .map_or_else(|| e.to_string(), |io| io.to_string())
+                    )
+                };
+                diags.push(Diagnostic::file_error(what, &relative(root, &path)));
+            }
+        }
+    }
+    out
+}
+
+/// `path` relative to `root`, for messages.
+pub fn relative(root: &Path, path: &Path) -> PathBuf {
+    path.strip_prefix(root).unwrap_or(path).to_path_buf()
+}
+
+fn read_text(root: &Path, path: &Path, diags: &mut Diagnostics) -> Option<SourceText> {
+    let rel = relative(root, path);
+    match fs::read(path) {
+        Ok(bytes) => match String::from_utf8(bytes) {
+            Ok(mut text) => {
+                if text.starts_with('\u{feff}') {
+                    text.drain(..3);
+                }
+                if text.contains('\r') {
+                    text = text.replace("\r\n", "\n");
+                }
+                Some(SourceText { path: rel, text })
+            }
+            Err(e) => {
+                let offset = e.utf8_error().valid_up_to();
+                let bytes = e.into_bytes();
+                let prefix = String::from_utf8_lossy(&bytes[..offset]).into_owned();
+                let src = SourceText {
+                    path: rel,
+                    text: prefix,
+                };
+                diags.push(
+                    Diagnostic::error("file is not valid UTF-8", src.at_byte(offset, 1))
+                        .with_hint("save the file as UTF-8"),
+                );
+                None
+            }
+        },
+        Err(e) => {
+            diags.push(Diagnostic::file_error(format!("cannot read: {e}"), &rel));
+            None
+        }
+    }
+}
+
+fn has_ext(p: &Path, exts: &[&str]) -> bool {
+    p.extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| exts.iter().any(|x| e.eq_ignore_ascii_case(x)))
+}
+
+/// Reads the site folder at `root`. Problems reading files are returned as
+/// diagnostics alongside whatever could be read.
+pub fn read_site(root: &Path) -> (SiteFiles, Diagnostics) {
+    let mut diags = Diagnostics::default();
+    let mut files = SiteFiles::default();
+    let config_path = root.join("site.yaml");
+    if config_path.is_file() {
+        files.config = read_text(root, &config_path, &mut diags);
+    }
+    let content = root.join("content");
+    for path in files_below(root, &content.join("sources"), &mut diags) {
+        if has_ext(&path, &["md", "markdown"]) {
+            files.sources.extend(read_text(root, &path, &mut diags));
+        } else {
+            diags.push(
+                Diagnostic::file_error(
+                    "ignored: sources are Markdown files (.md)",
+                    &relative(root, &path),
+                )
+                .warning(),
+            );
+        }
+    }
+    for path in files_below(root, &content.join("events"), &mut diags) {
+        if has_ext(&path, &["yaml", "yml"]) {
+            files.events.extend(read_text(root, &path, &mut diags));
+        } else {
+            diags.push(
+                Diagnostic::file_error(
+                    "ignored: events are YAML files (.yaml)",
+                    &relative(root, &path),
+                )
+                .warning(),
+            );
+        }
+    }
+    let templates = root.join("templates");
+    for path in files_below(root, &templates, &mut diags) {
+        if has_ext(&path, &["html", "xml", "txt", "json"]) {
+            files.templates.extend(read_text(root, &path, &mut diags));
+        }
+    }
+    let statics = root.join("static");
+    for path in files_below(root, &statics, &mut diags) {
+        match fs::read(&path) {
+            Ok(bytes) => files.statics.push((relative(&statics, &path), bytes)),
+            Err(e) => diags.push(Diagnostic::file_error(
+                format!("cannot read: {e}"),
+                &relative(root, &path),
+            )),
+        }
+    }
+    (files, diags)
+}

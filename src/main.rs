@@ -1,0 +1,152 @@
+//! The `annals` command: parses arguments, runs the library, prints what
+//! happened and picks the exit code (0 ok, 1 content errors, 2 usage or I/O).
+
+use std::io::IsTerminal;
+use std::path::PathBuf;
+use std::process::ExitCode;
+use std::time::Instant;
+
+use annals::diagnostic::Diagnostics;
+use annals::{Failure, RenderedSite};
+use clap::{Parser, Subcommand, ValueEnum};
+
+#[derive(Parser)]
+#[command(
+    name = "annals",
+    version,
+    about = "Build sourced, browsable timeline sites"
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Check the site and write it to the output folder
+    Build {
+        /// The site folder (holding site.yaml)
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+        /// Where to write the site [default: ROOT/public]
+        #[arg(long)]
+        output: Option<PathBuf>,
+        /// The address the site is published at (overrides site.yaml)
+        #[arg(long)]
+        base_url: Option<String>,
+    },
+    /// Check the site and render it in memory, writing nothing
+    Check {
+        /// The site folder (holding site.yaml)
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+        /// How to print problems
+        #[arg(long, value_enum, default_value_t = Format::Human)]
+        format: Format,
+    },
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum Format {
+    /// Messages with the source line, for people
+    Human,
+    /// One `file:line:col: error: message` line each, for editors and CI
+    Short,
+    /// A JSON array of diagnostics, for programs
+    Json,
+}
+
+fn print_diagnostics(diags: &Diagnostics, format: Format) {
+    let color = std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none();
+    match format {
+        Format::Human => {
+            for d in diags.iter() {
+                eprintln!("{}\n", d.human(color));
+            }
+        }
+        Format::Short => {
+            for d in diags.iter() {
+                eprintln!("{}", d.short());
+            }
+        }
+        Format::Json => match serde_json::to_string_pretty(diags) {
+            Ok(json) => println!("{json}"),
+            Err(e) => eprintln!("error: {e}"),
+        },
+    }
+}
+
+fn summary(site: &RenderedSite) -> String {
+    let pages = site
+        .files
+        .iter()
+        .filter(|f| f.path.ends_with(".html"))
+        .count();
+    let plural =
+        |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
+    format!(
+        "{}, {}, {}",
+        plural(site.timeline.events.len(), "event", "events"),
+        plural(site.timeline.sources.len(), "source", "sources"),
+        plural(pages, "page", "pages"),
+    )
+}
+
+fn fail(failure: Failure, format: Format) -> ExitCode {
+    match failure {
+        Failure::Content(diags) => {
+            print_diagnostics(&diags, format);
+            if !matches!(format, Format::Json) {
+                let (e, w) = (diags.error_count(), diags.warning_count());
+                eprintln!(
+                    "error: the site has {e} error{}{}",
+                    if e == 1 { "" } else { "s" },
+                    if w > 0 {
+                        format!(" and {w} warning{}", if w == 1 { "" } else { "s" })
+                    } else {
+                        String::new()
+                    }
+                );
+            }
+            ExitCode::from(1)
+        }
+        Failure::Usage(msg) => {
+            eprintln!("error: {msg}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let started = Instant::now();
+    match cli.command {
+        Command::Build {
+            root,
+            output,
+            base_url,
+        } => match annals::build(&root, output.as_deref(), base_url.as_deref()) {
+            Ok(report) => {
+                print_diagnostics(&report.site.warnings, Format::Human);
+                eprintln!(
+                    "built {} into {} in {:.2?}",
+                    summary(&report.site),
+                    report.output.display(),
+                    started.elapsed()
+                );
+                ExitCode::SUCCESS
+            }
+            Err(f) => fail(f, Format::Human),
+        },
+        Command::Check { root, format } => match annals::check(&root, None) {
+            Ok(site) => {
+                print_diagnostics(&site.warnings, format);
+                if !matches!(format, Format::Json) {
+                    eprintln!("ok: {}", summary(&site));
+                }
+                ExitCode::SUCCESS
+            }
+            Err(f) => fail(f, format),
+        },
+    }
+}

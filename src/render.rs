@@ -1,0 +1,826 @@
+//! Rendering: the timeline into pages through Tera templates. Templates see
+//! only the view types of this module (plain, serialisable, links already
+//! relative to the page), never the internal model. Built-in templates are
+//! compiled in; a site's own `templates/NAME` overrides the built-in of the
+//! same name.
+
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+
+use serde::Serialize;
+use tera::{Context, Tera};
+
+use crate::axis::{self, AxisMark};
+use crate::config::Config;
+use crate::date::{DatePart, EventDate};
+use crate::diagnostic::{Diagnostic, Diagnostics, SourceText};
+use crate::markdown;
+use crate::timeline::Timeline;
+use crate::url::Page;
+
+/// The built-in templates: name and text.
+pub const BUILTIN_TEMPLATES: [(&str, &str); 11] = [
+    ("base.html", include_str!("../templates/base.html")),
+    ("index.html", include_str!("../templates/index.html")),
+    ("event.html", include_str!("../templates/event.html")),
+    ("source.html", include_str!("../templates/source.html")),
+    ("sources.html", include_str!("../templates/sources.html")),
+    ("taxonomy.html", include_str!("../templates/taxonomy.html")),
+    ("term.html", include_str!("../templates/term.html")),
+    ("404.html", include_str!("../templates/404.html")),
+    (
+        "partials/years.html",
+        include_str!("../templates/partials/years.html"),
+    ),
+    (
+        "partials/event_card.html",
+        include_str!("../templates/partials/event_card.html"),
+    ),
+    (
+        "partials/nav.html",
+        include_str!("../templates/partials/nav.html"),
+    ),
+];
+
+/// The built-in static files: path in the output and bytes.
+pub const BUILTIN_STATIC: [(&str, &[u8]); 1] =
+    [("style.css", include_bytes!("../static/style.css"))];
+
+/// A file of the finished site.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OutputFile {
+    /// Path relative to the output folder, with `/`.
+    pub path: String,
+    /// Contents.
+    pub bytes: Vec<u8>,
+}
+
+/// The template set: built-ins overridden by the site's own.
+pub struct Templates {
+    tera: Tera,
+    sources: BTreeMap<String, SourceText>,
+}
+
+fn template_location(
+    name: &str,
+    sources: &BTreeMap<String, SourceText>,
+    line: usize,
+    col: usize,
+) -> Option<crate::diagnostic::Location> {
+    sources.get(name).map(|s| s.at(line, col + 1, 1))
+}
+
+fn tera_diagnostic(
+    err: &tera::Error,
+    sources: &BTreeMap<String, SourceText>,
+    page: Option<&str>,
+) -> Diagnostic {
+    use tera::ErrorKind;
+    let context = page
+        .map(|p| format!(" (rendering {p})"))
+        .unwrap_or_default();
+    match err.kind() {
+        ErrorKind::SyntaxError(r) | ErrorKind::RenderingError(r) => {
+            let span = r.span();
+            let msg = format!("template error: {}{context}", r.message());
+            match template_location(r.filename(), sources, span.start_line, span.start_col) {
+                Some(mut loc) => {
+                    if span.start_line == span.end_line {
+                        loc.len = span.end_col.saturating_sub(span.start_col).max(1);
+                    }
+                    Diagnostic::error(msg, loc)
+                }
+                None => Diagnostic::file_error(
+                    msg,
+                    &PathBuf::from(format!("templates/{}", r.filename())),
+                ),
+            }
+        }
+        other => {
+            let mut msg = format!("template error: {other}{context}");
+            let mut source = std::error::Error::source(err);
+            while let Some(s) = source {
+                msg.push_str(&format!(": {s}"));
+                source = s.source();
+            }
+            Diagnostic::file_error(msg, &PathBuf::from("templates"))
+        }
+    }
+}
+
+impl Templates {
+    /// Compiles the built-in templates with the site's overrides. Template
+    /// syntax errors are located in the file they come from.
+    pub fn new(site_templates: &[SourceText]) -> Result<Templates, Diagnostics> {
+        let mut sources: BTreeMap<String, SourceText> = BUILTIN_TEMPLATES
+            .iter()
+            .map(|(name, text)| {
+                (
+                    (*name).to_string(),
+                    SourceText {
+                        path: PathBuf::from(format!("<built-in>/templates/{name}")),
+                        text: (*text).to_string(),
+                    },
+                )
+            })
+            .collect();
+        for t in site_templates {
+            let name = t
+                .path
+                .strip_prefix("templates")
+                .unwrap_or(&t.path)
+                .to_string_lossy()
+                .replace('\\', "/");
+            sources.insert(name, t.clone());
+        }
+        let mut tera = Tera::new();
+        tera.autoescape_on([".html", ".xml"]);
+        let all: Vec<(&str, &str)> = sources
+            .iter()
+            .map(|(k, v)| (k.as_str(), v.text.as_str()))
+            .collect();
+        tera.add_raw_templates(all)
+            .map_err(|e| Diagnostics::from(vec![tera_diagnostic(&e, &sources, None)]))?;
+        Ok(Templates { tera, sources })
+    }
+}
+
+// ------------------------------------------------------------------ views
+
+#[derive(Serialize)]
+struct NavItem {
+    title: String,
+    url: String,
+    current: bool,
+}
+
+#[derive(Serialize)]
+struct SiteView<'a> {
+    title: &'a str,
+    description: &'a str,
+    language: &'a str,
+    base_url: Option<&'a str>,
+}
+
+#[derive(Serialize)]
+struct TermLink {
+    taxonomy: &'static str,
+    name: String,
+    url: String,
+}
+
+#[derive(Serialize)]
+struct SourceLink {
+    title: String,
+    url: String,
+}
+
+#[derive(Serialize)]
+struct EventCard {
+    id: String,
+    url: String,
+    title: String,
+    date_html: String,
+    date_text: String,
+    summary_html: String,
+    importance: u8,
+    ongoing: bool,
+    terms: Vec<TermLink>,
+    sources: Vec<SourceLink>,
+}
+
+#[derive(Serialize)]
+struct MonthView {
+    label: String,
+    anchor: String,
+    events: Vec<EventCard>,
+}
+
+#[derive(Serialize)]
+struct YearView {
+    label: String,
+    anchor: String,
+    months: Vec<MonthView>,
+}
+
+#[derive(Serialize)]
+struct CitationView {
+    quote: Option<String>,
+    source_title: String,
+    source_url: String,
+    paragraph_url: String,
+    publisher: Option<String>,
+    author: Option<String>,
+    published_html: Option<String>,
+}
+
+#[derive(Serialize)]
+struct MediaView {
+    url: String,
+    is_image: bool,
+    alt: String,
+    caption_html: Option<String>,
+    credit: Option<String>,
+}
+
+#[derive(Serialize)]
+struct EventLink {
+    title: String,
+    url: String,
+    date_html: String,
+}
+
+#[derive(Serialize)]
+struct EventPage {
+    event: EventCard,
+    body_html: String,
+    media: Option<MediaView>,
+    citations: Vec<CitationView>,
+    related: Vec<EventLink>,
+    previous: Option<EventLink>,
+    next: Option<EventLink>,
+}
+
+#[derive(Serialize)]
+struct SourceView {
+    id: String,
+    url: String,
+    title: String,
+    author: Option<String>,
+    publisher: Option<String>,
+    published_html: Option<String>,
+    image_credit: Option<String>,
+    original_url: Option<String>,
+    body_html: String,
+    cited_by: usize,
+}
+
+#[derive(Serialize)]
+struct TermView {
+    name: String,
+    url: String,
+    count: usize,
+}
+
+#[derive(Serialize)]
+struct PageContext<'a, T: Serialize> {
+    site: &'a SiteView<'a>,
+    nav: Vec<NavItem>,
+    root: String,
+    home_url: String,
+    title: String,
+    description: String,
+    canonical: Option<String>,
+    #[serde(flatten)]
+    data: T,
+}
+
+/// Escapes text for HTML and XML content and attribute values.
+pub fn escape_html(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            other => out.push(other),
+        }
+    }
+    out
+}
+
+/// `<time>` elements for a date, with the words between them.
+pub fn date_html(date: &EventDate, config: &Config) -> String {
+    date.display_parts(config.lang)
+        .into_iter()
+        .map(|p| match p {
+            DatePart::Text(t) => escape_html(&t),
+            DatePart::Time {
+                text,
+                machine: Some(m),
+            } => format!(
+                "<time datetime=\"{}\">{}</time>",
+                escape_html(&m),
+                escape_html(&text)
+            ),
+            DatePart::Time {
+                text,
+                machine: None,
+            } => format!("<span class=\"date-text\">{}</span>", escape_html(&text)),
+        })
+        .collect()
+}
+
+/// What every page of an event shares, computed once.
+struct Prepared {
+    date_html: String,
+    date_text: String,
+    summary_html: String,
+    summary_text: String,
+}
+
+struct Renderer<'a> {
+    config: &'a Config,
+    timeline: &'a Timeline,
+    templates: &'a Templates,
+    site: SiteView<'a>,
+    prepared: Vec<Prepared>,
+    out: Vec<OutputFile>,
+    diags: Diagnostics,
+}
+
+fn is_image(url: &str) -> bool {
+    let path = url
+        .split(['?', '#'])
+        .next()
+        .unwrap_or("")
+        .to_ascii_lowercase();
+    [".jpg", ".jpeg", ".png", ".gif", ".webp", ".avif", ".svg"]
+        .iter()
+        .any(|ext| path.ends_with(ext))
+}
+
+impl<'a> Renderer<'a> {
+    fn nav(&self, from: &Page<'_>) -> Vec<NavItem> {
+        let mut items = vec![
+            NavItem {
+                title: "Timeline".into(),
+                url: from.link_to(&Page::Home),
+                current: *from == Page::Home,
+            },
+            NavItem {
+                title: "Sources".into(),
+                url: from.link_to(&Page::Sources),
+                current: *from == Page::Sources,
+            },
+        ];
+        for t in &self.timeline.taxonomies {
+            if t.terms.is_empty() {
+                continue;
+            }
+            items.push(NavItem {
+                title: t.title.clone(),
+                url: from.link_to(&Page::Taxonomy(t.name)),
+                current: *from == Page::Taxonomy(t.name),
+            });
+        }
+        items
+    }
+
+    fn card(&self, i: usize, from: &Page<'_>) -> EventCard {
+        let tl = self.timeline;
+        let e = &tl.events[i];
+        let p = &self.prepared[i];
+        let mut terms = Vec::new();
+        for t in &tl.taxonomies {
+            let k = crate::config::TAXONOMY_NAMES
+                .iter()
+                .position(|n| *n == t.name)
+                .unwrap_or(0);
+            for name in &e.terms[k] {
+                let slug = slug::slugify(name);
+                if let Some(term) = t.terms.iter().find(|x| x.slug == slug) {
+                    terms.push(TermLink {
+                        taxonomy: t.name,
+                        name: term.name.clone(),
+                        url: from.link_to(&Page::Term(t.name, &term.slug)),
+                    });
+                }
+            }
+        }
+        let mut sources: Vec<SourceLink> = Vec::new();
+        for c in &tl.citations[i] {
+            let s = &tl.sources[c.source];
+            let url = from.link_to(&Page::Source(&s.id));
+            if !sources.iter().any(|x| x.url == url) {
+                sources.push(SourceLink {
+                    title: s.title.clone(),
+                    url,
+                });
+            }
+        }
+        EventCard {
+            id: e.id.clone(),
+            url: from.link_to(&Page::Event(&e.id)),
+            title: e.title.clone(),
+            date_html: p.date_html.clone(),
+            date_text: p.date_text.clone(),
+            summary_html: p.summary_html.clone(),
+            importance: e.importance,
+            ongoing: e.date.is_ongoing(),
+            terms,
+            sources,
+        }
+    }
+
+    fn event_link(&self, i: usize, from: &Page<'_>) -> EventLink {
+        let e = &self.timeline.events[i];
+        EventLink {
+            title: e.title.clone(),
+            url: from.link_to(&Page::Event(&e.id)),
+            date_html: self.prepared[i].date_html.clone(),
+        }
+    }
+
+    /// Year and month groups of the events `keep` selects, in order.
+    fn years(&self, from: &Page<'_>, keep: &dyn Fn(usize) -> bool) -> Vec<YearView> {
+        let lang = self.config.lang;
+        let mut out = Vec::new();
+        for y in &self.timeline.years {
+            let mut months = Vec::new();
+            for m in &y.months {
+                let events: Vec<EventCard> = m
+                    .events
+                    .iter()
+                    .copied()
+                    .filter(|&i| keep(i))
+                    .map(|i| self.card(i, from))
+                    .collect();
+                if events.is_empty() {
+                    continue;
+                }
+                let (label, anchor) = match m.month {
+                    Some(mm) => (
+                        format!(
+                            "{} {}",
+                            lang.months[usize::from(mm) - 1],
+                            crate::date::year_label(y.year, lang)
+                        ),
+                        format!("m-{}-{:02}", y.year, mm),
+                    ),
+                    None => (
+                        format!(
+                            "{} {}",
+                            lang.whole_year,
+                            crate::date::year_label(y.year, lang)
+                        ),
+                        format!("m-{}", y.year),
+                    ),
+                };
+                months.push(MonthView {
+                    label,
+                    anchor,
+                    events,
+                });
+            }
+            if !months.is_empty() {
+                out.push(YearView {
+                    label: crate::date::year_label(y.year, lang),
+                    anchor: format!("y-{}", y.year),
+                    months,
+                });
+            }
+        }
+        out
+    }
+
+    fn axis(&self, from: &Page<'_>, keep: &dyn Fn(usize) -> bool, title: &str) -> String {
+        let tz = self.config.timezone;
+        let marks: Vec<AxisMark<'_>> = self
+            .timeline
+            .events
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| keep(*i))
+            .map(|(i, e)| {
+                let (start, end) = e.date.span(tz);
+                AxisMark {
+                    start,
+                    end,
+                    importance: e.importance,
+                    label: &e.title,
+                    date: &self.prepared[i].date_text,
+                    href: from.link_to(&Page::Event(&e.id)),
+                }
+            })
+            .collect();
+        axis::svg(&marks, self.config.lang, title)
+    }
+
+    fn render<T: Serialize>(
+        &mut self,
+        template: &str,
+        page: Page<'_>,
+        title: String,
+        description: String,
+        data: T,
+    ) {
+        let ctx = PageContext {
+            site: &self.site,
+            nav: self.nav(&page),
+            root: page.root(),
+            home_url: page.link_to(&Page::Home),
+            title,
+            description,
+            canonical: self
+                .config
+                .base_url
+                .as_ref()
+                .map(|b| format!("{b}{}", page.dir())),
+            data,
+        };
+        let result = self.render_one(template, page.file(), &ctx);
+        self.keep(result);
+    }
+
+    fn render_one<T: Serialize>(
+        &self,
+        template: &str,
+        path: String,
+        ctx: &T,
+    ) -> Result<OutputFile, Diagnostic> {
+        Context::from_serialize(ctx)
+            .and_then(|c| self.templates.tera.render(template, &c))
+            .map(|html| OutputFile {
+                path: path.clone(),
+                bytes: html.into_bytes(),
+            })
+            .map_err(|e| tera_diagnostic(&e, &self.templates.sources, Some(&path)))
+    }
+
+    fn keep(&mut self, result: Result<OutputFile, Diagnostic>) {
+        match result {
+            Ok(f) => self.out.push(f),
+            Err(d) => self.diags.push(d),
+        }
+    }
+
+    fn home(&mut self) {
+        let page = Page::Home;
+        let all = |_: usize| true;
+        #[derive(Serialize)]
+        struct Home {
+            axis: String,
+            years: Vec<YearView>,
+            event_count: usize,
+        }
+        let data = Home {
+            axis: self.axis(&page, &all, &format!("Timeline of {}", self.config.title)),
+            years: self.years(&page, &all),
+            event_count: self.timeline.events.len(),
+        };
+        let title = self.config.title.clone();
+        let description = self.config.description.clone();
+        self.render("index.html", page, title, description, data);
+    }
+
+    fn events(&mut self) {
+        let tl = self.timeline;
+        for (i, e) in tl.events.iter().enumerate() {
+            let page = Page::Event(&e.id);
+            let citations = tl.citations[i]
+                .iter()
+                .map(|c| {
+                    let s = &tl.sources[c.source];
+                    let source_url = page.link_to(&Page::Source(&s.id));
+                    let paragraph_url = match &c.anchor {
+                        Some(a) => format!("{source_url}#{a}"),
+                        None => source_url.clone(),
+                    };
+                    CitationView {
+                        quote: c.quote.clone(),
+                        source_title: s.title.clone(),
+                        source_url,
+                        paragraph_url,
+                        publisher: s.publisher.clone(),
+                        author: s.author.clone(),
+                        published_html: s.published.as_ref().map(|d| date_html(d, self.config)),
+                    }
+                })
+                .collect();
+            let media = e.media.as_ref().map(|m| MediaView {
+                is_image: is_image(&m.url),
+                url: m.url.clone(),
+                alt: m
+                    .alt
+                    .clone()
+                    .or_else(|| m.caption.as_deref().map(markdown::plain_text))
+                    .unwrap_or_else(|| e.title.clone()),
+                caption_html: m.caption.as_deref().map(markdown::render_inline),
+                credit: m.credit.clone(),
+            });
+            let data = EventPage {
+                event: self.card(i, &page),
+                body_html: e
+                    .body
+                    .as_deref()
+                    .map(markdown::render_block)
+                    .unwrap_or_default(),
+                media,
+                citations,
+                related: tl.related[i]
+                    .iter()
+                    .map(|&r| self.event_link(r, &page))
+                    .collect(),
+                previous: i.checked_sub(1).map(|p| self.event_link(p, &page)),
+                next: (i + 1 < tl.events.len()).then(|| self.event_link(i + 1, &page)),
+            };
+            let title = format!("{} — {}", e.title, self.config.title);
+            let description = self.prepared[i].summary_text.clone();
+            self.render("event.html", page, title, description, data);
+        }
+    }
+
+    fn source_view(&self, si: usize, from: &Page<'_>) -> SourceView {
+        let s = &self.timeline.sources[si];
+        SourceView {
+            id: s.id.clone(),
+            url: from.link_to(&Page::Source(&s.id)),
+            title: s.title.clone(),
+            author: s.author.clone(),
+            publisher: s.publisher.clone(),
+            published_html: s.published.as_ref().map(|d| date_html(d, self.config)),
+            image_credit: s.image_credit.clone(),
+            original_url: s.url.clone(),
+            body_html: s.body_html.clone(),
+            cited_by: self.timeline.cited_by[si].len(),
+        }
+    }
+
+    fn sources(&mut self) {
+        let tl = self.timeline;
+        for (si, s) in tl.sources.iter().enumerate() {
+            let page = Page::Source(&s.id);
+            #[derive(Serialize)]
+            struct SourcePage {
+                source: SourceView,
+                events: Vec<EventCard>,
+            }
+            let data = SourcePage {
+                source: self.source_view(si, &page),
+                events: tl.cited_by[si]
+                    .iter()
+                    .map(|&i| self.card(i, &page))
+                    .collect(),
+            };
+            let title = format!("{} — {}", s.title, self.config.title);
+            let description = format!("Source: {}", s.title);
+            self.render("source.html", page, title, description, data);
+        }
+        #[derive(Serialize)]
+        struct SourcesPage {
+            sources: Vec<SourceView>,
+        }
+        let page = Page::Sources;
+        let data = SourcesPage {
+            sources: (0..tl.sources.len())
+                .map(|si| self.source_view(si, &page))
+                .collect(),
+        };
+        let title = format!("Sources — {}", self.config.title);
+        let description = format!("The sources cited by {}", self.config.title);
+        self.render("sources.html", page, title, description, data);
+    }
+
+    fn taxonomies(&mut self) {
+        let tl = self.timeline;
+        for t in &tl.taxonomies {
+            if t.terms.is_empty() {
+                continue;
+            }
+            let page = Page::Taxonomy(t.name);
+            #[derive(Serialize)]
+            struct TaxonomyPage<'b> {
+                taxonomy: &'b str,
+                taxonomy_title: &'b str,
+                terms: Vec<TermView>,
+            }
+            let data = TaxonomyPage {
+                taxonomy: t.name,
+                taxonomy_title: &t.title,
+                terms: t
+                    .terms
+                    .iter()
+                    .map(|term| TermView {
+                        name: term.name.clone(),
+                        url: page.link_to(&Page::Term(t.name, &term.slug)),
+                        count: term.events.len(),
+                    })
+                    .collect(),
+            };
+            let title = format!("{} — {}", t.title, self.config.title);
+            self.render("taxonomy.html", page, title, String::new(), data);
+            for term in &t.terms {
+                let page = Page::Term(t.name, &term.slug);
+                let keep = |i: usize| term.events.binary_search(&i).is_ok();
+                #[derive(Serialize)]
+                struct TermPage<'b> {
+                    taxonomy: &'b str,
+                    taxonomy_title: &'b str,
+                    taxonomy_url: String,
+                    term: &'b str,
+                    axis: String,
+                    years: Vec<YearView>,
+                    event_count: usize,
+                }
+                let data = TermPage {
+                    taxonomy: t.name,
+                    taxonomy_title: &t.title,
+                    taxonomy_url: page.link_to(&Page::Taxonomy(t.name)),
+                    term: &term.name,
+                    axis: self.axis(&page, &keep, &format!("Timeline of {}", term.name)),
+                    years: self.years(&page, &keep),
+                    event_count: term.events.len(),
+                };
+                let title = format!("{}: {} — {}", t.title, term.name, self.config.title);
+                self.render("term.html", page, title, String::new(), data);
+            }
+        }
+    }
+
+    fn not_found(&mut self) {
+        // Served for any missing path, so relative links cannot work: use
+        // the site's absolute path when base_url says where it lives.
+        let home = self
+            .config
+            .base_url
+            .as_deref()
+            .and_then(|b| b.splitn(4, '/').nth(3).map(|p| format!("/{p}")))
+            .unwrap_or_else(|| "/".into());
+        #[derive(Serialize)]
+        struct NotFound<'b> {
+            site: &'b SiteView<'b>,
+            nav: Vec<NavItem>,
+            root: &'b str,
+            home_url: &'b str,
+            title: String,
+            description: &'b str,
+            canonical: Option<String>,
+        }
+        let ctx = NotFound {
+            site: &self.site,
+            nav: vec![NavItem {
+                title: "Timeline".into(),
+                url: home.clone(),
+                current: false,
+            }],
+            root: &home,
+            home_url: &home,
+            title: format!("Page not found — {}", self.config.title),
+            description: "",
+            canonical: None,
+        };
+        let result = self.render_one("404.html", "404.html".into(), &ctx);
+        self.keep(result);
+    }
+}
+
+/// Renders every page of the site and the static files. Template problems
+/// are returned as located diagnostics, all of them.
+pub fn render_site(
+    config: &Config,
+    timeline: &Timeline,
+    templates: &Templates,
+    site_static: &[(PathBuf, Vec<u8>)],
+) -> Result<Vec<OutputFile>, Diagnostics> {
+    let prepared = timeline
+        .events
+        .iter()
+        .map(|e| Prepared {
+            date_html: date_html(&e.date, config),
+            date_text: e.date.display(config.lang),
+            summary_html: markdown::render_inline(&e.summary),
+            summary_text: markdown::plain_text(&e.summary),
+        })
+        .collect();
+    let mut r = Renderer {
+        config,
+        timeline,
+        templates,
+        site: SiteView {
+            title: &config.title,
+            description: &config.description,
+            language: config.lang.code,
+            base_url: config.base_url.as_deref(),
+        },
+        prepared,
+        out: Vec::new(),
+        diags: Diagnostics::default(),
+    };
+    r.home();
+    r.events();
+    r.sources();
+    r.taxonomies();
+    r.not_found();
+    if r.diags.has_errors() {
+        return Err(r.diags);
+    }
+    let mut files: BTreeMap<String, Vec<u8>> = BUILTIN_STATIC
+        .iter()
+        .map(|(p, b)| ((*p).to_string(), b.to_vec()))
+        .collect();
+    for (path, bytes) in site_static {
+        files.insert(path.to_string_lossy().replace('\\', "/"), bytes.clone());
+    }
+    let mut out = r.out;
+    for (path, bytes) in files {
+        if out.iter().any(|f| f.path == path) {
+            continue; // a page wins over a static file of the same path
+        }
+        out.push(OutputFile { path, bytes });
+    }
+    out.sort_by(|a, b| a.path.cmp(&b.path));
+    Ok(out)
+}

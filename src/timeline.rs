@@ -1,0 +1,322 @@
+//! The timeline: events in their total order, grouped by year and month,
+//! with citations resolved to source paragraphs, related events resolved,
+//! and taxonomy terms collected. Every cross-file check lives here.
+
+use std::collections::{BTreeMap, HashMap};
+
+use crate::config::Config;
+use crate::diagnostic::{Diagnostic, Diagnostics, did_you_mean};
+use crate::event::{Event, IdRef};
+use crate::markdown::normalize_quote;
+use crate::source::Source;
+
+/// A citation checked against its source.
+#[derive(Debug, Clone)]
+pub struct Citation {
+    /// Index into `Timeline::sources`.
+    pub source: usize,
+    /// The quotation as written in the event.
+    pub quote: Option<String>,
+    /// Anchor of the paragraph that holds the quotation.
+    pub anchor: Option<String>,
+}
+
+/// Events of one month (or of a year, for events known only to the year).
+#[derive(Debug, Clone)]
+pub struct MonthGroup {
+    /// 1–12, or `None` for year-precision events.
+    pub month: Option<u8>,
+    /// Indices into `Timeline::events`, in order.
+    pub events: Vec<usize>,
+}
+
+/// Events of one year.
+#[derive(Debug, Clone)]
+pub struct YearGroup {
+    /// Astronomical year.
+    pub year: i64,
+    /// Month groups in order.
+    pub months: Vec<MonthGroup>,
+}
+
+/// One term of a taxonomy.
+#[derive(Debug, Clone)]
+pub struct Term {
+    /// URL slug.
+    pub slug: String,
+    /// As written (the spelling of its earliest event).
+    pub name: String,
+    /// Indices into `Timeline::events`, in order.
+    pub events: Vec<usize>,
+}
+
+/// One taxonomy with its terms.
+#[derive(Debug, Clone)]
+pub struct Taxonomy {
+    /// `tags`, `actors` or `places`.
+    pub name: &'static str,
+    /// Heading.
+    pub title: String,
+    /// Terms sorted by name.
+    pub terms: Vec<Term>,
+}
+
+/// The ordered, cross-checked site.
+#[derive(Debug)]
+pub struct Timeline {
+    /// Events in timeline order.
+    pub events: Vec<Event>,
+    /// Resolved citations of each event (same index as `events`).
+    pub citations: Vec<Vec<Citation>>,
+    /// Resolved related events of each event.
+    pub related: Vec<Vec<usize>>,
+    /// Sources in the order of their files.
+    pub sources: Vec<Source>,
+    /// For each source, the events that cite it, in order.
+    pub cited_by: Vec<Vec<usize>>,
+    /// Year and month groups.
+    pub years: Vec<YearGroup>,
+    /// Taxonomies configured for the site.
+    pub taxonomies: Vec<Taxonomy>,
+}
+
+fn duplicate_ids<'a>(
+    what: &str,
+    items: impl Iterator<Item = (&'a str, &'a crate::diagnostic::Location)>,
+    diags: &mut Diagnostics,
+) -> HashMap<&'a str, usize> {
+    let mut seen: HashMap<&str, (usize, &crate::diagnostic::Location)> = HashMap::new();
+    for (i, (id, loc)) in items.enumerate() {
+        if let Some((_, first)) = seen.get(id) {
+            diags.push(
+                Diagnostic::error(format!("duplicate {what} id `{id}`"), loc.clone()).with_hint(
+                    format!(
+                        "`{id}` is already the id of the {what} at {}:{}:{}; give one of them another `id:`",
+                        first.file.to_string_lossy().replace('\\', "/"),
+                        first.line,
+                        first.column
+                    ),
+                ),
+            );
+        } else {
+            seen.insert(id, (i, loc));
+        }
+    }
+    seen.into_iter().map(|(k, (i, _))| (k, i)).collect()
+}
+
+fn unknown_id(what: &str, r: &IdRef, known: &HashMap<&str, usize>) -> Diagnostic {
+    let mut names: Vec<&str> = known.keys().copied().collect();
+    names.sort_unstable();
+    let mut d = Diagnostic::error(format!("unknown {what} `{}`", r.id), r.location.clone());
+    match did_you_mean(&r.id, names.iter().copied()) {
+        Some(h) => d = d.with_hint(h),
+        None if names.is_empty() => d = d.with_hint(format!("there are no {what}s yet")),
+        None => {
+            let list: Vec<String> = names.iter().take(8).map(|n| format!("`{n}`")).collect();
+            d = d.with_hint(format!("known {what}s: {}", list.join(", ")));
+        }
+    }
+    d
+}
+
+/// Orders the events and checks every reference between files. All
+/// problems are returned together. `partial` says that some files failed
+/// to load: references to unknown ids are then not reported, since they
+/// may name what failed.
+pub fn build(
+    config: &Config,
+    mut events: Vec<Event>,
+    mut sources: Vec<Source>,
+    partial: bool,
+) -> Result<(Timeline, Diagnostics), Diagnostics> {
+    let mut diags = Diagnostics::default();
+    let mut warnings = Diagnostics::default();
+    let tz = config.timezone;
+
+    // Sort by file before anything looks at order, so duplicates are
+    // reported against the same "first" whatever the listing order was.
+    sources.sort_by(|a, b| a.location.cmp(&b.location));
+    events.sort_by(|a, b| {
+        a.date
+            .cmp_in(&b.date, tz)
+            .then(b.importance.cmp(&a.importance))
+            .then(a.id.cmp(&b.id))
+            .then(a.location.cmp(&b.location))
+    });
+
+    let source_ids = duplicate_ids(
+        "source",
+        sources.iter().map(|s| (s.id.as_str(), &s.location)),
+        &mut diags,
+    );
+    let mut by_file: Vec<usize> = (0..events.len()).collect();
+    by_file.sort_by(|&a, &b| events[a].location.cmp(&events[b].location));
+    let event_ids_by_file = duplicate_ids(
+        "event",
+        by_file
+            .iter()
+            .map(|&i| (events[i].id.as_str(), &events[i].location)),
+        &mut diags,
+    );
+    let event_ids: HashMap<&str, usize> = event_ids_by_file
+        .into_iter()
+        .map(|(id, k)| (id, by_file[k]))
+        .collect();
+
+    let mut citations = Vec::with_capacity(events.len());
+    let mut related = Vec::with_capacity(events.len());
+    for event in &events {
+        let mut resolved = Vec::new();
+        for c in &event.citations {
+            let Some(&si) = source_ids.get(c.source.id.as_str()) else {
+                if !partial {
+                    diags.push(unknown_id("source", &c.source, &source_ids));
+                }
+                continue;
+            };
+            let source = &sources[si];
+            let anchor = match &c.quote {
+                None => None,
+                Some((quote, loc)) => {
+                    let wanted = normalize_quote(quote);
+                    let found = source
+                        .paragraphs
+                        .iter()
+                        .find(|p| !wanted.is_empty() && p.normalized.contains(&wanted));
+                    match found {
+                        Some(p) => Some(p.anchor.clone()),
+                        None => {
+                            let mut l = loc.clone();
+                            l.len = quote.chars().count().min(60);
+                            diags.push(
+                                Diagnostic::error(
+                                    format!("quote not found in source `{}`", source.id),
+                                    l,
+                                )
+                                .with_hint(format!(
+                                    "a quote must appear word for word in one paragraph of {} (white space and curly or straight quote marks may differ)",
+                                    source.location.file.to_string_lossy().replace('\\', "/")
+                                )),
+                            );
+                            None
+                        }
+                    }
+                }
+            };
+            resolved.push(Citation {
+                source: si,
+                quote: c.quote.as_ref().map(|(q, _)| q.clone()),
+                anchor,
+            });
+        }
+        if event.citations.is_empty() {
+            warnings.push(
+                Diagnostic::error(
+                    format!("event `{}` cites no source", event.id),
+                    event.location.clone(),
+                )
+                .with_hint("add `sources:` with the source and the words it quotes")
+                .warning(),
+            );
+        }
+        citations.push(resolved);
+        let mut rel = Vec::new();
+        for r in &event.related {
+            match event_ids.get(r.id.as_str()) {
+                Some(&i) => rel.push(i),
+                None if partial => {}
+                None => diags.push(unknown_id("event", r, &event_ids)),
+            }
+        }
+        related.push(rel);
+    }
+    if diags.has_errors() {
+        diags.extend(warnings);
+        return Err(diags);
+    }
+
+    let mut cited_by = vec![Vec::new(); sources.len()];
+    for (ei, cs) in citations.iter().enumerate() {
+        for c in cs {
+            if cited_by[c.source].last() != Some(&ei) {
+                cited_by[c.source].push(ei);
+            }
+        }
+    }
+
+    let mut years: Vec<YearGroup> = Vec::new();
+    for (i, e) in events.iter().enumerate() {
+        let (year, month) = e.date.year_month();
+        if years.last().is_none_or(|y| y.year != year) {
+            years.push(YearGroup {
+                year,
+                months: Vec::new(),
+            });
+        }
+        let y = years.last_mut().expect("pushed above");
+        match y.months.iter_mut().find(|m| m.month == month) {
+            Some(m) => m.events.push(i),
+            None => y.months.push(MonthGroup {
+                month,
+                events: vec![i],
+            }),
+        }
+    }
+    for y in &mut years {
+        y.months.sort_by_key(|m| m.month);
+    }
+
+    let taxonomies = config
+        .taxonomies
+        .iter()
+        .map(|t| {
+            let k = crate::config::TAXONOMY_NAMES
+                .iter()
+                .position(|n| *n == t.name)
+                .expect("configured taxonomies are known");
+            let mut terms: BTreeMap<String, Term> = BTreeMap::new();
+            for (i, e) in events.iter().enumerate() {
+                for name in &e.terms[k] {
+                    let slug = slug::slugify(name);
+                    if slug.is_empty() {
+                        continue;
+                    }
+                    let term = terms.entry(slug.clone()).or_insert_with(|| Term {
+                        slug,
+                        name: name.clone(),
+                        events: Vec::new(),
+                    });
+                    if term.events.last() != Some(&i) {
+                        term.events.push(i);
+                    }
+                }
+            }
+            let mut terms: Vec<Term> = terms.into_values().collect();
+            terms.sort_by(|a, b| {
+                a.name
+                    .to_lowercase()
+                    .cmp(&b.name.to_lowercase())
+                    .then(a.slug.cmp(&b.slug))
+            });
+            Taxonomy {
+                name: t.name,
+                title: t.title.clone(),
+                terms,
+            }
+        })
+        .collect();
+
+    Ok((
+        Timeline {
+            events,
+            citations,
+            related,
+            sources,
+            cited_by,
+            years,
+            taxonomies,
+        },
+        warnings,
+    ))
+}
