@@ -887,6 +887,8 @@ mod tests {
 
     #[test]
     fn orders_by_span_start_then_longer_first() {
+        // An ongoing interval is longer than any closed span from the same
+        // start, so it comes before the year it starts in.
         let tz = Tz::UTC;
         let mut v = vec![
             d("2025-05-04"),
@@ -904,8 +906,8 @@ mod tests {
             written,
             [
                 "-0043-03-15",
-                "2025",
                 "2025-01/..",
+                "2025",
                 "2025-01",
                 "2025-02",
                 "2025-04",

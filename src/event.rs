@@ -337,7 +337,7 @@ mod tests {
     fn invalid_dates_point_at_the_bad_part() {
         let (_, diags) = parse_file(&src("title: A\ndate: \"2025-02-30\"\n"));
         let l = diags[0].location.as_ref().unwrap();
-        assert_eq!((l.line, l.column, l.len), (2, 15, 2));
+        assert_eq!((l.line, l.column, l.len), (2, 16, 2));
         let (_, diags) = parse_file(&src("title: A\ndate: 2025-13\n"));
         let l = diags[0].location.as_ref().unwrap();
         assert_eq!((l.line, l.column), (2, 12));

@@ -120,6 +120,30 @@ fn unknown_id(what: &str, r: &IdRef, known: &HashMap<&str, usize>) -> Diagnostic
     d
 }
 
+/// The paragraph sharing most words with a quote that was not found, as a
+/// hint ("closest paragraph …").
+fn closest_paragraph(wanted: &str, source: &Source) -> Option<String> {
+    let words: Vec<&str> = wanted.split(' ').collect();
+    let (score, p) = source
+        .paragraphs
+        .iter()
+        .map(|p| {
+            let have: std::collections::HashSet<&str> = p.normalized.split(' ').collect();
+            (words.iter().filter(|w| have.contains(*w)).count(), p)
+        })
+        .max_by(|a, b| a.0.cmp(&b.0).then(b.1.anchor.cmp(&a.1.anchor)))?;
+    if score * 2 < words.len() {
+        return None;
+    }
+    let text: String = p.normalized.chars().take(100).collect();
+    let more = if p.normalized.chars().count() > 100 {
+        "…"
+    } else {
+        ""
+    };
+    Some(format!("closest paragraph ({}): {text}{more}", p.anchor))
+}
+
 /// Orders the events and checks every reference between files. All
 /// problems are returned together. `partial` says that some files failed
 /// to load: references to unknown ids are then not reported, since they
@@ -189,16 +213,18 @@ pub fn build(
                         None => {
                             let mut l = loc.clone();
                             l.len = quote.chars().count().min(60);
-                            diags.push(
-                                Diagnostic::error(
-                                    format!("quote not found in source `{}`", source.id),
-                                    l,
-                                )
-                                .with_hint(format!(
-                                    "a quote must appear word for word in one paragraph of {} (white space and curly or straight quote marks may differ)",
-                                    source.location.file.to_string_lossy().replace('\\', "/")
-                                )),
-                            );
+                            let mut d = Diagnostic::error(
+                                format!("quote not found in source `{}`", source.id),
+                                l,
+                            )
+                            .with_hint(format!(
+                                "a quote must appear word for word in one paragraph of {} (white space and curly or straight quote marks may differ)",
+                                source.location.file.to_string_lossy().replace('\\', "/")
+                            ));
+                            if let Some(p) = closest_paragraph(&wanted, source) {
+                                d = d.with_hint(p);
+                            }
+                            diags.push(d);
                             None
                         }
                     }

@@ -58,6 +58,8 @@ fn to_diagnostic(src: &SourceText, line_offset: usize, what: &str, e: &Error) ->
         Error::SerdeUnknownField {
             field, expected, ..
         } => {
+            let mut at = at;
+            at.len = field.chars().count();
             let mut d = Diagnostic::error(format!("unknown key `{field}` in {what}"), at);
             if let Some(h) = did_you_mean(field, expected.iter().copied()) {
                 d = d.with_hint(h);
@@ -84,8 +86,58 @@ fn to_diagnostic(src: &SourceText, line_offset: usize, what: &str, e: &Error) ->
             at,
         )
         .with_hint("aliases that expand exponentially (\"billion laughs\") are refused"),
-        _ => Diagnostic::error(format!("invalid YAML in {what}: {}", message_of(inner)), at),
+        Error::InvalidScalar { ty, .. } => {
+            let expected = match *ty {
+                "bool" => "true or false",
+                t if t.starts_with('i') || t.starts_with('u') => "a whole number",
+                t if t.starts_with('f') => "a number",
+                _ => "a different kind of value",
+            };
+            let found = value_at(&at);
+            let mut at = at;
+            at.len = found.chars().count();
+            match key_at(&at) {
+                Some(key) => {
+                    Diagnostic::error(format!("`{key}` must be {expected}, found `{found}`"), at)
+                }
+                None => Diagnostic::error(format!("expected {expected}, found `{found}`"), at),
+            }
+        }
+        _ => {
+            let msg = message_of(inner);
+            let d = match key_at(&at) {
+                Some(key) => {
+                    Diagnostic::error(format!("invalid YAML in {what}: `{key}`: {msg}"), at)
+                }
+                None => Diagnostic::error(format!("invalid YAML in {what}: {msg}"), at),
+            };
+            d.with_hint("check brackets and quotes here; put a value that contains `: `, ` #`, `[` or `{` in quotes")
+        }
     }
+}
+
+/// The mapping key written before `at` on its line (`importance` in
+/// `importance: high`), if any.
+fn key_at(at: &Location) -> Option<String> {
+    let before: String = at
+        .source_line
+        .chars()
+        .take(at.column.saturating_sub(1))
+        .collect();
+    let key = before.trim_end().strip_suffix(':')?;
+    let key = key.trim().trim_start_matches("- ").trim();
+    (!key.is_empty() && !key.contains(' ')).then(|| key.to_string())
+}
+
+/// The scalar written at `at`, up to the end of the line or a comment.
+fn value_at(at: &Location) -> String {
+    let rest: String = at
+        .source_line
+        .chars()
+        .skip(at.column.saturating_sub(1))
+        .collect();
+    let rest = rest.split(" #").next().unwrap_or("");
+    rest.trim().to_string()
 }
 
 /// serde-saphyr's message without its " at line X, column Y" suffix (the

@@ -1,0 +1,405 @@
+//! `annals build` and `annals check` on fixture sites and on the example
+//! site: the files and messages a user sees.
+
+mod common;
+
+use std::fs;
+use std::path::Path;
+
+use common::*;
+
+/// The ids of the event cards of a page, in order.
+fn card_ids(html: &str) -> Vec<String> {
+    html.split("<article class=\"event-card")
+        .skip(1)
+        .map(|chunk| attr_values(chunk, "id")[0].clone())
+        .collect()
+}
+
+#[test]
+fn example_site_lists_its_events_in_date_order() {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().join("public");
+    build(&repo(), &out);
+    let home = page(&out, "index.html");
+    assert_eq!(
+        card_ids(&home),
+        [
+            "border-military-buildup",
+            "northern-command-deployments",
+            "military-role-directive",
+            "fto-designation",
+            "sheinbaum-statement",
+            "april-phone-call",
+            "sheinbaum-refusal",
+            "special-forces-authority",
+            "air-force-one-remarks",
+            "article-published",
+        ]
+    );
+    let months: Vec<String> = home
+        .split("class=\"month-heading\"")
+        .skip(1)
+        .map(|c| text_of(&c[c.find('>').unwrap() + 1..c.find("</h3>").unwrap()]))
+        .collect();
+    assert_eq!(
+        months,
+        ["January 2025", "February 2025", "April 2025", "May 2025"]
+    );
+    // Dates are shown with their precision, in <time> elements.
+    assert!(home.contains("since <time datetime=\"2025-01\">January 2025</time>"));
+    assert!(home.contains(
+        "<time datetime=\"2025-04\">April</time> – <time datetime=\"2025-05-04\">4 May 2025</time>"
+    ));
+    assert!(home.contains("<svg class=\"axis\""));
+}
+
+#[test]
+fn every_quotation_links_to_the_paragraph_that_holds_it() {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().join("public");
+    build(&repo(), &out);
+    let mut checked = 0;
+    for (path, bytes) in tree(&out) {
+        if !path.starts_with("events/") {
+            continue;
+        }
+        let html = String::from_utf8(bytes).unwrap();
+        for citation in html.split("<li class=\"citation\">").skip(1) {
+            let quote_html = &citation[..citation.find("</blockquote>").unwrap()];
+            let quote = text_of(quote_html);
+            let link = attr_values(citation, "href")
+                .into_iter()
+                .find(|h| h.contains("#p-"))
+                .unwrap_or_else(|| panic!("{path}: no paragraph link"));
+            let (file, anchor) = link.split_once('#').unwrap();
+            let target = Path::new(&path).parent().unwrap().join(file);
+            let source = page(&out, &target.to_string_lossy());
+            let start = source
+                .find(&format!("<p id=\"{anchor}\">"))
+                .unwrap_or_else(|| panic!("{path}: {anchor} missing"));
+            let para = &source[start..start + source[start..].find("</p>").unwrap()];
+            let norm = |s: &str| annals::markdown::normalize_quote(s);
+            assert!(
+                norm(&text_of(para)).contains(&norm(quote.trim())),
+                "{path}: `{quote}` not in {anchor}"
+            );
+            checked += 1;
+        }
+    }
+    assert!(checked >= 10, "only {checked} citations");
+}
+
+#[test]
+fn every_internal_link_resolves_relative_to_its_page() {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().join("public");
+    build(&repo(), &out);
+    let files = tree(&out);
+    let mut checked = 0;
+    for (path, bytes) in &files {
+        if !path.ends_with(".html") || path == "404.html" {
+            continue;
+        }
+        let html = String::from_utf8_lossy(bytes);
+        let dir = Path::new(path).parent().unwrap();
+        for link in attr_values(&html, "href")
+            .into_iter()
+            .chain(attr_values(&html, "src"))
+        {
+            if link.starts_with("http") || link.starts_with("url(") {
+                continue;
+            }
+            assert!(!link.starts_with('/'), "{path}: absolute link {link}");
+            let (file, fragment) = link.split_once('#').unwrap_or((&link, ""));
+            let target = if file.is_empty() {
+                Path::new(path).to_path_buf()
+            } else {
+                dir.join(file)
+            };
+            let mut parts: Vec<String> = Vec::new();
+            for c in target.components() {
+                match c {
+                    std::path::Component::ParentDir => {
+                        assert!(parts.pop().is_some(), "{path}: {link} leaves the site");
+                    }
+                    std::path::Component::Normal(n) => parts.push(n.to_string_lossy().into()),
+                    _ => {}
+                }
+            }
+            let key = parts.join("/");
+            let body = files
+                .get(&key)
+                .unwrap_or_else(|| panic!("{path}: {link} -> {key} does not exist"));
+            if !fragment.is_empty() {
+                let body = String::from_utf8_lossy(body);
+                assert!(
+                    body.contains(&format!("id=\"{fragment}\"")),
+                    "{path}: {link}: no id {fragment}"
+                );
+            }
+            checked += 1;
+        }
+    }
+    assert!(checked > 100, "only {checked} links");
+}
+
+#[test]
+fn error_fixtures_report_the_documented_messages() {
+    let bless = std::env::var_os("ANNALS_BLESS").is_some();
+    let mut seen = 0;
+    for entry in fs::read_dir(fixture("errors")).unwrap() {
+        let dir = entry.unwrap().path();
+        let o = annals(&["check", "--root", dir.to_str().unwrap()]);
+        assert_eq!(
+            o.status.code(),
+            Some(1),
+            "{}: {}",
+            dir.display(),
+            stderr(&o)
+        );
+        let expected_path = dir.join("expected.txt");
+        let got = stderr(&o);
+        if bless {
+            fs::write(&expected_path, &got).unwrap();
+        }
+        let expected = fs::read_to_string(&expected_path)
+            .unwrap_or_else(|_| panic!("{} (run with ANNALS_BLESS=1)", expected_path.display()));
+        assert_eq!(got, expected, "{}", dir.display());
+        // The short form: one `file:line:col: error: message` line each.
+        let o = annals(&[
+            "check",
+            "--root",
+            dir.to_str().unwrap(),
+            "--format",
+            "short",
+        ]);
+        let short = stderr(&o);
+        let lines: Vec<&str> = short.lines().collect();
+        assert!(lines.len() >= 2, "{short}");
+        for line in &lines[..lines.len() - 1] {
+            let (place, rest) = line
+                .split_once(": error: ")
+                .unwrap_or_else(|| panic!("{line}"));
+            let nums: Vec<&str> = place.rsplitn(3, ':').collect();
+            assert!(
+                nums.len() == 3
+                    && nums[0].parse::<usize>().is_ok()
+                    && nums[1].parse::<usize>().is_ok(),
+                "{line}"
+            );
+            assert!(!rest.is_empty());
+        }
+        seen += 1;
+    }
+    assert!(seen >= 12, "only {seen} error fixtures");
+}
+
+#[test]
+fn one_run_reports_every_error() {
+    let o = annals(&[
+        "check",
+        "--root",
+        fixture("errors/many-at-once").to_str().unwrap(),
+        "--format",
+        "short",
+    ]);
+    let err = stderr(&o);
+    assert_eq!(
+        err,
+        "content/events/a.yaml:2:12: error: invalid date `2025-13`: invalid month `13`\n\
+         content/events/b.yaml:4:1: error: unknown key `actor` in event\n\
+         content/events/c.yaml:7:13: error: quote not found in source `daily`\n\
+         error: the site has 3 errors\n"
+    );
+}
+
+#[test]
+fn json_diagnostics_carry_file_line_and_column() {
+    let o = annals(&[
+        "check",
+        "--root",
+        fixture("errors/unknown-source").to_str().unwrap(),
+        "--format",
+        "json",
+    ]);
+    assert_eq!(o.status.code(), Some(1));
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    let d = &v[0];
+    assert_eq!(d["severity"], "error");
+    assert_eq!(d["message"], "unknown source `dailly`");
+    assert_eq!(d["location"]["file"], "content/events/designation.yaml");
+    assert_eq!(d["location"]["line"], 6);
+    assert_eq!(d["location"]["column"], 13);
+    assert_eq!(d["hints"][0], "did you mean `daily`?");
+}
+
+#[test]
+fn a_failed_build_leaves_the_previous_output_untouched() {
+    let tmp = tempfile::tempdir().unwrap();
+    let site = tmp.path().join("site");
+    copy_tree(&fixture("good"), &site);
+    let out = tmp.path().join("out");
+    build(&site, &out);
+    let before = tree(&out);
+    assert!(before.contains_key("events/designation/index.html"));
+
+    fs::write(
+        site.join("content/events/designation.yaml"),
+        "title: Broken\ndate: 2025-02-30\n",
+    )
+    .unwrap();
+    let o = annals(&[
+        "build",
+        "--root",
+        site.to_str().unwrap(),
+        "--output",
+        out.to_str().unwrap(),
+    ]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).contains("invalid day `30`"), "{}", stderr(&o));
+    assert_eq!(tree(&out), before);
+    // No staging folder is left behind.
+    let names: Vec<String> = fs::read_dir(tmp.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    assert_eq!(names.len(), 2, "{names:?}");
+}
+
+#[test]
+fn a_rebuild_replaces_the_output_and_drops_stale_pages() {
+    let tmp = tempfile::tempdir().unwrap();
+    let site = tmp.path().join("site");
+    copy_tree(&fixture("good"), &site);
+    let out = tmp.path().join("out");
+    build(&site, &out);
+    fs::remove_file(site.join("content/events/ongoing.yaml")).unwrap();
+    build(&site, &out);
+    assert!(!out.join("events/ongoing/index.html").exists());
+    assert!(out.join("events/designation/index.html").exists());
+}
+
+#[test]
+fn two_builds_are_byte_identical() {
+    let tmp = tempfile::tempdir().unwrap();
+    let (a, b) = (tmp.path().join("a"), tmp.path().join("b"));
+    build(&repo(), &a);
+    build(&repo(), &b);
+    let (ta, tb) = (tree(&a), tree(&b));
+    assert_eq!(ta.keys().collect::<Vec<_>>(), tb.keys().collect::<Vec<_>>());
+    for (k, v) in &ta {
+        assert!(v == &tb[k], "{k} differs");
+    }
+}
+
+#[test]
+fn check_writes_nothing() {
+    let tmp = tempfile::tempdir().unwrap();
+    let site = tmp.path().join("site");
+    copy_tree(&fixture("good"), &site);
+    let before = tree(&site);
+    let o = annals(&["check", "--root", site.to_str().unwrap()]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(
+        stderr(&o).starts_with("ok: 3 events, 1 source, "),
+        "{}",
+        stderr(&o)
+    );
+    assert_eq!(tree(&site), before);
+}
+
+#[test]
+fn a_site_overrides_built_in_templates_and_static_files() {
+    let tmp = tempfile::tempdir().unwrap();
+    let site = tmp.path().join("site");
+    copy_tree(&fixture("good"), &site);
+    fs::create_dir_all(site.join("templates/partials")).unwrap();
+    fs::create_dir_all(site.join("static/img")).unwrap();
+    fs::write(
+        site.join("templates/partials/event_card.html"),
+        "<article class=\"event-card\" id=\"{{ e.id }}\"><{{ hx }}>{{ e.title | upper }}</{{ hx }}></article>",
+    )
+    .unwrap();
+    fs::write(site.join("static/style.css"), "body { color: red }").unwrap();
+    fs::write(site.join("static/img/logo.svg"), "<svg/>").unwrap();
+    let out = tmp.path().join("out");
+    build(&site, &out);
+    let home = page(&out, "index.html");
+    assert!(home.contains("<h4>CARTELS DESIGNATED</h4>"), "{home}");
+    assert_eq!(page(&out, "style.css"), "body { color: red }");
+    assert_eq!(page(&out, "img/logo.svg"), "<svg/>");
+}
+
+#[test]
+fn events_files_hold_one_event_or_many() {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().join("out");
+    build(&fixture("good"), &out);
+    let home = page(&out, "index.html");
+    assert_eq!(card_ids(&home), ["ongoing", "designation", "refusal"]);
+    let refusal = page(&out, "events/refusal/index.html");
+    assert!(refusal.contains("rel=\"prev\" href=\"../../events/designation/index.html\""));
+    assert!(!refusal.contains("rel=\"next\""));
+    assert!(
+        refusal.contains("<a href=\"../../events/designation/index.html\">Cartels designated</a>")
+    );
+    let term = page(&out, "actors/claudia-sheinbaum/index.html");
+    assert_eq!(card_ids(&term), ["refusal"]);
+    let source = page(&out, "sources/daily/index.html");
+    assert_eq!(card_ids(&source), ["ongoing", "designation", "refusal"]);
+    assert!(out.join("404.html").exists());
+    assert!(out.join("tags/index.html").exists());
+}
+
+#[test]
+fn a_folder_without_site_yaml_is_a_usage_error() {
+    let tmp = tempfile::tempdir().unwrap();
+    let o = annals(&["build", "--root", tmp.path().to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("has no site.yaml"), "{}", stderr(&o));
+}
+
+#[test]
+fn the_output_folder_may_not_hold_the_site() {
+    let tmp = tempfile::tempdir().unwrap();
+    let site = tmp.path().join("site");
+    copy_tree(&fixture("good"), &site);
+    for out in [site.clone(), tmp.path().to_path_buf(), site.join("content")] {
+        let o = annals(&[
+            "build",
+            "--root",
+            site.to_str().unwrap(),
+            "--output",
+            out.to_str().unwrap(),
+        ]);
+        assert_eq!(o.status.code(), Some(2), "{}", out.display());
+        assert!(stderr(&o).contains("refusing to use"), "{}", stderr(&o));
+    }
+    assert!(site.join("site.yaml").exists());
+}
+
+#[test]
+fn base_url_makes_canonical_links_and_the_404_page_absolute() {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().join("out");
+    let o = annals(&[
+        "build",
+        "--root",
+        fixture("good").to_str().unwrap(),
+        "--output",
+        out.to_str().unwrap(),
+        "--base-url",
+        "https://example.org/timeline",
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let event = page(&out, "events/refusal/index.html");
+    assert!(event.contains(
+        "<link rel=\"canonical\" href=\"https://example.org/timeline/events/refusal/\">"
+    ));
+    let not_found = page(&out, "404.html");
+    assert!(
+        not_found.contains("href=\"/timeline/style.css\""),
+        "{not_found}"
+    );
+}
