@@ -890,7 +890,7 @@ mod tests {
         // An ongoing interval is longer than any closed span from the same
         // start, so it comes before the year it starts in.
         let tz = Tz::UTC;
-        let mut v = vec![
+        let mut v = [
             d("2025-05-04"),
             d("2025-02"),
             d("2025"),

@@ -42,7 +42,8 @@ pub struct Diagnostic {
     /// One-line statement of the problem.
     pub message: String,
     /// Where it is; `None` for problems of a whole file or of the site.
-    pub location: Option<Location>,
+    /// (Boxed: diagnostics travel in `Result`s, which should stay small.)
+    pub location: Option<Box<Location>>,
     /// The file concerned when there is no line to point at.
     pub file: Option<PathBuf>,
     /// What to do about it.
@@ -56,7 +57,7 @@ impl Diagnostic {
             severity: Severity::Error,
             message: message.into(),
             file: Some(location.file.clone()),
-            location: Some(location),
+            location: Some(Box::new(location)),
             hints: Vec::new(),
         }
     }

@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# Installs the outside tools the tests drive, where they are missing:
+# Debian's Chromium and a Java runtime (apt), and the W3C Nu HTML checker
+# (npm package vnu-jar, pinned in package-lock.json). Safe to run again.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+missing=()
+command -v chromium >/dev/null 2>&1 || missing+=(chromium)
+command -v java >/dev/null 2>&1 || missing+=(default-jre-headless)
+if [ ${#missing[@]} -gt 0 ]; then
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+    echo "installing ${missing[*]} (apt)"
+    export DEBIAN_FRONTEND=noninteractive
+    apt-get update -qq
+    apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+  else
+    echo "error: the tests need: ${missing[*]}; install them (Debian: sudo apt-get install ${missing[*]})" >&2
+    exit 2
+  fi
+fi
+if [ ! -f node_modules/vnu-jar/build/dist/vnu.jar ]; then
+  echo "installing the Nu HTML checker (npm)"
+  npm ci --no-audit --no-fund --loglevel=error
+fi

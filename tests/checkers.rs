@@ -1,0 +1,138 @@
+//! The built site checked by outside tools, as users' browsers and
+//! validators see it: the W3C Nu HTML checker and headless Chromium.
+//! They need Java, the `vnu-jar` npm package and Debian's `chromium`;
+//! `scripts/test.sh` installs them and runs these tests with the rest.
+
+mod common;
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use common::*;
+
+fn vnu_jar() -> PathBuf {
+    std::env::var_os("VNU_JAR").map_or_else(
+        || repo().join("node_modules/vnu-jar/build/dist/vnu.jar"),
+        PathBuf::from,
+    )
+}
+
+fn nu_check(args: &[&str], target: &Path) -> String {
+    let jar = vnu_jar();
+    assert!(
+        jar.exists(),
+        "{} is missing: run scripts/test.sh",
+        jar.display()
+    );
+    let o = Command::new("java")
+        .arg("-jar")
+        .arg(&jar)
+        .args(args)
+        .arg(target)
+        .output()
+        .expect("java runs");
+    let report = format!(
+        "{}{}",
+        String::from_utf8_lossy(&o.stdout),
+        String::from_utf8_lossy(&o.stderr)
+    );
+    assert!(o.status.success(), "Nu checker found errors:\n{report}");
+    report
+}
+
+#[test]
+#[ignore = "needs Java and the Nu checker: run scripts/test.sh"]
+fn every_page_is_valid_html() {
+    let tmp = tempfile::tempdir().unwrap();
+    for (name, root) in [("example", repo()), ("good", fixture("good"))] {
+        let out = tmp.path().join(name);
+        build(&root, &out);
+        let report = nu_check(&["--skip-non-html", "--format", "gnu"], &out);
+        assert!(report.trim().is_empty(), "{name}: {report}");
+        nu_check(&["--css", "--errors-only"], &out.join("style.css"));
+    }
+}
+
+fn chromium(args: &[&str], url: &str) -> (String, String) {
+    let profile = tempfile::tempdir().unwrap();
+    let o = Command::new("chromium")
+        .args([
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--no-first-run",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--hide-scrollbars",
+            "--enable-logging=stderr",
+        ])
+        .arg(format!("--user-data-dir={}", profile.path().display()))
+        .args(args)
+        .arg(url)
+        .output()
+        .expect("chromium runs: apt-get install chromium");
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    (
+        String::from_utf8_lossy(&o.stdout).into_owned(),
+        String::from_utf8_lossy(&o.stderr).into_owned(),
+    )
+}
+
+#[test]
+#[ignore = "needs Chromium: run scripts/test.sh"]
+fn the_example_site_opens_from_disk_in_chromium() {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().join("public");
+    build(&repo(), &out);
+    let home = format!("file://{}", out.join("index.html").display());
+    let (dom, log) = chromium(&["--dump-dom"], &home);
+    let titles = [
+        "U.S. military presence along the southern border grows",
+        "Cartels designated foreign terrorist organizations",
+        "Trump presses Sheinbaum by phone for U.S. troops in Mexico",
+        "Trump says Sheinbaum is \"so afraid of the cartels\"",
+    ];
+    let positions: Vec<usize> = titles
+        .iter()
+        .map(|t| {
+            text_of(&dom)
+                .find(t)
+                .unwrap_or_else(|| panic!("{t} not rendered"))
+        })
+        .collect();
+    assert!(positions.windows(2).all(|w| w[0] < w[1]), "{positions:?}");
+    assert!(!log.contains("CONSOLE"), "console messages: {log}");
+    assert!(!log.contains("ERR_FILE_NOT_FOUND"), "missing file: {log}");
+
+    // An event page, from disk: its quotation and the link to the source.
+    let event = format!(
+        "file://{}",
+        out.join("events/fto-designation/index.html").display()
+    );
+    let (dom, log) = chromium(&["--dump-dom"], &event);
+    assert!(dom.contains("foreign terrorist organizations"));
+    assert!(dom.contains("../../sources/trump-troops-offer/index.html#p-"));
+    assert!(!log.contains("ERR_FILE_NOT_FOUND"), "missing file: {log}");
+
+    // Screenshots for people to look at (kept in target/test-artifacts).
+    let artifacts = repo().join("target/test-artifacts");
+    std::fs::create_dir_all(&artifacts).unwrap();
+    for width in [390, 1280] {
+        let shot = artifacts.join(format!("home-{width}.png"));
+        chromium(
+            &[
+                &format!("--window-size={width},2000"),
+                &format!("--screenshot={}", shot.display()),
+            ],
+            &home,
+        );
+        let png = std::fs::read(&shot).unwrap();
+        assert!(
+            png.starts_with(b"\x89PNG"),
+            "{} is not a PNG",
+            shot.display()
+        );
+        assert!(png.len() > 10_000, "{} looks empty", shot.display());
+    }
+}
