@@ -101,21 +101,10 @@ impl Config {
         };
         let timezone = match &raw.timezone {
             None => Tz::UTC,
-            Some(t) => match t.value.parse::<Tz>() {
-                Ok(tz) => tz,
-                Err(_) => {
-                    let mut d =
-                        Diagnostic::error(format!("unknown time zone `{}`", t.value), loc(t));
-                    let names = chrono_tz::TZ_VARIANTS.iter().map(|z| z.name());
-                    if let Some(h) = did_you_mean(&t.value, names) {
-                        d = d.with_hint(h);
-                    }
-                    diags.push(d.with_hint(
-                        "use an IANA time zone name such as `America/Mexico_City` or `UTC`",
-                    ));
-                    Tz::UTC
-                }
-            },
+            Some(t) => crate::event::parse_zone(&src, 0, t).unwrap_or_else(|d| {
+                diags.push(d);
+                Tz::UTC
+            }),
         };
         let base_url = match &raw.base_url {
             None => None,

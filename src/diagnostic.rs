@@ -277,7 +277,14 @@ pub fn closest<'a>(wanted: &str, known: impl IntoIterator<Item = &'a str>) -> Ve
         .filter(|(score, _)| *score >= 0.7)
         .collect();
     scored.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(b.1)));
-    scored.into_iter().take(3).map(|(_, k)| k).collect()
+    // Only names about as close as the best one: a clear winner stands alone.
+    let best = scored.first().map_or(0.0, |s| s.0);
+    scored
+        .into_iter()
+        .filter(|(score, _)| *score >= best - 0.08)
+        .take(3)
+        .map(|(_, k)| k)
+        .collect()
 }
 
 /// "did you mean `x`?" or "did you mean one of `x`, `y`?"; `None` when

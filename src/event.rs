@@ -7,7 +7,9 @@ use std::path::Path;
 use serde::Deserialize;
 use serde_saphyr::Spanned;
 
-use crate::date::{ACCEPTED_FORMS, EventDate};
+use chrono_tz::Tz;
+
+use crate::date::{ACCEPTED_FORMS, DateEnd, EventDate};
 use crate::diagnostic::{Diagnostic, Location, SourceText};
 use crate::yaml;
 
@@ -20,6 +22,8 @@ struct RawEvent {
     date: Spanned<String>,
     #[serde(default)]
     end: Option<Spanned<String>>,
+    #[serde(default)]
+    timezone: Option<Spanned<String>>,
     #[serde(default)]
     summary: Option<String>,
     #[serde(default)]
@@ -102,6 +106,11 @@ pub struct Event {
     pub title: String,
     /// When.
     pub date: EventDate,
+    /// Where `date:` is written, for messages about the date.
+    pub date_location: Location,
+    /// The event's own time zone: instants are shown in it, and dates
+    /// without a time span their day in it (else the site's zone).
+    pub zone: Option<Tz>,
     /// One or two sentences of Markdown.
     pub summary: String,
     /// Longer Markdown.
@@ -173,9 +182,64 @@ fn is_sequence(yaml_text: &str) -> bool {
         .is_some_and(|l| l == "-" || l.starts_with("- ") || l.starts_with('['))
 }
 
+/// Parses an IANA time zone name, with a located error and a hint.
+pub fn parse_zone(
+    src: &SourceText,
+    line_offset: usize,
+    s: &Spanned<String>,
+) -> Result<Tz, Diagnostic> {
+    s.value.parse::<Tz>().map_err(|_| {
+        let mut d = Diagnostic::error(
+            format!("unknown time zone `{}`", s.value),
+            yaml::location(src, line_offset, s),
+        );
+        let names = chrono_tz::TZ_VARIANTS.iter().map(|z| z.name());
+        if let Some(h) = crate::diagnostic::did_you_mean(&s.value, names) {
+            d = d.with_hint(h);
+        }
+        d.with_hint(
+            "use an IANA time zone name such as `America/Mexico_City`, `Asia/Kolkata` or `UTC`",
+        )
+    })
+}
+
+/// Checks that the zone-less times of a date exist in `tz`, locating the
+/// problem at the time in the written date.
+fn check_local_times(
+    src: &SourceText,
+    s: &Spanned<String>,
+    date: &EventDate,
+    tz: Tz,
+) -> Result<(), Diagnostic> {
+    let points = [
+        Some(&date.start),
+        match &date.end {
+            DateEnd::Point(e) => Some(e),
+            _ => None,
+        },
+    ];
+    for (k, p) in points.into_iter().enumerate() {
+        let Some(p) = p else { continue };
+        if let Err(message) = p.check_local_time(tz) {
+            // The k-th `T` of the written text is this point's time.
+            let offset = s.value.match_indices('T').nth(k).map_or(0, |(i, _)| i + 1);
+            let mut loc = yaml::location(src, 0, s);
+            loc.column += yaml::content_column(src, 0, s) + offset;
+            loc.len = 5;
+            return Err(
+                Diagnostic::error(format!("invalid date `{}`: {message}", s.value), loc).with_hint(
+                    "write the time the clocks showed, or give the UTC offset (e.g. 03:30-04:00)",
+                ),
+            );
+        }
+    }
+    Ok(())
+}
+
 /// Parses one events file: a mapping (one event, id defaults to the file
-/// stem) or a sequence (id defaults to the slug of each title).
-pub fn parse_file(src: &SourceText) -> (Vec<Event>, Vec<Diagnostic>) {
+/// stem) or a sequence (id defaults to the slug of each title). `site_zone`
+/// is the zone of times written without one, unless an event has its own.
+pub fn parse_file(src: &SourceText, site_zone: Tz) -> (Vec<Event>, Vec<Diagnostic>) {
     let mut diags = Vec::new();
     let mut events = Vec::new();
     if src.text.trim().is_empty() {
@@ -197,7 +261,7 @@ pub fn parse_file(src: &SourceText) -> (Vec<Event>, Vec<Diagnostic>) {
         }
     };
     for (raw, default_id) in raws {
-        match validate(src, raw, default_id) {
+        match validate(src, raw, default_id, site_zone) {
             Ok(e) => events.push(e),
             Err(mut d) => diags.append(&mut d),
         }
@@ -209,6 +273,7 @@ fn validate(
     src: &SourceText,
     raw: RawEvent,
     default_id: Option<String>,
+    site_zone: Tz,
 ) -> Result<Event, Vec<Diagnostic>> {
     let mut diags = Vec::new();
     let loc = |s: &Spanned<String>| yaml::location(src, 0, s);
@@ -245,6 +310,15 @@ fn validate(
                     })
                     .ok()
             });
+    }
+    let zone = raw
+        .timezone
+        .as_ref()
+        .and_then(|z| parse_zone(src, 0, z).map_err(|d| diags.push(d)).ok());
+    if let Some(d) = &date
+        && let Err(e) = check_local_times(src, &raw.date, d, zone.unwrap_or(site_zone))
+    {
+        diags.push(e);
     }
     let importance = match &raw.importance {
         None => 3,
@@ -287,6 +361,8 @@ fn validate(
             location,
             title: raw.title.value,
             date,
+            date_location: loc(&raw.date),
+            zone,
             summary: raw.summary.unwrap_or_default(),
             body: raw.body,
             terms: [raw.tags, raw.actors, raw.places],
@@ -308,6 +384,32 @@ fn validate(
 mod tests {
     use super::*;
 
+    fn parse_file_utc(src: &SourceText) -> (Vec<Event>, Vec<Diagnostic>) {
+        parse_file(src, Tz::UTC)
+    }
+
+    #[test]
+    fn event_zones_are_checked_and_used() {
+        let (events, diags) = parse_file_utc(&src(
+            "title: A\ndate: 2025-05-05T20:03\ntimezone: Asia/Kolkata\n",
+        ));
+        assert!(diags.is_empty(), "{diags:?}");
+        assert_eq!(events[0].zone, Some(chrono_tz::Asia::Kolkata));
+        let (_, diags) = parse_file_utc(&src("title: A\ndate: 2025\ntimezone: Asia/Kolkatta\n"));
+        assert_eq!(diags[0].message, "unknown time zone `Asia/Kolkatta`");
+        assert_eq!(diags[0].hints[0], "did you mean `Asia/Kolkata`?");
+        let (_, diags) = parse_file_utc(&src(
+            "title: A\ndate: 2025-03-09T02:30\ntimezone: America/New_York\n",
+        ));
+        let l = diags[0].location.as_ref().unwrap();
+        assert_eq!((l.line, l.column), (2, 18));
+        assert!(
+            diags[0].message.contains("does not exist"),
+            "{}",
+            diags[0].message
+        );
+    }
+
     fn src(text: &str) -> SourceText {
         SourceText {
             path: "content/events/fto-designation.yaml".into(),
@@ -317,7 +419,7 @@ mod tests {
 
     #[test]
     fn a_mapping_takes_the_file_stem_as_id() {
-        let (events, diags) = parse_file(&src("title: A\ndate: 2025-02\n"));
+        let (events, diags) = parse_file_utc(&src("title: A\ndate: 2025-02\n"));
         assert!(diags.is_empty(), "{diags:?}");
         assert_eq!(events[0].id, "fto-designation");
         assert_eq!(events[0].importance, 3);
@@ -325,7 +427,7 @@ mod tests {
 
     #[test]
     fn a_sequence_takes_slugs_of_titles() {
-        let (events, diags) = parse_file(&src(
+        let (events, diags) = parse_file_utc(&src(
             "- title: Phone call\n  date: 2025-04\n- title: B c\n  date: 2025\n",
         ));
         assert!(diags.is_empty(), "{diags:?}");
@@ -335,21 +437,22 @@ mod tests {
 
     #[test]
     fn invalid_dates_point_at_the_bad_part() {
-        let (_, diags) = parse_file(&src("title: A\ndate: \"2025-02-30\"\n"));
+        let (_, diags) = parse_file_utc(&src("title: A\ndate: \"2025-02-30\"\n"));
         let l = diags[0].location.as_ref().unwrap();
         assert_eq!((l.line, l.column, l.len), (2, 16, 2));
-        let (_, diags) = parse_file(&src("title: A\ndate: 2025-13\n"));
+        let (_, diags) = parse_file_utc(&src("title: A\ndate: 2025-13\n"));
         let l = diags[0].location.as_ref().unwrap();
         assert_eq!((l.line, l.column), (2, 12));
         assert_eq!(
             diags[0].message,
-            "invalid date `2025-13`: invalid month `13`"
+            "invalid date `2025-13`: invalid month `13` (months are 01–12, seasons 21–24)"
         );
     }
 
     #[test]
     fn all_problems_of_an_event_are_reported() {
-        let (_, diags) = parse_file(&src("id: Bad Id\ntitle: A\ndate: 2025-13\nimportance: 9\n"));
+        let (_, diags) =
+            parse_file_utc(&src("id: Bad Id\ntitle: A\ndate: 2025-13\nimportance: 9\n"));
         assert_eq!(diags.len(), 3, "{diags:?}");
     }
 }

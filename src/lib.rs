@@ -87,9 +87,10 @@ pub fn check(root: &Path, base_url: Option<&str>) -> Result<RenderedSite, Failur
             }
         }
     }
+    let site_zone = config.as_ref().map_or(chrono_tz::Tz::UTC, |c| c.timezone);
     let mut events = Vec::new();
     for src in &files.events {
-        let (mut evs, ds) = event::parse_file(src);
+        let (mut evs, ds) = event::parse_file(src, site_zone);
         partial |= !ds.is_empty();
         events.append(&mut evs);
         ds.into_iter().for_each(|d| diags.push(d));

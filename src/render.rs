@@ -291,9 +291,10 @@ pub fn escape_html(s: &str) -> String {
     out
 }
 
-/// `<time>` elements for a date, with the words between them.
-pub fn date_html(date: &EventDate, config: &Config) -> String {
-    date.display_parts(config.lang)
+/// `<time>` elements for a date, with the words between them; instants are
+/// shown in `zone` when the event has one.
+pub fn date_html(date: &EventDate, zone: Option<chrono_tz::Tz>, config: &Config) -> String {
+    date.display_parts_in(config.lang, zone)
         .into_iter()
         .map(|p| match p {
             DatePart::Text(t) => escape_html(&t),
@@ -443,19 +444,11 @@ impl<'a> Renderer<'a> {
                 }
                 let (label, anchor) = match m.month {
                     Some(mm) => (
-                        format!(
-                            "{} {}",
-                            lang.months[usize::from(mm) - 1],
-                            crate::date::year_label(y.year, lang)
-                        ),
+                        crate::date::month_year_label(y.year, mm, lang),
                         format!("m-{}-{:02}", y.year, mm),
                     ),
                     None => (
-                        format!(
-                            "{} {}",
-                            lang.whole_year,
-                            crate::date::year_label(y.year, lang)
-                        ),
+                        crate::date::across_year_label(y.year, lang),
                         format!("m-{}", y.year),
                     ),
                 };
@@ -485,7 +478,7 @@ impl<'a> Renderer<'a> {
             .enumerate()
             .filter(|(i, _)| keep(*i))
             .map(|(i, e)| {
-                let (start, end) = e.date.span(tz);
+                let (start, end) = e.date.span(e.zone.unwrap_or(tz));
                 AxisMark {
                     start,
                     end,
@@ -586,7 +579,10 @@ impl<'a> Renderer<'a> {
                         paragraph_url,
                         publisher: s.publisher.clone(),
                         author: s.author.clone(),
-                        published_html: s.published.as_ref().map(|d| date_html(d, self.config)),
+                        published_html: s
+                            .published
+                            .as_ref()
+                            .map(|d| date_html(d, None, self.config)),
                     }
                 })
                 .collect();
@@ -631,7 +627,10 @@ impl<'a> Renderer<'a> {
             title: s.title.clone(),
             author: s.author.clone(),
             publisher: s.publisher.clone(),
-            published_html: s.published.as_ref().map(|d| date_html(d, self.config)),
+            published_html: s
+                .published
+                .as_ref()
+                .map(|d| date_html(d, None, self.config)),
             image_credit: s.image_credit.clone(),
             original_url: s.url.clone(),
             body_html: s.body_html.clone(),
@@ -779,8 +778,8 @@ pub fn render_site(
         .events
         .iter()
         .map(|e| Prepared {
-            date_html: date_html(&e.date, config),
-            date_text: e.date.display(config.lang),
+            date_html: date_html(&e.date, e.zone, config),
+            date_text: e.date.display_in(config.lang, e.zone),
             summary_html: markdown::render_inline(&e.summary),
             summary_text: markdown::plain_text(&e.summary),
         })

@@ -161,12 +161,18 @@ pub fn build(
     // Sort by file before anything looks at order, so duplicates are
     // reported against the same "first" whatever the listing order was.
     sources.sort_by(|a, b| a.location.cmp(&b.location));
-    events.sort_by(|a, b| {
-        a.date
-            .cmp_in(&b.date, tz)
-            .then(b.importance.cmp(&a.importance))
-            .then(a.id.cmp(&b.id))
-            .then(a.location.cmp(&b.location))
+    // DESIGN.md's order: span start, longer span first, importance (higher
+    // first), id; then the written date and the file, so that it is total.
+    events.sort_by_cached_key(|e| {
+        let key = e.date.key(e.zone.unwrap_or(tz));
+        (
+            key.start,
+            key.end,
+            std::cmp::Reverse(e.importance),
+            e.id.clone(),
+            key.written,
+            e.location.clone(),
+        )
     });
 
     let source_ids = duplicate_ids(

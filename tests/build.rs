@@ -207,7 +207,7 @@ fn one_run_reports_every_error() {
     let err = stderr(&o);
     assert_eq!(
         err,
-        "content/events/a.yaml:2:12: error: invalid date `2025-13`: invalid month `13`\n\
+        "content/events/a.yaml:2:12: error: invalid date `2025-13`: invalid month `13` (months are 01–12, seasons 21–24)\n\
          content/events/b.yaml:4:1: error: unknown key `actor` in event\n\
          content/events/c.yaml:7:13: error: quote not found in source `daily`\n\
          error: the site has 3 errors\n"
@@ -402,4 +402,93 @@ fn base_url_makes_canonical_links_and_the_404_page_absolute() {
         not_found.contains("href=\"/timeline/style.css\""),
         "{not_found}"
     );
+}
+
+#[test]
+fn thirty_dates_from_the_big_bang_to_2025_are_in_order() {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().join("out");
+    build(&fixture("dates"), &out);
+    let home = page(&out, "index.html");
+    assert_eq!(
+        card_ids(&home),
+        [
+            "big-bang",
+            "pyramids",
+            "troy",
+            "rome",
+            "caesar",
+            "augustus",
+            "hastings",
+            "black-death",
+            "gutenberg",
+            "columbus",
+            "reformation",
+            "seventeenth",
+            "industrial",
+            "bastille",
+            "moon",
+            "berlin",
+            "twenty-tens",
+            "arab-spring",
+            "pandemic",
+            "winter",
+            // Within a year, the events known only to the year come first,
+            // under "Across 2025"; then the months in order.
+            "year-2025",
+            "buildup",
+            "fto",
+            "spring",
+            "april-call",
+            "may-xx",
+            "remarks",
+            "article",
+            "mexico-press",
+            "june-unknown",
+        ]
+    );
+    let text = text_of(&home);
+    for shown in [
+        "13,798,000,001 BC",
+        "c. 2561 BC",
+        "1185 BC (uncertain)",
+        "21 April 753 BC",
+        "27 BC – 19 August 14",
+        "the 1450s",
+        "1600 – 1699",
+        "c. 1760 – c. 1840",
+        "20 July 1969, 20:17 (UTC)",
+        "winter 2024–25",
+        "since January 2025",
+        "spring 2025",
+        "5 May 2025, 20:03 IST",
+        "5 May 2025, 09:00 CST",
+        "June 2025 – unknown",
+        "Across 2025",
+    ] {
+        assert!(text.contains(shown), "{shown} not on the home page");
+    }
+    // Years before 1 AD have no HTML machine form: no <time> for them.
+    assert!(home.contains("<span class=\"date-text\">15 March 44 BC</span>"));
+    assert!(
+        home.contains("<time datetime=\"2025-05-05T20:03+05:30\">5 May 2025, 20:03 IST</time>")
+    );
+}
+
+#[test]
+fn language_es_shows_dates_in_spanish() {
+    let tmp = tempfile::tempdir().unwrap();
+    let site = tmp.path().join("site");
+    copy_tree(&fixture("good"), &site);
+    fs::write(site.join("site.yaml"), "title: Cronología\nlanguage: es\n").unwrap();
+    let out = tmp.path().join("out");
+    build(&site, &out);
+    let home = page(&out, "index.html");
+    assert!(home.contains("<html lang=\"es\">"));
+    assert!(
+        home.contains("desde <time datetime=\"2025-01\">enero de 2025</time>"),
+        "{home}"
+    );
+    assert!(home.contains("<time datetime=\"2025-05-04\">4 de mayo de 2025</time>"));
+    assert!(home.contains(">febrero de 2025</h3>"));
 }

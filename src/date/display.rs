@@ -1,0 +1,409 @@
+//! How dates read: precision-, range- and qualifier-aware text from one
+//! table per language, and the machine form for `<time datetime>`.
+
+use chrono_tz::Tz;
+
+use super::calendar::{DAY, abbreviation_at, civil_from_days, offset_at_utc, span_start};
+use super::{DateEnd, DatePoint, EventDate, Season, TimeOfDay};
+
+/// Words, names and patterns of one language. A translation is a new table,
+/// not new code. Patterns fill `{day}`, `{month}`, `{year}`, `{season}` and
+/// `{date}`.
+#[derive(Debug)]
+pub struct Lang {
+    /// Language code, as in site.yaml.
+    pub code: &'static str,
+    /// January … December, as used inside a date.
+    pub months: [&'static str; 12],
+    /// Spring, summer, autumn, winter.
+    pub seasons: [&'static str; 4],
+    /// "4 May 2025"
+    pub day_month_year: &'static str,
+    /// "4 May" (the start of a range within one year)
+    pub day_month: &'static str,
+    /// "May 2025"
+    pub month_year: &'static str,
+    /// "spring 2025"
+    pub season_year: &'static str,
+    /// "the 2010s"
+    pub decade: &'static str,
+    /// "since January 2025"
+    pub since: &'static str,
+    /// "2025 – unknown"
+    pub unknown_end: &'static str,
+    /// "c. April 2025"
+    pub approximate: &'static str,
+    /// "2025 (uncertain)"
+    pub uncertain: &'static str,
+    /// "44 BC"
+    pub bc: &'static str,
+    /// Heading of the events known only to the year: "Across 2025".
+    pub across_year: &'static str,
+    /// Digit group separator in long years ("13,798,000,001").
+    pub thousands: char,
+}
+
+/// English.
+pub static EN: Lang = Lang {
+    code: "en",
+    months: [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ],
+    seasons: ["spring", "summer", "autumn", "winter"],
+    day_month_year: "{day} {month} {year}",
+    day_month: "{day} {month}",
+    month_year: "{month} {year}",
+    season_year: "{season} {year}",
+    decade: "the {year}s",
+    since: "since {date}",
+    unknown_end: "{date} – unknown",
+    approximate: "c. {date}",
+    uncertain: "{date} (uncertain)",
+    bc: "{year} BC",
+    across_year: "Across {year}",
+    thousands: ',',
+};
+
+/// Spanish.
+pub static ES: Lang = Lang {
+    code: "es",
+    months: [
+        "enero",
+        "febrero",
+        "marzo",
+        "abril",
+        "mayo",
+        "junio",
+        "julio",
+        "agosto",
+        "septiembre",
+        "octubre",
+        "noviembre",
+        "diciembre",
+    ],
+    seasons: ["primavera", "verano", "otoño", "invierno"],
+    day_month_year: "{day} de {month} de {year}",
+    day_month: "{day} de {month}",
+    month_year: "{month} de {year}",
+    season_year: "{season} de {year}",
+    decade: "la década de {year}",
+    since: "desde {date}",
+    unknown_end: "{date} – fecha desconocida",
+    approximate: "c. {date}",
+    uncertain: "{date} (incierto)",
+    bc: "{year} a. C.",
+    across_year: "A lo largo de {year}",
+    thousands: '.',
+};
+
+/// The languages annals can show dates in.
+pub static LANGS: [&Lang; 2] = [&EN, &ES];
+
+/// The table for a language code, if annals has one.
+pub fn lang(code: &str) -> Option<&'static Lang> {
+    LANGS.iter().copied().find(|l| l.code == code)
+}
+
+fn fill(pattern: &str, pairs: &[(&str, &str)]) -> String {
+    let mut out = pattern.to_string();
+    for (k, v) in pairs {
+        out = out.replace(&format!("{{{k}}}"), v);
+    }
+    out
+}
+
+fn grouped(n: u64, sep: char) -> String {
+    let digits = n.to_string();
+    if digits.len() <= 4 {
+        return digits;
+    }
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(sep);
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// The year written the way readers expect ("44 BC" for -43).
+pub fn year_label(year: i64, lang: &Lang) -> String {
+    if year <= 0 {
+        fill(
+            lang.bc,
+            &[("year", &grouped(year.unsigned_abs() + 1, lang.thousands))],
+        )
+    } else {
+        grouped(year.unsigned_abs(), lang.thousands)
+    }
+}
+
+/// A month heading: "January 2025".
+pub fn month_year_label(year: i64, month: u8, lang: &Lang) -> String {
+    fill(
+        lang.month_year,
+        &[
+            ("month", month_name(lang, month)),
+            ("year", &year_label(year, lang)),
+        ],
+    )
+}
+
+/// The heading of a year's events known only to the year: "Across 2025".
+pub fn across_year_label(year: i64, lang: &Lang) -> String {
+    fill(lang.across_year, &[("year", &year_label(year, lang))])
+}
+
+/// A piece of a displayed date: plain words, or a date that becomes a
+/// `<time>` element.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum DatePart {
+    /// Words between dates ("since ", " – ").
+    Text(String),
+    /// A date as shown, with its machine form when HTML has one.
+    Time {
+        /// As shown to readers.
+        text: String,
+        /// For the `datetime` attribute.
+        machine: Option<String>,
+    },
+}
+
+fn offset_text(off: i32) -> String {
+    let sign = if off < 0 { '-' } else { '+' };
+    let a = off.abs();
+    format!("{sign}{:02}:{:02}", a / 3600, (a % 3600) / 60)
+}
+
+pub(super) fn time_text(t: &TimeOfDay) -> String {
+    let mut s = format!("{:02}:{:02}", t.hour, t.minute);
+    if let Some(sec) = t.second {
+        s.push_str(&format!(":{sec:02}"));
+    }
+    match t.offset {
+        Some(0) if t.zulu => s.push('Z'),
+        Some(off) => s.push_str(&offset_text(off)),
+        None => {}
+    }
+    s
+}
+
+/// What a point shows in a range: everything, or without the year (or
+/// month and year) that the end of the range shows.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Elide {
+    Nothing,
+    Year,
+    MonthAndYear,
+}
+
+fn month_name(lang: &Lang, m: u8) -> &'static str {
+    lang.months[usize::from(m) - 1]
+}
+
+fn season_name(lang: &Lang, s: Season) -> &'static str {
+    lang.seasons[s as usize]
+}
+
+/// An instant shown in `zone`: wall-clock time there and its abbreviation,
+/// or as written with its offset.
+fn instant_text(p: &DatePoint, t: &TimeOfDay, lang: &Lang, zone: Option<Tz>) -> String {
+    let (y, m, d, hh, mm, ss, label) = match zone {
+        Some(tz) => {
+            let utc = span_start(p, tz);
+            let off = offset_at_utc(tz, utc);
+            let local = utc + off;
+            let (y, m, d) = civil_from_days(local.div_euclid(DAY));
+            let secs = local.rem_euclid(DAY);
+            let label = abbreviation_at(tz, utc)
+                .unwrap_or_else(|| format!("(UTC{})", offset_text(off as i32)));
+            (
+                y,
+                m,
+                d,
+                (secs / 3600) as u8,
+                ((secs % 3600) / 60) as u8,
+                (secs % 60) as u8,
+                Some(label),
+            )
+        }
+        None => (
+            p.year,
+            p.month.unwrap_or(1),
+            p.day.unwrap_or(1),
+            t.hour,
+            t.minute,
+            t.second.unwrap_or(0),
+            t.offset.map(|off| {
+                if off == 0 {
+                    "(UTC)".to_string()
+                } else {
+                    format!("(UTC{})", offset_text(off))
+                }
+            }),
+        ),
+    };
+    let day = d.to_string();
+    let mut s = fill(
+        lang.day_month_year,
+        &[
+            ("day", &day),
+            ("month", month_name(lang, m)),
+            ("year", &year_label(y, lang)),
+        ],
+    );
+    s.push_str(&format!(", {hh:02}:{mm:02}"));
+    if ss != 0 {
+        s.push_str(&format!(":{ss:02}"));
+    }
+    if let Some(label) = label {
+        s.push(' ');
+        s.push_str(&label);
+    }
+    s
+}
+
+fn point_text(p: &DatePoint, lang: &Lang, zone: Option<Tz>, elide: Elide) -> String {
+    let year = year_label(p.year, lang);
+    let core = if p.year_unspecified > 0 {
+        let (lo, hi) = p.year_range();
+        if p.year_unspecified == 1 && lo >= 0 {
+            fill(lang.decade, &[("year", &lo.to_string())])
+        } else {
+            format!("{} – {}", year_label(lo, lang), year_label(hi, lang))
+        }
+    } else if let Some(s) = p.season {
+        let year = if s == Season::Winter {
+            format!("{year}–{:02}", (p.year + 1).rem_euclid(100))
+        } else {
+            year
+        };
+        fill(
+            lang.season_year,
+            &[("season", season_name(lang, s)), ("year", &year)],
+        )
+    } else if let (Some(t), Some(_)) = (p.time, p.day) {
+        instant_text(p, &t, lang, zone)
+    } else {
+        match (p.month, p.day, elide) {
+            (None, _, _) => year,
+            (Some(m), None, Elide::Nothing) => fill(
+                lang.month_year,
+                &[("month", month_name(lang, m)), ("year", &year)],
+            ),
+            (Some(m), None, _) => month_name(lang, m).to_string(),
+            (Some(m), Some(d), Elide::Nothing) => fill(
+                lang.day_month_year,
+                &[
+                    ("day", &d.to_string()),
+                    ("month", month_name(lang, m)),
+                    ("year", &year),
+                ],
+            ),
+            (Some(m), Some(d), Elide::Year) => fill(
+                lang.day_month,
+                &[("day", &d.to_string()), ("month", month_name(lang, m))],
+            ),
+            (Some(_), Some(d), Elide::MonthAndYear) => d.to_string(),
+        }
+    };
+    let mut s = core;
+    if p.qualifier.is_approximate() {
+        s = fill(lang.approximate, &[("date", &s)]);
+    }
+    if p.qualifier.is_uncertain() {
+        s = fill(lang.uncertain, &[("date", &s)]);
+    }
+    s
+}
+
+/// A valid HTML date/time string for the point, or `None` for what HTML
+/// cannot express (years before 1 AD, ranges of years).
+pub(super) fn machine_form(p: &DatePoint) -> Option<String> {
+    if p.year < 1 || p.year_unspecified > 0 {
+        return None;
+    }
+    let mut s = format!("{:04}", p.year);
+    if let Some(m) = p.month {
+        s.push_str(&format!("-{m:02}"));
+        if let Some(d) = p.day {
+            s.push_str(&format!("-{d:02}"));
+            if let Some(t) = p.time {
+                s.push('T');
+                s.push_str(&time_text(&t));
+            }
+        }
+    }
+    Some(s)
+}
+
+fn time_part(p: &DatePoint, lang: &Lang, zone: Option<Tz>, elide: Elide) -> DatePart {
+    DatePart::Time {
+        text: point_text(p, lang, zone, elide),
+        machine: machine_form(p),
+    }
+}
+
+/// Splits a pattern like "since {date}" around its `{date}`.
+fn around_date(pattern: &str) -> (&str, &str) {
+    pattern.split_once("{date}").unwrap_or(("", ""))
+}
+
+pub(super) fn display_parts(date: &EventDate, lang: &Lang, zone: Option<Tz>) -> Vec<DatePart> {
+    let mut parts = Vec::new();
+    let text = |parts: &mut Vec<DatePart>, s: &str| {
+        if !s.is_empty() {
+            parts.push(DatePart::Text(s.to_string()));
+        }
+    };
+    match date.end {
+        DateEnd::None => parts.push(time_part(&date.start, lang, zone, Elide::Nothing)),
+        DateEnd::Open => {
+            let (before, after) = around_date(lang.since);
+            text(&mut parts, before);
+            parts.push(time_part(&date.start, lang, zone, Elide::Nothing));
+            text(&mut parts, after);
+        }
+        DateEnd::Unknown => {
+            let (before, after) = around_date(lang.unknown_end);
+            text(&mut parts, before);
+            parts.push(time_part(&date.start, lang, zone, Elide::Nothing));
+            text(&mut parts, after);
+        }
+        DateEnd::Point(end) => {
+            let (s, e) = (&date.start, &end);
+            let plain = |p: &DatePoint| {
+                p.time.is_none()
+                    && p.season.is_none()
+                    && p.year_unspecified == 0
+                    && p.month.is_some()
+                    && !p.qualifier.is_uncertain()
+            };
+            let elide = if plain(s) && plain(e) && s.year == e.year {
+                if s.month == e.month && s.day.is_some() && e.day.is_some() {
+                    Elide::MonthAndYear
+                } else {
+                    Elide::Year
+                }
+            } else {
+                Elide::Nothing
+            };
+            parts.push(time_part(s, lang, zone, elide));
+            parts.push(DatePart::Text(" – ".into()));
+            parts.push(time_part(e, lang, zone, Elide::Nothing));
+        }
+    }
+    parts
+}

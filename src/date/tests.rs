@@ -1,0 +1,370 @@
+//! The date grammar, order and display, row by row, and properties that
+//! hold for every date: the order is total and agrees with equality, and
+//! parsing what is displayed as written gives the same date.
+
+use super::*;
+use chrono_tz::Tz;
+use proptest::prelude::*;
+
+fn d(s: &str) -> EventDate {
+    EventDate::parse(s).unwrap_or_else(|e| panic!("{s}: {e:?}"))
+}
+
+#[test]
+fn every_form_of_the_grammar_parses_and_reads_well_in_english() {
+    for (written, shown) in [
+        ("2025", "2025"),
+        ("2025-02", "February 2025"),
+        ("2025-05-04", "4 May 2025"),
+        ("2025-05-05T20:03+05:30", "5 May 2025, 20:03 (UTC+05:30)"),
+        ("2025-05-05T20:03+0530", "5 May 2025, 20:03 (UTC+05:30)"),
+        ("2025-05-05T20:03-06", "5 May 2025, 20:03 (UTC-06:00)"),
+        ("2025-05-05T20:03Z", "5 May 2025, 20:03 (UTC)"),
+        ("2025-05-05T20:03:09Z", "5 May 2025, 20:03:09 (UTC)"),
+        ("2025-05-05T20:03", "5 May 2025, 20:03"),
+        ("2025-01/..", "since January 2025"),
+        ("2025/", "2025 – unknown"),
+        ("2025-04/2025-05-04", "April – 4 May 2025"),
+        ("2024-12/2025-02", "December 2024 – February 2025"),
+        ("2025-05-03/2025-05-04", "3 – 4 May 2025"),
+        ("2025-04~", "c. April 2025"),
+        ("2025?", "2025 (uncertain)"),
+        ("2025-05-03%", "c. 3 May 2025 (uncertain)"),
+        ("2025-04~/2025-05-04", "c. April – 4 May 2025"),
+        ("-0043-03-15", "15 March 44 BC"),
+        ("0000", "1 BC"),
+        ("-0999/-0500", "1000 BC – 501 BC"),
+        ("2025-21", "spring 2025"),
+        ("2025-22", "summer 2025"),
+        ("2025-23", "autumn 2025"),
+        ("2025-24", "winter 2025–26"),
+        ("201X", "the 2010s"),
+        ("19XX", "1900 – 1999"),
+        ("2025-XX", "2025"),
+        ("2025-05-XX", "May 2025"),
+        ("2025-XX-XX", "2025"),
+        ("Y-13798000000", "13,798,000,001 BC"),
+        ("Y170000002", "170,000,002"),
+    ] {
+        assert_eq!(d(written).display(&EN), shown, "{written}");
+    }
+}
+
+#[test]
+fn spanish_uses_its_own_table() {
+    for (written, shown) in [
+        ("2025-02", "febrero de 2025"),
+        ("2025-05-04", "4 de mayo de 2025"),
+        ("2025-01/..", "desde enero de 2025"),
+        ("2025-04/2025-05-04", "abril – 4 de mayo de 2025"),
+        ("2025-04~", "c. abril de 2025"),
+        ("2025?", "2025 (incierto)"),
+        ("-0043-03-15", "15 de marzo de 44 a. C."),
+        ("2025-21", "primavera de 2025"),
+        ("201X", "la década de 2010"),
+        ("Y-13798000000", "13.798.000.001 a. C."),
+        ("2025-05-05T20:03Z", "5 de mayo de 2025, 20:03 (UTC)"),
+    ] {
+        assert_eq!(d(written).display(&ES), shown, "{written}");
+    }
+}
+
+#[test]
+fn instants_read_in_the_events_own_zone() {
+    let kolkata: Tz = "Asia/Kolkata".parse().unwrap();
+    let mexico: Tz = "America/Mexico_City".parse().unwrap();
+    let a = d("2025-05-05T20:03+05:30");
+    assert_eq!(a.display_in(&EN, Some(kolkata)), "5 May 2025, 20:03 IST");
+    assert_eq!(a.display_in(&EN, Some(mexico)), "5 May 2025, 08:33 CST");
+    // A zone-less time is wall-clock time in the zone.
+    let b = d("2025-05-05T20:03");
+    assert_eq!(b.display_in(&EN, Some(kolkata)), "5 May 2025, 20:03 IST");
+    assert_eq!(b.span(kolkata).0, a.span(Tz::UTC).0);
+}
+
+#[test]
+fn written_form_round_trips() {
+    for s in [
+        "2025",
+        "2025-02",
+        "2025-05-04",
+        "2025-05-05T20:03+05:30",
+        "2025-05-05T20:03:09Z",
+        "2025-01/..",
+        "2025-04/2025-05-04",
+        "2025/",
+        "2025-04~",
+        "2025?",
+        "2025-05-03%",
+        "-0043-03-15",
+        "Y-13798000000",
+        "2025-21",
+        "201X",
+        "19XX",
+        "2025-XX",
+        "2025-05-XX",
+        "2025-XX-XX",
+    ] {
+        assert_eq!(d(s).to_string(), s);
+    }
+}
+
+#[test]
+fn invalid_dates_are_located() {
+    for (written, offset, message) in [
+        (
+            "2025-02-30",
+            8,
+            "invalid day `30`: February 2025 has 28 days",
+        ),
+        (
+            "2025-13",
+            5,
+            "invalid month `13` (months are 01–12, seasons 21–24)",
+        ),
+        (
+            "2025-05-04/2025-01-01",
+            11,
+            "the interval ends (2025-01-01) before it starts (2025-05-04)",
+        ),
+        ("2025-05-04T25:00", 11, "invalid hour `25`"),
+        (
+            "2025-05-04T10:00+15:00",
+            16,
+            "UTC offset `+15:00` is out of range",
+        ),
+        (
+            "25-01",
+            0,
+            "a year has four digits (write longer years as Y12345)",
+        ),
+        ("2025-1", 5, "a month has two digits, found `1`"),
+        (
+            "2X25",
+            0,
+            "only the last one or two digits of a year can be X (201X, 20XX)",
+        ),
+        ("201X-05", 4, "a year with X digits takes no month or day"),
+        ("2025-21-03", 8, "a season takes no day"),
+        (
+            "2025-XX-03",
+            8,
+            "a day cannot be known when its month is XX",
+        ),
+        (
+            "../2025",
+            0,
+            "an interval needs a known start: write the earliest date the sources allow, with ~ or ? if need be",
+        ),
+        ("May 2025", 0, "`May 2025` is not a date"),
+        (
+            "1900-02-29",
+            8,
+            "invalid day `29`: February 1900 has 28 days",
+        ),
+    ] {
+        let e = EventDate::parse(written).unwrap_err();
+        assert_eq!(
+            (e.offset, e.message.as_str()),
+            (offset, message),
+            "{written}"
+        );
+    }
+    assert!(EventDate::parse("2024-02-29").is_ok());
+    assert!(EventDate::parse("").is_err());
+}
+
+#[test]
+fn local_times_in_a_dst_gap_are_refused() {
+    let ny: Tz = "America/New_York".parse().unwrap();
+    let gap = d("2025-03-09T02:30");
+    assert!(
+        gap.start
+            .check_local_time(ny)
+            .unwrap_err()
+            .contains("does not exist")
+    );
+    assert!(d("2025-03-09T03:30").start.check_local_time(ny).is_ok());
+    assert!(d("2025-03-09T02:30Z").start.check_local_time(ny).is_ok());
+}
+
+#[test]
+fn orders_by_span_start_then_longer_first() {
+    let tz = Tz::UTC;
+    let mut v = [
+        d("2025-05-04"),
+        d("2025-02"),
+        d("2025"),
+        d("2025-01/.."),
+        d("2025-01"),
+        d("2025-05-05T20:03+05:30"),
+        d("2025-04"),
+        d("-0043-03-15"),
+        d("202X"),
+        d("2025-21"),
+        d("2024-24"),
+        d("Y-13798000000"),
+    ];
+    v.sort_by(|a, b| a.cmp_in(b, tz));
+    let written: Vec<String> = v.iter().map(|x| x.to_string()).collect();
+    // An ongoing interval is longer than any closed span from the same
+    // start; the 2020s are longer than 2025 but start earlier.
+    assert_eq!(
+        written,
+        [
+            "Y-13798000000",
+            "-0043-03-15",
+            "202X",
+            "2024-24",
+            "2025-01/..",
+            "2025",
+            "2025-01",
+            "2025-02",
+            "2025-21",
+            "2025-04",
+            "2025-05-04",
+            "2025-05-05T20:03+05:30",
+        ]
+    );
+}
+
+#[test]
+fn instants_compare_in_utc_and_days_in_the_site_zone() {
+    let a = d("2025-05-05T20:03+05:30");
+    let b = d("2025-05-05T15:00Z");
+    assert_eq!(a.cmp_in(&b, Tz::UTC), Ordering::Less);
+    let (start, end) = d("2025-05-05").span(chrono_tz::America::Mexico_City);
+    assert_eq!(start % 86_400, 6 * 3600);
+    assert_eq!(end - start, 86_400);
+}
+
+#[test]
+fn machine_forms_are_valid_html_dates() {
+    for (written, machine) in [
+        ("2025", Some("2025")),
+        ("2025-02", Some("2025-02")),
+        ("2025-05-04", Some("2025-05-04")),
+        ("2025-05-05T20:03+05:30", Some("2025-05-05T20:03+05:30")),
+        ("2025-21", Some("2025")),
+        ("2025-05-XX", Some("2025-05")),
+        ("201X", None),
+        ("-0043-03-15", None),
+    ] {
+        assert_eq!(d(written).machine_start().as_deref(), machine, "{written}");
+    }
+}
+
+// ------------------------------------------------------------ properties
+
+fn point() -> impl Strategy<Value = DatePoint> {
+    let qualifier = prop_oneof![
+        Just(Qualifier::Exact),
+        Just(Qualifier::Uncertain),
+        Just(Qualifier::Approximate),
+        Just(Qualifier::UncertainApproximate),
+    ];
+    let time = (
+        0u8..24,
+        0u8..60,
+        proptest::option::of(0u8..60),
+        proptest::option::of(-14i32 * 4..=14 * 4),
+    )
+        .prop_map(|(hour, minute, second, quarter)| TimeOfDay {
+            hour,
+            minute,
+            second,
+            offset: quarter.map(|q| q * 900),
+            zulu: false,
+        });
+    (
+        -3000i64..3000,
+        0u8..6,
+        1u8..13,
+        1u8..29,
+        proptest::option::of(time),
+        qualifier,
+        0u8..4,
+    )
+        .prop_map(|(year, shape, month, day, time, qualifier, season)| {
+            let mut p = DatePoint {
+                year,
+                year_unspecified: 0,
+                month: None,
+                season: None,
+                day: None,
+                time: None,
+                month_unspecified: false,
+                day_unspecified: false,
+                qualifier,
+            };
+            match shape {
+                0 => {}
+                1 => p.month = Some(month),
+                2 => {
+                    p.month = Some(month);
+                    p.day = Some(day);
+                    p.time = time;
+                }
+                3 => p.season = Some(Season::from_code(21 + season)),
+                4 => {
+                    p.year = year - year.rem_euclid(10);
+                    p.year_unspecified = 1;
+                }
+                _ => {
+                    p.month = Some(month);
+                    p.day_unspecified = true;
+                }
+            }
+            p
+        })
+}
+
+fn date() -> impl Strategy<Value = EventDate> {
+    (point(), point(), 0u8..4).prop_map(|(a, b, kind)| {
+        let end = match kind {
+            0 => DateEnd::None,
+            1 => DateEnd::Open,
+            2 => DateEnd::Unknown,
+            _ => DateEnd::Point(b),
+        };
+        let mut date = EventDate { start: a, end };
+        if let DateEnd::Point(e) = end
+            && !parse::ends_after(&a, &e)
+        {
+            // Swap the points; if even that is no interval, keep one point.
+            date.end = DateEnd::Point(a);
+            date.start = e;
+            if !parse::ends_after(&e, &a) {
+                date.end = DateEnd::None;
+            }
+        }
+        date
+    })
+}
+
+proptest! {
+    #[test]
+    fn parse_of_the_written_form_gives_the_same_date(x in date()) {
+        let written = x.to_string();
+        prop_assert_eq!(EventDate::parse(&written), Ok(x), "{}", written);
+    }
+
+    #[test]
+    fn the_order_is_total_and_agrees_with_equality(a in date(), b in date(), c in date()) {
+        let tz: Tz = "America/Mexico_City".parse().unwrap();
+        let ab = a.cmp_in(&b, tz);
+        prop_assert_eq!(ab, b.cmp_in(&a, tz).reverse());
+        prop_assert_eq!(ab == Ordering::Equal, a == b);
+        if ab != Ordering::Greater && b.cmp_in(&c, tz) != Ordering::Greater {
+            prop_assert_ne!(a.cmp_in(&c, tz), Ordering::Greater);
+        }
+    }
+
+    #[test]
+    fn every_date_displays_in_every_language(x in date()) {
+        for lang in LANGS {
+            let text = x.display(lang);
+            prop_assert!(!text.is_empty());
+        }
+    }
+}
