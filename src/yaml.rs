@@ -67,7 +67,12 @@ fn to_diagnostic(src: &SourceText, line_offset: usize, what: &str, e: &Error) ->
             d.with_hint(format!("known keys: {}", expected.join(", ")))
         }
         Error::SerdeMissingField { field, .. } => {
-            Diagnostic::error(format!("{what} is missing the required key `{field}`"), at)
+            let d = Diagnostic::error(format!("{what} is missing the required key `{field}`"), at);
+            if *field == "date" {
+                d.with_hint("an event without a date cannot be placed on the timeline: add `date:`, as precise as the sources allow (2025, 2025-02, 2025~, …)")
+            } else {
+                d.with_hint(format!("add `{field}:` to this {what}"))
+            }
         }
         Error::DuplicateMappingKey { .. } => {
             let msg = message_of(inner);
