@@ -1,0 +1,37 @@
+#!/usr/bin/env bash
+# Builds synthetic timelines of N events with annals and, side by side, the
+# equivalent Hugo site made by the same generator, and prints wall time,
+# user+sys CPU and peak RSS of each, with the annals/Hugo ratios from this
+# run. Usage: bench/run.sh [N ...]   (default: 1000 10000 100000)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+sizes=("$@")
+[ ${#sizes[@]} -gt 0 ] || sizes=(1000 10000 100000)
+command -v hugo >/dev/null || { echo "needs hugo (Debian: apt-get install hugo)" >&2; exit 2; }
+[ -x /usr/bin/time ] || { echo "needs GNU time (Debian: apt-get install time)" >&2; exit 2; }
+cargo build --release --quiet --bin annals --example gen_corpus
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+
+measure() { # label, command...; prints "wall cpu rss_mb"
+  local out="$work/time.txt"
+  /usr/bin/time -f "%e %U %S %M" -o "$out" "${@:2}" >/dev/null 2>"$work/$1.log" || {
+    echo "$1 failed:" >&2; tail -20 "$work/$1.log" >&2; exit 1; }
+  awk '{ printf "%.2f %.2f %.1f\n", $1, $2 + $3, $4 / 1024 }' "$out"
+}
+
+printf '| events | pages | annals wall s | annals cpu s | annals RSS MB | hugo wall s | hugo cpu s | hugo RSS MB | wall ratio | RSS ratio |\n'
+printf '|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n'
+for n in "${sizes[@]}"; do
+  site="$work/$n"
+  ./target/release/examples/gen_corpus "$n" "$site" 2>/dev/null
+  read -r aw ac am < <(measure "annals-$n" ./target/release/annals build --root "$site/annals" --output "$site/annals-out")
+  read -r hw hc hm < <(measure "hugo-$n" hugo --source "$site/hugo" --destination "$site/hugo-out" --quiet)
+  pages=$(find "$site/annals-out" -name '*.html' | wc -l)
+  hpages=$(find "$site/hugo-out" -name '*.html' | wc -l)
+  printf '| %s | %s (hugo %s) | %s | %s | %s | %s | %s | %s | %s | %s |\n' "$n" "$pages" "$hpages" \
+    "$aw" "$ac" "$am" "$hw" "$hc" "$hm" \
+    "$(awk -v a="$aw" -v h="$hw" 'BEGIN { printf "%.2f", a / h }')" \
+    "$(awk -v a="$am" -v h="$hm" 'BEGIN { printf "%.2f", a / h }')"
+  rm -rf "$site"
+done
