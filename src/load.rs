@@ -36,14 +36,27 @@ fn files_below(root: &Path, dir: &Path, diags: &mut Diagnostics) -> Vec<PathBuf>
         return Vec::new();
     }
     let mut out = Vec::new();
-    let walker = WalkDir::new(dir)
+    let walked = fs::canonicalize(dir).unwrap_or_else(|_| dir.to_path_buf());
+    let mut walker = WalkDir::new(dir)
         .follow_links(true)
         .sort_by_file_name()
         .into_iter()
         .filter_entry(|e| e.depth() == 0 || !is_hidden(e.file_name()));
-    for entry in walker {
+    while let Some(entry) = walker.next() {
         match entry {
             Ok(e) if e.file_type().is_file() => out.push(e.into_path()),
+            Ok(e) if e.path_is_symlink() && e.file_type().is_dir() => {
+                // A link to a folder that holds the walked one leads back
+                // into it: report it instead of reading everything twice.
+                let target = fs::canonicalize(e.path()).unwrap_or_default();
+                if walked.starts_with(&target) {
+                    diags.push(Diagnostic::file_error(
+                        "symbolic link loop",
+                        &relative(root, e.path()),
+                    ));
+                    walker.skip_current_dir();
+                }
+            }
             Ok(_) => {}
             Err(e) => {
                 let path = e
@@ -70,8 +83,29 @@ pub fn relative(root: &Path, path: &Path) -> PathBuf {
     path.strip_prefix(root).unwrap_or(path).to_path_buf()
 }
 
+/// The largest content or template file annals reads. Real sources and
+/// event files are far smaller; a bigger one is a mistake (a stray dump or
+/// video), refused before it is read so memory and time stay bounded.
+pub const MAX_TEXT_FILE: u64 = 16 * 1024 * 1024;
+
 fn read_text(root: &Path, path: &Path, diags: &mut Diagnostics) -> Option<SourceText> {
     let rel = relative(root, path);
+    if let Ok(meta) = fs::metadata(path)
+        && meta.len() > MAX_TEXT_FILE
+    {
+        diags.push(
+            Diagnostic::file_error(
+                format!(
+                    "file is too large: {} MB (the limit is {} MB)",
+                    meta.len() / (1024 * 1024),
+                    MAX_TEXT_FILE / (1024 * 1024)
+                ),
+                &rel,
+            )
+            .with_hint("split it into smaller files, or move it out of content/"),
+        );
+        return None;
+    }
     match fs::read(path) {
         Ok(bytes) => match String::from_utf8(bytes) {
             Ok(mut text) => {

@@ -118,6 +118,19 @@ fn fail(failure: Failure, format: Format) -> ExitCode {
 }
 
 fn main() -> ExitCode {
+    // A panic is a bug in annals, never the user's fault: say so, and exit
+    // with the usage/I-O code rather than a crash.
+    std::panic::set_hook(Box::new(|info| {
+        eprintln!(
+            "error: internal error in annals {}: {info}\n\
+             This is a bug. Please file an issue with the command you ran and, if you can, the files it read.",
+            env!("CARGO_PKG_VERSION")
+        );
+    }));
+    std::panic::catch_unwind(run).unwrap_or(ExitCode::from(2))
+}
+
+fn run() -> ExitCode {
     let cli = Cli::parse();
     let started = Instant::now();
     match cli.command {

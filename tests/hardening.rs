@@ -1,0 +1,257 @@
+//! Broken and hostile input: every case gets a located message or is
+//! handled, in bounded time and memory, never a panic; and a build killed
+//! at any moment leaves the previous output complete.
+
+mod common;
+
+use std::fs;
+use std::path::Path;
+use std::process::Command;
+use std::time::{Duration, Instant};
+
+use common::*;
+use rand::{RngExt, SeedableRng};
+
+/// A copy of the good fixture with `events/broken.yaml` (or another file)
+/// written as given; returns the `check --format short` output and code.
+fn check_with(file: &str, bytes: &[u8]) -> (String, Option<i32>) {
+    let tmp = tempfile::tempdir().unwrap();
+    let site = tmp.path().join("site");
+    copy_tree(&fixture("good"), &site);
+    let path = site.join(file);
+    fs::create_dir_all(path.parent().unwrap()).unwrap();
+    fs::write(&path, bytes).unwrap();
+    let o = annals(&[
+        "check",
+        "--root",
+        site.to_str().unwrap(),
+        "--format",
+        "short",
+    ]);
+    (stderr(&o), o.status.code())
+}
+
+#[test]
+fn non_utf8_text_is_located() {
+    let (err, code) = check_with(
+        "content/events/broken.yaml",
+        b"title: Caf\xe9\ndate: 2025\n",
+    );
+    assert_eq!(code, Some(1));
+    assert!(
+        err.contains("content/events/broken.yaml:1:11: error: file is not valid UTF-8"),
+        "{err}"
+    );
+}
+
+#[test]
+fn byte_order_marks_and_crlf_line_ends_are_read() {
+    let (err, code) = check_with(
+        "content/events/windows.yaml",
+        b"\xef\xbb\xbftitle: Saved on Windows\r\ndate: 2025-03\r\nsources:\r\n  - source: daily\r\n",
+    );
+    assert_eq!(code, Some(0), "{err}");
+    let (err, code) = check_with(
+        "content/sources/crlf.md",
+        b"\xef\xbb\xbf---\r\ntitle: CRLF source\r\n---\r\nBody.\r\n",
+    );
+    assert_eq!(code, Some(0), "{err}");
+}
+
+#[test]
+fn empty_files_are_errors_with_a_hint() {
+    let (err, code) = check_with("content/events/empty.yaml", b"");
+    assert_eq!(code, Some(1));
+    assert!(
+        err.contains("content/events/empty.yaml: error: empty events file"),
+        "{err}"
+    );
+    let (err, _) = check_with("content/sources/empty.md", b"");
+    assert!(
+        err.contains("content/sources/empty.md:1:1: error: a source starts with YAML front matter between `---` lines"),
+        "{err}"
+    );
+}
+
+#[test]
+fn an_alias_bomb_is_refused_quickly() {
+    // "Billion laughs": nine levels of ten aliases each.
+    let mut yaml = String::from("title: Bomb\ndate: 2025\nlol0: &l0 [lol]\n");
+    for i in 1..10 {
+        let refs = vec![format!("*l{}", i - 1); 10].join(", ");
+        yaml.push_str(&format!("lol{i}: &l{i} [{refs}]\n"));
+    }
+    let started = Instant::now();
+    let (err, code) = check_with("content/events/bomb.yaml", yaml.as_bytes());
+    assert_eq!(code, Some(1));
+    assert!(err.contains("content/events/bomb.yaml:"), "{err}");
+    // Bounded: seconds, not the hours an expansion would take.
+    assert!(started.elapsed() < Duration::from_secs(20));
+}
+
+#[test]
+fn deep_nesting_is_an_error_not_a_stack_overflow() {
+    let depth = 10_000;
+    let yaml = format!(
+        "title: Deep\ndate: 2025\nsummary: {}{}\n",
+        "[".repeat(depth),
+        "]".repeat(depth)
+    );
+    let (err, code) = check_with("content/events/deep.yaml", yaml.as_bytes());
+    assert_eq!(code, Some(1), "{err}");
+    assert!(err.contains("content/events/deep.yaml:3:"), "{err}");
+}
+
+#[test]
+fn a_huge_file_is_refused_before_it_is_read() {
+    let tmp = tempfile::tempdir().unwrap();
+    let site = tmp.path().join("site");
+    copy_tree(&fixture("good"), &site);
+    // 200 MB, sparse: costs no disk, but annals must not read it.
+    let f = fs::File::create(site.join("content/events/huge.yaml")).unwrap();
+    f.set_len(200 * 1024 * 1024).unwrap();
+    let o = annals(&[
+        "check",
+        "--root",
+        site.to_str().unwrap(),
+        "--format",
+        "short",
+    ]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(
+        stderr(&o).contains(
+            "content/events/huge.yaml: error: file is too large: 200 MB (the limit is 16 MB)"
+        ),
+        "{}",
+        stderr(&o)
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn a_symbolic_link_loop_is_reported_not_followed() {
+    let tmp = tempfile::tempdir().unwrap();
+    let site = tmp.path().join("site");
+    copy_tree(&fixture("good"), &site);
+    std::os::unix::fs::symlink("..", site.join("content/events/loop")).unwrap();
+    let o = annals(&[
+        "check",
+        "--root",
+        site.to_str().unwrap(),
+        "--format",
+        "short",
+    ]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(
+        stderr(&o).contains("content/events/loop: error: symbolic link loop"),
+        "{}",
+        stderr(&o)
+    );
+}
+
+/// Writes `n` events whose titles carry `tag`, so two versions of a site
+/// build to different outputs.
+fn write_events(site: &Path, n: usize, tag: &str) {
+    let dir = site.join("content/events/many");
+    let _ = fs::remove_dir_all(&dir);
+    fs::create_dir_all(&dir).unwrap();
+    for i in 0..n {
+        fs::write(
+            dir.join(format!("e{i}.yaml")),
+            format!(
+                "title: Event {i} {tag}\ndate: 2024-{:02}-{:02}\ntags: [t{}]\nsources:\n  - source: daily\n",
+                i % 12 + 1,
+                i % 28 + 1,
+                i % 7
+            ),
+        )
+        .unwrap();
+    }
+}
+
+#[test]
+fn a_build_killed_at_any_moment_leaves_a_complete_output() {
+    let tmp = tempfile::tempdir().unwrap();
+    let site = tmp.path().join("site");
+    copy_tree(&fixture("good"), &site);
+    let out = tmp.path().join("out");
+    // The two complete sites the output may hold.
+    write_events(&site, 150, "A");
+    build(&site, &out);
+    let a = tree(&out);
+    write_events(&site, 150, "B");
+    let started = Instant::now();
+    build(&site, &out);
+    let full = started.elapsed();
+    let b = tree(&out);
+    assert_ne!(a, b);
+
+    let mut rng = rand::rngs::StdRng::seed_from_u64(50);
+    let mut killed = 0;
+    for run in 0..50 {
+        write_events(&site, 150, if run % 2 == 0 { "A" } else { "B" });
+        let mut child = Command::new(env!("CARGO_BIN_EXE_annals"))
+            .args([
+                "build",
+                "--root",
+                site.to_str().unwrap(),
+                "--output",
+                out.to_str().unwrap(),
+            ])
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .unwrap();
+        let wait = full.mul_f64(rng.random_range(0.0..1.2));
+        std::thread::sleep(wait);
+        if child.try_wait().unwrap().is_none() {
+            child.kill().unwrap(); // SIGKILL
+            killed += 1;
+        }
+        child.wait().unwrap();
+        let now = tree(&out);
+        assert!(
+            now == a || now == b,
+            "run {run}: the output is neither complete site"
+        );
+    }
+    assert!(
+        killed >= 10,
+        "only {killed} of 50 builds were killed mid-way"
+    );
+    // The next build cleans up what the killed ones left behind.
+    build(&site, &out);
+    let left: Vec<String> = fs::read_dir(tmp.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    assert_eq!(left.len(), 2, "{left:?}");
+}
+
+#[test]
+fn the_output_does_not_depend_on_the_machines_zone_or_locale() {
+    let tmp = tempfile::tempdir().unwrap();
+    let mut trees = Vec::new();
+    for (tz, lang) in [
+        ("UTC", "C"),
+        ("Asia/Tokyo", "de_DE.UTF-8"),
+        ("America/Mexico_City", "es_MX.UTF-8"),
+    ] {
+        let out = tmp.path().join(tz.replace('/', "-"));
+        let o = Command::new(env!("CARGO_BIN_EXE_annals"))
+            .args([
+                "build",
+                "--root",
+                fixture("dates").to_str().unwrap(),
+                "--output",
+                out.to_str().unwrap(),
+            ])
+            .env("TZ", tz)
+            .env("LC_ALL", lang)
+            .env("LANG", lang)
+            .output()
+            .unwrap();
+        assert!(o.status.success(), "{}", stderr(&o));
+        trees.push(tree(&out));
+    }
+    assert!(trees.windows(2).all(|w| w[0] == w[1]));
+}
