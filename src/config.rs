@@ -10,6 +10,7 @@ use serde_saphyr::Spanned;
 
 use crate::date::{self, Lang};
 use crate::diagnostic::{Diagnostic, Diagnostics, SourceText, did_you_mean};
+use crate::markdown::RawHtml;
 use crate::yaml;
 
 /// The taxonomies annals knows, in the order pages list them.
@@ -29,6 +30,8 @@ struct RawConfig {
     timezone: Option<Spanned<String>>,
     #[serde(default)]
     taxonomies: Option<HashMap<Spanned<String>, RawTaxonomy>>,
+    #[serde(default)]
+    unsafe_html: bool,
 }
 
 #[derive(Deserialize, Default)]
@@ -62,6 +65,9 @@ pub struct Config {
     pub timezone: Tz,
     /// Taxonomies with pages, in display order.
     pub taxonomies: Vec<TaxonomyConfig>,
+    /// What happens to HTML written inside Markdown: sanitised unless the
+    /// site says `unsafe_html: true`.
+    pub raw_html: RawHtml,
 }
 
 fn default_title(name: &str) -> String {
@@ -172,6 +178,11 @@ impl Config {
             lang,
             timezone,
             taxonomies,
+            raw_html: if raw.unsafe_html {
+                RawHtml::Allow
+            } else {
+                RawHtml::Sanitize
+            },
         })
     }
 }

@@ -25,9 +25,9 @@ struct RawEvent {
     #[serde(default)]
     timezone: Option<Spanned<String>>,
     #[serde(default)]
-    summary: Option<String>,
+    summary: Option<Spanned<String>>,
     #[serde(default)]
-    body: Option<String>,
+    body: Option<Spanned<String>>,
     #[serde(default)]
     tags: Vec<String>,
     #[serde(default)]
@@ -55,7 +55,7 @@ struct RawCitation {
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct RawMedia {
-    url: String,
+    url: Spanned<String>,
     #[serde(default)]
     caption: Option<String>,
     #[serde(default)]
@@ -320,6 +320,27 @@ fn validate(
     {
         diags.push(e);
     }
+    for text in [&raw.summary, &raw.body].into_iter().flatten() {
+        let base = usize::try_from(text.referenced.span().byte_offset().unwrap_or(0)).unwrap_or(0);
+        for (_, url) in crate::markdown::unsafe_links(&text.value) {
+            let at = src.text[base..].find(&url).map_or(base, |i| base + i);
+            diags.push(
+                Diagnostic::error(
+                    format!("unsafe link `{url}`"),
+                    src.at_byte(at, url.chars().count()),
+                )
+                .with_hint("links and media may not use javascript:, data: or vbscript: URLs"),
+            );
+        }
+    }
+    if let Some(m) = &raw.media
+        && crate::markdown::is_unsafe(&m.url.value)
+    {
+        diags.push(
+            Diagnostic::error(format!("unsafe link `{}`", m.url.value), loc(&m.url))
+                .with_hint("media must be an http(s) URL or a path to a file in static/"),
+        );
+    }
     let importance = match &raw.importance {
         None => 3,
         Some(i) if (1..=5).contains(&i.value) => i.value as u8,
@@ -363,13 +384,13 @@ fn validate(
             date,
             date_location: loc(&raw.date),
             zone,
-            summary: raw.summary.unwrap_or_default(),
-            body: raw.body,
+            summary: raw.summary.map(|s| s.value).unwrap_or_default(),
+            body: raw.body.map(|b| b.value),
             terms: [raw.tags, raw.actors, raw.places],
             importance,
             citations,
             media: raw.media.map(|m| Media {
-                url: m.url,
+                url: m.url.value,
                 caption: m.caption,
                 credit: m.credit,
                 alt: m.alt,

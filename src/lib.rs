@@ -76,10 +76,13 @@ pub fn check(root: &Path, base_url: Option<&str>) -> Result<RenderedSite, Failur
         });
     }
 
+    let raw_html = config
+        .as_ref()
+        .map_or(markdown::RawHtml::Sanitize, |c| c.raw_html);
     let mut sources = Vec::new();
     let mut partial = false;
     for src in &files.sources {
-        match source::parse(src) {
+        match source::parse(src, raw_html) {
             Ok(s) => sources.push(s),
             Err(ds) => {
                 partial = true;

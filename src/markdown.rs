@@ -1,8 +1,71 @@
 //! Markdown to HTML with pulldown-cmark: source bodies with a stable anchor
 //! on every paragraph (so events can cite it), event bodies, and inline
-//! summaries; plus the quote normalisation used to find citations.
+//! summaries; plus the quote normalisation used to find citations. Raw
+//! HTML is sanitised with ammonia unless the site opts out
+//! (`unsafe_html: true`), and links to `javascript:`, `data:` or
+//! `vbscript:` URLs are found for the loaders to reject.
+
+use std::ops::Range;
+use std::sync::LazyLock;
 
 use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd, html};
+
+/// What to do with HTML written inside Markdown.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RawHtml {
+    /// Keep safe tags and attributes, drop scripts, handlers and unsafe URLs.
+    Sanitize,
+    /// Pass it through as written (`unsafe_html: true`).
+    Allow,
+}
+
+static SANITIZER: LazyLock<ammonia::Builder<'static>> = LazyLock::new(|| {
+    let mut b = ammonia::Builder::default();
+    // Anchors and footnotes that annals itself writes.
+    b.add_generic_attributes(["id", "class"]);
+    b.link_rel(None);
+    b
+});
+
+fn finish(html: String, raw: RawHtml) -> String {
+    match raw {
+        RawHtml::Allow => html,
+        RawHtml::Sanitize => SANITIZER.clean(&html).to_string(),
+    }
+}
+
+/// URL schemes that run code or smuggle content when followed.
+fn is_unsafe_url(url: &str) -> bool {
+    let scheme: String = url
+        .trim_start()
+        .chars()
+        .filter(|c| !c.is_whitespace() && !c.is_control())
+        .take_while(|c| *c != ':')
+        .collect::<String>()
+        .to_ascii_lowercase();
+    url.contains(':') && matches!(scheme.as_str(), "javascript" | "data" | "vbscript")
+}
+
+/// Links and images in `markdown` whose URL is unsafe, with the byte range
+/// of each in `markdown`.
+pub fn unsafe_links(markdown: &str) -> Vec<(Range<usize>, String)> {
+    Parser::new_ext(markdown, options())
+        .into_offset_iter()
+        .filter_map(|(ev, range)| match ev {
+            Event::Start(Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. })
+                if is_unsafe_url(&dest_url) =>
+            {
+                Some((range, dest_url.to_string()))
+            }
+            _ => None,
+        })
+        .collect()
+}
+
+/// True for a media or source URL that must be refused.
+pub fn is_unsafe(url: &str) -> bool {
+    is_unsafe_url(url)
+}
 
 /// One paragraph of a source, as citations see it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -38,7 +101,7 @@ pub fn paragraph_anchor(n: usize) -> String {
 
 /// Renders a source body; every paragraph (also inside block quotes and
 /// list items) gets an anchor and its text is kept for quote matching.
-pub fn render_source(markdown: &str) -> SourceBody {
+pub fn render_source(markdown: &str, raw: RawHtml) -> SourceBody {
     let mut paragraphs = Vec::new();
     let mut current: Option<String> = None;
     let mut events = Vec::new();
@@ -74,22 +137,22 @@ pub fn render_source(markdown: &str) -> SourceBody {
     let mut html_out = String::new();
     html::push_html(&mut html_out, events.into_iter());
     SourceBody {
-        html: html_out,
+        html: finish(html_out, raw),
         paragraphs,
     }
 }
 
 /// Renders block Markdown (an event's body).
-pub fn render_block(markdown: &str) -> String {
+pub fn render_block(markdown: &str, raw: RawHtml) -> String {
     let mut out = String::new();
     html::push_html(&mut out, Parser::new_ext(markdown, options()));
-    out
+    finish(out, raw)
 }
 
 /// Renders one-paragraph Markdown (a summary or caption) without the
 /// wrapping `<p>`, so it can sit inside other elements.
-pub fn render_inline(markdown: &str) -> String {
-    let html = render_block(markdown.trim());
+pub fn render_inline(markdown: &str, raw: RawHtml) -> String {
+    let html = render_block(markdown.trim(), raw);
     let trimmed = html.trim_end();
     match trimmed
         .strip_prefix("<p>")
@@ -145,11 +208,42 @@ mod tests {
 
     #[test]
     fn every_paragraph_gets_an_anchor() {
-        let body = render_source("First *one*.\n\n> “Quoted,” she said.\n\n- item\n");
+        let body = render_source(
+            "First *one*.\n\n> “Quoted,” she said.\n\n- item\n",
+            RawHtml::Sanitize,
+        );
         assert_eq!(body.paragraphs.len(), 2);
         assert!(body.html.contains("<p id=\"p-1\">First <em>one</em>.</p>"));
         assert!(body.html.contains("<blockquote>\n<p id=\"p-2\">"));
         assert_eq!(body.paragraphs[1].normalized, "\"Quoted,\" she said.");
+    }
+
+    #[test]
+    fn raw_html_is_sanitised_unless_allowed() {
+        let md =
+            "Hi <script>alert(1)</script><b onclick=\"x()\">bold</b> <img src=x onerror=alert(1)>";
+        let clean = render_block(md, RawHtml::Sanitize);
+        assert!(
+            !clean.contains("script") && !clean.contains("onclick") && !clean.contains("onerror"),
+            "{clean}"
+        );
+        assert!(clean.contains("<b>bold</b>"), "{clean}");
+        assert!(render_block(md, RawHtml::Allow).contains("<script>"));
+        let body = render_source("Para.\n\n[^1]\n\n[^1]: Note.\n", RawHtml::Sanitize);
+        assert!(body.html.contains("id=\"p-1\""), "{}", body.html);
+    }
+
+    #[test]
+    fn unsafe_link_schemes_are_found() {
+        let md =
+            "[a](https://x.org) [b](javascript:alert(1)) ![c](DATA:text/html,x) [d]( JaVaScRiPt:x)";
+        let found: Vec<String> = unsafe_links(md).into_iter().map(|(_, u)| u).collect();
+        assert_eq!(
+            found,
+            ["javascript:alert(1)", "DATA:text/html,x", "JaVaScRiPt:x"]
+        );
+        assert!(is_unsafe(" javascript:alert(1)"));
+        assert!(!is_unsafe("images/map.png"));
     }
 
     #[test]
@@ -162,7 +256,7 @@ mod tests {
 
     #[test]
     fn inline_drops_the_paragraph() {
-        assert_eq!(render_inline("A *b*"), "A <em>b</em>");
+        assert_eq!(render_inline("A *b*", RawHtml::Sanitize), "A <em>b</em>");
         assert_eq!(plain_text("A *b* `c`"), "A b c");
     }
 }

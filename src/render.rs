@@ -594,7 +594,10 @@ impl<'a> Renderer<'a> {
                     .clone()
                     .or_else(|| m.caption.as_deref().map(markdown::plain_text))
                     .unwrap_or_else(|| e.title.clone()),
-                caption_html: m.caption.as_deref().map(markdown::render_inline),
+                caption_html: m
+                    .caption
+                    .as_deref()
+                    .map(|c| markdown::render_inline(c, self.config.raw_html)),
                 credit: m.credit.clone(),
             });
             let data = EventPage {
@@ -602,7 +605,7 @@ impl<'a> Renderer<'a> {
                 body_html: e
                     .body
                     .as_deref()
-                    .map(markdown::render_block)
+                    .map(|b| markdown::render_block(b, self.config.raw_html))
                     .unwrap_or_default(),
                 media,
                 citations,
@@ -780,7 +783,7 @@ pub fn render_site(
         .map(|e| Prepared {
             date_html: date_html(&e.date, e.zone, config),
             date_text: e.date.display_in(config.lang, e.zone),
-            summary_html: markdown::render_inline(&e.summary),
+            summary_html: markdown::render_inline(&e.summary, config.raw_html),
             summary_text: markdown::plain_text(&e.summary),
         })
         .collect();

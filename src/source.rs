@@ -6,7 +6,7 @@ use serde_saphyr::Spanned;
 
 use crate::date::EventDate;
 use crate::diagnostic::{Diagnostic, Location, SourceText};
-use crate::markdown::{self, Paragraph};
+use crate::markdown::{self, Paragraph, RawHtml};
 use crate::{event, yaml};
 
 #[derive(Deserialize)]
@@ -24,7 +24,7 @@ struct RawSource {
     #[serde(default)]
     image_credit: Option<String>,
     #[serde(default)]
-    url: Option<String>,
+    url: Option<Spanned<String>>,
     #[serde(default)]
     tags: Vec<String>,
 }
@@ -86,8 +86,25 @@ pub fn split_front_matter(src: &SourceText) -> Result<(&str, usize, &str), Diagn
     )
 }
 
-/// Parses and validates one source file.
-pub fn parse(src: &SourceText) -> Result<Source, Vec<Diagnostic>> {
+/// Located errors for Markdown links to unsafe URLs; `base` is the byte
+/// offset of `markdown` in `src`.
+pub fn check_links(src: &SourceText, markdown: &str, base: usize) -> Vec<Diagnostic> {
+    markdown::unsafe_links(markdown)
+        .into_iter()
+        .map(|(range, url)| {
+            let at = base + range.start + markdown[range.clone()].find(&url).unwrap_or(0);
+            Diagnostic::error(
+                format!("unsafe link `{url}`"),
+                src.at_byte(at, url.chars().count()),
+            )
+            .with_hint("links and media may not use javascript:, data: or vbscript: URLs")
+        })
+        .collect()
+}
+
+/// Parses and validates one source file; `raw` says what happens to HTML
+/// in its Markdown.
+pub fn parse(src: &SourceText, raw_html: RawHtml) -> Result<Source, Vec<Diagnostic>> {
     let (yaml_text, line_offset, body) = split_front_matter(src).map_err(|d| vec![d])?;
     let raw: RawSource =
         yaml::parse(src, yaml_text, line_offset, "source front matter").map_err(|d| vec![d])?;
@@ -107,10 +124,22 @@ pub fn parse(src: &SourceText) -> Result<Source, Vec<Diagnostic>> {
             .map_err(|d| diags.push(d))
             .ok()
     });
+    if let Some(u) = &raw.url
+        && markdown::is_unsafe(&u.value)
+    {
+        diags.push(
+            Diagnostic::error(
+                format!("unsafe link `{}`", u.value),
+                yaml::location(src, line_offset, u),
+            )
+            .with_hint("the original's address must be an http(s) URL"),
+        );
+    }
+    diags.extend(check_links(src, body, src.text.len() - body.len()));
     if !diags.is_empty() {
         return Err(diags);
     }
-    let body = markdown::render_source(body);
+    let body = markdown::render_source(body, raw_html);
     Ok(Source {
         id,
         location,
@@ -119,7 +148,7 @@ pub fn parse(src: &SourceText) -> Result<Source, Vec<Diagnostic>> {
         publisher: raw.publisher,
         published,
         image_credit: raw.image_credit,
-        url: raw.url,
+        url: raw.url.map(|u| u.value),
         tags: raw.tags,
         body_html: body.html,
         paragraphs: body.paragraphs,
@@ -145,6 +174,27 @@ mod tests {
     }
 
     #[test]
+    fn unsafe_links_are_located_errors() {
+        let s =
+            src("---\ntitle: A\nurl: javascript:alert(1)\n---\nSee [x](javascript:alert(2)).\n");
+        let ds = parse(&s, RawHtml::Sanitize).unwrap_err();
+        let places: Vec<(usize, usize, &str)> = ds
+            .iter()
+            .map(|d| {
+                let l = d.location.as_ref().unwrap();
+                (l.line, l.column, d.message.as_str())
+            })
+            .collect();
+        assert_eq!(
+            places,
+            [
+                (3, 6, "unsafe link `javascript:alert(1)`"),
+                (5, 9, "unsafe link `javascript:alert(2)`")
+            ]
+        );
+    }
+
+    #[test]
     fn unclosed_front_matter_is_an_error() {
         let s = src("---\ntitle: A\nBody\n");
         let d = split_front_matter(&s).unwrap_err();
@@ -154,7 +204,7 @@ mod tests {
     #[test]
     fn yaml_errors_point_into_the_file() {
         let s = src("---\ntitle: A\npublisher: B\nauthr: C\n---\n");
-        let d = parse(&s).unwrap_err().remove(0);
+        let d = parse(&s, RawHtml::Sanitize).unwrap_err().remove(0);
         let l = d.location.unwrap();
         assert_eq!((l.line, l.column), (4, 1));
         assert_eq!(d.message, "unknown key `authr` in source front matter");

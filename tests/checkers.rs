@@ -136,3 +136,24 @@ fn the_example_site_opens_from_disk_in_chromium() {
         assert!(png.len() > 10_000, "{} looks empty", shot.display());
     }
 }
+
+#[test]
+#[ignore = "needs Chromium: run scripts/test.sh"]
+fn no_script_from_hostile_content_runs_in_chromium() {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().join("public");
+    build(&fixture("hostile"), &out);
+    let mut pages = 0;
+    for (path, _) in tree(&out) {
+        if !path.ends_with(".html") {
+            continue;
+        }
+        let url = format!("file://{}", out.join(&path).display());
+        let (dom, _) = chromium(&["--dump-dom", "--virtual-time-budget=2000"], &url);
+        assert!(dom.contains("</html>"), "{path}: no page");
+        // Every payload sets this attribute on <html> when it runs.
+        assert!(!dom.contains("data-pwned=\""), "{path}: a payload ran");
+        pages += 1;
+    }
+    assert!(pages >= 10);
+}

@@ -255,3 +255,109 @@ fn the_output_does_not_depend_on_the_machines_zone_or_locale() {
     }
     assert!(trees.windows(2).all(|w| w[0] == w[1]));
 }
+
+/// The attributes of a tag's inside (`a href="x" onclick=y`), as
+/// (lowercase name, value) pairs, honouring quotes.
+fn attributes(tag: &str) -> Vec<(String, String)> {
+    let mut out = Vec::new();
+    let mut chars = tag.chars().skip_while(|c| !c.is_whitespace()).peekable();
+    loop {
+        while chars.peek().is_some_and(|c| c.is_whitespace() || *c == '/') {
+            chars.next();
+        }
+        let name: String =
+            std::iter::from_fn(|| chars.next_if(|c| !c.is_whitespace() && *c != '=' && *c != '/'))
+                .collect();
+        if name.is_empty() {
+            break;
+        }
+        let mut value = String::new();
+        if chars.next_if_eq(&'=').is_some() {
+            match chars.peek().copied() {
+                Some(q @ ('"' | '\'')) => {
+                    chars.next();
+                    value = std::iter::from_fn(|| chars.next_if(|c| *c != q)).collect();
+                    chars.next();
+                }
+                _ => value = std::iter::from_fn(|| chars.next_if(|c| !c.is_whitespace())).collect(),
+            }
+        }
+        out.push((name.to_ascii_lowercase(), value));
+    }
+    out
+}
+
+/// Every tag in `html` that could run script: a `<script>` without `src`,
+/// an `on…` handler attribute, or a `javascript:` URL.
+fn executable_tags(html: &str) -> Vec<String> {
+    let mut found = Vec::new();
+    for chunk in html.split('<').skip(1) {
+        let tag = chunk.split('>').next().unwrap_or("");
+        let name: String = tag
+            .chars()
+            .take_while(|c| c.is_ascii_alphanumeric())
+            .collect::<String>()
+            .to_ascii_lowercase();
+        let attrs = attributes(tag);
+        let handler = attrs.iter().any(|(n, _)| n.starts_with("on"));
+        let script_url = attrs.iter().any(|(_, v)| {
+            v.trim_start()
+                .to_ascii_lowercase()
+                .starts_with("javascript:")
+        });
+        let inline_script = name == "script" && !attrs.iter().any(|(n, _)| n == "src");
+        if handler || script_url || inline_script {
+            found.push(tag.to_string());
+        }
+    }
+    found
+}
+
+#[test]
+fn the_script_detector_finds_what_runs_and_only_that() {
+    assert_eq!(executable_tags("<img src=x onerror=alert(1)>").len(), 1);
+    assert_eq!(executable_tags("<a HREF=' javascript:x'>").len(), 1);
+    assert_eq!(executable_tags("<script>x()</script>").len(), 1);
+    assert!(executable_tags("<script src=\"a.js\"></script>").is_empty());
+    assert!(executable_tags("<p title=\"onload=x &quot;javascript:\">").is_empty());
+}
+
+#[test]
+fn unsafe_html_true_lets_raw_html_through() {
+    let tmp = tempfile::tempdir().unwrap();
+    let site = tmp.path().join("site");
+    copy_tree(&fixture("hostile"), &site);
+    let config = fs::read_to_string(site.join("site.yaml")).unwrap();
+    fs::write(
+        site.join("site.yaml"),
+        format!("{config}unsafe_html: true\n"),
+    )
+    .unwrap();
+    let out = tmp.path().join("out");
+    build(&site, &out);
+    assert!(!executable_tags(&page(&out, "sources/evil/index.html")).is_empty());
+}
+
+#[test]
+fn hostile_content_is_escaped_or_sanitised_everywhere() {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().join("out");
+    build(&fixture("hostile"), &out);
+    let mut pages = 0;
+    for (path, bytes) in tree(&out) {
+        if !path.ends_with(".html") {
+            continue;
+        }
+        let html = String::from_utf8(bytes).unwrap();
+        assert_eq!(executable_tags(&html), Vec::<String>::new(), "{path}");
+        pages += 1;
+    }
+    assert!(pages >= 10, "{pages} pages");
+    // What was written as text is still there, as text.
+    let source = page(&out, "sources/evil/index.html");
+    assert!(source.contains("He wrote &lt;img src=x onerror="));
+    assert!(
+        source.contains("<a href=\"#\">a link</a>"),
+        "sanitised, not dropped"
+    );
+}
