@@ -2,7 +2,9 @@
 # Builds synthetic timelines of N events with annals and, side by side, the
 # equivalent Hugo site made by the same generator, and prints wall time,
 # user+sys CPU and peak RSS of each, with the annals/Hugo ratios from this
-# run. Usage: bench/run.sh [N ...]   (default: 1000 10000 100000)
+# run. Each build runs REPEAT times (default 3) and the median by wall
+# time is reported: file-system time on shared machines varies a lot.
+# Usage: bench/run.sh [N ...]   (default: 1000 10000 100000)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 sizes=("$@")
@@ -13,11 +15,16 @@ cargo build --release --quiet --bin annals --example gen_corpus
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
-measure() { # label, command...; prints "wall cpu rss_mb"
+repeat=${REPEAT:-3}
+measure() { # label, command...; prints "wall cpu rss_mb", the median run by wall time
   local out="$work/time.txt"
-  /usr/bin/time -f "%e %U %S %M" -o "$out" "${@:2}" >/dev/null 2>"$work/$1.log" || {
-    echo "$1 failed:" >&2; tail -20 "$work/$1.log" >&2; exit 1; }
-  awk '{ printf "%.2f %.2f %.1f\n", $1, $2 + $3, $4 / 1024 }' "$out"
+  : > "$work/runs.txt"
+  for _ in $(seq "$repeat"); do
+    /usr/bin/time -f "%e %U %S %M" -o "$out" "${@:2}" >/dev/null 2>"$work/$1.log" || {
+      echo "$1 failed:" >&2; tail -20 "$work/$1.log" >&2; exit 1; }
+    cat "$out" >> "$work/runs.txt"
+  done
+  sort -n "$work/runs.txt" | awk -v m=$(( (repeat + 1) / 2 )) 'NR == m { printf "%.2f %.2f %.1f\n", $1, $2 + $3, $4 / 1024 }'
 }
 
 printf '| events | pages | annals wall s | annals cpu s | annals RSS MB | hugo wall s | hugo cpu s | hugo RSS MB | wall ratio | RSS ratio |\n'

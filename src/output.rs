@@ -67,6 +67,8 @@ pub fn write_site(output: &Path, files: &[OutputFile]) -> io::Result<()> {
     let staging = tempfile::Builder::new()
         .prefix(&format!(".{name}.new-"))
         .tempdir_in(&parent)?;
+    let mut dests = Vec::with_capacity(files.len());
+    let mut dirs = std::collections::BTreeSet::new();
     for f in files {
         let rel = safe_relative(&f.path).ok_or_else(|| {
             io::Error::new(
@@ -76,9 +78,15 @@ pub fn write_site(output: &Path, files: &[OutputFile]) -> io::Result<()> {
         })?;
         let dest = staging.path().join(rel);
         if let Some(dir) = dest.parent() {
-            fs::create_dir_all(dir)?;
+            dirs.insert(dir.to_path_buf());
         }
-        fs::write(&dest, &f.bytes)?;
+        dests.push((dest, &f.bytes));
+    }
+    for dir in &dirs {
+        fs::create_dir_all(dir)?;
+    }
+    for (dest, bytes) in &dests {
+        fs::write(dest, bytes)?;
     }
     // Readable by the web server like any normally created folder.
     #[cfg(unix)]

@@ -7,6 +7,7 @@
 use std::collections::BTreeMap;
 use std::path::PathBuf;
 
+use rayon::prelude::*;
 use serde::Serialize;
 use tera::{Context, Tera};
 
@@ -328,9 +329,10 @@ struct Renderer<'a> {
     templates: &'a Templates,
     site: SiteView<'a>,
     prepared: Vec<Prepared>,
-    out: Vec<OutputFile>,
-    diags: Diagnostics,
 }
+
+/// One page, or why it could not be rendered.
+type Rendered = Result<OutputFile, Diagnostic>;
 
 fn is_image(url: &str) -> bool {
     let path = url
@@ -493,13 +495,13 @@ impl<'a> Renderer<'a> {
     }
 
     fn render<T: Serialize>(
-        &mut self,
+        &self,
         template: &str,
         page: Page<'_>,
         title: String,
         description: String,
         data: T,
-    ) {
+    ) -> Rendered {
         let ctx = PageContext {
             site: &self.site,
             nav: self.nav(&page),
@@ -514,8 +516,7 @@ impl<'a> Renderer<'a> {
                 .map(|b| format!("{b}{}", page.dir())),
             data,
         };
-        let result = self.render_one(template, page.file(), &ctx);
-        self.keep(result);
+        self.render_one(template, page.file(), &ctx)
     }
 
     fn render_one<T: Serialize>(
@@ -533,14 +534,7 @@ impl<'a> Renderer<'a> {
             .map_err(|e| tera_diagnostic(&e, &self.templates.sources, Some(&path)))
     }
 
-    fn keep(&mut self, result: Result<OutputFile, Diagnostic>) {
-        match result {
-            Ok(f) => self.out.push(f),
-            Err(d) => self.diags.push(d),
-        }
-    }
-
-    fn home(&mut self) {
+    fn home(&self) -> Rendered {
         let page = Page::Home;
         let all = |_: usize| true;
         #[derive(Serialize)]
@@ -556,70 +550,74 @@ impl<'a> Renderer<'a> {
         };
         let title = self.config.title.clone();
         let description = self.config.description.clone();
-        self.render("index.html", page, title, description, data);
+        self.render("index.html", page, title, description, data)
     }
 
-    fn events(&mut self) {
+    fn events(&self) -> Vec<Rendered> {
         let tl = self.timeline;
-        for (i, e) in tl.events.iter().enumerate() {
-            let page = Page::Event(&e.id);
-            let citations = tl.citations[i]
-                .iter()
-                .map(|c| {
-                    let s = &tl.sources[c.source];
-                    let source_url = page.link_to(&Page::Source(&s.id));
-                    let paragraph_url = match &c.anchor {
-                        Some(a) => format!("{source_url}#{a}"),
-                        None => source_url.clone(),
-                    };
-                    CitationView {
-                        quote: c.quote.clone(),
-                        source_title: s.title.clone(),
-                        source_url,
-                        paragraph_url,
-                        publisher: s.publisher.clone(),
-                        author: s.author.clone(),
-                        published_html: s
-                            .published
-                            .as_ref()
-                            .map(|d| date_html(d, None, self.config)),
-                    }
-                })
-                .collect();
-            let media = e.media.as_ref().map(|m| MediaView {
-                is_image: is_image(&m.url),
-                url: m.url.clone(),
-                alt: m
-                    .alt
-                    .clone()
-                    .or_else(|| m.caption.as_deref().map(markdown::plain_text))
-                    .unwrap_or_else(|| e.title.clone()),
-                caption_html: m
-                    .caption
-                    .as_deref()
-                    .map(|c| markdown::render_inline(c, self.config.raw_html)),
-                credit: m.credit.clone(),
-            });
-            let data = EventPage {
-                event: self.card(i, &page),
-                body_html: e
-                    .body
-                    .as_deref()
-                    .map(|b| markdown::render_block(b, self.config.raw_html))
-                    .unwrap_or_default(),
-                media,
-                citations,
-                related: tl.related[i]
+        tl.events
+            .par_iter()
+            .enumerate()
+            .map(|(i, e)| {
+                let page = Page::Event(&e.id);
+                let citations = tl.citations[i]
                     .iter()
-                    .map(|&r| self.event_link(r, &page))
-                    .collect(),
-                previous: i.checked_sub(1).map(|p| self.event_link(p, &page)),
-                next: (i + 1 < tl.events.len()).then(|| self.event_link(i + 1, &page)),
-            };
-            let title = format!("{} — {}", e.title, self.config.title);
-            let description = self.prepared[i].summary_text.clone();
-            self.render("event.html", page, title, description, data);
-        }
+                    .map(|c| {
+                        let s = &tl.sources[c.source];
+                        let source_url = page.link_to(&Page::Source(&s.id));
+                        let paragraph_url = match &c.anchor {
+                            Some(a) => format!("{source_url}#{a}"),
+                            None => source_url.clone(),
+                        };
+                        CitationView {
+                            quote: c.quote.clone(),
+                            source_title: s.title.clone(),
+                            source_url,
+                            paragraph_url,
+                            publisher: s.publisher.clone(),
+                            author: s.author.clone(),
+                            published_html: s
+                                .published
+                                .as_ref()
+                                .map(|d| date_html(d, None, self.config)),
+                        }
+                    })
+                    .collect();
+                let media = e.media.as_ref().map(|m| MediaView {
+                    is_image: is_image(&m.url),
+                    url: m.url.clone(),
+                    alt: m
+                        .alt
+                        .clone()
+                        .or_else(|| m.caption.as_deref().map(markdown::plain_text))
+                        .unwrap_or_else(|| e.title.clone()),
+                    caption_html: m
+                        .caption
+                        .as_deref()
+                        .map(|c| markdown::render_inline(c, self.config.raw_html)),
+                    credit: m.credit.clone(),
+                });
+                let data = EventPage {
+                    event: self.card(i, &page),
+                    body_html: e
+                        .body
+                        .as_deref()
+                        .map(|b| markdown::render_block(b, self.config.raw_html))
+                        .unwrap_or_default(),
+                    media,
+                    citations,
+                    related: tl.related[i]
+                        .iter()
+                        .map(|&r| self.event_link(r, &page))
+                        .collect(),
+                    previous: i.checked_sub(1).map(|p| self.event_link(p, &page)),
+                    next: (i + 1 < tl.events.len()).then(|| self.event_link(i + 1, &page)),
+                };
+                let title = format!("{} — {}", e.title, self.config.title);
+                let description = self.prepared[i].summary_text.clone();
+                self.render("event.html", page, title, description, data)
+            })
+            .collect()
     }
 
     fn source_view(&self, si: usize, from: &Page<'_>) -> SourceView {
@@ -641,26 +639,31 @@ impl<'a> Renderer<'a> {
         }
     }
 
-    fn sources(&mut self) {
+    fn sources(&self) -> Vec<Rendered> {
         let tl = self.timeline;
-        for (si, s) in tl.sources.iter().enumerate() {
-            let page = Page::Source(&s.id);
-            #[derive(Serialize)]
-            struct SourcePage {
-                source: SourceView,
-                events: Vec<EventCard>,
-            }
-            let data = SourcePage {
-                source: self.source_view(si, &page),
-                events: tl.cited_by[si]
-                    .iter()
-                    .map(|&i| self.card(i, &page))
-                    .collect(),
-            };
-            let title = format!("{} — {}", s.title, self.config.title);
-            let description = format!("Source: {}", s.title);
-            self.render("source.html", page, title, description, data);
-        }
+        let mut out: Vec<Rendered> = tl
+            .sources
+            .par_iter()
+            .enumerate()
+            .map(|(si, s)| {
+                let page = Page::Source(&s.id);
+                #[derive(Serialize)]
+                struct SourcePage {
+                    source: SourceView,
+                    events: Vec<EventCard>,
+                }
+                let data = SourcePage {
+                    source: self.source_view(si, &page),
+                    events: tl.cited_by[si]
+                        .iter()
+                        .map(|&i| self.card(i, &page))
+                        .collect(),
+                };
+                let title = format!("{} — {}", s.title, self.config.title);
+                let description = format!("Source: {}", s.title);
+                self.render("source.html", page, title, description, data)
+            })
+            .collect();
         #[derive(Serialize)]
         struct SourcesPage {
             sources: Vec<SourceView>,
@@ -673,11 +676,13 @@ impl<'a> Renderer<'a> {
         };
         let title = format!("Sources — {}", self.config.title);
         let description = format!("The sources cited by {}", self.config.title);
-        self.render("sources.html", page, title, description, data);
+        out.push(self.render("sources.html", page, title, description, data));
+        out
     }
 
-    fn taxonomies(&mut self) {
+    fn taxonomies(&self) -> Vec<Rendered> {
         let tl = self.timeline;
+        let mut out = Vec::new();
         for t in &tl.taxonomies {
             if t.terms.is_empty() {
                 continue;
@@ -703,36 +708,42 @@ impl<'a> Renderer<'a> {
                     .collect(),
             };
             let title = format!("{} — {}", t.title, self.config.title);
-            self.render("taxonomy.html", page, title, String::new(), data);
-            for term in &t.terms {
-                let page = Page::Term(t.name, &term.slug);
-                let keep = |i: usize| term.events.binary_search(&i).is_ok();
-                #[derive(Serialize)]
-                struct TermPage<'b> {
-                    taxonomy: &'b str,
-                    taxonomy_title: &'b str,
-                    taxonomy_url: String,
-                    term: &'b str,
-                    axis: String,
-                    years: Vec<YearView>,
-                    event_count: usize,
-                }
-                let data = TermPage {
-                    taxonomy: t.name,
-                    taxonomy_title: &t.title,
-                    taxonomy_url: page.link_to(&Page::Taxonomy(t.name)),
-                    term: &term.name,
-                    axis: self.axis(&page, &keep, &format!("Timeline of {}", term.name)),
-                    years: self.years(&page, &keep),
-                    event_count: term.events.len(),
-                };
-                let title = format!("{}: {} — {}", t.title, term.name, self.config.title);
-                self.render("term.html", page, title, String::new(), data);
-            }
+            out.push(self.render("taxonomy.html", page, title, String::new(), data));
+            let terms: Vec<Rendered> = t
+                .terms
+                .par_iter()
+                .map(|term| {
+                    let page = Page::Term(t.name, &term.slug);
+                    let keep = |i: usize| term.events.binary_search(&i).is_ok();
+                    #[derive(Serialize)]
+                    struct TermPage<'b> {
+                        taxonomy: &'b str,
+                        taxonomy_title: &'b str,
+                        taxonomy_url: String,
+                        term: &'b str,
+                        axis: String,
+                        years: Vec<YearView>,
+                        event_count: usize,
+                    }
+                    let data = TermPage {
+                        taxonomy: t.name,
+                        taxonomy_title: &t.title,
+                        taxonomy_url: page.link_to(&Page::Taxonomy(t.name)),
+                        term: &term.name,
+                        axis: self.axis(&page, &keep, &format!("Timeline of {}", term.name)),
+                        years: self.years(&page, &keep),
+                        event_count: term.events.len(),
+                    };
+                    let title = format!("{}: {} — {}", t.title, term.name, self.config.title);
+                    self.render("term.html", page, title, String::new(), data)
+                })
+                .collect();
+            out.extend(terms);
         }
+        out
     }
 
-    fn not_found(&mut self) {
+    fn not_found(&self) -> Rendered {
         // Served for any missing path, so relative links cannot work: use
         // the site's absolute path when base_url says where it lives.
         let home = self
@@ -764,8 +775,7 @@ impl<'a> Renderer<'a> {
             description: "",
             canonical: None,
         };
-        let result = self.render_one("404.html", "404.html".into(), &ctx);
-        self.keep(result);
+        self.render_one("404.html", "404.html".into(), &ctx)
     }
 }
 
@@ -779,7 +789,7 @@ pub fn render_site(
 ) -> Result<Vec<OutputFile>, Diagnostics> {
     let prepared = timeline
         .events
-        .iter()
+        .par_iter()
         .map(|e| Prepared {
             date_html: date_html(&e.date, e.zone, config),
             date_text: e.date.display_in(config.lang, e.zone),
@@ -787,7 +797,7 @@ pub fn render_site(
             summary_text: markdown::plain_text(&e.summary),
         })
         .collect();
-    let mut r = Renderer {
+    let r = Renderer {
         config,
         timeline,
         templates,
@@ -798,16 +808,23 @@ pub fn render_site(
             base_url: config.base_url.as_deref(),
         },
         prepared,
-        out: Vec::new(),
-        diags: Diagnostics::default(),
     };
-    r.home();
-    r.events();
-    r.sources();
-    r.taxonomies();
-    r.not_found();
-    if r.diags.has_errors() {
-        return Err(r.diags);
+    // Pages render in parallel; collecting keeps their order.
+    let mut pages = vec![r.home()];
+    pages.extend(r.events());
+    pages.extend(r.sources());
+    pages.extend(r.taxonomies());
+    pages.push(r.not_found());
+    let mut out = Vec::with_capacity(pages.len());
+    let mut diags = Diagnostics::default();
+    for page in pages {
+        match page {
+            Ok(f) => out.push(f),
+            Err(d) => diags.push(d),
+        }
+    }
+    if diags.has_errors() {
+        return Err(diags.sorted());
     }
     let mut files: BTreeMap<String, Vec<u8>> = BUILTIN_STATIC
         .iter()
@@ -816,9 +833,10 @@ pub fn render_site(
     for (path, bytes) in site_static {
         files.insert(path.to_string_lossy().replace('\\', "/"), bytes.clone());
     }
-    let mut out = r.out;
+    let page_paths: std::collections::HashSet<String> =
+        out.iter().map(|f| f.path.clone()).collect();
     for (path, bytes) in files {
-        if out.iter().any(|f| f.path == path) {
+        if page_paths.contains(&path) {
             continue; // a page wins over a static file of the same path
         }
         out.push(OutputFile { path, bytes });
