@@ -361,3 +361,20 @@ fn hostile_content_is_escaped_or_sanitised_everywhere() {
         "sanitised, not dropped"
     );
 }
+
+#[test]
+fn the_output_does_not_depend_on_the_thread_count() {
+    let tmp = tempfile::tempdir().unwrap();
+    let mut trees = Vec::new();
+    for threads in ["1", "2", "8"] {
+        let out = tmp.path().join(threads);
+        let o = Command::new(env!("CARGO_BIN_EXE_annals"))
+            .args(["build", "--root", repo().to_str().unwrap(), "--output", out.to_str().unwrap()])
+            .env("RAYON_NUM_THREADS", threads)
+            .output()
+            .unwrap();
+        assert!(o.status.success(), "{}", stderr(&o));
+        trees.push(tree(&out));
+    }
+    assert!(trees.windows(2).all(|w| w[0] == w[1]));
+}
