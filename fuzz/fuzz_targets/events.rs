@@ -1,0 +1,21 @@
+//! Loading an events file never panics, and every diagnostic it gives
+//! points inside the file.
+#![no_main]
+
+use annals::diagnostic::SourceText;
+use libfuzzer_sys::fuzz_target;
+
+fuzz_target!(|text: &str| {
+    let src = SourceText {
+        path: "content/events/fuzz.yaml".into(),
+        text: text.to_string(),
+    };
+    let (_, diags) = annals::event::parse_file(&src, chrono_tz::Tz::UTC);
+    let lines = text.lines().count().max(1);
+    for d in diags {
+        if let Some(l) = d.location {
+            assert!(l.line >= 1 && l.line <= lines + 1, "line {} of {lines}", l.line);
+            let _ = d.human(false);
+        }
+    }
+});
