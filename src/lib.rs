@@ -147,16 +147,27 @@ pub struct BuildReport {
     pub output: PathBuf,
 }
 
+/// With `--deny-warnings`: warnings fail the run like errors.
+pub fn deny_warnings(site: RenderedSite, deny: bool) -> Result<RenderedSite, Failure> {
+    if deny && !site.warnings.is_empty() {
+        Err(Failure::Content(site.warnings))
+    } else {
+        Ok(site)
+    }
+}
+
 /// Checks and renders the site at `root`, then writes it to `output`
-/// (default `root/public`). On any error the previous output is untouched.
+/// (default `root/public`). On any error (or warning, with `deny`) the
+/// previous output is untouched.
 pub fn build(
     root: &Path,
     output: Option<&Path>,
     base_url: Option<&str>,
+    deny: bool,
 ) -> Result<BuildReport, Failure> {
     let output = output.map_or_else(|| root.join("public"), Path::to_path_buf);
     refuse_dangerous_output(root, &output)?;
-    let site = check(root, base_url)?;
+    let site = deny_warnings(check(root, base_url)?, deny)?;
     output::write_site(&output, &site.files)
         .map_err(|e| Failure::Usage(format!("cannot write {}: {e}", output.display())))?;
     Ok(BuildReport { site, output })

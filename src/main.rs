@@ -34,6 +34,9 @@ enum Command {
         /// The address the site is published at (overrides site.yaml)
         #[arg(long)]
         base_url: Option<String>,
+        /// Fail on warnings as on errors
+        #[arg(long)]
+        deny_warnings: bool,
     },
     /// Check the site and render it in memory, writing nothing
     Check {
@@ -43,6 +46,9 @@ enum Command {
         /// How to print problems
         #[arg(long, value_enum, default_value_t = Format::Human)]
         format: Format,
+        /// Fail on warnings as on errors
+        #[arg(long)]
+        deny_warnings: bool,
     },
 }
 
@@ -98,15 +104,22 @@ fn fail(failure: Failure, format: Format) -> ExitCode {
             print_diagnostics(&diags, format);
             if !matches!(format, Format::Json) {
                 let (e, w) = (diags.error_count(), diags.warning_count());
-                eprintln!(
-                    "error: the site has {e} error{}{}",
-                    if e == 1 { "" } else { "s" },
-                    if w > 0 {
-                        format!(" and {w} warning{}", if w == 1 { "" } else { "s" })
-                    } else {
-                        String::new()
-                    }
-                );
+                let plural =
+                    |n: usize, one: &str| format!("{n} {one}{}", if n == 1 { "" } else { "s" });
+                if e == 0 {
+                    eprintln!(
+                        "error: the site has {}, and --deny-warnings is on",
+                        plural(w, "warning")
+                    );
+                } else if w > 0 {
+                    eprintln!(
+                        "error: the site has {} and {}",
+                        plural(e, "error"),
+                        plural(w, "warning")
+                    );
+                } else {
+                    eprintln!("error: the site has {}", plural(e, "error"));
+                }
             }
             ExitCode::from(1)
         }
@@ -138,7 +151,8 @@ fn run() -> ExitCode {
             root,
             output,
             base_url,
-        } => match annals::build(&root, output.as_deref(), base_url.as_deref()) {
+            deny_warnings,
+        } => match annals::build(&root, output.as_deref(), base_url.as_deref(), deny_warnings) {
             Ok(report) => {
                 print_diagnostics(&report.site.warnings, Format::Human);
                 eprintln!(
@@ -151,7 +165,12 @@ fn run() -> ExitCode {
             }
             Err(f) => fail(f, Format::Human),
         },
-        Command::Check { root, format } => match annals::check(&root, None) {
+        Command::Check {
+            root,
+            format,
+            deny_warnings,
+        } => match annals::check(&root, None).and_then(|s| annals::deny_warnings(s, deny_warnings))
+        {
             Ok(site) => {
                 print_diagnostics(&site.warnings, format);
                 if !matches!(format, Format::Json) {

@@ -215,7 +215,20 @@ pub fn build(
                         .iter()
                         .find(|p| !wanted.is_empty() && p.normalized.contains(&wanted));
                     match found {
-                        Some(p) => Some(p.anchor.clone()),
+                        Some(p) => {
+                            let words = wanted.split(' ').count();
+                            if words < 5 {
+                                warnings.push(
+                                    Diagnostic::error(
+                                        format!("a quote of {words} word{} is too short to show what the source says", if words == 1 { "" } else { "s" }),
+                                        loc.clone(),
+                                    )
+                                    .with_hint("quote at least five words, so a reader can find and judge the passage")
+                                    .warning(),
+                                );
+                            }
+                            Some(p.anchor.clone())
+                        }
                         None => {
                             let mut l = loc.clone();
                             l.len = quote.chars().count().min(60);
@@ -241,6 +254,29 @@ pub fn build(
                 quote: c.quote.as_ref().map(|(q, _)| q.clone()),
                 anchor,
             });
+        }
+        // A source reports what happened before it was published.
+        let zone = event.zone.unwrap_or(tz);
+        let published: Vec<(i64, i64)> = resolved
+            .iter()
+            .filter_map(|c: &Citation| sources[c.source].published.as_ref())
+            .map(|p| p.span(zone))
+            .collect();
+        let start = event.date.span(zone).0;
+        if !published.is_empty()
+            && published.len() == resolved.len()
+            && published
+                .iter()
+                .all(|&(from, to)| start > from && start >= to)
+        {
+            warnings.push(
+                Diagnostic::error(
+                    format!("event `{}` starts after every source it cites was published", event.id),
+                    event.date_location.clone(),
+                )
+                .with_hint("a source can only report what happened before it was published: check the date, or cite a later source")
+                .warning(),
+            );
         }
         if event.citations.is_empty() {
             warnings.push(
@@ -274,6 +310,21 @@ pub fn build(
             if cited_by[c.source].last() != Some(&ei) {
                 cited_by[c.source].push(ei);
             }
+        }
+    }
+
+    for (s, by) in sources.iter().zip(&cited_by) {
+        if by.is_empty() {
+            warnings.push(
+                Diagnostic::error(
+                    format!("source `{}` is cited by no event", s.id),
+                    s.location.clone(),
+                )
+                .with_hint(
+                    "cite it from an event with `sources: [{source: ID, quote: …}]`, or remove it",
+                )
+                .warning(),
+            );
         }
     }
 

@@ -492,3 +492,38 @@ fn language_es_shows_dates_in_spanish() {
     assert!(home.contains("<time datetime=\"2025-05-04\">4 de mayo de 2025</time>"));
     assert!(home.contains(">febrero de 2025</h3>"));
 }
+
+#[test]
+fn warnings_are_shown_and_fail_only_when_denied() {
+    let dir = fixture("warnings");
+    let o = annals(&["check", "--root", dir.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let expected = fs::read_to_string(dir.join("expected.txt")).unwrap();
+    assert_eq!(stderr(&o), expected);
+    let o = annals(&[
+        "check",
+        "--root",
+        dir.to_str().unwrap(),
+        "--deny-warnings",
+        "--format",
+        "short",
+    ]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(
+        stderr(&o).ends_with("error: the site has 4 warnings, and --deny-warnings is on\n"),
+        "{}",
+        stderr(&o)
+    );
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().join("out");
+    let o = annals(&[
+        "build",
+        "--root",
+        dir.to_str().unwrap(),
+        "--output",
+        out.to_str().unwrap(),
+        "--deny-warnings",
+    ]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(!out.exists(), "a denied build writes nothing");
+}

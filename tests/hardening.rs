@@ -369,7 +369,13 @@ fn the_output_does_not_depend_on_the_thread_count() {
     for threads in ["1", "2", "8"] {
         let out = tmp.path().join(threads);
         let o = Command::new(env!("CARGO_BIN_EXE_annals"))
-            .args(["build", "--root", repo().to_str().unwrap(), "--output", out.to_str().unwrap()])
+            .args([
+                "build",
+                "--root",
+                repo().to_str().unwrap(),
+                "--output",
+                out.to_str().unwrap(),
+            ])
             .env("RAYON_NUM_THREADS", threads)
             .output()
             .unwrap();
