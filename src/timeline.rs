@@ -314,7 +314,8 @@ pub fn build(
     }
 
     for (s, by) in sources.iter().zip(&cited_by) {
-        if by.is_empty() {
+        // When files failed to load, the citing event may be among them.
+        if by.is_empty() && !partial {
             warnings.push(
                 Diagnostic::error(
                     format!("source `{}` is cited by no event", s.id),
