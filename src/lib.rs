@@ -14,6 +14,7 @@ pub mod load;
 pub mod markdown;
 pub mod output;
 pub mod render;
+pub mod scaffold;
 pub mod source;
 pub mod timeline;
 pub mod url;

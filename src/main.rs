@@ -50,6 +50,57 @@ enum Command {
         #[arg(long)]
         deny_warnings: bool,
     },
+    /// Write a new site: site.yaml, one source, three events, a README
+    Init {
+        /// The folder to create
+        dir: PathBuf,
+        /// Write into a folder that is not empty
+        #[arg(long)]
+        force: bool,
+    },
+    /// Write a new event or source file and print its path
+    New {
+        #[command(subcommand)]
+        what: NewWhat,
+    },
+}
+
+#[derive(Subcommand)]
+enum NewWhat {
+    /// Write content/events/SLUG.yaml for a new event
+    Event {
+        /// The event's title
+        title: String,
+        /// When it happened (2025, 2025-02, 2025-05-04, 2025-01/.., …)
+        #[arg(long)]
+        date: String,
+        /// The id of the source it cites
+        #[arg(long)]
+        source: Option<String>,
+        /// The site folder (holding site.yaml)
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+    },
+    /// Write content/sources/SLUG.md for a new article source
+    Source {
+        /// The article's headline
+        title: String,
+        /// When it was published (2025-05-05, 2025-05-05T20:03+05:30, …)
+        #[arg(long)]
+        published: Option<String>,
+        /// Byline
+        #[arg(long)]
+        author: Option<String>,
+        /// Publication
+        #[arg(long)]
+        publisher: Option<String>,
+        /// Address of the original
+        #[arg(long)]
+        url: Option<String>,
+        /// The site folder (holding site.yaml)
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+    },
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -180,5 +231,51 @@ fn run() -> ExitCode {
             }
             Err(f) => fail(f, format),
         },
+        Command::Init { dir, force } => match annals::scaffold::init(&dir, force) {
+            Ok(files) => {
+                eprintln!(
+                    "wrote a new site in {} ({} files); next: cd {} && annals build",
+                    dir.display(),
+                    files.len(),
+                    dir.display()
+                );
+                ExitCode::SUCCESS
+            }
+            Err(msg) => fail(Failure::Usage(msg), Format::Human),
+        },
+        Command::New { what } => {
+            let written = match what {
+                NewWhat::Event {
+                    title,
+                    date,
+                    source,
+                    root,
+                } => annals::scaffold::new_event(&root, &title, &date, source.as_deref()),
+                NewWhat::Source {
+                    title,
+                    published,
+                    author,
+                    publisher,
+                    url,
+                    root,
+                } => annals::scaffold::new_source(
+                    &root,
+                    &annals::scaffold::NewSource {
+                        title: &title,
+                        published: published.as_deref(),
+                        author: author.as_deref(),
+                        publisher: publisher.as_deref(),
+                        url: url.as_deref(),
+                    },
+                ),
+            };
+            match written {
+                Ok(path) => {
+                    println!("{}", path.display());
+                    ExitCode::SUCCESS
+                }
+                Err(msg) => fail(Failure::Usage(msg), Format::Human),
+            }
+        }
     }
 }
