@@ -15,6 +15,7 @@ pub mod markdown;
 pub mod output;
 pub mod render;
 pub mod scaffold;
+pub mod serve;
 pub mod source;
 pub mod timeline;
 pub mod url;

@@ -37,6 +37,7 @@ fn files_below(root: &Path, dir: &Path, diags: &mut Diagnostics) -> Vec<PathBuf>
     }
     let mut out = Vec::new();
     let walked = fs::canonicalize(dir).unwrap_or_else(|_| dir.to_path_buf());
+    let site = fs::canonicalize(root).unwrap_or_else(|_| root.to_path_buf());
     let mut walker = WalkDir::new(dir)
         .follow_links(true)
         .sort_by_file_name()
@@ -44,7 +45,23 @@ fn files_below(root: &Path, dir: &Path, diags: &mut Diagnostics) -> Vec<PathBuf>
         .filter_entry(|e| e.depth() == 0 || !is_hidden(e.file_name()));
     while let Some(entry) = walker.next() {
         match entry {
-            Ok(e) if e.file_type().is_file() => out.push(e.into_path()),
+            Ok(e) if e.file_type().is_file() => {
+                // A link may point anywhere: only files inside the site are
+                // read, so a build or the server never publishes others.
+                let inside = !e.path_is_symlink()
+                    || fs::canonicalize(e.path()).is_ok_and(|t| t.starts_with(&site));
+                if inside {
+                    out.push(e.into_path());
+                } else {
+                    diags.push(
+                        Diagnostic::file_error(
+                            "symbolic link to a file outside the site",
+                            &relative(root, e.path()),
+                        )
+                        .with_hint("copy the file into the site instead of linking to it"),
+                    );
+                }
+            }
             Ok(e) if e.path_is_symlink() && e.file_type().is_dir() => {
                 // A link to a folder that holds the walked one leads back
                 // into it: report it instead of reading everything twice.

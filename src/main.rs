@@ -50,6 +50,21 @@ enum Command {
         #[arg(long)]
         deny_warnings: bool,
     },
+    /// Serve the site on HTTP, rebuild on every change and reload open pages
+    Serve {
+        /// The site folder (holding site.yaml)
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+        /// Port to listen on (0: any free port)
+        #[arg(long, default_value_t = 1111)]
+        port: u16,
+        /// Address to listen on
+        #[arg(long, default_value = "127.0.0.1")]
+        bind: std::net::IpAddr,
+        /// Open the site in the default browser
+        #[arg(long)]
+        open: bool,
+    },
     /// Write a new site: site.yaml, one source, three events, a README
     Init {
         /// The folder to create
@@ -181,6 +196,47 @@ fn fail(failure: Failure, format: Format) -> ExitCode {
     }
 }
 
+/// What `serve` prints as it goes.
+fn report_serve(event: annals::serve::ServeEvent, open: bool) {
+    use annals::serve::ServeEvent;
+    match event {
+        ServeEvent::Ready(addr) => {
+            let url = format!("http://{addr}/");
+            eprintln!("serving {url} (Ctrl-C stops)");
+            if open {
+                let opener = if cfg!(target_os = "macos") {
+                    "open"
+                } else {
+                    "xdg-open"
+                };
+                if std::process::Command::new(opener)
+                    .arg(&url)
+                    .spawn()
+                    .is_err()
+                {
+                    eprintln!("warning: could not open a browser; visit {url}");
+                }
+            }
+        }
+        ServeEvent::Rebuilt {
+            files,
+            took,
+            warnings,
+        } => {
+            print_diagnostics(&warnings, Format::Human);
+            eprintln!("built {files} files in {took:.2?}");
+        }
+        ServeEvent::Failed(diags) => {
+            print_diagnostics(&diags, Format::Human);
+            eprintln!(
+                "error: the site has {} error(s); still serving the last good build",
+                diags.error_count()
+            );
+        }
+        ServeEvent::Unusable(msg) => eprintln!("error: {msg}; still serving the last good build"),
+    }
+}
+
 fn main() -> ExitCode {
     // A panic is a bug in annals, never the user's fault: say so, and exit
     // with the usage/I-O code rather than a crash.
@@ -231,6 +287,24 @@ fn run() -> ExitCode {
             }
             Err(f) => fail(f, format),
         },
+        Command::Serve {
+            root,
+            port,
+            bind,
+            open,
+        } => {
+            if !bind.is_loopback() {
+                eprintln!(
+                    "warning: serving on {bind}: every machine that can reach this one can read the site; use --bind 127.0.0.1 to keep it local"
+                );
+            }
+            let opts = annals::serve::ServeOptions { root, bind, port };
+            let result = annals::serve::serve(&opts, move |event| report_serve(event, open));
+            match result {
+                Ok(()) => ExitCode::SUCCESS,
+                Err(msg) => fail(Failure::Usage(msg), Format::Human),
+            }
+        }
         Command::Init { dir, force } => match annals::scaffold::init(&dir, force) {
             Ok(files) => {
                 eprintln!(

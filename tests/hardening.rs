@@ -149,6 +149,37 @@ fn a_symbolic_link_loop_is_reported_not_followed() {
     );
 }
 
+#[cfg(unix)]
+#[test]
+fn a_link_to_a_file_outside_the_site_is_refused() {
+    let tmp = tempfile::tempdir().unwrap();
+    let site = tmp.path().join("site");
+    copy_tree(&fixture("good"), &site);
+    fs::write(tmp.path().join("secret.txt"), "private").unwrap();
+    fs::create_dir_all(site.join("static")).unwrap();
+    std::os::unix::fs::symlink(
+        tmp.path().join("secret.txt"),
+        site.join("static/secret.txt"),
+    )
+    .unwrap();
+    let out = tmp.path().join("out");
+    let o = annals(&[
+        "build",
+        "--root",
+        site.to_str().unwrap(),
+        "--output",
+        out.to_str().unwrap(),
+    ]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(
+        stderr(&o)
+            .contains("error: symbolic link to a file outside the site\n--> static/secret.txt"),
+        "{}",
+        stderr(&o)
+    );
+    assert!(!out.exists());
+}
+
 /// Writes `n` events whose titles carry `tag`, so two versions of a site
 /// build to different outputs.
 fn write_events(site: &Path, n: usize, tag: &str) {

@@ -1,0 +1,405 @@
+//! `annals serve`: builds the site in memory, serves it over HTTP, watches
+//! the site's files and rebuilds on change, and tells open pages to reload
+//! (server-sent events). While the content has errors the last good site
+//! stays served, with an overlay listing the errors on every page.
+//!
+//! Files are served from memory only, by exact path: nothing outside the
+//! rendered site can be reached, whatever the request path says. The
+//! reload script and the overlay are added to responses here, never to the
+//! output of `build`.
+
+use std::collections::HashMap;
+use std::net::{IpAddr, SocketAddr};
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, RwLock};
+use std::time::{Duration, Instant};
+
+use axum::body::Body;
+use axum::extract::State;
+use axum::http::{HeaderValue, StatusCode, Uri, header};
+use axum::response::sse::{Event, KeepAlive, Sse};
+use axum::response::{IntoResponse, Response};
+use notify::RecursiveMode;
+use std::future::IntoFuture;
+
+use tokio::sync::watch;
+
+use crate::diagnostic::Diagnostics;
+use crate::render::escape_html;
+use crate::{Failure, RenderedSite};
+
+/// Where the reload events are served.
+const EVENTS_PATH: &str = "/__annals/events";
+
+const RELOAD_SCRIPT: &str = "<script>(function(){var s=new EventSource(\"/__annals/events\");s.onmessage=function(e){if(e.data===\"reload\"){location.reload();}};})();</script>";
+
+/// How `serve` runs.
+#[derive(Debug, Clone)]
+pub struct ServeOptions {
+    /// The site folder.
+    pub root: PathBuf,
+    /// Address to listen on.
+    pub bind: IpAddr,
+    /// Port (0: any free port).
+    pub port: u16,
+}
+
+/// What happened, for `main` to print.
+#[derive(Debug)]
+pub enum ServeEvent {
+    /// Listening at this address.
+    Ready(SocketAddr),
+    /// A rebuild succeeded.
+    Rebuilt {
+        /// Pages and files served now.
+        files: usize,
+        /// How long the rebuild took.
+        took: Duration,
+        /// Warnings of the new build.
+        warnings: Diagnostics,
+    },
+    /// A rebuild failed: the previous site stays served.
+    Failed(Diagnostics),
+    /// The site could not be read at all.
+    Unusable(String),
+}
+
+/// The site as served: files by path, and the errors of the last build if
+/// it failed.
+struct Served {
+    files: HashMap<String, Arc<Vec<u8>>>,
+    overlay: Option<String>,
+}
+
+struct Shared {
+    site: RwLock<Served>,
+    generation: watch::Sender<u64>,
+}
+
+fn files_of(site: &RenderedSite) -> HashMap<String, Arc<Vec<u8>>> {
+    site.files
+        .iter()
+        .map(|f| (f.path.clone(), Arc::new(f.bytes.clone())))
+        .collect()
+}
+
+fn overlay_html(diags: &Diagnostics) -> String {
+    let mut lines = String::new();
+    for d in diags.iter() {
+        lines.push_str(&escape_html(&d.short()));
+        lines.push('\n');
+        for h in &d.hints {
+            lines.push_str("    hint: ");
+            lines.push_str(&escape_html(h));
+            lines.push('\n');
+        }
+    }
+    format!(
+        "<div id=\"annals-overlay\" role=\"alert\" style=\"position:fixed;top:0;left:0;right:0;max-height:70vh;overflow:auto;margin:0;padding:1rem 1.25rem;background:#2b0d0d;color:#ffdede;font:14px/1.5 ui-monospace,monospace;white-space:pre-wrap;z-index:2147483647;border-bottom:3px solid #ff6b6b\"><strong>annals: the site has errors; showing the last good build.</strong>\n{lines}</div>"
+    )
+}
+
+/// Rebuilds the site in memory and updates what is served.
+fn rebuild(root: &Path, shared: &Shared, report: &(dyn Fn(ServeEvent) + Send + Sync)) {
+    let started = Instant::now();
+    let result = crate::check(root, None);
+    {
+        let mut site = shared.site.write().unwrap_or_else(|p| p.into_inner());
+        match result {
+            Ok(built) => {
+                site.files = files_of(&built);
+                site.overlay = None;
+                report(ServeEvent::Rebuilt {
+                    files: site.files.len(),
+                    took: started.elapsed(),
+                    warnings: built.warnings,
+                });
+            }
+            Err(Failure::Content(diags)) => {
+                site.overlay = Some(overlay_html(&diags));
+                report(ServeEvent::Failed(diags));
+            }
+            Err(Failure::Usage(msg)) => {
+                site.overlay = Some(overlay_html(&Diagnostics::from(vec![
+                    crate::diagnostic::Diagnostic::file_error(msg.clone(), Path::new("site.yaml")),
+                ])));
+                report(ServeEvent::Unusable(msg));
+            }
+        }
+    }
+    shared.generation.send_modify(|g| *g += 1);
+}
+
+/// The key of a request path in the served files, or `None` for a path
+/// that tries to leave the site (`..`, encoded or not), or is malformed.
+fn request_key(path: &str) -> Option<String> {
+    let decoded = percent_encoding::percent_decode_str(path)
+        .decode_utf8()
+        .ok()?;
+    let mut parts = Vec::new();
+    for segment in decoded.split('/') {
+        match segment {
+            "" | "." => {}
+            ".." => return None,
+            s if s.contains(['\\', '\0']) => return None,
+            s => parts.push(s),
+        }
+    }
+    let mut key = parts.join("/");
+    if decoded.ends_with('/') || key.is_empty() {
+        if !key.is_empty() {
+            key.push('/');
+        }
+        key.push_str("index.html");
+    }
+    Some(key)
+}
+
+fn content_type(path: &str) -> &'static str {
+    let ext = path.rsplit('.').next().unwrap_or("").to_ascii_lowercase();
+    match ext.as_str() {
+        "html" | "htm" => "text/html; charset=utf-8",
+        "css" => "text/css; charset=utf-8",
+        "js" | "mjs" => "text/javascript; charset=utf-8",
+        "json" => "application/json",
+        "xml" => "application/xml",
+        "ics" => "text/calendar; charset=utf-8",
+        "txt" | "md" => "text/plain; charset=utf-8",
+        "svg" => "image/svg+xml",
+        "png" => "image/png",
+        "jpg" | "jpeg" => "image/jpeg",
+        "gif" => "image/gif",
+        "webp" => "image/webp",
+        "avif" => "image/avif",
+        "ico" => "image/x-icon",
+        "woff2" => "font/woff2",
+        "woff" => "font/woff",
+        "pdf" => "application/pdf",
+        _ => "application/octet-stream",
+    }
+}
+
+/// HTML as served: the reload script, and the error overlay if any.
+fn decorate(html: &[u8], overlay: Option<&str>) -> Vec<u8> {
+    let text = String::from_utf8_lossy(html);
+    let extra = format!("{}{RELOAD_SCRIPT}", overlay.unwrap_or(""));
+    match text.rfind("</body>") {
+        Some(i) => format!("{}{extra}{}", &text[..i], &text[i..]).into_bytes(),
+        None => format!("{text}{extra}").into_bytes(),
+    }
+}
+
+fn respond(status: StatusCode, key: &str, bytes: &[u8], overlay: Option<&str>) -> Response {
+    let ctype = content_type(key);
+    let body = if ctype.starts_with("text/html") {
+        decorate(bytes, overlay)
+    } else {
+        bytes.to_vec()
+    };
+    let mut res = Response::new(Body::from(body));
+    *res.status_mut() = status;
+    let headers = res.headers_mut();
+    headers.insert(header::CONTENT_TYPE, HeaderValue::from_static(ctype));
+    headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    headers.insert(
+        header::X_CONTENT_TYPE_OPTIONS,
+        HeaderValue::from_static("nosniff"),
+    );
+    res
+}
+
+async fn handle(State(shared): State<Arc<Shared>>, uri: Uri) -> Response {
+    if uri.path() == EVENTS_PATH {
+        return events(shared).into_response();
+    }
+    let site = shared.site.read().unwrap_or_else(|p| p.into_inner());
+    let overlay = site.overlay.as_deref();
+    let not_found = || match site.files.get("404.html") {
+        Some(page) => respond(StatusCode::NOT_FOUND, "404.html", page, overlay),
+        None => (StatusCode::NOT_FOUND, "not found").into_response(),
+    };
+    let Some(key) = request_key(uri.path()) else {
+        return not_found();
+    };
+    if let Some(bytes) = site.files.get(&key) {
+        return respond(StatusCode::OK, &key, bytes, overlay);
+    }
+    // `/events/x` → `/events/x/`, so that the page's relative links work.
+    if site.files.contains_key(&format!("{key}/index.html")) {
+        let mut res = Response::new(Body::empty());
+        *res.status_mut() = StatusCode::MOVED_PERMANENTLY;
+        // Built from the normalised key, never from the raw path (`//host`
+        // would send the browser to another site).
+        if let Ok(loc) = HeaderValue::from_str(&format!("/{key}/")) {
+            res.headers_mut().insert(header::LOCATION, loc);
+        }
+        return res;
+    }
+    not_found()
+}
+
+fn events(
+    shared: Arc<Shared>,
+) -> Sse<impl futures_util::Stream<Item = Result<Event, std::convert::Infallible>>> {
+    let rx = shared.generation.subscribe();
+    let stream = futures_util::stream::unfold(rx, |mut rx| async move {
+        rx.changed().await.ok()?;
+        Some((Ok(Event::default().data("reload")), rx))
+    });
+    Sse::new(stream).keep_alive(KeepAlive::default())
+}
+
+/// Paths whose change triggers a rebuild.
+fn is_watched(root: &Path, path: &Path) -> bool {
+    let rel = path.strip_prefix(root).unwrap_or(path);
+    let first = rel.components().next();
+    let hidden = rel
+        .components()
+        .any(|c| c.as_os_str().to_string_lossy().starts_with('.'));
+    !hidden
+        && first.is_some_and(|c| {
+            matches!(
+                c.as_os_str().to_str(),
+                Some("content" | "templates" | "static" | "site.yaml")
+            )
+        })
+}
+
+/// Builds, serves and watches until Ctrl-C. `report` is told what happens.
+pub fn serve(
+    opts: &ServeOptions,
+    report: impl Fn(ServeEvent) + Send + Sync + 'static,
+) -> Result<(), String> {
+    let root = std::fs::canonicalize(&opts.root)
+        .map_err(|e| format!("cannot open {}: {e}", opts.root.display()))?;
+    if !root.join("site.yaml").is_file() {
+        return Err(format!(
+            "{} is not an annals site: it has no site.yaml (create one with `annals init`, or pass --root)",
+            opts.root.display()
+        ));
+    }
+    let report: Arc<dyn Fn(ServeEvent) + Send + Sync> = Arc::new(report);
+    let (generation, _) = watch::channel(0u64);
+    let shared = Arc::new(Shared {
+        site: RwLock::new(Served {
+            files: HashMap::new(),
+            overlay: None,
+        }),
+        generation,
+    });
+    rebuild(&root, &shared, report.as_ref());
+
+    // Watch the site's own folders and site.yaml; rebuild on every burst
+    // of changes (debounced), never on the output folder.
+    let watcher_shared = Arc::clone(&shared);
+    let watcher_root = root.clone();
+    let watcher_report = Arc::clone(&report);
+    let mut debouncer = notify_debouncer_full::new_debouncer(
+        Duration::from_millis(60),
+        None,
+        move |result: notify_debouncer_full::DebounceEventResult| {
+            // Reading files is an event too (inotify's open and close):
+            // only changes count, or every rebuild would start another.
+            let relevant = match result {
+                Ok(events) => events
+                    .iter()
+                    .filter(|e| {
+                        matches!(
+                            e.kind,
+                            notify::EventKind::Create(_)
+                                | notify::EventKind::Modify(_)
+                                | notify::EventKind::Remove(_)
+                                | notify::EventKind::Any
+                        ) && !matches!(
+                            e.kind,
+                            notify::EventKind::Modify(notify::event::ModifyKind::Metadata(
+                                notify::event::MetadataKind::AccessTime
+                            ))
+                        )
+                    })
+                    .flat_map(|e| e.paths.iter())
+                    .any(|p| is_watched(&watcher_root, p)),
+                Err(_) => true,
+            };
+            if relevant {
+                rebuild(&watcher_root, &watcher_shared, watcher_report.as_ref());
+            }
+        },
+    )
+    .map_err(|e| format!("cannot watch {}: {e}", root.display()))?;
+    debouncer
+        .watch(&root, RecursiveMode::NonRecursive)
+        .map_err(|e| format!("cannot watch {}: {e}", root.display()))?;
+    for dir in ["content", "templates", "static"] {
+        let path = root.join(dir);
+        if path.is_dir() {
+            debouncer
+                .watch(&path, RecursiveMode::Recursive)
+                .map_err(|e| format!("cannot watch {}: {e}", path.display()))?;
+        }
+    }
+
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .enable_all()
+        .build()
+        .map_err(|e| format!("cannot start the server: {e}"))?;
+    runtime.block_on(async move {
+        let addr = SocketAddr::new(opts.bind, opts.port);
+        let listener = tokio::net::TcpListener::bind(addr)
+            .await
+            .map_err(|e| format!("cannot listen on {addr}: {e}"))?;
+        let local = listener
+            .local_addr()
+            .map_err(|e| format!("cannot listen on {addr}: {e}"))?;
+        report(ServeEvent::Ready(local));
+        let app = axum::Router::new().fallback(handle).with_state(shared);
+        // Ctrl-C ends the server at once: open pages hold their reload
+        // streams forever, so waiting for connections to finish would hang.
+        tokio::select! {
+            served = axum::serve(listener, app).into_future() => {
+                served.map_err(|e| format!("the server stopped: {e}"))
+            }
+            _ = tokio::signal::ctrl_c() => Ok(()),
+        }
+    })?;
+    drop(debouncer);
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn request_paths_cannot_leave_the_site() {
+        assert_eq!(request_key("/").as_deref(), Some("index.html"));
+        assert_eq!(
+            request_key("/events/a/").as_deref(),
+            Some("events/a/index.html")
+        );
+        assert_eq!(request_key("/style.css").as_deref(), Some("style.css"));
+        assert_eq!(request_key("/events/a").as_deref(), Some("events/a"));
+        for bad in [
+            "/../site.yaml",
+            "/%2e%2e/site.yaml",
+            "/..%2fsite.yaml",
+            "/a/..%5c..%5csite.yaml",
+            "/%2E%2E%2F%2E%2E%2Fetc/passwd",
+            "/a%00b",
+        ] {
+            assert_eq!(request_key(bad), None, "{bad}");
+        }
+    }
+
+    #[test]
+    fn html_gets_the_reload_script_and_overlay() {
+        let out =
+            String::from_utf8(decorate(b"<body><p>x</p></body>", Some("<div>E</div>"))).unwrap();
+        assert!(
+            out.starts_with("<body><p>x</p><div>E</div><script>"),
+            "{out}"
+        );
+        assert!(out.ends_with("</script></body>"));
+    }
+}
