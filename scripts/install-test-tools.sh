@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Installs the outside tools the tests drive, where they are missing:
 # Debian's Chromium and a Java runtime (apt), and the W3C Nu HTML checker
-# (npm package vnu-jar, pinned in package-lock.json). Safe to run again.
+# (npm package vnu-jar), playwright-core (drives Debian's Chromium; it
+# never downloads a browser) and axe-core, pinned in package-lock.json.
+# Safe to run again.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -19,7 +21,7 @@ if [ ${#missing[@]} -gt 0 ]; then
     exit 2
   fi
 fi
-if [ ! -f node_modules/vnu-jar/build/dist/vnu.jar ]; then
-  echo "installing the Nu HTML checker (npm)"
+if [ ! -f node_modules/vnu-jar/build/dist/vnu.jar ] || [ ! -d node_modules/playwright-core ] || [ ! -d node_modules/axe-core ]; then
+  echo "installing the Nu HTML checker, playwright-core and axe-core (npm)"
   npm ci --no-audit --no-fund --loglevel=error
 fi

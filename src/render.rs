@@ -44,8 +44,10 @@ pub const BUILTIN_TEMPLATES: [(&str, &str); 11] = [
 ];
 
 /// The built-in static files: path in the output and bytes.
-pub const BUILTIN_STATIC: [(&str, &[u8]); 1] =
-    [("style.css", include_bytes!("../static/style.css"))];
+pub const BUILTIN_STATIC: [(&str, &[u8]); 2] = [
+    ("style.css", include_bytes!("../static/style.css")),
+    ("favicon.svg", include_bytes!("../static/favicon.svg")),
+];
 
 /// A file of the finished site.
 #[derive(Debug, Clone, PartialEq, Eq)]
