@@ -141,7 +141,7 @@ fn main() {
         let body = paras.join("\n\n");
         fs::write(
             annals.join(format!("content/sources/source-{s}.md")),
-            format!("---\ntitle: Source {s}\npublisher: The Synthetic Times\npublished: 2025-01-01\n---\n{body}\n"),
+            format!("---\ntitle: Source {s}\npublisher: The Synthetic Times\npublished: 2026-01-01\n---\n{body}\n"),
         )
         .unwrap();
         fs::write(

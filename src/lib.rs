@@ -50,9 +50,36 @@ pub struct RenderedSite {
     pub warnings: Diagnostics,
 }
 
+/// The stage a run has reached, for progress displays.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Stage {
+    /// Reading and checking the site's files.
+    Checking,
+    /// Rendering pages for this many events.
+    Rendering {
+        /// Events on the timeline.
+        events: usize,
+    },
+    /// Writing this many files.
+    Writing {
+        /// Files of the site.
+        files: usize,
+    },
+}
+
 /// Loads the site at `root`, checks everything and renders every page in
 /// memory. Nothing is written. All problems are reported together.
 pub fn check(root: &Path, base_url: Option<&str>) -> Result<RenderedSite, Failure> {
+    check_with_progress(root, base_url, &|_| {})
+}
+
+/// [`check`], telling `progress` each stage it reaches.
+pub fn check_with_progress(
+    root: &Path,
+    base_url: Option<&str>,
+    progress: &dyn Fn(Stage),
+) -> Result<RenderedSite, Failure> {
+    progress(Stage::Checking);
     let (files, mut diags) = load::read_site(root);
     let Some(config_text) = files.config else {
         if diags.has_errors() {
@@ -126,6 +153,9 @@ pub fn check(root: &Path, base_url: Option<&str>) -> Result<RenderedSite, Failur
     if diags.has_errors() {
         return Err(Failure::Content(diags.sorted()));
     }
+    progress(Stage::Rendering {
+        events: timeline.events.len(),
+    });
     match render::render_site(&config, &timeline, &templates, &files.statics) {
         Ok(files) => Ok(RenderedSite {
             config,
@@ -166,10 +196,14 @@ pub fn build(
     output: Option<&Path>,
     base_url: Option<&str>,
     deny: bool,
+    progress: &dyn Fn(Stage),
 ) -> Result<BuildReport, Failure> {
     let output = output.map_or_else(|| root.join("public"), Path::to_path_buf);
     refuse_dangerous_output(root, &output)?;
-    let site = deny_warnings(check(root, base_url)?, deny)?;
+    let site = deny_warnings(check_with_progress(root, base_url, progress)?, deny)?;
+    progress(Stage::Writing {
+        files: site.files.len(),
+    });
     output::write_site(&output, &site.files)
         .map_err(|e| Failure::Usage(format!("cannot write {}: {e}", output.display())))?;
     Ok(BuildReport { site, output })

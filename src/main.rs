@@ -164,7 +164,34 @@ fn summary(site: &RenderedSite) -> String {
     )
 }
 
+/// On a terminal, a build that takes a while shows its stage on one line,
+/// rewritten in place; elsewhere (CI logs, pipes) nothing is printed.
+fn progress_line(started: Instant) -> impl Fn(annals::Stage) {
+    let terminal = std::io::stderr().is_terminal();
+    move |stage| {
+        if !terminal || started.elapsed() < std::time::Duration::from_millis(300) {
+            return;
+        }
+        let text = match stage {
+            annals::Stage::Checking => "checking the site…".to_string(),
+            annals::Stage::Rendering { events } => {
+                format!("rendering the pages of {events} events…")
+            }
+            annals::Stage::Writing { files } => format!("writing {files} files…"),
+        };
+        eprint!("\r\x1b[2K{text}");
+    }
+}
+
+/// Clears the progress line before the summary.
+fn clear_progress() {
+    if std::io::stderr().is_terminal() {
+        eprint!("\r\x1b[2K");
+    }
+}
+
 fn fail(failure: Failure, format: Format) -> ExitCode {
+    clear_progress();
     match failure {
         Failure::Content(diags) => {
             print_diagnostics(&diags, format);
@@ -259,8 +286,15 @@ fn run() -> ExitCode {
             output,
             base_url,
             deny_warnings,
-        } => match annals::build(&root, output.as_deref(), base_url.as_deref(), deny_warnings) {
+        } => match annals::build(
+            &root,
+            output.as_deref(),
+            base_url.as_deref(),
+            deny_warnings,
+            &progress_line(started),
+        ) {
             Ok(report) => {
+                clear_progress();
                 print_diagnostics(&report.site.warnings, Format::Human);
                 eprintln!(
                     "built {} into {} in {:.2?}",
