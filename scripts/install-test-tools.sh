@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
 # Installs the outside tools the tests drive, where they are missing:
+# feedparser and icalendar (PyPI) to read the feeds and calendars,
 # Debian's Chromium and a Java runtime (apt), and the W3C Nu HTML checker
 # (npm package vnu-jar), playwright-core (drives Debian's Chromium; it
 # never downloads a browser) and axe-core, pinned in package-lock.json.
@@ -20,6 +21,10 @@ if [ ${#missing[@]} -gt 0 ]; then
     echo "error: the tests need: ${missing[*]}; install them (Debian: sudo apt-get install ${missing[*]})" >&2
     exit 2
   fi
+fi
+if ! python3 -c "import feedparser, icalendar" >/dev/null 2>&1; then
+  echo "installing feedparser and icalendar (pip), the feed and calendar readers the tests use"
+  python3 -m pip install --quiet --disable-pip-version-check "feedparser==6.0.*" "icalendar==7.*"
 fi
 if [ ! -f node_modules/vnu-jar/build/dist/vnu.jar ] || [ ! -d node_modules/playwright-core ] || [ ! -d node_modules/axe-core ]; then
   echo "installing the Nu HTML checker, playwright-core and axe-core (npm)"

@@ -10,6 +10,8 @@ pub mod config;
 pub mod date;
 pub mod diagnostic;
 pub mod event;
+pub mod export;
+pub mod feeds;
 pub mod load;
 pub mod markdown;
 pub mod output;

@@ -781,6 +781,50 @@ impl<'a> Renderer<'a> {
     }
 }
 
+/// Feeds, calendars and data exports, for the site and for each term.
+fn data_files(config: &Config, tl: &Timeline, pages: &[OutputFile]) -> Vec<OutputFile> {
+    use crate::{export, feeds};
+    let file = |path: String, text: String| OutputFile {
+        path,
+        bytes: text.into_bytes(),
+    };
+    let all: Vec<usize> = (0..tl.events.len()).collect();
+    let mut out = vec![
+        file(
+            "feed.xml".into(),
+            feeds::atom_feed(config, tl, &all, "", &config.title),
+        ),
+        file(
+            "calendar.ics".into(),
+            feeds::icalendar(config, tl, &all, &config.title).0,
+        ),
+        file("timeline.json".into(), export::timelinejs(config, tl)),
+        file("events.json".into(), export::events_json(config, tl)),
+    ];
+    for t in &tl.taxonomies {
+        for term in &t.terms {
+            let dir = Page::Term(t.name, &term.slug).dir();
+            let name = format!("{}: {} — {}", t.title, term.name, config.title);
+            out.push(file(
+                format!("{dir}feed.xml"),
+                feeds::atom_feed(config, tl, &term.events, &dir, &name),
+            ));
+            out.push(file(
+                format!("{dir}calendar.ics"),
+                feeds::icalendar(config, tl, &term.events, &name).0,
+            ));
+        }
+    }
+    let dirs: Vec<String> = pages
+        .iter()
+        .filter_map(|f| f.path.strip_suffix("index.html").map(str::to_string))
+        .collect();
+    if let Some(map) = export::sitemap(config, &dirs) {
+        out.push(file("sitemap.xml".into(), map));
+    }
+    out
+}
+
 /// Renders every page of the site and the static files. Template problems
 /// are returned as located diagnostics, all of them.
 pub fn render_site(
@@ -828,6 +872,7 @@ pub fn render_site(
     if diags.has_errors() {
         return Err(diags.sorted());
     }
+    out.extend(data_files(config, timeline, &out));
     let mut files: BTreeMap<String, Vec<u8>> = BUILTIN_STATIC
         .iter()
         .map(|(p, b)| ((*p).to_string(), b.to_vec()))

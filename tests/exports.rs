@@ -1,0 +1,136 @@
+//! Feeds, calendars and data exports of the example site, as their readers
+//! see them.
+
+mod common;
+
+use std::process::Command;
+
+use common::*;
+
+fn example_with_base_url(out: &std::path::Path) {
+    let o = annals(&[
+        "build",
+        "--root",
+        repo().to_str().unwrap(),
+        "--output",
+        out.to_str().unwrap(),
+        "--base-url",
+        "https://example.org/troops/",
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+}
+
+#[test]
+fn the_feed_lists_events_newest_first_with_permalinks() {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().join("out");
+    example_with_base_url(&out);
+    let feed = page(&out, "feed.xml");
+    let ids: Vec<&str> = feed
+        .split("<entry><title>")
+        .skip(1)
+        .map(|e| &e[e.find("<id>").unwrap() + 4..e.find("</id>").unwrap()])
+        .collect();
+    assert_eq!(ids.len(), 10);
+    assert_eq!(
+        ids[0],
+        "https://example.org/troops/events/article-published/"
+    );
+    assert_eq!(
+        ids[9],
+        "https://example.org/troops/events/border-military-buildup/"
+    );
+    assert!(
+        feed.contains("&lt;strong&gt;5 May 2025, 20:03 IST&lt;/strong&gt;"),
+        "the date as shown"
+    );
+    assert!(page(&out, "actors/claudia-sheinbaum/feed.xml").contains("<entry>"));
+}
+
+#[test]
+fn the_calendar_has_all_day_spans_and_utc_instants() {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().join("out");
+    example_with_base_url(&out);
+    let ics = page(&out, "calendar.ics");
+    assert_eq!(ics.matches("BEGIN:VEVENT").count(), 10);
+    assert!(
+        ics.contains("DTEND;VALUE=DATE:20250505\r\n"),
+        "April – 4 May ends (exclusive) on 5 May: {ics}"
+    );
+    assert!(
+        ics.contains("DTSTART:20250505T143300Z"),
+        "the article's instant in UTC"
+    );
+    assert!(ics.contains("UID:https://example.org/troops/events/fto-designation/"));
+    assert!(!ics.contains("\nDTSTAMP:2026"), "no wall-clock time");
+}
+
+#[test]
+fn timeline_json_and_events_json_carry_every_event() {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().join("out");
+    example_with_base_url(&out);
+    let tl: serde_json::Value = serde_json::from_str(&page(&out, "timeline.json")).unwrap();
+    assert_eq!(
+        tl["title"]["text"]["headline"],
+        "Troops, cartels and sovereignty"
+    );
+    let events = tl["events"].as_array().unwrap();
+    assert_eq!(events.len(), 10);
+    let statement = events
+        .iter()
+        .find(|e| e["unique_id"] == "sheinbaum-statement")
+        .unwrap();
+    assert_eq!(
+        statement["start_date"],
+        serde_json::json!({"year": 2025, "month": 4})
+    );
+    assert_eq!(
+        statement["end_date"],
+        serde_json::json!({"year": 2025, "month": 5, "day": 4})
+    );
+    assert_eq!(statement["display_date"], "April – 4 May 2025");
+    let all: serde_json::Value = serde_json::from_str(&page(&out, "events.json")).unwrap();
+    assert_eq!(all["events"].as_array().unwrap().len(), 10);
+    assert_eq!(all["events"][0]["id"], "border-military-buildup");
+    assert_eq!(all["events"][0]["span"]["end"], serde_json::Value::Null);
+    assert_eq!(all["sources"][0]["published"], "2025-05-05T20:03+05:30");
+    let sitemap = page(&out, "sitemap.xml");
+    assert!(sitemap.contains("<loc>https://example.org/troops/events/fto-designation/</loc>"));
+}
+
+#[test]
+fn without_base_url_there_is_no_sitemap_and_links_are_relative() {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().join("out");
+    build(&repo(), &out);
+    assert!(!out.join("sitemap.xml").exists());
+    let term_feed = page(&out, "tags/military/feed.xml");
+    assert!(term_feed.contains("href=\"../../events/"), "{term_feed}");
+}
+
+#[test]
+#[ignore = "needs Python's feedparser and icalendar: run scripts/test.sh"]
+fn feed_readers_and_calendar_apps_read_every_file() {
+    let tmp = tempfile::tempdir().unwrap();
+    for (name, root) in [
+        ("example", repo()),
+        ("dates", fixture("dates")),
+        ("hostile", fixture("hostile")),
+    ] {
+        let out = tmp.path().join(name);
+        build(&root, &out);
+        let o = Command::new("python3")
+            .arg(repo().join("tests/clients/check_feeds.py"))
+            .arg(&out)
+            .output()
+            .expect("python3 runs");
+        assert!(
+            o.status.success(),
+            "{name}: {}{}",
+            String::from_utf8_lossy(&o.stdout),
+            String::from_utf8_lossy(&o.stderr)
+        );
+    }
+}
