@@ -235,6 +235,7 @@ struct EventLink {
 
 #[derive(Serialize)]
 struct EventPage {
+    jsonld: String,
     event: EventCard,
     body_html: String,
     media: Option<MediaView>,
@@ -274,8 +275,19 @@ struct PageContext<'a, T: Serialize> {
     title: String,
     description: String,
     canonical: Option<String>,
+    og_type: &'static str,
     #[serde(flatten)]
     data: T,
+}
+
+/// schema.org JSON-LD, safe inside a `<script>` element (`<` escaped, so
+/// no text can close the element).
+fn json_ld(value: &serde_json::Value) -> String {
+    serde_json::to_string(value)
+        .unwrap_or_default()
+        .replace('<', "\\u003c")
+        .replace('>', "\\u003e")
+        .replace('&', "\\u0026")
 }
 
 /// Escapes text for HTML and XML content and attribute values.
@@ -516,6 +528,11 @@ impl<'a> Renderer<'a> {
                 .base_url
                 .as_ref()
                 .map(|b| format!("{b}{}", page.dir())),
+            og_type: if matches!(page, Page::Event(_) | Page::Source(_)) {
+                "article"
+            } else {
+                "website"
+            },
             data,
         };
         self.render_one(template, page.file(), &ctx)
@@ -600,6 +617,7 @@ impl<'a> Renderer<'a> {
                     credit: m.credit.clone(),
                 });
                 let data = EventPage {
+                    jsonld: json_ld(&self.event_ld(i)),
                     event: self.card(i, &page),
                     body_html: e
                         .body
@@ -620,6 +638,68 @@ impl<'a> Renderer<'a> {
                 self.render("event.html", page, title, description, data)
             })
             .collect()
+    }
+
+    /// schema.org NewsArticle of a source.
+    fn article_ld(&self, si: usize) -> serde_json::Value {
+        let s = &self.timeline.sources[si];
+        let mut v = serde_json::json!({
+            "@context": "https://schema.org",
+            "@type": "NewsArticle",
+            "headline": s.title,
+        });
+        if let Some(a) = &s.author {
+            v["author"] = serde_json::json!({"@type": "Person", "name": a});
+        }
+        if let Some(p) = &s.publisher {
+            v["publisher"] = serde_json::json!({"@type": "Organization", "name": p});
+        }
+        if let Some(d) = s.published.as_ref().and_then(|d| d.machine_start()) {
+            v["datePublished"] = serde_json::json!(d);
+        }
+        if let Some(u) = &s.url {
+            v["url"] = serde_json::json!(u);
+        }
+        v
+    }
+
+    /// schema.org Event of an event, its sources as NewsArticle citations.
+    fn event_ld(&self, i: usize) -> serde_json::Value {
+        let e = &self.timeline.events[i];
+        let mut v = serde_json::json!({
+            "@context": "https://schema.org",
+            "@type": "Event",
+            "name": e.title,
+            "description": self.prepared[i].summary_text,
+        });
+        if let Some(d) = e.date.machine_start() {
+            v["startDate"] = serde_json::json!(d);
+        }
+        if let crate::date::DateEnd::Point(end) = &e.date.end {
+            let end = crate::date::EventDate {
+                start: *end,
+                end: crate::date::DateEnd::None,
+            };
+            if let Some(d) = end.machine_start() {
+                v["endDate"] = serde_json::json!(d);
+            }
+        }
+        if let Some(place) = e.terms[2].first() {
+            v["location"] = serde_json::json!({"@type": "Place", "name": place});
+        }
+        if let Some(base) = &self.config.base_url {
+            v["url"] = serde_json::json!(format!("{base}{}", Page::Event(&e.id).dir()));
+        }
+        let mut cited: Vec<usize> = self.timeline.citations[i]
+            .iter()
+            .map(|c| c.source)
+            .collect();
+        cited.dedup();
+        if !cited.is_empty() {
+            v["citation"] =
+                serde_json::Value::Array(cited.into_iter().map(|si| self.article_ld(si)).collect());
+        }
+        v
     }
 
     fn source_view(&self, si: usize, from: &Page<'_>) -> SourceView {
@@ -763,6 +843,7 @@ impl<'a> Renderer<'a> {
             title: String,
             description: &'b str,
             canonical: Option<String>,
+            og_type: &'b str,
         }
         let ctx = NotFound {
             site: &self.site,
@@ -776,6 +857,7 @@ impl<'a> Renderer<'a> {
             title: format!("Page not found — {}", self.config.title),
             description: "",
             canonical: None,
+            og_type: "website",
         };
         self.render_one("404.html", "404.html".into(), &ctx)
     }

@@ -134,3 +134,34 @@ fn feed_readers_and_calendar_apps_read_every_file() {
         );
     }
 }
+
+#[test]
+fn event_and_source_pages_carry_schema_org_data() {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().join("out");
+    example_with_base_url(&out);
+    let ld = |path: &str| -> serde_json::Value {
+        let html = page(&out, path);
+        let start = html.find("<script type=\"application/ld+json\">").unwrap() + 35;
+        let end = start + html[start..].find("</script>").unwrap();
+        serde_json::from_str(&html[start..end]).unwrap()
+    };
+    let event = ld("events/sheinbaum-statement/index.html");
+    assert_eq!(event["@type"], "Event");
+    assert_eq!(event["startDate"], "2025-04");
+    assert_eq!(event["endDate"], "2025-05-04");
+    assert_eq!(event["citation"][0]["@type"], "NewsArticle");
+    assert_eq!(
+        event["citation"][0]["publisher"]["name"],
+        "TIMESOFINDIA.COM"
+    );
+    let source = ld("sources/trump-troops-offer/index.html");
+    assert_eq!(source["@type"], "NewsArticle");
+    assert_eq!(source["author"]["name"], "Shreeaa Rathi");
+    assert_eq!(source["datePublished"], "2025-05-05T20:03+05:30");
+    let html = page(&out, "events/sheinbaum-statement/index.html");
+    assert!(html.contains("<meta property=\"og:type\" content=\"article\">"));
+    assert!(html.contains(
+        "<link rel=\"canonical\" href=\"https://example.org/troops/events/sheinbaum-statement/\">"
+    ));
+}

@@ -336,7 +336,12 @@ fn executable_tags(html: &str) -> Vec<String> {
                 .to_ascii_lowercase()
                 .starts_with("javascript:")
         });
-        let inline_script = name == "script" && !attrs.iter().any(|(n, _)| n == "src");
+        // Data blocks (JSON-LD) do not run.
+        let data_block = attrs
+            .iter()
+            .any(|(n, v)| n == "type" && v.eq_ignore_ascii_case("application/ld+json"));
+        let inline_script =
+            name == "script" && !data_block && !attrs.iter().any(|(n, _)| n == "src");
         if handler || script_url || inline_script {
             found.push(tag.to_string());
         }
