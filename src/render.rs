@@ -731,10 +731,12 @@ impl<'a> Renderer<'a> {
                 let page = Page::Source(&s.id);
                 #[derive(Serialize)]
                 struct SourcePage {
+                    jsonld: String,
                     source: SourceView,
                     events: Vec<EventCard>,
                 }
                 let data = SourcePage {
+                    jsonld: json_ld(&self.article_ld(si)),
                     source: self.source_view(si, &page),
                     events: tl.cited_by[si]
                         .iter()
