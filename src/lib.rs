@@ -12,6 +12,7 @@ pub mod diagnostic;
 pub mod event;
 pub mod export;
 pub mod feeds;
+pub mod import;
 pub mod load;
 pub mod markdown;
 pub mod output;

@@ -73,10 +73,35 @@ enum Command {
         #[arg(long)]
         force: bool,
     },
+    /// Turn TimelineJS data into event files of the site at --root
+    Import {
+        #[command(subcommand)]
+        from: ImportFrom,
+    },
     /// Write a new event or source file and print its path
     New {
         #[command(subcommand)]
         what: NewWhat,
+    },
+}
+
+#[derive(Subcommand)]
+enum ImportFrom {
+    /// A TimelineJS3 JSON file
+    Timelinejs {
+        /// The JSON file
+        file: PathBuf,
+        /// The site folder to write into (site.yaml is created if missing)
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+    },
+    /// The TimelineJS spreadsheet template, saved as CSV
+    Csv {
+        /// The CSV file
+        file: PathBuf,
+        /// The site folder to write into (site.yaml is created if missing)
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
     },
 }
 
@@ -336,6 +361,37 @@ fn run() -> ExitCode {
             let result = annals::serve::serve(&opts, move |event| report_serve(event, open));
             match result {
                 Ok(()) => ExitCode::SUCCESS,
+                Err(msg) => fail(Failure::Usage(msg), Format::Human),
+            }
+        }
+        Command::Import { from } => {
+            let (file, root, csv) = match from {
+                ImportFrom::Timelinejs { file, root } => (file, root, false),
+                ImportFrom::Csv { file, root } => (file, root, true),
+            };
+            let imported = std::fs::read_to_string(&file)
+                .map_err(|e| format!("cannot read {}: {e}", file.display()))
+                .and_then(|text| {
+                    if csv {
+                        annals::import::from_csv(&text)
+                    } else {
+                        annals::import::from_timelinejs(&text)
+                    }
+                });
+            match imported.and_then(|i| annals::import::write(&root, &i).map(|w| (i, w))) {
+                Ok((imported, written)) => {
+                    for w in &imported.warnings {
+                        eprintln!("warning: {w}");
+                    }
+                    eprintln!(
+                        "imported {} events from {} into {} ({} files written)",
+                        imported.events.len(),
+                        file.display(),
+                        root.display(),
+                        written.len()
+                    );
+                    ExitCode::SUCCESS
+                }
                 Err(msg) => fail(Failure::Usage(msg), Format::Human),
             }
         }
