@@ -82,10 +82,7 @@ impl Config {
     /// Reads and validates `site.yaml` from its text. `file` is the path
     /// shown in messages.
     pub fn parse(file: &Path, text: String) -> Result<Config, Diagnostics> {
-        let src = SourceText {
-            path: file.to_path_buf(),
-            text,
-        };
+        let src = SourceText::new(file, text);
         let raw: RawConfig =
             yaml::parse(&src, &src.text, 0, "site.yaml").map_err(|d| Diagnostics::from(vec![d]))?;
         let mut diags = Diagnostics::default();

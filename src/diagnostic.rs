@@ -178,17 +178,41 @@ pub struct SourceText {
     pub path: PathBuf,
     /// Full text of the file.
     pub text: String,
+    /// Byte offset of the start of each line, so that a location costs a
+    /// lookup, not a scan of the file (a file may hold thousands of events).
+    line_starts: Vec<usize>,
 }
 
 impl SourceText {
+    /// The text of the file at `path` (relative to the site root).
+    pub fn new(path: impl Into<PathBuf>, text: impl Into<String>) -> SourceText {
+        let text = text.into();
+        let line_starts = std::iter::once(0)
+            .chain(text.match_indices('\n').map(|(i, _)| i + 1))
+            .collect();
+        SourceText {
+            path: path.into(),
+            text,
+            line_starts,
+        }
+    }
+
+    /// The text of 1-based `line`, without its line break.
+    fn line_text(&self, line: usize) -> &str {
+        let Some(&start) = self.line_starts.get(line.saturating_sub(1)) else {
+            return "";
+        };
+        let end = self
+            .line_starts
+            .get(line)
+            .map_or(self.text.len(), |&next| next - 1);
+        let text = &self.text[start..end.max(start)];
+        text.strip_suffix('\r').unwrap_or(text)
+    }
+
     /// Location of 1-based `line` and `column`, covering `len` characters.
     pub fn at(&self, line: usize, column: usize, len: usize) -> Location {
-        let source_line = self
-            .text
-            .lines()
-            .nth(line.saturating_sub(1))
-            .unwrap_or("")
-            .to_string();
+        let source_line = self.line_text(line).to_string();
         Location {
             file: self.path.clone(),
             line: line.max(1),
@@ -200,10 +224,12 @@ impl SourceText {
 
     /// Location of a byte offset, covering `len` characters.
     pub fn at_byte(&self, offset: usize, len: usize) -> Location {
-        let offset = offset.min(self.text.len());
-        let before = &self.text[..offset];
-        let line = before.matches('\n').count() + 1;
-        let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+        let mut offset = offset.min(self.text.len());
+        while !self.text.is_char_boundary(offset) {
+            offset -= 1;
+        }
+        let line = self.line_starts.partition_point(|&start| start <= offset);
+        let line_start = self.line_starts[line - 1];
         let column = self.text[line_start..offset].chars().count() + 1;
         self.at(line, column, len)
     }
@@ -310,10 +336,7 @@ mod tests {
 
     #[test]
     fn locations_from_bytes_count_characters() {
-        let src = SourceText {
-            path: "a.yaml".into(),
-            text: "title: “x”\ndate: 2025-13\n".into(),
-        };
+        let src = SourceText::new("a.yaml".into(), "title: “x”\ndate: 2025-13\n".into());
         let l = src.at_byte(src.text.find("2025").unwrap(), 7);
         assert_eq!((l.line, l.column), (2, 7));
         assert_eq!(l.source_line, "date: 2025-13");
@@ -321,10 +344,7 @@ mod tests {
 
     #[test]
     fn short_form_is_file_line_col() {
-        let src = SourceText {
-            path: "content/events/a.yaml".into(),
-            text: "date: 2025-13\n".into(),
-        };
+        let src = SourceText::new("content/events/a.yaml".into(), "date: 2025-13\n".into());
         let d = Diagnostic::error("invalid month `13`", src.at(1, 12, 2));
         assert_eq!(
             d.short(),

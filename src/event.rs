@@ -432,10 +432,7 @@ mod tests {
     }
 
     fn src(text: &str) -> SourceText {
-        SourceText {
-            path: "content/events/fto-designation.yaml".into(),
-            text: text.into(),
-        }
+        SourceText::new("content/events/fto-designation.yaml".into(), text.into())
     }
 
     #[test]

@@ -132,16 +132,13 @@ fn read_text(root: &Path, path: &Path, diags: &mut Diagnostics) -> Option<Source
                 if text.contains('\r') {
                     text = text.replace("\r\n", "\n");
                 }
-                Some(SourceText { path: rel, text })
+                Some(SourceText::new(rel, text))
             }
             Err(e) => {
                 let offset = e.utf8_error().valid_up_to();
                 let bytes = e.into_bytes();
                 let prefix = String::from_utf8_lossy(&bytes[..offset]).into_owned();
-                let src = SourceText {
-                    path: rel,
-                    text: prefix,
-                };
+                let src = SourceText::new(rel, prefix);
                 diags.push(
                     Diagnostic::error("file is not valid UTF-8", src.at_byte(offset, 1))
                         .with_hint("save the file as UTF-8"),

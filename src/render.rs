@@ -120,10 +120,10 @@ impl Templates {
             .map(|(name, text)| {
                 (
                     (*name).to_string(),
-                    SourceText {
-                        path: PathBuf::from(format!("<built-in>/templates/{name}")),
-                        text: (*text).to_string(),
-                    },
+                    SourceText::new(
+                        PathBuf::from(format!("<built-in>/templates/{name}")),
+                        (*text).to_string(),
+                    ),
                 )
             })
             .collect();

@@ -160,10 +160,7 @@ mod tests {
     use super::*;
 
     fn src(text: &str) -> SourceText {
-        SourceText {
-            path: "content/sources/a.md".into(),
-            text: text.into(),
-        }
+        SourceText::new("content/sources/a.md".into(), text.into())
     }
 
     #[test]
