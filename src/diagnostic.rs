@@ -336,7 +336,7 @@ mod tests {
 
     #[test]
     fn locations_from_bytes_count_characters() {
-        let src = SourceText::new("a.yaml".into(), "title: “x”\ndate: 2025-13\n".into());
+        let src = SourceText::new("a.yaml", "title: “x”\ndate: 2025-13\n");
         let l = src.at_byte(src.text.find("2025").unwrap(), 7);
         assert_eq!((l.line, l.column), (2, 7));
         assert_eq!(l.source_line, "date: 2025-13");
@@ -344,7 +344,7 @@ mod tests {
 
     #[test]
     fn short_form_is_file_line_col() {
-        let src = SourceText::new("content/events/a.yaml".into(), "date: 2025-13\n".into());
+        let src = SourceText::new("content/events/a.yaml", "date: 2025-13\n");
         let d = Diagnostic::error("invalid month `13`", src.at(1, 12, 2));
         assert_eq!(
             d.short(),

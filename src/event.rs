@@ -432,7 +432,7 @@ mod tests {
     }
 
     fn src(text: &str) -> SourceText {
-        SourceText::new("content/events/fto-designation.yaml".into(), text.into())
+        SourceText::new("content/events/fto-designation.yaml", text)
     }
 
     #[test]

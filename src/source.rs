@@ -160,7 +160,7 @@ mod tests {
     use super::*;
 
     fn src(text: &str) -> SourceText {
-        SourceText::new("content/sources/a.md".into(), text.into())
+        SourceText::new("content/sources/a.md", text)
     }
 
     #[test]

@@ -6,7 +6,7 @@ use annals::diagnostic::SourceText;
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|text: &str| {
-    let src = SourceText::new("content/events/fuzz.yaml".into(), text.to_string());
+    let src = SourceText::new("content/events/fuzz.yaml", text.to_string());
     let (_, diags) = annals::event::parse_file(&src, chrono_tz::Tz::UTC);
     let lines = text.lines().count().max(1);
     for d in diags {

@@ -7,7 +7,7 @@ use annals::markdown::RawHtml;
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|text: &str| {
-    let src = SourceText::new("content/sources/fuzz.md".into(), text.to_string());
+    let src = SourceText::new("content/sources/fuzz.md", text.to_string());
     let _ = annals::source::split_front_matter(&src);
     let _ = annals::source::parse(&src, RawHtml::Sanitize);
 });
