@@ -1,8 +1,20 @@
 //! The visual axis of a timeline, drawn at build time as inline SVG: a
-//! proportional time scale with ticks chosen from the span, points sized by
+//! proportional time scale with ticks chosen from the span, marks sized by
 //! importance, intervals as bars (an ongoing one fades out to the right),
-//! and marks stacked into lanes so they do not overlap.
+//! and marks stacked into lanes so they do not overlap. Titles sit beside
+//! their marks when every one of them fits.
+//!
+//! When the marks do not fit in the lanes (hundreds or thousands of
+//! events), the axis clusters instead of smearing: a histogram counts the
+//! events of each stretch of time, each bar linking to where the stretch
+//! starts in the list, and the most important events are still drawn one
+//! by one above it. The SVG stays the same size whatever the number of
+//! events.
+//!
+//! The layout is computed once per list; [`Axis::svg`] writes it for a page
+//! at a given depth, since links are relative.
 
+use std::collections::BTreeMap;
 use std::fmt::Write as _;
 
 use crate::date::{self, Lang};
@@ -17,20 +29,38 @@ pub struct AxisMark<'a> {
     pub end: i64,
     /// 1–5.
     pub importance: u8,
-    /// Link text.
+    /// The event's title.
     pub label: &'a str,
     /// Date as shown.
     pub date: &'a str,
-    /// Relative link to the event page.
+    /// The event page, relative to the site root.
     pub href: String,
+    /// Where the event is in the list (page and card anchor), relative to
+    /// the site root.
+    pub list_href: String,
 }
 
 const WIDTH: f64 = 960.0;
 const MARGIN: f64 = 24.0;
 const LANE: f64 = 20.0;
+const TOP: f64 = 16.0;
+/// Lanes of individually drawn marks before the axis clusters.
 const MAX_LANES: usize = 8;
+/// Lanes of labelled marks before labels are left out.
+const MAX_LABELLED_LANES: usize = 12;
+/// Lanes of featured marks above the histogram when clustered.
+const FEATURED_LANES: usize = 5;
+/// At most this many marks are drawn one by one when clustered.
+const MAX_FEATURED: usize = 120;
+/// Histogram columns when clustered.
+const BINS: usize = 36;
+const HISTOGRAM: f64 = 48.0;
 const AXIS_SPACE: f64 = 34.0;
 const DAY: i64 = 86_400;
+/// Estimated width of one character of a mark's label (11px sans-serif).
+const CHAR_WIDTH: f64 = 6.2;
+/// Labels longer than this are cut with an ellipsis.
+const MAX_LABEL_CHARS: usize = 48;
 
 /// Tick spacing: a number of months (12 = yearly, 120 = decades) or of days.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -77,13 +107,41 @@ fn ticks(lo: i64, hi: i64, lang: &Lang) -> Vec<(i64, String)> {
             while day * DAY <= hi {
                 if day * DAY >= lo {
                     let (ty, tm, td) = date::civil_from_days(day);
-                    let month = &lang.months[usize::from(tm) - 1][..3];
                     out.push((
                         day * DAY,
-                        format!("{td} {month} {}", date::year_label(ty, lang)),
+                        format!(
+                            "{td} {} {}",
+                            short_month(lang, tm),
+                            date::year_label(ty, lang)
+                        ),
                     ));
                 }
                 day += n;
+            }
+        }
+        Step::Months(n) if n % 12 == 0 && n > 12 => {
+            // Round years as readers count them: 3000 BC, 2000 BC, 1000 BC,
+            // AD 1, 1000, 2000 (astronomical year 1 - k·step before the era,
+            // k·step after it, and year 1 between).
+            let step = n / 12;
+            let (first, last) = (y, date::civil_from_days(hi.div_euclid(DAY)).0);
+            let mut years: Vec<i64> = Vec::new();
+            let mut k = (1 - first).div_euclid(step);
+            while 1 - k * step <= last && k >= 1 {
+                years.push(1 - k * step);
+                k -= 1;
+            }
+            years.push(1);
+            let mut k = first.div_euclid(step).max(1);
+            while k.saturating_mul(step) <= last {
+                years.push(k * step);
+                k += 1;
+            }
+            for year in years {
+                let t = date::seconds_of(year, 1, 1);
+                if (lo..=hi).contains(&t) {
+                    out.push((t, date::year_label(year, lang)));
+                }
             }
         }
         Step::Months(n) => {
@@ -100,8 +158,7 @@ fn ticks(lo: i64, hi: i64, lang: &Lang) -> Vec<(i64, String)> {
                     let label = if n % 12 == 0 {
                         date::year_label(ty, lang)
                     } else {
-                        let month = &lang.months[usize::from(tm) - 1][..3];
-                        format!("{month} {}", date::year_label(ty, lang))
+                        format!("{} {}", short_month(lang, tm), date::year_label(ty, lang))
                     };
                     out.push((t, label));
                 }
@@ -112,135 +169,451 @@ fn ticks(lo: i64, hi: i64, lang: &Lang) -> Vec<(i64, String)> {
     out
 }
 
-/// Draws the axis. `id` makes the SVG's internal ids unique on the page.
-pub fn svg(marks: &[AxisMark<'_>], lang: &Lang, title: &str) -> String {
-    if marks.is_empty() {
-        return String::new();
-    }
-    let finite_end = marks
-        .iter()
-        .map(|m| if m.end == i64::MAX { m.start } else { m.end })
-        .max()
-        .unwrap_or(0);
-    let lo0 = marks.iter().map(|m| m.start).min().unwrap_or(0);
-    let hi0 = finite_end.max(lo0 + DAY);
-    let pad = ((hi0 - lo0) / 25).max(DAY / 2);
-    let (lo, hi) = (lo0 - pad, hi0 + pad);
-    let scale = (WIDTH - 2.0 * MARGIN) / (hi - lo) as f64;
-    let x = |t: i64| MARGIN + (t.clamp(lo, hi) - lo) as f64 * scale;
+/// The first three letters of a month's name, for tick labels.
+fn short_month(lang: &Lang, month: u8) -> String {
+    lang.months[usize::from(month) - 1]
+        .chars()
+        .take(3)
+        .collect()
+}
 
-    // Lane assignment: each mark goes in the first lane where it fits.
-    let mut order: Vec<usize> = (0..marks.len()).collect();
-    order.sort_by_key(|&i| (marks[i].start, std::cmp::Reverse(marks[i].end)));
-    let mut lane_end: Vec<f64> = Vec::new();
-    let mut lanes = vec![0usize; marks.len()];
-    for &i in &order {
-        let m = &marks[i];
-        let r = 4.0 + f64::from(m.importance);
-        let x0 = x(m.start) - r;
-        let x1 = if m.end == i64::MAX {
+/// Lanes of marks, each lane a set of occupied pixel intervals, so marks
+/// can be placed in any order.
+struct Lanes {
+    occupied: Vec<BTreeMap<i64, i64>>,
+    max: usize,
+}
+
+impl Lanes {
+    fn new(max: usize) -> Lanes {
+        Lanes {
+            occupied: Vec::new(),
+            max,
+        }
+    }
+
+    /// Puts `[x0, x1)` (pixels) into the first lane where it is free.
+    fn place(&mut self, x0: f64, x1: f64) -> Option<usize> {
+        // Tenths of a pixel, as integers, for the ordered map.
+        let (a, b) = ((x0 * 10.0).floor() as i64, (x1 * 10.0).ceil() as i64);
+        let free = |lane: &BTreeMap<i64, i64>| {
+            let before = lane.range(..b).next_back();
+            before.is_none_or(|(_, &end)| end <= a)
+        };
+        let lane = match self.occupied.iter().position(free) {
+            Some(k) => k,
+            None if self.occupied.len() < self.max => {
+                self.occupied.push(BTreeMap::new());
+                self.occupied.len() - 1
+            }
+            None => return None,
+        };
+        self.occupied[lane].insert(a, b);
+        Some(lane)
+    }
+
+    fn count(&self) -> usize {
+        self.occupied.len().max(1)
+    }
+}
+
+/// Where a mark's label is drawn: its x and which side of the mark.
+enum LabelPlace {
+    Inside(f64),
+    After(f64),
+    Before(f64),
+}
+
+/// One mark as drawn.
+struct Placed {
+    mark: usize,
+    lane: usize,
+    /// Shown beside the mark, when every label fits.
+    label: Option<String>,
+}
+
+/// One histogram column of a clustered axis.
+struct Bin {
+    from: i64,
+    to: i64,
+    count: usize,
+    /// The earliest mark in the column, where its link leads.
+    first: usize,
+    /// The latest mark in the column.
+    last: usize,
+}
+
+/// The axis of one list, laid out; write it with [`Axis::svg`].
+pub struct Axis<'a> {
+    marks: Vec<AxisMark<'a>>,
+    lo: i64,
+    hi: i64,
+    placed: Vec<Placed>,
+    lanes: usize,
+    bins: Vec<Bin>,
+}
+
+fn label_text(m: &AxisMark<'_>) -> String {
+    let chars = m.label.chars().count();
+    if chars <= MAX_LABEL_CHARS {
+        m.label.to_string()
+    } else {
+        let cut: String = m.label.chars().take(MAX_LABEL_CHARS - 1).collect();
+        format!("{}…", cut.trim_end())
+    }
+}
+
+impl<'a> Axis<'a> {
+    /// Lays out `marks` (in timeline order). `None` when there is nothing
+    /// to draw.
+    pub fn new(marks: Vec<AxisMark<'a>>) -> Option<Axis<'a>> {
+        if marks.is_empty() {
+            return None;
+        }
+        let finite_end = marks
+            .iter()
+            .map(|m| if m.end == i64::MAX { m.start } else { m.end })
+            .max()
+            .unwrap_or(0);
+        let lo0 = marks.iter().map(|m| m.start).min().unwrap_or(0);
+        let hi0 = finite_end.max(lo0.saturating_add(DAY));
+        let pad = (hi0 / 25 - lo0 / 25).max(DAY / 2);
+        let mut axis = Axis {
+            lo: lo0.saturating_sub(pad),
+            hi: hi0.saturating_add(pad),
+            marks,
+            placed: Vec::new(),
+            lanes: 1,
+            bins: Vec::new(),
+        };
+        let mut order: Vec<usize> = (0..axis.marks.len()).collect();
+        order.sort_by_key(|&i| (axis.marks[i].start, std::cmp::Reverse(axis.marks[i].end)));
+        if !axis.place_all(&order, true) && !axis.place_all(&order, false) {
+            axis.cluster();
+        }
+        Some(axis)
+    }
+
+    fn x(&self, t: i64) -> f64 {
+        let scale = (WIDTH - 2.0 * MARGIN) / (self.hi as f64 - self.lo as f64);
+        MARGIN + (t.clamp(self.lo, self.hi) as f64 - self.lo as f64) * scale
+    }
+
+    fn radius(m: &AxisMark<'_>) -> f64 {
+        3.0 + f64::from(m.importance)
+    }
+
+    /// Where a mark's shape ends on the right, in pixels.
+    fn shape_end(&self, m: &AxisMark<'_>) -> f64 {
+        let r = Self::radius(m);
+        let x0 = self.x(m.start);
+        if m.end == i64::MAX {
             WIDTH - MARGIN
         } else {
-            x(m.end).max(x(m.start)) + r
-        };
-        let lane = lane_end
-            .iter()
-            .position(|&e| e + 4.0 <= x0)
-            .unwrap_or(lane_end.len());
-        let lane = if lane >= MAX_LANES {
-            // Full: stack on the lane that frees up first.
-            lane_end
-                .iter()
-                .enumerate()
-                .min_by(|a, b| a.1.total_cmp(b.1))
-                .map_or(0, |(k, _)| k)
-        } else {
-            lane
-        };
-        if lane == lane_end.len() {
-            lane_end.push(x1);
-        } else {
-            lane_end[lane] = lane_end[lane].max(x1);
+            self.x(m.end).max(x0 + r)
         }
-        lanes[i] = lane;
     }
-    let nlanes = lane_end.len().max(1);
-    let height = 16.0 + nlanes as f64 * LANE + AXIS_SPACE;
-    let axis_y = height - AXIS_SPACE + 6.0;
 
-    let mut s = String::new();
-    let _ = write!(
-        s,
-        "<svg class=\"axis\" viewBox=\"0 0 {WIDTH} {height}\" role=\"group\" aria-label=\"{}\">",
-        esc(title)
-    );
-    s.push_str(
-        "<defs><linearGradient id=\"axis-ongoing\"><stop offset=\"0\" stop-color=\"currentColor\" stop-opacity=\"0.9\"/><stop offset=\"1\" stop-color=\"currentColor\" stop-opacity=\"0\"/></linearGradient></defs>",
-    );
-    let _ = write!(
-        s,
-        "<line class=\"axis-line\" x1=\"{MARGIN}\" x2=\"{}\" y1=\"{axis_y}\" y2=\"{axis_y}\"/>",
-        WIDTH - MARGIN
-    );
-    for (t, label) in ticks(lo, hi, lang) {
-        let tx = x(t);
-        let _ = write!(
-            s,
-            "<line class=\"axis-tick\" x1=\"{tx:.1}\" x2=\"{tx:.1}\" y1=\"8\" y2=\"{:.1}\"/><text class=\"axis-label\" x=\"{tx:.1}\" y=\"{:.1}\">{}</text>",
-            axis_y + 4.0,
-            axis_y + 20.0,
-            esc(&label)
-        );
+    /// Where a label of `chars` characters goes: inside a bar long enough
+    /// to hold it, else after the mark, else (at the right edge) before it.
+    fn label_place(&self, m: &AxisMark<'_>, chars: usize) -> LabelPlace {
+        let r = Self::radius(m);
+        let text = chars as f64 * CHAR_WIDTH;
+        let x0 = self.x(m.start);
+        let x1 = self.shape_end(m);
+        let is_bar = m.end == i64::MAX || x1 - x0 >= 2.0 * r;
+        if is_bar && x1 - x0 >= text + 12.0 {
+            LabelPlace::Inside(x0 + 6.0)
+        } else if x1 + 4.0 + text <= WIDTH {
+            LabelPlace::After(x1 + 4.0)
+        } else {
+            LabelPlace::Before(x0 - r - 4.0)
+        }
     }
-    for &i in &order {
-        let m = &marks[i];
-        let cy = 16.0 + lanes[i] as f64 * LANE;
-        let r = 3.0 + f64::from(m.importance);
-        let name = format!("{} ({})", m.label, m.date);
+
+    /// The pixels a mark takes, with its label when `labelled`.
+    fn extent(&self, m: &AxisMark<'_>, labelled: bool) -> (f64, f64) {
+        let r = Self::radius(m);
+        let (mut left, mut right) = (self.x(m.start) - r, self.shape_end(m));
+        if labelled {
+            let chars = label_text(m).chars().count();
+            let text = chars as f64 * CHAR_WIDTH;
+            match self.label_place(m, chars) {
+                LabelPlace::Inside(_) => {}
+                LabelPlace::After(x) => right = x + text,
+                LabelPlace::Before(x) => left = x - text,
+            }
+        }
+        (left - 4.0, right + 4.0)
+    }
+
+    /// Places every mark in a lane; false when they do not all fit.
+    fn place_all(&mut self, order: &[usize], labelled: bool) -> bool {
+        let mut lanes = Lanes::new(if labelled {
+            MAX_LABELLED_LANES
+        } else {
+            MAX_LANES
+        });
+        let mut placed = Vec::with_capacity(order.len());
+        for &i in order {
+            let (x0, x1) = self.extent(&self.marks[i], labelled);
+            match lanes.place(x0, x1) {
+                Some(lane) => placed.push(Placed {
+                    mark: i,
+                    lane,
+                    label: labelled.then(|| label_text(&self.marks[i])),
+                }),
+                None => return false,
+            }
+        }
+        self.placed = placed;
+        self.lanes = lanes.count();
+        true
+    }
+
+    /// Too many marks to draw each: count them per column, and draw the
+    /// most important ones that fit.
+    fn cluster(&mut self) {
+        let width = (WIDTH - 2.0 * MARGIN) / BINS as f64;
+        let mut bins: Vec<Option<Bin>> = (0..BINS).map(|_| None).collect();
+        for (i, m) in self.marks.iter().enumerate() {
+            let k = (((self.x(m.start) - MARGIN) / width) as usize).min(BINS - 1);
+            let bin = bins[k].get_or_insert(Bin {
+                from: m.start,
+                to: m.start,
+                count: 0,
+                first: i,
+                last: i,
+            });
+            bin.count += 1;
+            if m.start < bin.from {
+                (bin.from, bin.first) = (m.start, i);
+            }
+            if m.start > bin.to {
+                (bin.to, bin.last) = (m.start, i);
+            }
+        }
+        self.bins = bins.into_iter().flatten().collect();
+
+        // Most important first, then the earliest. A span across a good
+        // part of the axis takes a whole lane: only two of them are drawn,
+        // so that the lanes still show points.
+        let mut order: Vec<usize> = (0..self.marks.len()).collect();
+        order.sort_by_key(|&i| {
+            (
+                std::cmp::Reverse(self.marks[i].importance),
+                self.marks[i].start,
+                i,
+            )
+        });
+        let mut lanes = Lanes::new(FEATURED_LANES);
+        let mut placed = Vec::new();
+        let mut long_spans = 0;
+        for i in order {
+            if placed.len() == MAX_FEATURED {
+                break;
+            }
+            let (x0, x1) = self.extent(&self.marks[i], false);
+            let long = x1 - x0 > (WIDTH - 2.0 * MARGIN) / 4.0;
+            if long && long_spans == 2 {
+                continue;
+            }
+            if let Some(lane) = lanes.place(x0, x1) {
+                long_spans += usize::from(long);
+                placed.push(Placed {
+                    mark: i,
+                    lane,
+                    label: None,
+                });
+            }
+        }
+        placed.sort_by_key(|p| p.mark);
+        self.placed = placed;
+        self.lanes = lanes.count();
+    }
+
+    /// True when the axis counts events instead of drawing each.
+    pub fn is_clustered(&self) -> bool {
+        !self.bins.is_empty()
+    }
+
+    /// The SVG for a page whose way back to the site root is `root`
+    /// (`./`, `../../`). `title` names the figure for screen readers.
+    pub fn svg(&self, root: &str, lang: &Lang, title: &str) -> String {
+        let histogram = if self.is_clustered() {
+            HISTOGRAM + 8.0
+        } else {
+            0.0
+        };
+        let marks_bottom = TOP + self.lanes as f64 * LANE;
+        let height = marks_bottom + histogram + AXIS_SPACE;
+        let axis_y = height - AXIS_SPACE + 6.0;
+        let months: Vec<String> = (1..=12).map(|m| short_month(lang, m)).collect();
+
+        let mut s = String::new();
         let _ = write!(
             s,
-            "<a href=\"{}\" class=\"mark importance-{}\" aria-label=\"{}\"><title>{}</title>",
+            "<svg class=\"axis{}\" viewBox=\"0 0 {WIDTH} {height}\" role=\"group\" aria-label=\"{}\" data-lo=\"{}\" data-hi=\"{}\" data-months=\"{}\" data-bc=\"{}\">",
+            if self.is_clustered() {
+                " clustered"
+            } else {
+                ""
+            },
+            esc(title),
+            self.lo,
+            self.hi,
+            esc(&months.join(",")),
+            esc(lang.bc),
+        );
+        s.push_str(
+            "<defs><linearGradient id=\"axis-ongoing\"><stop offset=\"0\" stop-color=\"currentColor\" stop-opacity=\"0.9\"/><stop offset=\"1\" stop-color=\"currentColor\" stop-opacity=\"0\"/></linearGradient></defs>",
+        );
+        let _ = write!(
+            s,
+            "<line class=\"axis-line\" x1=\"{MARGIN}\" x2=\"{}\" y1=\"{axis_y}\" y2=\"{axis_y}\"/><g class=\"axis-ticks\">",
+            WIDTH - MARGIN
+        );
+        for (t, label) in ticks(self.lo, self.hi, lang) {
+            let tx = self.x(t);
+            let _ = write!(
+                s,
+                "<g class=\"tick\" data-t=\"{t}\"><line class=\"axis-tick\" x1=\"{tx:.1}\" x2=\"{tx:.1}\" y1=\"8\" y2=\"{:.1}\"/><text class=\"axis-label\" x=\"{tx:.1}\" y=\"{:.1}\">{}</text></g>",
+                axis_y + 4.0,
+                axis_y + 20.0,
+                esc(&label)
+            );
+        }
+        s.push_str("</g>");
+        if self.is_clustered() {
+            self.write_histogram(&mut s, root, marks_bottom + 8.0);
+        }
+        for p in &self.placed {
+            self.write_mark(&mut s, root, p);
+        }
+        s.push_str("</svg>");
+        s
+    }
+
+    fn write_mark(&self, s: &mut String, root: &str, p: &Placed) {
+        let m = &self.marks[p.mark];
+        let cy = TOP + p.lane as f64 * LANE;
+        let r = Self::radius(m);
+        let name = format!("{} ({})", m.label, m.date);
+        let end = if m.end == i64::MAX {
+            String::new()
+        } else {
+            m.end.to_string()
+        };
+        let _ = write!(
+            s,
+            "<a href=\"{root}{}\" class=\"mark importance-{}\" data-t0=\"{}\" data-t1=\"{end}\"><title>{}</title>",
             esc(&m.href),
             m.importance,
-            esc(&name),
+            m.start,
             esc(&name)
         );
-        let x0 = x(m.start);
+        let x0 = self.x(m.start);
+        let x1 = self.shape_end(m);
         if m.end == i64::MAX {
             let _ = write!(
                 s,
                 "<rect class=\"bar ongoing\" x=\"{x0:.1}\" y=\"{:.1}\" width=\"{:.1}\" height=\"{:.1}\" rx=\"4\" fill=\"url(#axis-ongoing)\"/>",
                 cy - r,
-                WIDTH - MARGIN - x0,
+                x1 - x0,
+                2.0 * r
+            );
+        } else if x1 - x0 >= 2.0 * r {
+            let _ = write!(
+                s,
+                "<rect class=\"bar\" x=\"{x0:.1}\" y=\"{:.1}\" width=\"{:.1}\" height=\"{:.1}\" rx=\"4\"/>",
+                cy - r,
+                x1 - x0,
                 2.0 * r
             );
         } else {
-            let x1 = x(m.end);
-            if x1 - x0 >= 2.0 * r {
-                let _ = write!(
-                    s,
-                    "<rect class=\"bar\" x=\"{x0:.1}\" y=\"{:.1}\" width=\"{:.1}\" height=\"{:.1}\" rx=\"4\"/>",
-                    cy - r,
-                    x1 - x0,
-                    2.0 * r
-                );
-            } else {
-                let _ = write!(
-                    s,
-                    "<circle class=\"point\" cx=\"{:.1}\" cy=\"{cy:.1}\" r=\"{r:.1}\"/>",
-                    (x0 + x1) / 2.0
-                );
-            }
+            let _ = write!(
+                s,
+                "<circle class=\"point\" cx=\"{x0:.1}\" cy=\"{cy:.1}\" r=\"{r:.1}\"/>"
+            );
+        }
+        if let Some(label) = &p.label {
+            let (class, x) = match self.label_place(m, label.chars().count()) {
+                LabelPlace::Inside(x) => ("mark-label inside", x),
+                LabelPlace::After(x) => ("mark-label", x),
+                LabelPlace::Before(x) => ("mark-label before", x),
+            };
+            let _ = write!(
+                s,
+                "<text class=\"{class}\" x=\"{x:.1}\" y=\"{:.1}\">{}</text>",
+                cy + 4.0,
+                esc(label)
+            );
         }
         s.push_str("</a>");
     }
-    s.push_str("</svg>");
-    s
+
+    fn write_histogram(&self, s: &mut String, root: &str, top: f64) {
+        let width = (WIDTH - 2.0 * MARGIN) / BINS as f64;
+        let max = self.bins.iter().map(|b| b.count).max().unwrap_or(1) as f64;
+        s.push_str("<g class=\"histogram\">");
+        for b in &self.bins {
+            let k = (((self.x(b.from) - MARGIN) / width) as usize).min(BINS - 1);
+            let x = MARGIN + k as f64 * width;
+            // Square-root heights keep a column of 3 visible beside one
+            // of 3,000.
+            let h = ((b.count as f64 / max).sqrt() * (HISTOGRAM - 12.0)).max(2.0);
+            let first = &self.marks[b.first];
+            let (from, last) = (first.date, self.marks[b.last].date);
+            let what = if b.count == 1 {
+                format!("1 event: {from}")
+            } else if from == last {
+                format!("{} events: {from}", b.count)
+            } else {
+                format!("{} events, {from} to {last}", b.count)
+            };
+            let _ = write!(
+                s,
+                "<a href=\"{root}{}\" class=\"cluster\" data-t0=\"{}\" data-t1=\"{}\"><title>{}</title><rect x=\"{:.1}\" y=\"{:.1}\" width=\"{:.1}\" height=\"{h:.1}\"/><text class=\"cluster-count\" x=\"{:.1}\" y=\"{:.1}\">{}</text></a>",
+                esc(&first.list_href),
+                b.from,
+                b.to,
+                esc(&what),
+                x + 1.0,
+                top + HISTOGRAM - h,
+                width - 2.0,
+                x + width / 2.0,
+                top + HISTOGRAM - h - 3.0,
+                short_count(b.count),
+            );
+        }
+        s.push_str("</g>");
+    }
+}
+
+/// A count in at most four characters: 7, 512, 3.4k, 12k.
+fn short_count(n: usize) -> String {
+    match n {
+        0..=999 => n.to_string(),
+        1000..=9_949 => format!("{:.1}k", n as f64 / 1000.0),
+        _ => format!("{}k", (n + 500) / 1000),
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn mark(start: i64, end: i64) -> AxisMark<'static> {
+        AxisMark {
+            start,
+            end,
+            importance: 3,
+            label: "An event",
+            date: "d",
+            href: "events/x/index.html".into(),
+            list_href: "index.html#x".into(),
+        }
+    }
 
     #[test]
     fn ticks_follow_the_span() {
@@ -252,25 +625,59 @@ mod tests {
         let lo = date::seconds_of(-3000, 1, 1);
         let hi = date::seconds_of(2025, 1, 1);
         let labels: Vec<String> = ticks(lo, hi, &date::EN).into_iter().map(|t| t.1).collect();
-        assert!(labels.contains(&"1001 BC".to_string()), "{labels:?}");
+        assert_eq!(
+            labels,
+            ["3000 BC", "2000 BC", "1000 BC", "1", "1000", "2000"]
+        );
+        let lo = date::seconds_of(-13_798_000_000, 1, 1);
+        let labels: Vec<String> = ticks(lo, hi, &date::EN).into_iter().map(|t| t.1).collect();
+        assert_eq!(labels[0], "12,000,000,000 BC", "{labels:?}");
     }
 
     #[test]
-    fn overlapping_marks_get_their_own_lanes() {
-        let m = |s: i64, e: i64| AxisMark {
-            start: s,
-            end: e,
-            importance: 3,
-            label: "x",
-            date: "d",
-            href: "events/x/".into(),
-        };
-        let out = svg(&[m(0, DAY), m(0, DAY), m(0, i64::MAX)], &date::EN, "Axis");
+    fn overlapping_marks_get_their_own_lanes_and_labels() {
+        let axis = Axis::new(vec![mark(0, DAY), mark(0, DAY), mark(0, i64::MAX)]).unwrap();
+        let out = axis.svg("../", &date::EN, "Axis");
         assert_eq!(out.matches("<a ").count(), 3);
+        assert_eq!(out.matches("href=\"../events/x/index.html\"").count(), 3);
         assert!(out.contains("url(#axis-ongoing)"));
+        assert_eq!(out.matches("class=\"mark-label").count(), 3);
         // Three lanes, one mark each.
         for y in ["y=\"10.0\"", "y=\"30.0\"", "y=\"50.0\""] {
             assert!(out.contains(y), "{y} in {out}");
         }
+    }
+
+    #[test]
+    fn thousands_of_marks_cluster_into_a_bounded_svg() {
+        let year = 365 * DAY;
+        let marks: Vec<AxisMark<'_>> = (0..10_000)
+            .map(|i: i64| {
+                let mut m = mark(i * year / 7, i * year / 7 + DAY);
+                m.importance = (i % 5 + 1) as u8;
+                m
+            })
+            .collect();
+        let axis = Axis::new(marks).unwrap();
+        assert!(axis.is_clustered());
+        let out = axis.svg("./", &date::EN, "Axis");
+        assert!(out.len() < 150_000, "{} bytes", out.len());
+        let counted: usize = axis.bins.iter().map(|b| b.count).sum();
+        assert_eq!(counted, 10_000);
+        assert!(out.matches("class=\"cluster\"").count() <= BINS);
+        let drawn = out.matches("class=\"mark ").count();
+        assert!((1..=MAX_FEATURED).contains(&drawn), "{drawn}");
+        // The drawn ones are the most important.
+        assert!(
+            !out.contains("importance-1\""),
+            "minor events are counted, not drawn"
+        );
+    }
+
+    #[test]
+    fn counts_stay_short() {
+        assert_eq!(short_count(7), "7");
+        assert_eq!(short_count(3_421), "3.4k");
+        assert_eq!(short_count(12_499), "12k");
     }
 }

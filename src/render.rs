@@ -4,14 +4,14 @@
 //! compiled in; a site's own `templates/NAME` overrides the built-in of the
 //! same name.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::path::PathBuf;
 
 use rayon::prelude::*;
 use serde::Serialize;
 use tera::{Context, Tera};
 
-use crate::axis::{self, AxisMark};
+use crate::axis::{Axis, AxisMark};
 use crate::config::Config;
 use crate::date::{DatePart, EventDate};
 use crate::diagnostic::{Diagnostic, Diagnostics, SourceText};
@@ -20,8 +20,16 @@ use crate::timeline::Timeline;
 use crate::url::Page;
 
 /// The built-in templates: name and text.
-pub const BUILTIN_TEMPLATES: [(&str, &str); 11] = [
+pub const BUILTIN_TEMPLATES: [(&str, &str); 13] = [
     ("base.html", include_str!("../templates/base.html")),
+    (
+        "partials/axis.html",
+        include_str!("../templates/partials/axis.html"),
+    ),
+    (
+        "partials/pager.html",
+        include_str!("../templates/partials/pager.html"),
+    ),
     ("index.html", include_str!("../templates/index.html")),
     ("event.html", include_str!("../templates/event.html")),
     ("source.html", include_str!("../templates/source.html")),
@@ -168,6 +176,7 @@ struct SiteView<'a> {
 #[derive(Serialize)]
 struct TermLink {
     taxonomy: &'static str,
+    slug: String,
     name: String,
     url: String,
 }
@@ -189,6 +198,9 @@ struct EventCard {
     importance: u8,
     ongoing: bool,
     terms: Vec<TermLink>,
+    /// `taxonomy/slug` of every term, space-separated, for the filters of
+    /// the enhanced list.
+    filter_terms: String,
     sources: Vec<SourceLink>,
 }
 
@@ -201,9 +213,86 @@ struct MonthView {
 
 #[derive(Serialize)]
 struct YearView {
+    year: i64,
     label: String,
     anchor: String,
     months: Vec<MonthView>,
+}
+
+/// Events per page of a list; a longer list continues on `page/2/`, ….
+pub const LIST_PAGE_SIZE: usize = 250;
+
+/// One page of a list: runs of events, each run from one (year, month)
+/// group (an index into `ListGroups::keys`).
+type ListChunk = Vec<(usize, Vec<usize>)>;
+
+/// The year and month groups of the timeline, flattened in display order.
+struct ListGroups {
+    /// (year, month) of each group; month `None` for events known only to
+    /// the year.
+    keys: Vec<(i64, Option<u8>)>,
+    /// The group of each event.
+    group_of: Vec<usize>,
+    /// The position of each event in display order.
+    display_pos: Vec<usize>,
+}
+
+impl ListGroups {
+    fn new(tl: &Timeline) -> ListGroups {
+        let mut groups = ListGroups {
+            keys: Vec::new(),
+            group_of: vec![0; tl.events.len()],
+            display_pos: vec![0; tl.events.len()],
+        };
+        let mut pos = 0;
+        for y in &tl.years {
+            for m in &y.months {
+                let g = groups.keys.len();
+                groups.keys.push((y.year, m.month));
+                for &i in &m.events {
+                    groups.group_of[i] = g;
+                    groups.display_pos[i] = pos;
+                    pos += 1;
+                }
+            }
+        }
+        groups
+    }
+}
+
+#[derive(Serialize)]
+struct PagerLink {
+    n: usize,
+    url: String,
+    /// The dates the page covers.
+    label: String,
+    current: bool,
+    /// Pages are left out before this one.
+    gap_before: bool,
+}
+
+#[derive(Serialize)]
+struct PagerView {
+    current: usize,
+    total: usize,
+    /// The dates this page covers.
+    range: String,
+    prev: Option<PagerLink>,
+    next: Option<PagerLink>,
+    pages: Vec<PagerLink>,
+}
+
+/// What every page of a list shows.
+#[derive(Serialize)]
+struct ListView {
+    axis: String,
+    clustered: bool,
+    years: Vec<YearView>,
+    /// Events in the whole list.
+    event_count: usize,
+    /// Events on this page.
+    page_count: usize,
+    pager: Option<PagerView>,
 }
 
 #[derive(Serialize)]
@@ -343,6 +432,7 @@ struct Renderer<'a> {
     templates: &'a Templates,
     site: SiteView<'a>,
     prepared: Vec<Prepared>,
+    groups: ListGroups,
 }
 
 /// One page, or why it could not be rendered.
@@ -401,6 +491,7 @@ impl<'a> Renderer<'a> {
                 if let Some(term) = t.terms.iter().find(|x| x.slug == slug) {
                     terms.push(TermLink {
                         taxonomy: t.name,
+                        slug: term.slug.clone(),
                         name: term.name.clone(),
                         url: from.link_to(&Page::Term(t.name, &term.slug)),
                     });
@@ -427,6 +518,11 @@ impl<'a> Renderer<'a> {
             summary_html: p.summary_html.clone(),
             importance: e.importance,
             ongoing: e.date.is_ongoing(),
+            filter_terms: terms
+                .iter()
+                .map(|t| format!("{}/{}", t.taxonomy, t.slug))
+                .collect::<Vec<_>>()
+                .join(" "),
             terms,
             sources,
         }
@@ -441,59 +537,151 @@ impl<'a> Renderer<'a> {
         }
     }
 
-    /// Year and month groups of the events `keep` selects, in order.
-    fn years(&self, from: &Page<'_>, keep: &dyn Fn(usize) -> bool) -> Vec<YearView> {
-        let lang = self.config.lang;
-        let mut out = Vec::new();
-        for y in &self.timeline.years {
-            let mut months = Vec::new();
-            for m in &y.months {
-                let events: Vec<EventCard> = m
-                    .events
-                    .iter()
-                    .copied()
-                    .filter(|&i| keep(i))
-                    .map(|i| self.card(i, from))
-                    .collect();
-                if events.is_empty() {
-                    continue;
-                }
-                let (label, anchor) = match m.month {
-                    Some(mm) => (
-                        crate::date::month_year_label(y.year, mm, lang),
-                        format!("m-{}-{:02}", y.year, mm),
-                    ),
-                    None => (
-                        crate::date::across_year_label(y.year, lang),
-                        format!("m-{}", y.year),
-                    ),
-                };
-                months.push(MonthView {
-                    label,
-                    anchor,
-                    events,
-                });
+    /// Cuts a list of events into pages of at most [`LIST_PAGE_SIZE`],
+    /// in display order, keeping a month on one page where it fits. There
+    /// is always at least one page.
+    fn paginate(&self, events: &[usize]) -> Vec<ListChunk> {
+        let mut ordered = events.to_vec();
+        ordered.sort_by_key(|&i| self.groups.display_pos[i]);
+        let mut runs: Vec<(usize, Vec<usize>)> = Vec::new();
+        for i in ordered {
+            let g = self.groups.group_of[i];
+            match runs.last_mut() {
+                Some((last, run)) if *last == g => run.push(i),
+                _ => runs.push((g, vec![i])),
             }
-            if !months.is_empty() {
-                out.push(YearView {
-                    label: crate::date::year_label(y.year, lang),
-                    anchor: format!("y-{}", y.year),
-                    months,
-                });
+        }
+        let mut pages = Vec::new();
+        let mut page: ListChunk = Vec::new();
+        let mut count = 0;
+        for (g, run) in runs {
+            if count > 0 && count + run.len() > LIST_PAGE_SIZE {
+                pages.push(std::mem::take(&mut page));
+                count = 0;
+            }
+            for piece in run.chunks(LIST_PAGE_SIZE) {
+                if count > 0 && count + piece.len() > LIST_PAGE_SIZE {
+                    pages.push(std::mem::take(&mut page));
+                    count = 0;
+                }
+                page.push((g, piece.to_vec()));
+                count += piece.len();
+            }
+        }
+        if !page.is_empty() || pages.is_empty() {
+            pages.push(page);
+        }
+        pages
+    }
+
+    /// The year and month headings of one page of a list, with its cards.
+    fn years(&self, from: &Page<'_>, chunk: &ListChunk) -> Vec<YearView> {
+        let lang = self.config.lang;
+        let mut out: Vec<YearView> = Vec::new();
+        for (g, events) in chunk {
+            let (year, month) = self.groups.keys[*g];
+            let (label, anchor) = match month {
+                Some(mm) => (
+                    crate::date::month_year_label(year, mm, lang),
+                    format!("m-{year}-{mm:02}"),
+                ),
+                None => (
+                    crate::date::across_year_label(year, lang),
+                    format!("m-{year}"),
+                ),
+            };
+            let month = MonthView {
+                label,
+                anchor,
+                events: events.iter().map(|&i| self.card(i, from)).collect(),
+            };
+            match out.last_mut() {
+                Some(y) if y.year == year => y.months.push(month),
+                _ => out.push(YearView {
+                    year,
+                    label: crate::date::year_label(year, lang),
+                    anchor: format!("y-{year}"),
+                    months: vec![month],
+                }),
             }
         }
         out
     }
 
-    fn axis(&self, from: &Page<'_>, keep: &dyn Fn(usize) -> bool, title: &str) -> String {
+    /// What a page of a list covers, for the pager: "January – March
+    /// 2025", "1204 BC – 1003 BC".
+    fn chunk_label(&self, chunk: &ListChunk) -> String {
+        let lang = self.config.lang;
+        let label = |g: usize| {
+            let (year, month) = self.groups.keys[g];
+            match month {
+                Some(m) => crate::date::month_year_label(year, m, lang),
+                None => crate::date::year_label(year, lang),
+            }
+        };
+        let (Some((first, _)), Some((last, _))) = (chunk.first(), chunk.last()) else {
+            return String::new();
+        };
+        let (fy, ly) = (self.groups.keys[*first].0, self.groups.keys[*last].0);
+        if first == last {
+            label(*first)
+        } else if fy == ly {
+            format!("{} – {}", label(*first), label(*last))
+        } else {
+            format!(
+                "{} – {}",
+                crate::date::year_label(fy, lang),
+                crate::date::year_label(ly, lang)
+            )
+        }
+    }
+
+    /// Links to the other pages of a list: first, last, and the pages
+    /// near the current one. `None` for a list of one page.
+    fn pager(&self, first: &Page<'_>, labels: &[String], n: usize) -> Option<PagerView> {
+        if labels.len() < 2 {
+            return None;
+        }
+        let from = first.list_page(n);
+        let link = |k: usize| PagerLink {
+            n: k,
+            url: from.link_to(&first.list_page(k)),
+            label: labels[k - 1].clone(),
+            current: k == n,
+            gap_before: false,
+        };
+        let mut pages: Vec<PagerLink> = Vec::new();
+        let total = labels.len();
+        for k in 1..=total {
+            if k == 1 || k == total || k.abs_diff(n) <= 2 {
+                let mut l = link(k);
+                l.gap_before = pages.last().is_some_and(|p| p.n + 1 != k);
+                pages.push(l);
+            }
+        }
+        Some(PagerView {
+            current: n,
+            total,
+            range: labels[n - 1].clone(),
+            prev: (n > 1).then(|| link(n - 1)),
+            next: (n < total).then(|| link(n + 1)),
+            pages,
+        })
+    }
+
+    /// The axis of a list, laid out once for all its pages. `page_of`
+    /// gives the page (1-based) on which each event is listed.
+    fn axis(
+        &self,
+        first: &Page<'_>,
+        events: &[usize],
+        page_of: &dyn Fn(usize) -> usize,
+    ) -> Option<Axis<'_>> {
         let tz = self.config.timezone;
-        let marks: Vec<AxisMark<'_>> = self
-            .timeline
-            .events
+        let marks: Vec<AxisMark<'_>> = events
             .iter()
-            .enumerate()
-            .filter(|(i, _)| keep(*i))
-            .map(|(i, e)| {
+            .map(|&i| {
+                let e = &self.timeline.events[i];
                 let (start, end) = e.date.span(e.zone.unwrap_or(tz));
                 AxisMark {
                     start,
@@ -501,11 +689,54 @@ impl<'a> Renderer<'a> {
                     importance: e.importance,
                     label: &e.title,
                     date: &self.prepared[i].date_text,
-                    href: from.link_to(&Page::Event(&e.id)),
+                    href: Page::Event(&e.id).file(),
+                    list_href: format!("{}#e-{}", first.list_page(page_of(i)).file(), e.id),
                 }
             })
             .collect();
-        axis::svg(&marks, self.config.lang, title)
+        Axis::new(marks)
+    }
+
+    /// Every page of a list (the home page's or a term's): the axis over
+    /// all of its events, then its events page by page. `make` renders
+    /// one page from the shared parts.
+    fn list_pages(
+        &self,
+        first: Page<'_>,
+        events: &[usize],
+        axis_title: &str,
+        make: &(dyn Fn(Page<'_>, ListView) -> Rendered + Sync),
+    ) -> Vec<Rendered> {
+        let chunks = self.paginate(events);
+        let mut page_of: HashMap<usize, usize> = HashMap::with_capacity(events.len());
+        for (k, chunk) in chunks.iter().enumerate() {
+            for (_, run) in chunk {
+                for &i in run {
+                    page_of.insert(i, k + 1);
+                }
+            }
+        }
+        let axis = self.axis(&first, events, &|i| page_of.get(&i).copied().unwrap_or(1));
+        let labels: Vec<String> = chunks.iter().map(|c| self.chunk_label(c)).collect();
+        chunks
+            .par_iter()
+            .enumerate()
+            .map(|(k, chunk)| {
+                let page = first.list_page(k + 1);
+                let view = ListView {
+                    axis: axis
+                        .as_ref()
+                        .map(|a| a.svg(&page.root(), self.config.lang, axis_title))
+                        .unwrap_or_default(),
+                    clustered: axis.as_ref().is_some_and(Axis::is_clustered),
+                    years: self.years(&page, chunk),
+                    event_count: events.len(),
+                    page_count: chunk.iter().map(|(_, run)| run.len()).sum(),
+                    pager: self.pager(&first, &labels, k + 1),
+                };
+                make(page, view)
+            })
+            .collect()
     }
 
     fn render<T: Serialize>(
@@ -553,23 +784,24 @@ impl<'a> Renderer<'a> {
             .map_err(|e| tera_diagnostic(&e, &self.templates.sources, Some(&path)))
     }
 
-    fn home(&self) -> Rendered {
-        let page = Page::Home;
-        let all = |_: usize| true;
-        #[derive(Serialize)]
-        struct Home {
-            axis: String,
-            years: Vec<YearView>,
-            event_count: usize,
-        }
-        let data = Home {
-            axis: self.axis(&page, &all, &format!("Timeline of {}", self.config.title)),
-            years: self.years(&page, &all),
-            event_count: self.timeline.events.len(),
-        };
-        let title = self.config.title.clone();
-        let description = self.config.description.clone();
-        self.render("index.html", page, title, description, data)
+    fn home(&self) -> Vec<Rendered> {
+        let all: Vec<usize> = (0..self.timeline.events.len()).collect();
+        let axis_title = format!("Timeline of {}", self.config.title);
+        self.list_pages(Page::Home, &all, &axis_title, &|page, list| {
+            let mut title = self.config.title.clone();
+            if let Some(p) = &list.pager
+                && p.current > 1
+            {
+                title = format!("{title} — {} (page {} of {})", p.range, p.current, p.total);
+            }
+            #[derive(Serialize)]
+            struct Home {
+                #[serde(flatten)]
+                list: ListView,
+            }
+            let description = self.config.description.clone();
+            self.render("index.html", page, title, description, Home { list })
+        })
     }
 
     fn events(&self) -> Vec<Rendered> {
@@ -796,30 +1028,41 @@ impl<'a> Renderer<'a> {
             let terms: Vec<Rendered> = t
                 .terms
                 .par_iter()
-                .map(|term| {
-                    let page = Page::Term(t.name, &term.slug);
-                    let keep = |i: usize| term.events.binary_search(&i).is_ok();
-                    #[derive(Serialize)]
-                    struct TermPage<'b> {
-                        taxonomy: &'b str,
-                        taxonomy_title: &'b str,
-                        taxonomy_url: String,
-                        term: &'b str,
-                        axis: String,
-                        years: Vec<YearView>,
-                        event_count: usize,
-                    }
-                    let data = TermPage {
-                        taxonomy: t.name,
-                        taxonomy_title: &t.title,
-                        taxonomy_url: page.link_to(&Page::Taxonomy(t.name)),
-                        term: &term.name,
-                        axis: self.axis(&page, &keep, &format!("Timeline of {}", term.name)),
-                        years: self.years(&page, &keep),
-                        event_count: term.events.len(),
-                    };
-                    let title = format!("{}: {} — {}", t.title, term.name, self.config.title);
-                    self.render("term.html", page, title, String::new(), data)
+                .flat_map_iter(|term| {
+                    let first = Page::Term(t.name, &term.slug);
+                    let axis_title = format!("Timeline of {}", term.name);
+                    self.list_pages(first, &term.events, &axis_title, &|page, list| {
+                        #[derive(Serialize)]
+                        struct TermPage<'b> {
+                            taxonomy: &'b str,
+                            taxonomy_title: &'b str,
+                            taxonomy_url: String,
+                            /// The term's feed and calendar, from this page.
+                            term_url: String,
+                            term: &'b str,
+                            #[serde(flatten)]
+                            list: ListView,
+                        }
+                        let mut title =
+                            format!("{}: {} — {}", t.title, term.name, self.config.title);
+                        if let Some(p) = &list.pager
+                            && p.current > 1
+                        {
+                            title = format!(
+                                "{}: {} — {} (page {} of {})",
+                                t.title, term.name, p.range, p.current, p.total
+                            );
+                        }
+                        let data = TermPage {
+                            taxonomy: t.name,
+                            taxonomy_title: &t.title,
+                            taxonomy_url: page.link_to(&Page::Taxonomy(t.name)),
+                            term_url: format!("{}{}", page.root(), first.dir()),
+                            term: &term.name,
+                            list,
+                        };
+                        self.render("term.html", page, title, String::new(), data)
+                    })
                 })
                 .collect();
             out.extend(terms);
@@ -938,9 +1181,10 @@ pub fn render_site(
             base_url: config.base_url.as_deref(),
         },
         prepared,
+        groups: ListGroups::new(timeline),
     };
     // Pages render in parallel; collecting keeps their order.
-    let mut pages = vec![r.home()];
+    let mut pages = r.home();
     pages.extend(r.events());
     pages.extend(r.sources());
     pages.extend(r.taxonomies());

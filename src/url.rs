@@ -17,9 +17,14 @@ pub enum Page<'a> {
     Taxonomy(&'a str),
     /// `/TAXONOMY/TERM/`
     Term(&'a str, &'a str),
+    /// `/page/N/`: page N (from 2) of the timeline's list; page 1 is
+    /// the home page.
+    HomePage(usize),
+    /// `/TAXONOMY/TERM/page/N/`: page N (from 2) of a term's list.
+    TermPage(&'a str, &'a str, usize),
 }
 
-impl Page<'_> {
+impl<'a> Page<'a> {
     /// The page's folder relative to the site root, ending in `/` (empty
     /// for the home page).
     pub fn dir(&self) -> String {
@@ -30,6 +35,8 @@ impl Page<'_> {
             Page::Source(id) => format!("sources/{id}/"),
             Page::Taxonomy(t) => format!("{t}/"),
             Page::Term(t, term) => format!("{t}/{term}/"),
+            Page::HomePage(n) => format!("page/{n}/"),
+            Page::TermPage(t, term, n) => format!("{t}/{term}/page/{n}/"),
         }
     }
 
@@ -46,6 +53,19 @@ impl Page<'_> {
             "./".into()
         } else {
             "../".repeat(depth)
+        }
+    }
+
+    /// Page `n` (1-based) of the list this page belongs to: the home page
+    /// and its later pages, or a term page and its later pages. Other
+    /// pages have no list and are returned as they are.
+    pub fn list_page(&self, n: usize) -> Page<'a> {
+        match *self {
+            Page::Home | Page::HomePage(_) if n <= 1 => Page::Home,
+            Page::Home | Page::HomePage(_) => Page::HomePage(n),
+            Page::Term(t, term) | Page::TermPage(t, term, _) if n <= 1 => Page::Term(t, term),
+            Page::Term(t, term) | Page::TermPage(t, term, _) => Page::TermPage(t, term, n),
+            other => other,
         }
     }
 
@@ -69,5 +89,11 @@ mod tests {
         assert_eq!(Page::Home.link_to(&e), "./events/fto/index.html");
         assert_eq!(e.link_to(&Page::Home), "../../index.html");
         assert_eq!(Page::Taxonomy("tags").root(), "../");
+        let p = Page::Home.list_page(3);
+        assert_eq!(p.file(), "page/3/index.html");
+        assert_eq!(p.link_to(&p.list_page(1)), "../../index.html");
+        let t = Page::Term("tags", "mexico").list_page(2);
+        assert_eq!(t.file(), "tags/mexico/page/2/index.html");
+        assert_eq!(t.link_to(&Page::Home), "../../../../index.html");
     }
 }

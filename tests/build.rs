@@ -8,11 +8,15 @@ use std::path::Path;
 
 use common::*;
 
-/// The ids of the event cards of a page, in order.
+/// The event ids of the cards of a page, in order (a card's own id is
+/// `e-` and the event id, so no event id can clash with other anchors).
 fn card_ids(html: &str) -> Vec<String> {
     html.split("<article class=\"event-card")
         .skip(1)
-        .map(|chunk| attr_values(chunk, "id")[0].clone())
+        .map(|chunk| {
+            let id = &attr_values(chunk, "id")[0];
+            id.strip_prefix("e-").unwrap_or(id).to_string()
+        })
         .collect()
 }
 

@@ -23,8 +23,8 @@ test('the example site: order, accessibility, no JavaScript needed', async () =>
     const months = await page.$$eval('.month-heading', (hs) => hs.map((h) => h.textContent));
     assert.deepEqual(months, ['January 2025', 'February 2025', 'April 2025', 'May 2025']);
     const first = await page.$$eval('.event-card', (cs) => cs.map((c) => c.id));
-    assert.equal(first[0], 'border-military-buildup');
-    assert.equal(first.at(-1), 'article-published');
+    assert.equal(first[0], 'e-border-military-buildup');
+    assert.equal(first.at(-1), 'e-article-published');
     assert.equal(await page.$$eval('svg.axis a', (as) => as.length), first.length);
 
     for (const path of pages) {

@@ -1,0 +1,145 @@
+//! Large timelines as readers get them: the home page stays small, the
+//! axis clusters instead of smearing, and the list continues on later
+//! pages with every event on exactly one of them, in order.
+
+mod common;
+
+use std::collections::BTreeSet;
+use std::fs;
+use std::path::Path;
+
+use common::*;
+
+/// A site of `n` events in one file: most spread over 5,000 years, a dense
+/// stretch of days in 2025, some spans and ongoing events.
+fn big_site(dir: &Path, n: usize) {
+    fs::create_dir_all(dir.join("content/events")).unwrap();
+    fs::write(dir.join("site.yaml"), "title: Big\n").unwrap();
+    let mut yaml = String::new();
+    for i in 0..n {
+        let date = match i % 10 {
+            0..=5 => {
+                let year = -3000 + (i as i64 * 7919) % 5025;
+                if year < 0 {
+                    format!("-{:04}-{:02}", -year, i % 12 + 1)
+                } else {
+                    format!("{year:04}-{:02}", i % 12 + 1)
+                }
+            }
+            6 | 7 => format!("2025-{:02}-{:02}", i % 12 + 1, i % 28 + 1),
+            8 => format!("{:04}/{:04}", 1000 + i % 900, 1950 + i % 50),
+            _ => format!("{:04}/..", 1900 + i % 120),
+        };
+        yaml.push_str(&format!(
+            "- id: e{i}\n  title: Event number {i}\n  date: \"{date}\"\n  importance: {}\n  tags: [t{}]\n",
+            i % 5 + 1,
+            i % 3
+        ));
+    }
+    fs::write(dir.join("content/events/all.yaml"), yaml).unwrap();
+}
+
+/// The `data-t0` … of each element of `class` in an SVG, and its href.
+fn links_of_class(svg: &str, class: &str) -> Vec<String> {
+    svg.split("<a href=\"")
+        .skip(1)
+        .filter(|chunk| chunk.contains(&format!("class=\"{class}")))
+        .map(|chunk| chunk[..chunk.find('"').unwrap()].to_string())
+        .collect()
+}
+
+fn card_ids(html: &str) -> Vec<String> {
+    html.split("<article class=\"event-card")
+        .skip(1)
+        .map(|chunk| attr_values(chunk, "id")[0].clone())
+        .collect()
+}
+
+#[test]
+fn ten_thousand_events_keep_the_home_page_small_and_every_event_listed() {
+    let tmp = tempfile::tempdir().unwrap();
+    let site = tmp.path().join("site");
+    big_site(&site, 10_000);
+    let out = tmp.path().join("out");
+    build(&site, &out);
+
+    let home = page(&out, "index.html");
+    assert!(home.len() < 2_000_000, "home page is {} bytes", home.len());
+    let svg = &home[home
+        .find("<svg class=\"axis clustered\"")
+        .expect("a clustered axis")..];
+    let svg = &svg[..svg.find("</svg>").unwrap()];
+    // Clusters, not a smear: a bounded number of columns whose counts add
+    // up to every event, and a bounded number of marks drawn one by one.
+    let clusters = links_of_class(svg, "cluster");
+    assert!(
+        (10..=36).contains(&clusters.len()),
+        "{} columns",
+        clusters.len()
+    );
+    let counted: usize = attr_values(svg, "aria-label")
+        .iter()
+        .filter_map(|l| {
+            l.split_once(" event")
+                .and_then(|(n, _)| n.parse::<usize>().ok())
+        })
+        .sum();
+    assert_eq!(counted, 10_000);
+    let marks = links_of_class(svg, "mark");
+    assert!((20..=120).contains(&marks.len()), "{} marks", marks.len());
+    // Each column leads to the card of its first event in the list.
+    for href in &clusters {
+        let (file, anchor) = href.split_once('#').unwrap();
+        let target = page(&out, file.trim_start_matches("./"));
+        assert!(target.contains(&format!("id=\"{anchor}\"")), "{href}");
+    }
+
+    // The list continues on page/2/ …; every event is on one page, in
+    // the timeline's order, and no page holds more than 250.
+    let mut listed = card_ids(&home);
+    let mut n = 2;
+    while out.join(format!("page/{n}/index.html")).exists() {
+        let p = page(&out, &format!("page/{n}/index.html"));
+        let ids = card_ids(&p);
+        assert!(
+            !ids.is_empty() && ids.len() <= 250,
+            "page {n}: {}",
+            ids.len()
+        );
+        assert!(
+            p.contains("aria-current=\"page\">"),
+            "page {n} marks itself in the pager"
+        );
+        listed.extend(ids);
+        n += 1;
+    }
+    assert!(
+        (40..=60).contains(&(n - 1)),
+        "10,000 events on {} pages",
+        n - 1
+    );
+    let export: serde_json::Value = serde_json::from_str(&page(&out, "events.json")).unwrap();
+    let order: Vec<String> = export["events"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| format!("e-{}", e["id"].as_str().unwrap()))
+        .collect();
+    assert_eq!(listed.len(), 10_000);
+    assert_eq!(listed.iter().collect::<BTreeSet<_>>().len(), 10_000);
+    assert_eq!(listed, order);
+
+    // A term's list is paginated the same way, under the term.
+    let term = page(&out, "tags/t0/index.html");
+    assert!(term.len() < 2_000_000);
+    assert!(out.join("tags/t0/page/2/index.html").exists());
+    let second = page(&out, "tags/t0/page/2/index.html");
+    assert!(second.contains("href=\"../../../../style.css\""));
+    for href in attr_values(&second, "href") {
+        if !href.contains("://") && !href.starts_with('#') {
+            let file = href.split('#').next().unwrap();
+            let resolved = out.join("tags/t0/page/2").join(file);
+            assert!(resolved.exists(), "{href}");
+        }
+    }
+}
