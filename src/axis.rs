@@ -59,6 +59,8 @@ const AXIS_SPACE: f64 = 34.0;
 const DAY: i64 = 86_400;
 /// Estimated width of one character of a mark's label (11px sans-serif).
 const CHAR_WIDTH: f64 = 6.2;
+/// Estimated width of one character of a tick label (12px sans-serif).
+const TICK_CHAR_WIDTH: f64 = 6.8;
 /// Labels longer than this are cut with an ellipsis.
 const MAX_LABEL_CHARS: usize = 48;
 
@@ -299,6 +301,20 @@ impl<'a> Axis<'a> {
         MARGIN + (t.clamp(self.lo, self.hi) as f64 - self.lo as f64) * scale
     }
 
+    /// Every other tick dropped until no two labels overlap (long year
+    /// labels at geological scales).
+    fn spaced(&self, mut ticks: Vec<(i64, String)>) -> Vec<(i64, String)> {
+        let width = |l: &str| l.chars().count() as f64 * TICK_CHAR_WIDTH;
+        while ticks.len() > 2
+            && ticks.windows(2).any(|w| {
+                self.x(w[1].0) - self.x(w[0].0) < (width(&w[0].1) + width(&w[1].1)) / 2.0 + 8.0
+            })
+        {
+            ticks = ticks.into_iter().step_by(2).collect();
+        }
+        ticks
+    }
+
     fn radius(m: &AxisMark<'_>) -> f64 {
         3.0 + f64::from(m.importance)
     }
@@ -453,7 +469,7 @@ impl<'a> Axis<'a> {
         let mut s = String::new();
         let _ = write!(
             s,
-            "<svg class=\"axis{}\" viewBox=\"0 0 {WIDTH} {height}\" role=\"group\" aria-label=\"{}\" data-lo=\"{}\" data-hi=\"{}\" data-months=\"{}\" data-bc=\"{}\">",
+            "<svg class=\"axis{}\" viewBox=\"0 0 {WIDTH} {height}\" role=\"group\" aria-label=\"{}\" data-lo=\"{}\" data-hi=\"{}\" data-months=\"{}\" data-bc=\"{}\" data-sep=\"{}\">",
             if self.is_clustered() {
                 " clustered"
             } else {
@@ -464,6 +480,7 @@ impl<'a> Axis<'a> {
             self.hi,
             esc(&months.join(",")),
             esc(lang.bc),
+            esc(&lang.thousands.to_string()),
         );
         s.push_str(
             "<defs><linearGradient id=\"axis-ongoing\"><stop offset=\"0\" stop-color=\"currentColor\" stop-opacity=\"0.9\"/><stop offset=\"1\" stop-color=\"currentColor\" stop-opacity=\"0\"/></linearGradient></defs>",
@@ -473,11 +490,20 @@ impl<'a> Axis<'a> {
             "<line class=\"axis-line\" x1=\"{MARGIN}\" x2=\"{}\" y1=\"{axis_y}\" y2=\"{axis_y}\"/><g class=\"axis-ticks\">",
             WIDTH - MARGIN
         );
-        for (t, label) in ticks(self.lo, self.hi, lang) {
+        for (t, label) in self.spaced(ticks(self.lo, self.hi, lang)) {
             let tx = self.x(t);
+            // A label centred on a tick near an edge would be cut off.
+            let half = label.chars().count() as f64 * TICK_CHAR_WIDTH / 2.0;
+            let anchor = if tx - half < 0.0 {
+                " start"
+            } else if tx + half > WIDTH {
+                " end"
+            } else {
+                ""
+            };
             let _ = write!(
                 s,
-                "<g class=\"tick\" data-t=\"{t}\"><line class=\"axis-tick\" x1=\"{tx:.1}\" x2=\"{tx:.1}\" y1=\"8\" y2=\"{:.1}\"/><text class=\"axis-label\" x=\"{tx:.1}\" y=\"{:.1}\">{}</text></g>",
+                "<g class=\"tick\" data-t=\"{t}\"><line class=\"axis-tick\" x1=\"{tx:.1}\" x2=\"{tx:.1}\" y1=\"8\" y2=\"{:.1}\"/><text class=\"axis-label{anchor}\" x=\"{tx:.1}\" y=\"{:.1}\">{}</text></g>",
                 axis_y + 4.0,
                 axis_y + 20.0,
                 esc(&label)

@@ -52,8 +52,9 @@ pub const BUILTIN_TEMPLATES: [(&str, &str); 13] = [
 ];
 
 /// The built-in static files: path in the output and bytes.
-pub const BUILTIN_STATIC: [(&str, &[u8]); 2] = [
+pub const BUILTIN_STATIC: [(&str, &[u8]); 3] = [
     ("style.css", include_bytes!("../static/style.css")),
+    ("annals.js", include_bytes!("../static/annals.js")),
     ("favicon.svg", include_bytes!("../static/favicon.svg")),
 ];
 

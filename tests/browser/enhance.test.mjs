@@ -1,0 +1,143 @@
+// What annals.js adds, in Chromium: the filters narrow the list and keep
+// their state in the address (a filtered view can be shared), the axis
+// zooms and pans with ticks that follow, j / k move the focus between
+// events, and nothing logs an error. Served over HTTP and opened from disk.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { repo, annals, serve, launch } from './helpers.mjs';
+
+/** Visible cards' ids, in order. */
+const visibleCards = (page) => page.$$eval('.event-card', (cs) =>
+  cs.filter((c) => c.offsetParent !== null).map((c) => c.id));
+
+const tickLabels = (page) => page.$$eval('svg.axis .axis-label', (ts) => ts.map((t) => t.textContent));
+
+function watchErrors(page) {
+  const problems = [];
+  page.on('console', (m) => { if (m.type() === 'error' || m.type() === 'warning') problems.push(m.text()); });
+  page.on('pageerror', (e) => problems.push(String(e)));
+  return problems;
+}
+
+async function exercise(page, home) {
+  const problems = watchErrors(page);
+  await page.goto(home);
+  const all = await visibleCards(page);
+  assert.equal(all.length, 10);
+  assert.equal(await page.textContent('.filter-status'), '10 events');
+
+  // Free text narrows the list, and the address says so.
+  await page.fill('#filter-q', 'sheinbaum');
+  const some = await visibleCards(page);
+  assert.ok(some.length > 0 && some.length < all.length, `${some.length}`);
+  assert.match(page.url(), /\?q=sheinbaum$/);
+  assert.equal(await page.textContent('.filter-status'), `Showing ${some.length} of 10 events`);
+  // A term narrows it further; months left empty are hidden.
+  await page.selectOption('#filter-places', 'mexico');
+  const fewer = await visibleCards(page);
+  assert.ok(fewer.length > 0 && fewer.length <= some.length);
+  assert.match(page.url(), /places=mexico/);
+  for (const id of fewer) {
+    const terms = await page.getAttribute(`#${id}`, 'data-terms');
+    assert.ok(terms.split(' ').includes('places/mexico'), `${id}: ${terms}`);
+  }
+  const dimmed = await page.$$eval('svg.axis a.mark.dimmed', (ms) => ms.length);
+  assert.equal(dimmed, 10 - fewer.length, 'the axis dims what the filters hide');
+  assert.equal(await page.$$eval('section.month', (ss) => ss.filter((s) => !s.hidden).length) <= 4, true);
+
+  // The shared address restores the same view.
+  const shared = page.url();
+  await page.goto('about:blank');
+  await page.goto(shared);
+  assert.deepEqual(await visibleCards(page), fewer);
+  assert.equal(await page.inputValue('#filter-q'), 'sheinbaum');
+  await page.click('.filter-clear');
+  assert.equal((await visibleCards(page)).length, 10);
+  assert.ok(!page.url().includes('?'), page.url());
+
+  // Zoom in: the ticks get finer; pan; reset brings the full view back.
+  const before = await tickLabels(page);
+  await page.click('button[aria-label="Zoom in"]');
+  await page.click('button[aria-label="Zoom in"]');
+  const zoomed = await tickLabels(page);
+  assert.notDeepEqual(zoomed, before);
+  assert.ok(zoomed.every((t) => /\d/.test(t)), zoomed.join('|'));
+  await page.click('button[aria-label="Later"]');
+  assert.notDeepEqual(await tickLabels(page), zoomed);
+  await page.click('.axis-controls button:text-is("Reset")');
+  assert.deepEqual(await tickLabels(page), before);
+
+  // j and k move the focus from event to event, visibly.
+  await page.evaluate(() => { document.activeElement.blur(); window.scrollTo(0, 0); });
+  await page.keyboard.press('j');
+  const first = await page.evaluate(() => document.activeElement.closest('.event-card').id);
+  assert.equal(first, all[0]);
+  await page.keyboard.press('j');
+  await page.keyboard.press('j');
+  await page.keyboard.press('k');
+  const now = await page.evaluate(() => document.activeElement.closest('.event-card').id);
+  assert.equal(now, all[1]);
+  const outline = await page.evaluate(() => getComputedStyle(document.activeElement).outlineStyle);
+  assert.notEqual(outline, 'none', 'focus is visible');
+  // Typing in the filter is not navigation.
+  await page.focus('#filter-q');
+  await page.keyboard.type('jk');
+  assert.equal(await page.inputValue('#filter-q'), 'jk');
+  await page.click('.filter-clear');
+
+  // On an event page, j goes to the next event.
+  await page.goto(new URL('events/fto-designation/index.html', home).href);
+  await page.keyboard.press('j');
+  await page.waitForURL(/events\/(?!fto-designation)[^/]+\/index\.html$/);
+  assert.deepEqual(problems, []);
+}
+
+test('filters, zoom and keys over HTTP', async () => {
+  const server = await serve(repo);
+  const browser = await launch();
+  try {
+    await exercise(await browser.newPage(), server.url);
+  } finally {
+    await browser.close();
+    await server.stop();
+  }
+});
+
+test('filters, zoom and keys opened from disk', async () => {
+  const out = join(mkdtempSync(join(tmpdir(), 'annals-enhance-')), 'public');
+  execFileSync(annals, ['build', '--root', repo, '--output', out], { stdio: 'ignore' });
+  const browser = await launch();
+  try {
+    await exercise(await browser.newPage(), pathToFileURL(join(out, 'index.html')).href);
+  } finally {
+    await browser.close();
+  }
+});
+
+test('the axis zooms across thousands of years', async () => {
+  const out = join(mkdtempSync(join(tmpdir(), 'annals-enhance-')), 'public');
+  execFileSync(annals, ['build', '--root', join(repo, 'tests', 'fixtures', 'dates'), '--output', out], { stdio: 'ignore' });
+  const browser = await launch();
+  try {
+    const page = await browser.newPage();
+    const problems = watchErrors(page);
+    await page.goto(pathToFileURL(join(out, 'index.html')).href);
+    const before = await tickLabels(page);
+    assert.ok(before.some((t) => t.endsWith(' BC')), before.join('|'));
+    for (let i = 0; i < 12; i++) await page.click('button[aria-label="Zoom in"]');
+    const zoomed = await tickLabels(page);
+    assert.ok(zoomed.length >= 2, zoomed.join('|'));
+    assert.notDeepEqual(zoomed, before);
+    for (let i = 0; i < 30; i++) await page.click('button[aria-label="Earlier"]');
+    const earliest = await tickLabels(page);
+    assert.ok(earliest.every((t) => / BC$/.test(t)), earliest.join('|'));
+    assert.deepEqual(problems, []);
+  } finally {
+    await browser.close();
+  }
+});
