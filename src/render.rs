@@ -224,6 +224,7 @@ struct MediaView {
     alt: String,
     caption_html: Option<String>,
     credit: Option<String>,
+    credit_html: Option<String>,
 }
 
 #[derive(Serialize)]
@@ -615,6 +616,10 @@ impl<'a> Renderer<'a> {
                         .as_deref()
                         .map(|c| markdown::render_inline(c, self.config.raw_html)),
                     credit: m.credit.clone(),
+                    credit_html: m
+                        .credit
+                        .as_deref()
+                        .map(|c| markdown::render_inline(c, self.config.raw_html)),
                 });
                 let data = EventPage {
                     jsonld: json_ld(&self.event_ld(i)),
@@ -656,6 +661,9 @@ impl<'a> Renderer<'a> {
         }
         if let Some(d) = s.published.as_ref().and_then(|d| d.machine_start()) {
             v["datePublished"] = serde_json::json!(d);
+        }
+        if let Some(d) = s.updated.as_ref().and_then(|d| d.machine_start()) {
+            v["dateModified"] = serde_json::json!(d);
         }
         if let Some(u) = &s.url {
             v["url"] = serde_json::json!(u);
@@ -903,7 +911,7 @@ fn data_files(config: &Config, tl: &Timeline, pages: &[OutputFile]) -> Vec<Outpu
         .iter()
         .filter_map(|f| f.path.strip_suffix("index.html").map(str::to_string))
         .collect();
-    if let Some(map) = export::sitemap(config, &dirs) {
+    if let Some(map) = export::sitemap(config, tl, &dirs) {
         out.push(file("sitemap.xml".into(), map));
     }
     out
