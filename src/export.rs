@@ -61,7 +61,7 @@ fn html_text(s: &str) -> String {
 
 /// Years TimelineJS can hold as JavaScript dates; beyond them it needs its
 /// `cosmological` scale (the bounds TimelineJS itself checks).
-const HUMAN_YEARS: std::ops::RangeInclusive<i64> = -271_820..=275_759;
+pub(crate) const HUMAN_YEARS: std::ops::RangeInclusive<i64> = -271_820..=275_759;
 
 /// A TimelineJS era: headline and start/end date parts.
 fn tl_era(era: &crate::config::Era) -> Value {
@@ -119,6 +119,9 @@ pub fn timelinejs(config: &Config, tl: &Timeline) -> String {
                         "credit".into(),
                         json!(markdown::render_inline(c, config.raw_html)),
                     );
+                }
+                if let Some(a) = &m.alt {
+                    media.insert("alt".into(), json!(a));
                 }
                 slide.insert("media".into(), Value::Object(media));
             }

@@ -609,7 +609,12 @@ impl<'a> Renderer<'a> {
                     alt: m
                         .alt
                         .clone()
-                        .or_else(|| m.caption.as_deref().map(markdown::plain_text))
+                        .or_else(|| {
+                            m.caption
+                                .as_deref()
+                                .map(markdown::plain_text)
+                                .filter(|alt| !alt.is_empty())
+                        })
                         .unwrap_or_else(|| e.title.clone()),
                     caption_html: m
                         .caption
