@@ -304,7 +304,8 @@ pub fn events_json(config: &Config, tl: &Timeline) -> String {
 }
 
 /// A `lastmod` value: the UTC second it stands for (to find the newest)
-/// and its text in the W3C date-time form the sitemap schema accepts.
+/// and its text as the sitemap schema takes it (`xsd:date` or
+/// `xsd:dateTime`).
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
 struct Lastmod {
     start: i64,
@@ -312,37 +313,30 @@ struct Lastmod {
     text: String,
 }
 
-/// The `lastmod` of a written date: its start, to the precision written
-/// (`2025`, `2025-05`, `2025-05-04`, or an instant in UTC). `None` for what
-/// the format cannot say (ranges of years, years before 1 or after 9999).
+/// The `lastmod` of a written date: its day (`2025-05-04`), or its instant
+/// in UTC. `None` for dates not known to the day, which the sitemap schema
+/// cannot say (it takes a date or a date-time), and for years before 1 or
+/// after 9999.
 fn lastmod_of(date: &EventDate, tz: Tz) -> Option<Lastmod> {
     let p = &date.start;
+    let (Some(m), Some(d)) = (p.month, p.day) else {
+        return None;
+    };
     if !(1..=9999).contains(&p.year) || p.year_unspecified > 0 {
         return None;
     }
     let start = date.span(tz).0;
-    let month = p.month.or_else(|| {
-        p.season.map(|s| match s {
-            crate::date::Season::Spring => 3,
-            crate::date::Season::Summer => 6,
-            crate::date::Season::Autumn => 9,
-            crate::date::Season::Winter => 12,
-        })
-    });
-    let text = match (month, p.day, p.time) {
-        (Some(_), Some(_), Some(_)) => {
-            let (y, m, d) = crate::date::civil_from_days(start.div_euclid(86_400));
-            let secs = start.rem_euclid(86_400);
-            format!(
-                "{y:04}-{m:02}-{d:02}T{:02}:{:02}:{:02}Z",
-                secs / 3600,
-                secs % 3600 / 60,
-                secs % 60
-            )
-        }
-        (Some(m), Some(d), None) => format!("{:04}-{m:02}-{d:02}", p.year),
-        (Some(m), None, _) => format!("{:04}-{m:02}", p.year),
-        (None, _, _) => format!("{:04}", p.year),
+    let text = if p.time.is_some() {
+        let (y, m, d) = crate::date::civil_from_days(start.div_euclid(86_400));
+        let secs = start.rem_euclid(86_400);
+        format!(
+            "{y:04}-{m:02}-{d:02}T{:02}:{:02}:{:02}Z",
+            secs / 3600,
+            secs % 3600 / 60,
+            secs % 60
+        )
+    } else {
+        format!("{:04}-{m:02}-{d:02}", p.year)
     };
     Some(Lastmod {
         start,

@@ -676,7 +676,8 @@ impl<'a> Renderer<'a> {
         v
     }
 
-    /// schema.org Event of an event, its sources as NewsArticle citations.
+    /// schema.org Event of an event, the articles it cites as NewsArticles
+    /// about it.
     fn event_ld(&self, i: usize) -> serde_json::Value {
         let e = &self.timeline.events[i];
         let mut v = serde_json::json!({
@@ -709,7 +710,9 @@ impl<'a> Renderer<'a> {
             .collect();
         cited.dedup();
         if !cited.is_empty() {
-            v["citation"] =
+            // The articles are about the event: schema.org's `subjectOf`
+            // (`citation` belongs to creative works, not events).
+            v["subjectOf"] =
                 serde_json::Value::Array(cited.into_iter().map(|si| self.article_ld(si)).collect());
         }
         v

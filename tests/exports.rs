@@ -165,6 +165,26 @@ fn years_beyond_javascript_dates_ask_for_the_cosmological_scale() {
     assert_eq!(tl["events"][0]["start_date"]["year"], -13_798_000_000_i64);
 }
 
+/// The `good` fixture in `site`, with `updated:` on an event (a day) and
+/// on its source (an instant).
+fn good_with_updates(site: &std::path::Path) {
+    copy_tree(&fixture("good"), site);
+    let event = site.join("content/events/refusal.yaml");
+    let text = std::fs::read_to_string(&event).unwrap();
+    std::fs::write(&event, format!("{text}updated: 2025-06-01\n")).unwrap();
+    let source = site.join("content/sources/daily.md");
+    let text = std::fs::read_to_string(&source).unwrap();
+    std::fs::write(
+        &source,
+        text.replacen(
+            "---\ntitle:",
+            "---\nupdated: 2025-05-20T08:00-05:00\ntitle:",
+            1,
+        ),
+    )
+    .unwrap();
+}
+
 /// `<loc>` → `<lastmod>` of a sitemap (pages without one are left out).
 fn lastmods(sitemap: &str) -> std::collections::BTreeMap<String, String> {
     sitemap
@@ -197,24 +217,7 @@ fn the_sitemap_says_when_each_page_last_changed_from_the_content_alone() {
     // `updated:` on an event and a source moves their pages and the lists
     // that show them, and nothing else.
     let site = tmp.path().join("site");
-    copy_tree(&fixture("good"), &site);
-    let append = |rel: &str, text: &str| {
-        let path = site.join(rel);
-        let old = std::fs::read_to_string(&path).unwrap();
-        std::fs::write(&path, format!("{old}{text}")).unwrap();
-    };
-    append("content/events/refusal.yaml", "updated: 2025-06-01\n");
-    let source = site.join("content/sources/daily.md");
-    let text = std::fs::read_to_string(&source).unwrap();
-    std::fs::write(
-        &source,
-        text.replacen(
-            "---\ntitle:",
-            "---\nupdated: 2025-05-20T08:00-05:00\ntitle:",
-            1,
-        ),
-    )
-    .unwrap();
+    good_with_updates(&site);
     let build_to = |out: &std::path::Path| {
         let o = annals(&[
             "build",
@@ -299,9 +302,9 @@ fn event_and_source_pages_carry_schema_org_data() {
     assert_eq!(event["@type"], "Event");
     assert_eq!(event["startDate"], "2025-04");
     assert_eq!(event["endDate"], "2025-05-04");
-    assert_eq!(event["citation"][0]["@type"], "NewsArticle");
+    assert_eq!(event["subjectOf"][0]["@type"], "NewsArticle");
     assert_eq!(
-        event["citation"][0]["publisher"]["name"],
+        event["subjectOf"][0]["publisher"]["name"],
         "TIMESOFINDIA.COM"
     );
     let source = ld("sources/trump-troops-offer/index.html");
@@ -313,4 +316,82 @@ fn event_and_source_pages_carry_schema_org_data() {
     assert!(html.contains(
         "<link rel=\"canonical\" href=\"https://example.org/troops/events/sheinbaum-statement/\">"
     ));
+}
+
+/// Builds `root` into `out` with a base URL (so that there is a sitemap
+/// and JSON-LD has addresses).
+fn build_at(root: &std::path::Path, out: &std::path::Path) {
+    let o = annals(&[
+        "build",
+        "--root",
+        root.to_str().unwrap(),
+        "--output",
+        out.to_str().unwrap(),
+        "--base-url",
+        "https://example.org/timeline/",
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+}
+
+fn xmllint_schema(sitemap: &std::path::Path) -> std::process::Output {
+    Command::new("xmllint")
+        .args(["--noout", "--schema"])
+        .arg(repo().join("tests/clients/sitemap-0.9.xsd"))
+        .arg(sitemap)
+        .output()
+        .expect("xmllint runs: apt-get install libxml2-utils")
+}
+
+#[test]
+#[ignore = "needs xmllint (Debian libxml2-utils): run scripts/test.sh"]
+fn the_sitemap_is_valid_against_the_sitemaps_org_schema() {
+    let tmp = tempfile::tempdir().unwrap();
+    let good = tmp.path().join("good");
+    good_with_updates(&good);
+    for (name, root) in [
+        ("example", repo()),
+        ("dates", fixture("dates")),
+        ("good", good),
+    ] {
+        let out = tmp.path().join(format!("{name}-out"));
+        build_at(&root, &out);
+        let o = xmllint_schema(&out.join("sitemap.xml"));
+        let report = format!("{}{}", String::from_utf8_lossy(&o.stdout), stderr(&o));
+        assert!(o.status.success(), "{name}: {report}");
+        assert!(report.contains("validates"), "{name}: {report}");
+    }
+    // The schema is strict where it matters: a month is not a lastmod.
+    let bad = tmp.path().join("bad.xml");
+    std::fs::write(
+        &bad,
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\"><url><loc>https://example.org/</loc><lastmod>2025-05</lastmod></url></urlset>\n",
+    )
+    .unwrap();
+    assert!(!xmllint_schema(&bad).status.success());
+}
+
+#[test]
+#[ignore = "needs Python 3: run scripts/test.sh"]
+fn json_ld_is_valid_schema_org() {
+    let tmp = tempfile::tempdir().unwrap();
+    for (name, root) in [
+        ("example", repo()),
+        ("dates", fixture("dates")),
+        ("hostile", fixture("hostile")),
+        ("good", fixture("good")),
+    ] {
+        let out = tmp.path().join(name);
+        build_at(&root, &out);
+        let o = Command::new("python3")
+            .arg(repo().join("tests/clients/check_jsonld.py"))
+            .arg(&out)
+            .output()
+            .expect("python3 runs");
+        assert!(
+            o.status.success(),
+            "{name}: {}{}",
+            String::from_utf8_lossy(&o.stdout),
+            stderr(&o)
+        );
+    }
 }
