@@ -596,6 +596,11 @@ fn hostile_input_is_dropped_with_a_warning_or_sanitised_on_build() {
         ],
         "ids are slugs: nothing is written outside content/events"
     );
+    let title = String::from_utf8_lossy(&events["control-characters-and-quotes.yaml"]).into_owned();
+    assert!(
+        title.starts_with("title: \"Control characters and quotes \\\"'\"\n"),
+        "control characters dropped, quotes kept: {title}"
+    );
     let out = tmp.path().join("out");
     for (path, bytes) in tree(&out) {
         if !path.ends_with(".html") {

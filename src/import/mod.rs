@@ -191,6 +191,15 @@ fn html_block(html: &str) -> String {
     }
 }
 
+/// A value as annals keeps it: trimmed, without control characters (which
+/// HTML does not allow) other than line breaks and tabs.
+fn clean(s: &str) -> String {
+    s.trim()
+        .chars()
+        .filter(|c| !c.is_control() || matches!(c, '\n' | '\r' | '\t'))
+        .collect()
+}
+
 /// A title for a slide without a headline: the start of its text, cut at a
 /// word.
 fn title_from_text(text: &str) -> Option<String> {

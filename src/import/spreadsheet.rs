@@ -4,7 +4,9 @@
 
 use std::collections::HashSet;
 
-use super::{DateParts, Imported, Report, Slide, WHOLE, check_scale, convert, era_of, title_slide};
+use super::{
+    DateParts, Imported, Report, Slide, WHOLE, check_scale, clean, convert, era_of, title_slide,
+};
 
 /// TimelineJS' own cleaning of a spreadsheet number: white space and
 /// thousands separators go (`13,798,000,000`).
@@ -105,13 +107,7 @@ pub fn from_csv(text: &str) -> Result<Imported, String> {
         if row.iter().all(|v| v.trim().is_empty()) {
             continue;
         }
-        let get = |name: &str| {
-            col(name)
-                .and_then(|c| row.get(c))
-                .unwrap_or("")
-                .trim()
-                .to_string()
-        };
+        let get = |name: &str| clean(col(name).and_then(|c| row.get(c)).unwrap_or(""));
         for (c, h) in headers.iter().enumerate() {
             let name = h.trim();
             if !name.is_empty()

@@ -5,13 +5,15 @@ use std::collections::HashSet;
 
 use serde_json::{Map, Value};
 
-use super::{DateParts, Imported, Report, Slide, WHOLE, check_scale, convert, era_of, title_slide};
+use super::{
+    DateParts, Imported, Report, Slide, WHOLE, check_scale, clean, convert, era_of, title_slide,
+};
 
 /// A TimelineJS value as text: strings trimmed, numbers written out, empty
 /// for null, `false` and anything else.
 fn text_of(v: Option<&Value>) -> String {
     match v {
-        Some(Value::String(s)) => s.trim().to_string(),
+        Some(Value::String(s)) => clean(s),
         Some(Value::Number(n)) => n.to_string(),
         Some(Value::Bool(true)) => "true".into(),
         _ => String::new(),
