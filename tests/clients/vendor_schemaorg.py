@@ -59,6 +59,14 @@ out = {
     "types": dict(sorted(types.items())),
     "properties": dict(sorted(properties.items())),
 }
+# One line per type and per property, so that a refresh reads as a diff.
+lines = ["{"]
+for key in ("source", "version", "types_with_properties"):
+    lines.append(f"{json.dumps(key)}: {json.dumps(out[key], ensure_ascii=False)},")
+for key in ("types", "properties"):
+    entries = [f"  {json.dumps(k)}: {json.dumps(v, ensure_ascii=False)}" for k, v in out[key].items()]
+    lines.append(f"{json.dumps(key)}: {{\n" + ",\n".join(entries) + "\n}" + ("," if key == "types" else ""))
+lines.append("}")
 target = pathlib.Path(__file__).with_name("schemaorg-12.0-subset.json")
-target.write_text(json.dumps(out, indent=0, ensure_ascii=False) + "\n", encoding="utf-8")
+target.write_text("\n".join(lines) + "\n", encoding="utf-8")
 print(f"{len(types)} types, {len(properties)} properties -> {target}")
