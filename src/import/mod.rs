@@ -551,6 +551,8 @@ fn title_slide(headline: &str, text: &str, out: &mut Imported, r: &mut Report) {
     out.description = opt(&description);
 }
 
+/// An era (a JSON `eras` entry or a spreadsheet row of type `era`) as an
+/// annals era: a title and both ends, or a warning saying why not.
 fn era_of(
     headline: &str,
     text: &str,
