@@ -8,7 +8,7 @@ use chrono_tz::Tz;
 use serde::Deserialize;
 use serde_saphyr::Spanned;
 
-use crate::date::{self, Lang};
+use crate::date::{self, DateEnd, EventDate, Lang};
 use crate::diagnostic::{Diagnostic, Diagnostics, SourceText, did_you_mean};
 use crate::markdown::RawHtml;
 use crate::yaml;
@@ -32,6 +32,17 @@ struct RawConfig {
     taxonomies: Option<HashMap<Spanned<String>, RawTaxonomy>>,
     #[serde(default)]
     unsafe_html: bool,
+    #[serde(default)]
+    eras: Vec<RawEra>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawEra {
+    title: Spanned<String>,
+    date: Spanned<String>,
+    #[serde(default)]
+    end: Option<Spanned<String>>,
 }
 
 #[derive(Deserialize, Default)]
@@ -48,6 +59,25 @@ pub struct TaxonomyConfig {
     pub name: &'static str,
     /// Heading shown to readers.
     pub title: String,
+}
+
+/// A named period of the timeline (`eras:` in site.yaml), such as a war or
+/// a term of office: a span with a known start and end that events fall in.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Era {
+    /// Its name, as shown.
+    pub title: String,
+    /// Its span: always an interval with a known end (`1939/1945`), as
+    /// TimelineJS eras are.
+    pub date: EventDate,
+}
+
+impl Era {
+    /// The span in UTC seconds (start inclusive, end exclusive), dates
+    /// without a time spanning their whole day, month or year in `tz`.
+    pub fn span(&self, tz: Tz) -> (i64, i64) {
+        self.date.span(tz)
+    }
 }
 
 /// The validated site configuration.
@@ -68,6 +98,8 @@ pub struct Config {
     /// What happens to HTML written inside Markdown: sanitised unless the
     /// site says `unsafe_html: true`.
     pub raw_html: RawHtml,
+    /// Named periods, in the order of their start (then as written).
+    pub eras: Vec<Era>,
 }
 
 fn default_title(name: &str) -> String {
@@ -165,6 +197,7 @@ impl Config {
                 out
             }
         };
+        let eras = eras(&src, &raw.eras, timezone, &mut diags);
         if diags.has_errors() {
             return Err(diags);
         }
@@ -180,6 +213,94 @@ impl Config {
             } else {
                 RawHtml::Sanitize
             },
+            eras,
         })
+    }
+}
+
+/// Validates `eras:`: a title and a span with a known end each, every
+/// problem located in site.yaml.
+fn eras(src: &SourceText, raw: &[RawEra], tz: Tz, diags: &mut Diagnostics) -> Vec<Era> {
+    let mut out = Vec::new();
+    for era in raw {
+        let mut found = Vec::new();
+        if era.title.value.trim().is_empty() {
+            found.push(
+                Diagnostic::error("era title is empty", yaml::location(src, 0, &era.title))
+                    .with_hint("name the era, e.g. `title: Second World War`"),
+            );
+        }
+        let date =
+            crate::event::parse_date_and_end(src, 0, &era.date, era.end.as_ref(), &mut found);
+        if let Some(d) = &date
+            && !matches!(d.end, DateEnd::Point(_))
+        {
+            let what = if d.end == DateEnd::None {
+                "is a single date"
+            } else {
+                "has no known end"
+            };
+            found.push(
+                Diagnostic::error(
+                    format!("era `{}` {what}", era.title.value),
+                    yaml::location(src, 0, &era.date),
+                )
+                .with_hint(
+                    "an era spans from one date to another: write both, e.g. `date: 1939/1945`, or `date: 1939-09` with `end: 1945-05`",
+                ),
+            );
+        }
+        match date {
+            Some(date) if found.is_empty() => out.push(Era {
+                title: era.title.value.trim().to_string(),
+                date,
+            }),
+            _ => found.into_iter().for_each(|d| diags.push(d)),
+        }
+    }
+    // Stable: eras that start together keep the order they are written in.
+    out.sort_by_key(|e| e.date.span(tz).0);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse(text: &str) -> Result<Config, Diagnostics> {
+        Config::parse(Path::new("site.yaml"), text.into())
+    }
+
+    #[test]
+    fn eras_are_spans_in_order_of_their_start() {
+        let c = parse(
+            "title: T\ntimezone: UTC\neras:\n  - title: Cold War\n    date: 1947/1991\n  - title: Second World War\n    date: 1939-09\n    end: 1945-09-02\n",
+        )
+        .unwrap();
+        let titles: Vec<&str> = c.eras.iter().map(|e| e.title.as_str()).collect();
+        assert_eq!(titles, ["Second World War", "Cold War"]);
+        assert_eq!(c.eras[0].date.to_string(), "1939-09/1945-09-02");
+        let (start, end) = c.eras[1].span(Tz::UTC);
+        assert_eq!(start, crate::date::seconds_of(1947, 1, 1));
+        assert_eq!(end, crate::date::seconds_of(1992, 1, 1));
+    }
+
+    #[test]
+    fn an_era_key_typo_is_located_with_a_suggestion() {
+        let diags =
+            parse("title: T\neras:\n  - titel: Cold War\n    date: 1947/1991\n").unwrap_err();
+        let d = diags.iter().next().unwrap();
+        assert_eq!(d.message, "unknown key `titel` in site.yaml");
+        let l = d.location.as_ref().unwrap();
+        assert_eq!((l.line, l.column), (3, 5));
+        assert_eq!(d.hints[0], "did you mean `title`?");
+    }
+
+    #[test]
+    fn an_era_must_end() {
+        let diags = parse("title: T\neras:\n  - title: Now\n    date: 2020/..\n").unwrap_err();
+        let d = diags.iter().next().unwrap();
+        assert_eq!(d.message, "era `Now` has no known end");
+        assert_eq!(d.location.as_ref().unwrap().line, 4);
     }
 }

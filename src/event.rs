@@ -42,6 +42,8 @@ struct RawEvent {
     media: Option<RawMedia>,
     #[serde(default)]
     related: Vec<Spanned<String>>,
+    #[serde(default)]
+    updated: Option<Spanned<String>>,
 }
 
 #[derive(Deserialize)]
@@ -89,7 +91,7 @@ pub struct Media {
     pub url: String,
     /// Caption (Markdown).
     pub caption: Option<String>,
-    /// Credit line.
+    /// Credit line (inline Markdown, so it may link to the author).
     pub credit: Option<String>,
     /// Text alternative; the caption or title when not given.
     pub alt: Option<String>,
@@ -125,6 +127,9 @@ pub struct Event {
     pub media: Option<Media>,
     /// Related event ids.
     pub related: Vec<IdRef>,
+    /// When the editor last changed the event, if they say (a day or an
+    /// instant): the sitemap's `lastmod`.
+    pub updated: Option<EventDate>,
 }
 
 /// The default id of a file: the slug of its stem.
@@ -170,6 +175,63 @@ pub fn parse_date(
         Diagnostic::error(format!("invalid date `{}`: {}", s.value, e.message), loc)
             .with_hint(ACCEPTED_FORMS)
     })
+}
+
+/// Parses `date:` and an optional separate `end:` (the same as writing
+/// `date/end`) into one date; problems are pushed to `diags`, each at the
+/// characters it is about.
+pub fn parse_date_and_end(
+    src: &SourceText,
+    line_offset: usize,
+    date: &Spanned<String>,
+    end: Option<&Spanned<String>>,
+    diags: &mut Vec<Diagnostic>,
+) -> Option<EventDate> {
+    let start = parse_date(src, line_offset, date)
+        .map_err(|d| diags.push(d))
+        .ok()?;
+    let Some(end) = end else {
+        return Some(start);
+    };
+    let end_date = parse_date(src, line_offset, end)
+        .map_err(|d| diags.push(d))
+        .ok()?;
+    start
+        .with_end(end_date)
+        .map_err(|e| {
+            diags.push(
+                Diagnostic::error(
+                    format!("invalid `end`: {}", e.message),
+                    yaml::location(src, line_offset, end),
+                )
+                .with_hint("`end` is a single date after `date`"),
+            );
+        })
+        .ok()
+}
+
+/// Parses `updated:`, the day or instant a file was last changed by its
+/// editor: a single date precise to the day, with no qualifier.
+pub fn parse_updated(
+    src: &SourceText,
+    line_offset: usize,
+    s: &Spanned<String>,
+) -> Result<EventDate, Diagnostic> {
+    let date = parse_date(src, line_offset, s)?;
+    let p = &date.start;
+    let exact = date.end == DateEnd::None
+        && p.day.is_some()
+        && p.qualifier == crate::date::Qualifier::Exact
+        && (1..=9999).contains(&p.year);
+    if exact {
+        Ok(date)
+    } else {
+        Err(Diagnostic::error(
+            format!("`updated` must be a day or a moment, found `{}`", s.value),
+            yaml::location(src, line_offset, s),
+        )
+        .with_hint("write the day the file was last changed, e.g. `updated: 2025-05-06` or `updated: 2025-05-06T09:30+02:00`"))
+    }
 }
 
 /// True when the YAML document is a sequence (`- …` or `[…]`) rather than
@@ -292,25 +354,7 @@ fn validate(
     if raw.title.value.trim().is_empty() {
         diags.push(Diagnostic::error("event title is empty", loc(&raw.title)));
     }
-    let mut date = parse_date(src, 0, &raw.date)
-        .map_err(|d| diags.push(d))
-        .ok();
-    if let (Some(start), Some(end)) = (date, &raw.end) {
-        date = parse_date(src, 0, end)
-            .map_err(|d| diags.push(d))
-            .ok()
-            .and_then(|e| {
-                start
-                    .with_end(e)
-                    .map_err(|e| {
-                        diags.push(
-                            Diagnostic::error(format!("invalid `end`: {}", e.message), loc(end))
-                                .with_hint("`end` is a single date after `date`"),
-                        )
-                    })
-                    .ok()
-            });
-    }
+    let date = parse_date_and_end(src, 0, &raw.date, raw.end.as_ref(), &mut diags);
     let zone = raw
         .timezone
         .as_ref()
@@ -368,6 +412,10 @@ fn validate(
             }),
         })
         .collect();
+    let updated = raw
+        .updated
+        .as_ref()
+        .and_then(|u| parse_updated(src, 0, u).map_err(|d| diags.push(d)).ok());
     let related = raw
         .related
         .iter()
@@ -396,6 +444,7 @@ fn validate(
                 alt: m.alt,
             }),
             related,
+            updated,
         }),
         _ => Err(diags),
     }
@@ -465,6 +514,20 @@ mod tests {
             diags[0].message,
             "invalid date `2025-13`: invalid month `13` (months are 01–12, seasons 21–24)"
         );
+    }
+
+    #[test]
+    fn updated_is_a_day_or_a_moment() {
+        let (events, diags) = parse_file_utc(&src("title: A\ndate: 2025\nupdated: 2025-05-06\n"));
+        assert!(diags.is_empty(), "{diags:?}");
+        assert_eq!(events[0].updated.unwrap().to_string(), "2025-05-06");
+        let (_, diags) = parse_file_utc(&src("title: A\ndate: 2025\nupdated: 2025-05\n"));
+        assert_eq!(
+            diags[0].message,
+            "`updated` must be a day or a moment, found `2025-05`"
+        );
+        let l = diags[0].location.as_ref().unwrap();
+        assert_eq!((l.line, l.column), (3, 10));
     }
 
     #[test]

@@ -1,13 +1,18 @@
 //! The timeline as data for programs: `/timeline.json` in Knight Lab's
 //! TimelineJS3 format (so any site can embed it in TimelineJS),
-//! `/events.json` with every event and source and normalised dates, and
-//! `/sitemap.xml` when the site knows its address.
+//! `/events.json` with every event, era and source and normalised dates,
+//! and `/sitemap.xml` when the site knows its address. Like every output,
+//! these depend on the content alone: the sitemap's `lastmod` comes from
+//! dates written in the files, never from the clock or file times.
 
+use std::collections::BTreeMap;
+
+use chrono_tz::Tz;
 use serde::Serialize;
 use serde_json::{Map, Value, json};
 
 use crate::config::Config;
-use crate::date::{DateEnd, DatePoint};
+use crate::date::{DateEnd, DatePoint, EventDate, Precision};
 use crate::markdown;
 use crate::render::escape_html;
 use crate::timeline::Timeline;
@@ -45,7 +50,32 @@ fn tl_date(p: &DatePoint, display: Option<&str>) -> Value {
     Value::Object(m)
 }
 
-/// `/timeline.json`: a title slide and one slide per event.
+/// Text for a TimelineJS field that TimelineJS shows as HTML (headlines,
+/// groups, dates, credits): annals keeps these as plain text, so they are
+/// escaped rather than trusted.
+fn html_text(s: &str) -> String {
+    s.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+}
+
+/// Years TimelineJS can hold as JavaScript dates; beyond them it needs its
+/// `cosmological` scale (the bounds TimelineJS itself checks).
+pub(crate) const HUMAN_YEARS: std::ops::RangeInclusive<i64> = -271_820..=275_759;
+
+/// A TimelineJS era: headline and start/end date parts.
+fn tl_era(era: &crate::config::Era) -> Value {
+    let mut m = Map::new();
+    m.insert("start_date".into(), tl_date(&era.date.start, None));
+    if let DateEnd::Point(end) = &era.date.end {
+        m.insert("end_date".into(), tl_date(end, None));
+    }
+    m.insert("text".into(), json!({ "headline": html_text(&era.title) }));
+    Value::Object(m)
+}
+
+/// `/timeline.json`: a title slide, one slide per event, and the site's
+/// eras.
 pub fn timelinejs(config: &Config, tl: &Timeline) -> String {
     let events: Vec<Value> = tl
         .events
@@ -59,7 +89,7 @@ pub fn timelinejs(config: &Config, tl: &Timeline) -> String {
             if let DateEnd::Point(end) = &e.date.end {
                 slide.insert("end_date".into(), tl_date(end, None));
             }
-            slide.insert("display_date".into(), json!(display));
+            slide.insert("display_date".into(), json!(html_text(&display)));
             let mut text = markdown::render_inline(&e.summary, config.raw_html);
             for c in &tl.citations[i] {
                 let s = &tl.sources[c.source];
@@ -71,7 +101,10 @@ pub fn timelinejs(config: &Config, tl: &Timeline) -> String {
                     ));
                 }
             }
-            slide.insert("text".into(), json!({ "headline": e.title, "text": text }));
+            slide.insert(
+                "text".into(),
+                json!({ "headline": html_text(&e.title), "text": text }),
+            );
             if let Some(m) = &e.media {
                 let mut media = Map::new();
                 media.insert("url".into(), json!(m.url));
@@ -82,21 +115,50 @@ pub fn timelinejs(config: &Config, tl: &Timeline) -> String {
                     );
                 }
                 if let Some(c) = &m.credit {
-                    media.insert("credit".into(), json!(c));
+                    media.insert(
+                        "credit".into(),
+                        json!(markdown::render_inline(c, config.raw_html)),
+                    );
+                }
+                if let Some(a) = &m.alt {
+                    media.insert("alt".into(), json!(a));
                 }
                 slide.insert("media".into(), Value::Object(media));
             }
             if let Some(tag) = e.terms[0].first() {
-                slide.insert("group".into(), json!(tag));
+                slide.insert("group".into(), json!(html_text(tag)));
             }
             Value::Object(slide)
         })
         .collect();
-    let doc = json!({
-        "title": { "text": { "headline": config.title, "text": config.description } },
-        "events": events,
-    });
-    serde_json::to_string_pretty(&doc).unwrap_or_default()
+    let mut doc = Map::new();
+    let years = tl
+        .events
+        .iter()
+        .map(|e| &e.date)
+        .chain(config.eras.iter().map(|e| &e.date))
+        .flat_map(|d| d.points().map(|p| p.year_range()));
+    if years
+        .into_iter()
+        .any(|(lo, hi)| !HUMAN_YEARS.contains(&lo) || !HUMAN_YEARS.contains(&hi))
+    {
+        doc.insert("scale".into(), json!("cosmological"));
+    }
+    doc.insert(
+        "title".into(),
+        json!({ "text": {
+            "headline": html_text(&config.title),
+            "text": html_text(&config.description),
+        } }),
+    );
+    doc.insert("events".into(), Value::Array(events));
+    if !config.eras.is_empty() {
+        doc.insert(
+            "eras".into(),
+            Value::Array(config.eras.iter().map(tl_era).collect()),
+        );
+    }
+    serde_json::to_string_pretty(&Value::Object(doc)).unwrap_or_default()
 }
 
 #[derive(Serialize)]
@@ -130,6 +192,16 @@ struct ExportEvent<'a> {
     page: String,
     citations: Vec<ExportCitation<'a>>,
     related: Vec<&'a str>,
+    updated: Option<String>,
+}
+
+#[derive(Serialize)]
+struct ExportEra<'a> {
+    title: &'a str,
+    date: String,
+    display_date: String,
+    /// UTC seconds since 1970, end exclusive.
+    span: ExportSpan,
 }
 
 #[derive(Serialize)]
@@ -140,6 +212,7 @@ struct ExportSource<'a> {
     publisher: Option<&'a str>,
     published: Option<String>,
     url: Option<&'a str>,
+    updated: Option<String>,
     page: String,
 }
 
@@ -181,6 +254,7 @@ pub fn events_json(config: &Config, tl: &Timeline) -> String {
                     .iter()
                     .map(|&r| tl.events[r].id.as_str())
                     .collect(),
+                updated: e.updated.as_ref().map(ToString::to_string),
             }
         })
         .collect();
@@ -194,7 +268,24 @@ pub fn events_json(config: &Config, tl: &Timeline) -> String {
             publisher: s.publisher.as_deref(),
             published: s.published.as_ref().map(ToString::to_string),
             url: s.url.as_deref(),
+            updated: s.updated.as_ref().map(ToString::to_string),
             page: Page::Source(&s.id).dir(),
+        })
+        .collect();
+    let eras: Vec<ExportEra<'_>> = config
+        .eras
+        .iter()
+        .map(|era| {
+            let (start, end) = era.span(config.timezone);
+            ExportEra {
+                title: &era.title,
+                date: era.date.to_string(),
+                display_date: era.date.display(config.lang),
+                span: ExportSpan {
+                    start,
+                    end: Some(end),
+                },
+            }
         })
         .collect();
     let doc = json!({
@@ -206,23 +297,139 @@ pub fn events_json(config: &Config, tl: &Timeline) -> String {
             "base_url": config.base_url,
         },
         "events": events,
+        "eras": eras,
         "sources": sources,
     });
     serde_json::to_string_pretty(&doc).unwrap_or_default()
 }
 
-/// `/sitemap.xml` for the given page folders; `None` without `base_url`
-/// (a sitemap needs absolute addresses).
-pub fn sitemap(config: &Config, pages: &[String]) -> Option<String> {
+/// A `lastmod` value: the UTC second it stands for (to find the newest)
+/// and its text as the sitemap schema takes it (`xsd:date` or
+/// `xsd:dateTime`).
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+struct Lastmod {
+    start: i64,
+    precision: Precision,
+    text: String,
+}
+
+/// The `lastmod` of a written date: its day (`2025-05-04`), or its instant
+/// in UTC. `None` for dates not known to the day, which the sitemap schema
+/// cannot say (it takes a date or a date-time), and for years before 1 or
+/// after 9999.
+fn lastmod_of(date: &EventDate, tz: Tz) -> Option<Lastmod> {
+    let p = &date.start;
+    let (Some(m), Some(d)) = (p.month, p.day) else {
+        return None;
+    };
+    if !(1..=9999).contains(&p.year) || p.year_unspecified > 0 {
+        return None;
+    }
+    let start = date.span(tz).0;
+    let text = if p.time.is_some() {
+        let (y, m, d) = crate::date::civil_from_days(start.div_euclid(86_400));
+        let secs = start.rem_euclid(86_400);
+        format!(
+            "{y:04}-{m:02}-{d:02}T{:02}:{:02}:{:02}Z",
+            secs / 3600,
+            secs % 3600 / 60,
+            secs % 60
+        )
+    } else {
+        format!("{:04}-{m:02}-{d:02}", p.year)
+    };
+    Some(Lastmod {
+        start,
+        precision: p.precision(),
+        text,
+    })
+}
+
+/// When each page last changed, by page folder, as far as the content
+/// says. A source changed when it says it was `updated`, else when it was
+/// `published`; an event when it was `updated` or a source it cites
+/// changed, whichever is newest; a list page (home, sources, taxonomies,
+/// terms) when the newest of what it lists changed.
+fn lastmods(config: &Config, tl: &Timeline) -> BTreeMap<String, Lastmod> {
+    let tz = config.timezone;
+    let source: Vec<Option<Lastmod>> = tl
+        .sources
+        .iter()
+        .map(|s| {
+            s.updated
+                .as_ref()
+                .or(s.published.as_ref())
+                .and_then(|d| lastmod_of(d, tz))
+        })
+        .collect();
+    let event: Vec<Option<Lastmod>> = tl
+        .events
+        .iter()
+        .enumerate()
+        .map(|(i, e)| {
+            let own = e
+                .updated
+                .as_ref()
+                .and_then(|d| lastmod_of(d, e.zone.unwrap_or(tz)));
+            tl.citations[i]
+                .iter()
+                .map(|c| source[c.source].clone())
+                .chain([own])
+                .flatten()
+                .max()
+        })
+        .collect();
+    let newest =
+        |events: &mut dyn Iterator<Item = usize>| events.filter_map(|i| event[i].clone()).max();
+    let mut out = BTreeMap::new();
+    let mut put = |page: Page<'_>, lastmod: Option<Lastmod>| {
+        if let Some(l) = lastmod {
+            out.insert(page.dir(), l);
+        }
+    };
+    for (i, e) in tl.events.iter().enumerate() {
+        put(Page::Event(&e.id), event[i].clone());
+    }
+    for (si, s) in tl.sources.iter().enumerate() {
+        put(Page::Source(&s.id), source[si].clone());
+    }
+    let all_sources = source.iter().flatten().max().cloned();
+    put(Page::Sources, all_sources.clone());
+    put(
+        Page::Home,
+        newest(&mut (0..tl.events.len())).max(all_sources),
+    );
+    for t in &tl.taxonomies {
+        let mut listed = t.terms.iter().flat_map(|term| term.events.iter().copied());
+        put(Page::Taxonomy(t.name), newest(&mut listed));
+        for term in &t.terms {
+            put(
+                Page::Term(t.name, &term.slug),
+                newest(&mut term.events.iter().copied()),
+            );
+        }
+    }
+    out
+}
+
+/// `/sitemap.xml` for the given page folders, each with its `lastmod`
+/// where the content gives one; `None` without `base_url` (a sitemap needs
+/// absolute addresses).
+pub fn sitemap(config: &Config, tl: &Timeline, pages: &[String]) -> Option<String> {
     let base = config.base_url.as_ref()?;
+    let lastmods = lastmods(config, tl);
     let mut out = String::from(
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
     );
     for dir in pages {
         out.push_str(&format!(
-            "  <url><loc>{}</loc></url>\n",
+            "  <url><loc>{}</loc>",
             escape_html(&format!("{base}{dir}"))
         ));
+        if let Some(l) = lastmods.get(dir) {
+            out.push_str(&format!("<lastmod>{}</lastmod>", l.text));
+        }
+        out.push_str("</url>\n");
     }
     out.push_str("</urlset>\n");
     Some(out)

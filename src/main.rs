@@ -369,26 +369,26 @@ fn run() -> ExitCode {
                 ImportFrom::Timelinejs { file, root } => (file, root, false),
                 ImportFrom::Csv { file, root } => (file, root, true),
             };
-            let imported = std::fs::read_to_string(&file)
-                .map_err(|e| format!("cannot read {}: {e}", file.display()))
-                .and_then(|text| {
-                    if csv {
-                        annals::import::from_csv(&text)
-                    } else {
-                        annals::import::from_timelinejs(&text)
-                    }
-                });
+            let imported = annals::import::read(&file).and_then(|text| {
+                if csv {
+                    annals::import::from_csv(&text)
+                } else {
+                    annals::import::from_timelinejs(&text)
+                }
+            });
             match imported.and_then(|i| annals::import::write(&root, &i).map(|w| (i, w))) {
                 Ok((imported, written)) => {
-                    for w in &imported.warnings {
+                    for w in imported.warnings.iter().chain(&written.notes) {
                         eprintln!("warning: {w}");
                     }
                     eprintln!(
-                        "imported {} events from {} into {} ({} files written)",
+                        "imported {} events and {} eras from {} into {} ({} files written); next: annals build --root {}",
                         imported.events.len(),
+                        imported.eras.len(),
                         file.display(),
                         root.display(),
-                        written.len()
+                        written.files.len(),
+                        root.display()
                     );
                     ExitCode::SUCCESS
                 }

@@ -163,18 +163,68 @@ pub fn render_inline(markdown: &str, raw: RawHtml) -> String {
     }
 }
 
-/// Plain text of inline Markdown (for `<title>`, meta descriptions, alt).
+/// Plain text of inline Markdown (for `<title>`, meta descriptions, alt),
+/// including the text of any HTML written in it.
 pub fn plain_text(markdown: &str) -> String {
-    let mut out = String::new();
-    for ev in Parser::new_ext(markdown, options()) {
-        match ev {
-            Event::Text(t) | Event::Code(t) => out.push_str(&t),
-            Event::SoftBreak | Event::HardBreak => out.push(' '),
-            Event::End(TagEnd::Paragraph) => out.push(' '),
-            _ => {}
+    let mut html = String::new();
+    html::push_html(&mut html, Parser::new_ext(markdown, options()));
+    html_to_text(&html)
+}
+
+/// Elements after which text reads as a new block: their boundaries become
+/// spaces in plain text.
+const BLOCK_TAGS: [&str; 20] = [
+    "p",
+    "div",
+    "br",
+    "li",
+    "ul",
+    "ol",
+    "blockquote",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "tr",
+    "td",
+    "th",
+    "dt",
+    "dd",
+    "figcaption",
+    "hr",
+];
+
+/// The text a reader sees in an HTML fragment: tags removed (scripts and
+/// styles with their content), entities decoded, block boundaries and runs
+/// of white space as one space.
+pub fn html_to_text(html: &str) -> String {
+    // A space before each block tag, so that `<p>a</p><p>b</p>` reads "a b".
+    let mut spaced = String::with_capacity(html.len() + 16);
+    let mut rest = html;
+    while let Some(i) = rest.find('<') {
+        spaced.push_str(&rest[..i]);
+        let tag = rest[i + 1..].trim_start_matches('/');
+        let name: String = tag
+            .chars()
+            .take_while(char::is_ascii_alphanumeric)
+            .collect::<String>()
+            .to_ascii_lowercase();
+        if BLOCK_TAGS.contains(&name.as_str()) {
+            spaced.push(' ');
         }
+        spaced.push('<');
+        rest = &rest[i + 1..];
     }
-    out.split_whitespace().collect::<Vec<_>>().join(" ")
+    spaced.push_str(rest);
+    let text = ammonia::Builder::empty().clean(&spaced).to_string();
+    let text = text
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&nbsp;", "\u{a0}")
+        .replace("&amp;", "&");
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 /// Folds what may differ between a quote and its source without changing
@@ -258,5 +308,17 @@ mod tests {
     fn inline_drops_the_paragraph() {
         assert_eq!(render_inline("A *b*", RawHtml::Sanitize), "A <em>b</em>");
         assert_eq!(plain_text("A *b* `c`"), "A b c");
+    }
+
+    #[test]
+    fn plain_text_reads_html_too() {
+        assert_eq!(
+            plain_text("<p class=\"lead\">In this <b>sample</b> &amp; more</p><p>Next</p>"),
+            "In this sample & more Next"
+        );
+        assert_eq!(
+            html_to_text("a<script>x()</script> &lt;b&gt; &quot;c&quot;"),
+            "a <b> \"c\""
+        );
     }
 }

@@ -314,6 +314,7 @@ struct MediaView {
     alt: String,
     caption_html: Option<String>,
     credit: Option<String>,
+    credit_html: Option<String>,
 }
 
 #[derive(Serialize)]
@@ -841,13 +842,22 @@ impl<'a> Renderer<'a> {
                     alt: m
                         .alt
                         .clone()
-                        .or_else(|| m.caption.as_deref().map(markdown::plain_text))
+                        .or_else(|| {
+                            m.caption
+                                .as_deref()
+                                .map(markdown::plain_text)
+                                .filter(|alt| !alt.is_empty())
+                        })
                         .unwrap_or_else(|| e.title.clone()),
                     caption_html: m
                         .caption
                         .as_deref()
                         .map(|c| markdown::render_inline(c, self.config.raw_html)),
                     credit: m.credit.clone(),
+                    credit_html: m
+                        .credit
+                        .as_deref()
+                        .map(|c| markdown::render_inline(c, self.config.raw_html)),
                 });
                 let data = EventPage {
                     jsonld: json_ld(&self.event_ld(i)),
@@ -890,13 +900,17 @@ impl<'a> Renderer<'a> {
         if let Some(d) = s.published.as_ref().and_then(|d| d.machine_start()) {
             v["datePublished"] = serde_json::json!(d);
         }
+        if let Some(d) = s.updated.as_ref().and_then(|d| d.machine_start()) {
+            v["dateModified"] = serde_json::json!(d);
+        }
         if let Some(u) = &s.url {
             v["url"] = serde_json::json!(u);
         }
         v
     }
 
-    /// schema.org Event of an event, its sources as NewsArticle citations.
+    /// schema.org Event of an event, the articles it cites as NewsArticles
+    /// about it.
     fn event_ld(&self, i: usize) -> serde_json::Value {
         let e = &self.timeline.events[i];
         let mut v = serde_json::json!({
@@ -929,7 +943,9 @@ impl<'a> Renderer<'a> {
             .collect();
         cited.dedup();
         if !cited.is_empty() {
-            v["citation"] =
+            // The articles are about the event: schema.org's `subjectOf`
+            // (`citation` belongs to creative works, not events).
+            v["subjectOf"] =
                 serde_json::Value::Array(cited.into_iter().map(|si| self.article_ld(si)).collect());
         }
         v
@@ -1147,7 +1163,7 @@ fn data_files(config: &Config, tl: &Timeline, pages: &[OutputFile]) -> Vec<Outpu
         .iter()
         .filter_map(|f| f.path.strip_suffix("index.html").map(str::to_string))
         .collect();
-    if let Some(map) = export::sitemap(config, &dirs) {
+    if let Some(map) = export::sitemap(config, tl, &dirs) {
         out.push(file("sitemap.xml".into(), map));
     }
     out

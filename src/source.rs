@@ -27,6 +27,8 @@ struct RawSource {
     url: Option<Spanned<String>>,
     #[serde(default)]
     tags: Vec<String>,
+    #[serde(default)]
+    updated: Option<Spanned<String>>,
 }
 
 /// A validated article source.
@@ -50,6 +52,9 @@ pub struct Source {
     pub url: Option<String>,
     /// Free tags.
     pub tags: Vec<String>,
+    /// When the editor last changed the file (a day or an instant), if
+    /// they say.
+    pub updated: Option<EventDate>,
     /// Rendered body, every paragraph anchored.
     pub body_html: String,
     /// Paragraphs for quote matching.
@@ -124,6 +129,11 @@ pub fn parse(src: &SourceText, raw_html: RawHtml) -> Result<Source, Vec<Diagnost
             .map_err(|d| diags.push(d))
             .ok()
     });
+    let updated = raw.updated.as_ref().and_then(|u| {
+        event::parse_updated(src, line_offset, u)
+            .map_err(|d| diags.push(d))
+            .ok()
+    });
     if let Some(u) = &raw.url
         && markdown::is_unsafe(&u.value)
     {
@@ -150,6 +160,7 @@ pub fn parse(src: &SourceText, raw_html: RawHtml) -> Result<Source, Vec<Diagnost
         image_credit: raw.image_credit,
         url: raw.url.map(|u| u.value),
         tags: raw.tags,
+        updated,
         body_html: body.html,
         paragraphs: body.paragraphs,
     })

@@ -91,13 +91,165 @@ fn timeline_json_and_events_json_carry_every_event() {
         serde_json::json!({"year": 2025, "month": 5, "day": 4})
     );
     assert_eq!(statement["display_date"], "April – 4 May 2025");
+    let eras: Vec<&str> = tl["eras"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["text"]["headline"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        eras,
+        ["Build-up at the border", "The offer and Mexico's refusal"]
+    );
+    assert_eq!(
+        tl["eras"][1]["end_date"],
+        serde_json::json!({"year": 2025, "month": 5, "day": 5})
+    );
+    assert!(
+        tl.get("scale").is_none(),
+        "human scale is TimelineJS' default"
+    );
     let all: serde_json::Value = serde_json::from_str(&page(&out, "events.json")).unwrap();
     assert_eq!(all["events"].as_array().unwrap().len(), 10);
+    assert_eq!(all["eras"][0]["date"], "2025-01/2025-02");
+    assert_eq!(all["eras"][0]["display_date"], "January – February 2025");
+    assert_eq!(
+        all["eras"][0]["span"]["start"], 1_735_711_200,
+        "1 January 2025 in Mexico City"
+    );
     assert_eq!(all["events"][0]["id"], "border-military-buildup");
     assert_eq!(all["events"][0]["span"]["end"], serde_json::Value::Null);
     assert_eq!(all["sources"][0]["published"], "2025-05-05T20:03+05:30");
     let sitemap = page(&out, "sitemap.xml");
     assert!(sitemap.contains("<loc>https://example.org/troops/events/fto-designation/</loc>"));
+}
+
+#[test]
+fn timeline_json_escapes_what_timelinejs_shows_as_html() {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().join("out");
+    build(&fixture("hostile"), &out);
+    let tl: serde_json::Value = serde_json::from_str(&page(&out, "timeline.json")).unwrap();
+    let evil = tl["events"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|e| e["unique_id"] == "evil")
+        .unwrap();
+    let headline = evil["text"]["headline"].as_str().unwrap();
+    assert!(headline.starts_with("&lt;script&gt;"), "{headline}");
+    assert!(!evil["group"].as_str().unwrap().contains('<'));
+    for field in ["text", "caption", "credit"] {
+        let html = match field {
+            "text" => &evil["text"]["text"],
+            other => &evil["media"][other],
+        };
+        let html = html.as_str().unwrap();
+        assert!(
+            !html.contains("onerror=\"") && !html.contains("<script") && !html.contains("<iframe"),
+            "{field}: {html}"
+        );
+    }
+    let title = &tl["title"]["text"];
+    assert!(!title["headline"].as_str().unwrap().contains('<'));
+    assert!(!title["text"].as_str().unwrap().contains('<'));
+}
+
+#[test]
+fn years_beyond_javascript_dates_ask_for_the_cosmological_scale() {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().join("out");
+    build(&fixture("dates"), &out);
+    let tl: serde_json::Value = serde_json::from_str(&page(&out, "timeline.json")).unwrap();
+    assert_eq!(tl["scale"], "cosmological");
+    assert_eq!(tl["events"][0]["start_date"]["year"], -13_798_000_000_i64);
+}
+
+/// The `good` fixture in `site`, with `updated:` on an event (a day) and
+/// on its source (an instant).
+fn good_with_updates(site: &std::path::Path) {
+    copy_tree(&fixture("good"), site);
+    let event = site.join("content/events/refusal.yaml");
+    let text = std::fs::read_to_string(&event).unwrap();
+    std::fs::write(&event, format!("{text}updated: 2025-06-01\n")).unwrap();
+    let source = site.join("content/sources/daily.md");
+    let text = std::fs::read_to_string(&source).unwrap();
+    std::fs::write(
+        &source,
+        text.replacen(
+            "---\ntitle:",
+            "---\nupdated: 2025-05-20T08:00-05:00\ntitle:",
+            1,
+        ),
+    )
+    .unwrap();
+}
+
+/// `<loc>` → `<lastmod>` of a sitemap (pages without one are left out).
+fn lastmods(sitemap: &str) -> std::collections::BTreeMap<String, String> {
+    sitemap
+        .lines()
+        .filter_map(|l| {
+            let loc = l.split("<loc>").nth(1)?.split("</loc>").next()?;
+            let lastmod = l.split("<lastmod>").nth(1)?.split("</lastmod>").next()?;
+            Some((loc.to_string(), lastmod.to_string()))
+        })
+        .collect()
+}
+
+#[test]
+fn the_sitemap_says_when_each_page_last_changed_from_the_content_alone() {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().join("out");
+    example_with_base_url(&out);
+    let sitemap = page(&out, "sitemap.xml");
+    let example = lastmods(&sitemap);
+    assert_eq!(
+        example.len(),
+        sitemap.matches("<url>").count(),
+        "every page cites or lists the one source: {sitemap}"
+    );
+    assert!(
+        example.values().all(|l| l == "2025-05-05T14:33:00Z"),
+        "the article's publication, in UTC: {sitemap}"
+    );
+
+    // `updated:` on an event and a source moves their pages and the lists
+    // that show them, and nothing else.
+    let site = tmp.path().join("site");
+    good_with_updates(&site);
+    let build_to = |out: &std::path::Path| {
+        let o = annals(&[
+            "build",
+            "--root",
+            site.to_str().unwrap(),
+            "--output",
+            out.to_str().unwrap(),
+            "--base-url",
+            "https://example.org/",
+        ]);
+        assert!(o.status.success(), "{}", stderr(&o));
+        page(out, "sitemap.xml")
+    };
+    let first = build_to(&tmp.path().join("a"));
+    let got = lastmods(&first);
+    let at = |path: &str| got[&format!("https://example.org/{path}")].as_str();
+    assert_eq!(at("events/refusal/"), "2025-06-01");
+    assert_eq!(at("events/designation/"), "2025-05-20T13:00:00Z");
+    assert_eq!(at("sources/daily/"), "2025-05-20T13:00:00Z");
+    assert_eq!(at("sources/"), "2025-05-20T13:00:00Z");
+    assert_eq!(at(""), "2025-06-01");
+    assert_eq!(at("actors/claudia-sheinbaum/"), "2025-06-01");
+    assert_eq!(at("tags/counterterrorism/"), "2025-05-20T13:00:00Z");
+
+    // Never the clock or file times: touching every file changes nothing.
+    std::thread::sleep(std::time::Duration::from_millis(1100));
+    for path in tree(&site).keys() {
+        let p = site.join(path);
+        let bytes = std::fs::read(&p).unwrap();
+        std::fs::write(&p, bytes).unwrap();
+    }
+    assert_eq!(build_to(&tmp.path().join("b")), first);
 }
 
 #[test]
@@ -150,9 +302,9 @@ fn event_and_source_pages_carry_schema_org_data() {
     assert_eq!(event["@type"], "Event");
     assert_eq!(event["startDate"], "2025-04");
     assert_eq!(event["endDate"], "2025-05-04");
-    assert_eq!(event["citation"][0]["@type"], "NewsArticle");
+    assert_eq!(event["subjectOf"][0]["@type"], "NewsArticle");
     assert_eq!(
-        event["citation"][0]["publisher"]["name"],
+        event["subjectOf"][0]["publisher"]["name"],
         "TIMESOFINDIA.COM"
     );
     let source = ld("sources/trump-troops-offer/index.html");
@@ -164,4 +316,82 @@ fn event_and_source_pages_carry_schema_org_data() {
     assert!(html.contains(
         "<link rel=\"canonical\" href=\"https://example.org/troops/events/sheinbaum-statement/\">"
     ));
+}
+
+/// Builds `root` into `out` with a base URL (so that there is a sitemap
+/// and JSON-LD has addresses).
+fn build_at(root: &std::path::Path, out: &std::path::Path) {
+    let o = annals(&[
+        "build",
+        "--root",
+        root.to_str().unwrap(),
+        "--output",
+        out.to_str().unwrap(),
+        "--base-url",
+        "https://example.org/timeline/",
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+}
+
+fn xmllint_schema(sitemap: &std::path::Path) -> std::process::Output {
+    Command::new("xmllint")
+        .args(["--noout", "--schema"])
+        .arg(repo().join("tests/clients/sitemap-0.9.xsd"))
+        .arg(sitemap)
+        .output()
+        .expect("xmllint runs: apt-get install libxml2-utils")
+}
+
+#[test]
+#[ignore = "needs xmllint (Debian libxml2-utils): run scripts/test.sh"]
+fn the_sitemap_is_valid_against_the_sitemaps_org_schema() {
+    let tmp = tempfile::tempdir().unwrap();
+    let good = tmp.path().join("good");
+    good_with_updates(&good);
+    for (name, root) in [
+        ("example", repo()),
+        ("dates", fixture("dates")),
+        ("good", good),
+    ] {
+        let out = tmp.path().join(format!("{name}-out"));
+        build_at(&root, &out);
+        let o = xmllint_schema(&out.join("sitemap.xml"));
+        let report = format!("{}{}", String::from_utf8_lossy(&o.stdout), stderr(&o));
+        assert!(o.status.success(), "{name}: {report}");
+        assert!(report.contains("validates"), "{name}: {report}");
+    }
+    // The schema is strict where it matters: a month is not a lastmod.
+    let bad = tmp.path().join("bad.xml");
+    std::fs::write(
+        &bad,
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\"><url><loc>https://example.org/</loc><lastmod>2025-05</lastmod></url></urlset>\n",
+    )
+    .unwrap();
+    assert!(!xmllint_schema(&bad).status.success());
+}
+
+#[test]
+#[ignore = "needs Python 3: run scripts/test.sh"]
+fn json_ld_is_valid_schema_org() {
+    let tmp = tempfile::tempdir().unwrap();
+    for (name, root) in [
+        ("example", repo()),
+        ("dates", fixture("dates")),
+        ("hostile", fixture("hostile")),
+        ("good", fixture("good")),
+    ] {
+        let out = tmp.path().join(name);
+        build_at(&root, &out);
+        let o = Command::new("python3")
+            .arg(repo().join("tests/clients/check_jsonld.py"))
+            .arg(&out)
+            .output()
+            .expect("python3 runs");
+        assert!(
+            o.status.success(),
+            "{name}: {}{}",
+            String::from_utf8_lossy(&o.stdout),
+            stderr(&o)
+        );
+    }
 }
