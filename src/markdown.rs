@@ -163,14 +163,22 @@ pub fn render_inline(markdown: &str, raw: RawHtml) -> String {
     }
 }
 
-/// Plain text of inline Markdown (for `<title>`, meta descriptions, alt).
+/// Plain text of Markdown (for `<title>`, meta descriptions, alt, the
+/// search index); blocks are separated by a space.
 pub fn plain_text(markdown: &str) -> String {
     let mut out = String::new();
     for ev in Parser::new_ext(markdown, options()) {
         match ev {
             Event::Text(t) | Event::Code(t) => out.push_str(&t),
             Event::SoftBreak | Event::HardBreak => out.push(' '),
-            Event::End(TagEnd::Paragraph) => out.push(' '),
+            Event::End(
+                TagEnd::Paragraph
+                | TagEnd::Heading(_)
+                | TagEnd::Item
+                | TagEnd::TableCell
+                | TagEnd::CodeBlock
+                | TagEnd::BlockQuote(_),
+            ) => out.push(' '),
             _ => {}
         }
     }
@@ -258,5 +266,6 @@ mod tests {
     fn inline_drops_the_paragraph() {
         assert_eq!(render_inline("A *b*", RawHtml::Sanitize), "A <em>b</em>");
         assert_eq!(plain_text("A *b* `c`"), "A b c");
+        assert_eq!(plain_text("# Head\n- one\n- two\n"), "Head one two");
     }
 }
