@@ -17,6 +17,8 @@ pub enum Page<'a> {
     Taxonomy(&'a str),
     /// `/TAXONOMY/TERM/`
     Term(&'a str, &'a str),
+    /// `/search/`
+    Search,
 }
 
 impl Page<'_> {
@@ -30,6 +32,7 @@ impl Page<'_> {
             Page::Source(id) => format!("sources/{id}/"),
             Page::Taxonomy(t) => format!("{t}/"),
             Page::Term(t, term) => format!("{t}/{term}/"),
+            Page::Search => "search/".into(),
         }
     }
 
