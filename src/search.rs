@@ -38,7 +38,7 @@ const FIELD_BITS: u32 = 3;
 /// Aimed-for size of a term shard (JSON before compression).
 pub const TERM_SHARD_BYTES: usize = 32 * 1024;
 /// Aimed-for size of a chunk of documents.
-pub const DOC_CHUNK_BYTES: usize = 64 * 1024;
+pub const DOC_CHUNK_BYTES: usize = 16 * 1024;
 /// Longer words are cut to this many characters (here and in `search.js`).
 const MAX_WORD_CHARS: usize = 64;
 /// Documents tokenised together before their terms are merged, to bound
