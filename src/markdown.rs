@@ -308,6 +308,7 @@ mod tests {
     fn inline_drops_the_paragraph() {
         assert_eq!(render_inline("A *b*", RawHtml::Sanitize), "A <em>b</em>");
         assert_eq!(plain_text("A *b* `c`"), "A b c");
+        assert_eq!(plain_text("# Head\n- one\n- two\n"), "Head one two");
     }
 
     #[test]

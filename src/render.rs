@@ -20,7 +20,7 @@ use crate::timeline::Timeline;
 use crate::url::Page;
 
 /// The built-in templates: name and text.
-pub const BUILTIN_TEMPLATES: [(&str, &str); 13] = [
+pub const BUILTIN_TEMPLATES: [(&str, &str); 14] = [
     ("base.html", include_str!("../templates/base.html")),
     (
         "partials/axis.html",
@@ -37,6 +37,7 @@ pub const BUILTIN_TEMPLATES: [(&str, &str); 13] = [
     ("taxonomy.html", include_str!("../templates/taxonomy.html")),
     ("term.html", include_str!("../templates/term.html")),
     ("404.html", include_str!("../templates/404.html")),
+    ("search.html", include_str!("../templates/search.html")),
     (
         "partials/years.html",
         include_str!("../templates/partials/years.html"),
@@ -52,10 +53,11 @@ pub const BUILTIN_TEMPLATES: [(&str, &str); 13] = [
 ];
 
 /// The built-in static files: path in the output and bytes.
-pub const BUILTIN_STATIC: [(&str, &[u8]); 3] = [
+pub const BUILTIN_STATIC: [(&str, &[u8]); 4] = [
     ("style.css", include_bytes!("../static/style.css")),
     ("annals.js", include_bytes!("../static/annals.js")),
     ("favicon.svg", include_bytes!("../static/favicon.svg")),
+    ("search.js", include_bytes!("../static/search.js")),
 ];
 
 /// A file of the finished site.
@@ -363,6 +365,7 @@ struct PageContext<'a, T: Serialize> {
     nav: Vec<NavItem>,
     root: String,
     home_url: String,
+    search_url: String,
     title: String,
     description: String,
     canonical: Option<String>,
@@ -754,6 +757,7 @@ impl<'a> Renderer<'a> {
             nav: self.nav(&page),
             root: page.root(),
             home_url: page.link_to(&Page::Home),
+            search_url: page.link_to(&Page::Search),
             title,
             description,
             canonical: self
@@ -1087,6 +1091,24 @@ impl<'a> Renderer<'a> {
         out
     }
 
+    /// The search page; `manifest` is the index's manifest, relative to it.
+    fn search(&self, manifest: &str) -> Rendered {
+        let page = Page::Search;
+        #[derive(Serialize)]
+        struct SearchPage {
+            search_manifest: String,
+            indexes: Vec<NavItem>,
+        }
+        let data = SearchPage {
+            search_manifest: manifest.to_string(),
+            // Where to look without JavaScript: every index but the timeline.
+            indexes: self.nav(&page).into_iter().skip(1).collect(),
+        };
+        let title = format!("Search — {}", self.config.title);
+        let description = format!("Search the events and sources of {}", self.config.title);
+        self.render("search.html", page, title, description, data)
+    }
+
     fn not_found(&self) -> Rendered {
         // Served for any missing path, so relative links cannot work: use
         // the site's absolute path when base_url says where it lives.
@@ -1102,6 +1124,7 @@ impl<'a> Renderer<'a> {
             nav: Vec<NavItem>,
             root: &'b str,
             home_url: &'b str,
+            search_url: String,
             title: String,
             description: &'b str,
             canonical: Option<String>,
@@ -1116,6 +1139,7 @@ impl<'a> Renderer<'a> {
             }],
             root: &home,
             home_url: &home,
+            search_url: format!("{home}{}", Page::Search.file()),
             title: format!("Page not found — {}", self.config.title),
             description: "",
             canonical: None,
@@ -1159,9 +1183,11 @@ fn data_files(config: &Config, tl: &Timeline, pages: &[OutputFile]) -> Vec<Outpu
             ));
         }
     }
+    // Search results are not pages for search engines.
     let dirs: Vec<String> = pages
         .iter()
         .filter_map(|f| f.path.strip_suffix("index.html").map(str::to_string))
+        .filter(|dir| *dir != Page::Search.dir())
         .collect();
     if let Some(map) = export::sitemap(config, tl, &dirs) {
         out.push(file("sitemap.xml".into(), map));
@@ -1200,8 +1226,10 @@ pub fn render_site(
         prepared,
         groups: ListGroups::new(timeline),
     };
+    let search = crate::search::build(config, timeline);
     // Pages render in parallel; collecting keeps their order.
     let mut pages = r.home();
+    pages.push(r.search(&search.manifest));
     pages.extend(r.events());
     pages.extend(r.sources());
     pages.extend(r.taxonomies());
@@ -1218,6 +1246,7 @@ pub fn render_site(
         return Err(diags.sorted());
     }
     out.extend(data_files(config, timeline, &out));
+    out.extend(search.files);
     let mut files: BTreeMap<String, Vec<u8>> = BUILTIN_STATIC
         .iter()
         .map(|(p, b)| ((*p).to_string(), b.to_vec()))

@@ -22,6 +22,8 @@ pub enum Page<'a> {
     HomePage(usize),
     /// `/TAXONOMY/TERM/page/N/`: page N (from 2) of a term's list.
     TermPage(&'a str, &'a str, usize),
+    /// `/search/`
+    Search,
 }
 
 impl<'a> Page<'a> {
@@ -37,6 +39,7 @@ impl<'a> Page<'a> {
             Page::Term(t, term) => format!("{t}/{term}/"),
             Page::HomePage(n) => format!("page/{n}/"),
             Page::TermPage(t, term, n) => format!("{t}/{term}/page/{n}/"),
+            Page::Search => "search/".into(),
         }
     }
 

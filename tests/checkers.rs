@@ -170,4 +170,34 @@ fn no_script_from_hostile_content_runs_in_chromium() {
         pages += 1;
     }
     assert!(pages >= 10);
+    // Search results show the hostile titles, paragraphs and names as text.
+    let search = out.join("search/index.html");
+    for query in ["document", "pwned", "script", "img", "he wrote"] {
+        let url = format!("file://{}?q={}", search.display(), query.replace(' ', "+"));
+        let (dom, _) = chromium(&["--dump-dom", "--virtual-time-budget=3000"], &url);
+        assert!(
+            dom.contains("class=\"search-result\""),
+            "{query}: no results"
+        );
+        assert!(!dom.contains("data-pwned=\""), "{query}: a payload ran");
+    }
+}
+
+#[test]
+#[ignore = "needs Chromium, Java and the Nu checker: run scripts/test.sh"]
+fn search_results_are_valid_html() {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().join("public");
+    build(&repo(), &out);
+    let url = format!(
+        "file://{}?q=sheinbaum+troo",
+        out.join("search/index.html").display()
+    );
+    let (dom, log) = chromium(&["--dump-dom", "--virtual-time-budget=3000"], &url);
+    assert!(dom.contains("<mark>Sheinbaum</mark>"), "{dom}");
+    assert!(!log.contains("ERR_FILE_NOT_FOUND"), "missing file: {log}");
+    let rendered = tmp.path().join("results.html");
+    std::fs::write(&rendered, &dom).unwrap();
+    let report = nu_check(&["--format", "gnu"], &rendered);
+    assert!(report.trim().is_empty(), "{report}");
 }

@@ -24,7 +24,7 @@ fn init_writes_a_site_that_builds() {
     }
     let o = annals(&["check", "--root", site.to_str().unwrap(), "--deny-warnings"]);
     assert!(o.status.success(), "{}", stderr(&o));
-    assert_eq!(stderr(&o), "ok: 3 events, 1 source, 17 pages\n");
+    assert_eq!(stderr(&o), "ok: 3 events, 1 source, 18 pages\n");
 }
 
 #[test]
@@ -113,7 +113,7 @@ fn new_event_and_source_write_files_that_build() {
     let o = annals(&["check", "--root", root]);
     assert!(o.status.success(), "{}", stderr(&o));
     assert!(
-        stderr(&o).ends_with("ok: 5 events, 2 sources, 14 pages\n"),
+        stderr(&o).ends_with("ok: 5 events, 2 sources, 15 pages\n"),
         "{}",
         stderr(&o)
     );

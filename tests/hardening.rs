@@ -420,3 +420,46 @@ fn the_output_does_not_depend_on_the_thread_count() {
     }
     assert!(trees.windows(2).all(|w| w[0] == w[1]));
 }
+
+#[test]
+fn hostile_content_stays_text_in_the_search_index() {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().join("out");
+    build(&fixture("hostile"), &out);
+    let files = tree(&out.join("search/data"));
+    assert!(!files.is_empty());
+    for (path, bytes) in &files {
+        // Inert even if a server sends it as HTML: no markup at all.
+        assert!(
+            !bytes.iter().any(|b| matches!(b, b'<' | b'>' | b'&')),
+            "search/data/{path} holds markup characters"
+        );
+    }
+    // The payloads are there as the text they were written as.
+    let search = page(&out, "search/index.html");
+    let manifest = search_data(&out, &attr_values(&search, "data-manifest")[0]);
+    let docs = search_data(&out, manifest["doc_files"][0].as_str().unwrap());
+    assert_eq!(
+        docs[0][0],
+        "<script>document.documentElement.setAttribute('data-pwned','event-title')</script>"
+    );
+    assert!(
+        docs.as_array().unwrap().iter().any(|d| d[4][1][1]
+            .as_str()
+            .is_some_and(|p| p.contains("He wrote <img src=x onerror="))),
+        "{docs}"
+    );
+    // The script that shows them never parses text as HTML.
+    let script = page(&out, "search.js");
+    for sink in [
+        "innerHTML",
+        "outerHTML",
+        "insertAdjacentHTML",
+        "document.write",
+        "eval(",
+        "Function(",
+        "setAttribute('on",
+    ] {
+        assert!(!script.contains(sink), "search.js uses {sink}");
+    }
+}

@@ -109,3 +109,16 @@ pub fn text_of(html: &str) -> String {
         .replace("&#39;", "'")
         .replace("&amp;", "&")
 }
+
+/// A search data file (`search/data/…`, named relative to the search
+/// page) as JSON: the argument its `annalsSearch.add(name, …)` call hands
+/// to search.js.
+pub fn search_data(out: &Path, name: &str) -> serde_json::Value {
+    let text = page(out, &format!("search/{name}"));
+    let call = format!("annalsSearch.add({},", serde_json::to_string(name).unwrap());
+    let json = text
+        .strip_prefix(&call)
+        .and_then(|t| t.strip_suffix(");\n"))
+        .unwrap_or_else(|| panic!("search/{name} is not an annalsSearch.add call"));
+    serde_json::from_str(json).unwrap_or_else(|e| panic!("search/{name}: {e}"))
+}

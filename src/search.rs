@@ -1,0 +1,421 @@
+//! Full-text search over events and sources, built with the site and
+//! searched in the reader's browser with no server and no network: the
+//! index is a set of JavaScript files that `static/search.js` loads with
+//! `<script>` elements, which browsers allow from `file://` where they
+//! block `fetch()`.
+//!
+//! The index is an inverted index sharded by term: the sorted terms are cut
+//! into shards of about [`TERM_SHARD_BYTES`], and a manifest lists the
+//! first term of each, so a query loads only the shards of its words. The
+//! texts shown in results (title, date, snippet) live in separate chunks of
+//! documents, loaded only for the results on screen. File names carry a
+//! hash of their contents, so a browser never mixes shards of two builds.
+//!
+//! Words are folded the same way here and in `search.js` ([`fold`]):
+//! compatibility decomposition, lower case, diacritics dropped, and a few
+//! letters spelt out (ß → ss), so "Sheinbáum" finds "Sheinbaum".
+
+use std::collections::{BTreeMap, HashMap};
+
+use icu_normalizer::DecomposingNormalizerBorrowed;
+use rayon::prelude::*;
+use serde::Serialize;
+
+use crate::config::Config;
+use crate::markdown;
+use crate::render::OutputFile;
+use crate::timeline::Timeline;
+use crate::url::Page;
+
+/// Where a word occurs in a document: bit flags, also the weights'
+/// order (a title hit ranks above a metadata hit above a body hit).
+const TITLE: u32 = 1;
+const META: u32 = 2;
+const BODY: u32 = 4;
+/// Bits of the field flags in an encoded posting.
+const FIELD_BITS: u32 = 3;
+
+/// Aimed-for size of a term shard (JSON before compression).
+pub const TERM_SHARD_BYTES: usize = 32 * 1024;
+/// Aimed-for size of a chunk of documents.
+pub const DOC_CHUNK_BYTES: usize = 16 * 1024;
+/// Longer words are cut to this many characters (here and in `search.js`).
+const MAX_WORD_CHARS: usize = 64;
+/// Documents tokenised together before their terms are merged, to bound
+/// memory on large sites.
+const BATCH: usize = 2048;
+
+/// The search files of a site: `search/data/…` files, and the manifest the
+/// search page names.
+#[derive(Debug)]
+pub struct SearchIndex {
+    /// Files to write, paths relative to the output folder.
+    pub files: Vec<OutputFile>,
+    /// The manifest's path relative to the search page's folder.
+    pub manifest: String,
+}
+
+/// Combining diacritical marks that folding drops (the same ranges as
+/// `MARKS` in `search.js`).
+fn is_diacritic(c: char) -> bool {
+    matches!(c,
+        '\u{0300}'..='\u{036F}'
+        | '\u{1AB0}'..='\u{1AFF}'
+        | '\u{1DC0}'..='\u{1DFF}'
+        | '\u{20D0}'..='\u{20FF}'
+        | '\u{FE20}'..='\u{FE2F}')
+}
+
+/// Folds text for matching: NFKD, lower case, combining diacritics
+/// removed, and letters without a decomposition spelt out. `search.js`
+/// does exactly the same to queries.
+pub fn fold(text: &str) -> String {
+    const NFKD: DecomposingNormalizerBorrowed<'static> = DecomposingNormalizerBorrowed::new_nfkd();
+    let mut out = String::with_capacity(text.len());
+    for c in NFKD
+        .normalize_iter(text.chars())
+        .flat_map(char::to_lowercase)
+    {
+        match c {
+            c if is_diacritic(c) => {}
+            'ß' => out.push_str("ss"),
+            'æ' => out.push_str("ae"),
+            'œ' => out.push_str("oe"),
+            'þ' => out.push_str("th"),
+            'ø' => out.push('o'),
+            'đ' | 'ð' => out.push('d'),
+            'ł' => out.push('l'),
+            'ı' => out.push('i'),
+            'ς' => out.push('σ'),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// The words of `text` as the index stores them: folded runs of letters
+/// and digits, single ASCII characters left out ("a", the "s" of "’s"),
+/// long words cut to [`MAX_WORD_CHARS`].
+pub fn words(text: &str) -> Vec<String> {
+    let folded = fold(text);
+    folded
+        .split(|c: char| !c.is_alphanumeric())
+        // One byte is one ASCII character; other characters take more.
+        .filter(|w| w.len() > 1)
+        .map(|w| w.chars().take(MAX_WORD_CHARS).collect())
+        .collect()
+}
+
+/// The terms of one document: for each, the fields it occurs in and, for
+/// a source, the paragraphs (0-based) whose text holds it.
+#[derive(Default)]
+struct DocTerms(BTreeMap<String, (u32, Vec<u32>)>);
+
+impl DocTerms {
+    fn add(&mut self, text: &str, field: u32, paragraph: Option<u32>) {
+        for w in words(text) {
+            let (fields, paragraphs) = self.0.entry(w).or_default();
+            *fields |= field;
+            if let Some(p) = paragraph
+                && paragraphs.last() != Some(&p)
+            {
+                paragraphs.push(p);
+            }
+        }
+    }
+}
+
+/// The postings of one term, encoded as `search.js` reads them: per
+/// document, `(doc − previous doc) × 8 + fields`; for a source with body
+/// hits, then the number of paragraphs and their numbers as differences.
+#[derive(Default)]
+struct Postings {
+    last: u32,
+    data: Vec<u32>,
+}
+
+impl Postings {
+    fn push(&mut self, doc: u32, fields: u32, paragraphs: &[u32]) {
+        self.data.push(((doc - self.last) << FIELD_BITS) | fields);
+        self.last = doc;
+        if !paragraphs.is_empty() {
+            self.data.push(paragraphs.len() as u32);
+            let mut prev = 0;
+            for &p in paragraphs {
+                self.data.push(p - prev);
+                prev = p;
+            }
+        }
+    }
+}
+
+/// What a result shows of an event: title, link from the site root, date
+/// as shown, and the text snippets are cut from.
+#[derive(Serialize)]
+struct EventRecord<'a>(&'a str, String, String, String);
+
+/// What a result shows of a source: title, link, date, byline, and each
+/// paragraph as `[anchor, text]`.
+#[derive(Serialize)]
+struct SourceRecord<'a>(&'a str, String, String, String, Vec<(&'a str, &'a str)>);
+
+/// One document to index: its terms and its record, as JSON.
+struct Doc {
+    terms: DocTerms,
+    record: String,
+}
+
+fn event_doc(config: &Config, tl: &Timeline, i: usize) -> Doc {
+    let e = &tl.events[i];
+    let date = e.date.display_in(config.lang, e.zone);
+    let summary = markdown::plain_text(&e.summary);
+    let body = e
+        .body
+        .as_deref()
+        .map(markdown::plain_text)
+        .unwrap_or_default();
+    let quotes: Vec<String> = tl.citations[i]
+        .iter()
+        .filter_map(|c| c.quote.as_deref())
+        .map(|q| format!("“{}”", markdown::normalize_quote(q)))
+        .collect();
+    let mut terms = DocTerms::default();
+    terms.add(&e.title, TITLE, None);
+    terms.add(&date, META, None);
+    for name in e.terms.iter().flatten() {
+        terms.add(name, META, None);
+    }
+    let text = [summary.as_str(), body.as_str(), &quotes.join(" ")]
+        .into_iter()
+        .filter(|t| !t.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ");
+    terms.add(&text, BODY, None);
+    let record = EventRecord(&e.title, Page::Event(&e.id).file(), date, text);
+    Doc {
+        terms,
+        record: json(&record),
+    }
+}
+
+fn source_doc(config: &Config, tl: &Timeline, si: usize) -> Doc {
+    let s = &tl.sources[si];
+    let date = s
+        .published
+        .as_ref()
+        .map(|d| d.display_in(config.lang, None))
+        .unwrap_or_default();
+    let byline = [s.author.as_deref(), s.publisher.as_deref()]
+        .into_iter()
+        .flatten()
+        .collect::<Vec<_>>()
+        .join(" · ");
+    let mut terms = DocTerms::default();
+    terms.add(&s.title, TITLE, None);
+    terms.add(&byline, META, None);
+    terms.add(&date, META, None);
+    for tag in &s.tags {
+        terms.add(tag, META, None);
+    }
+    for (n, p) in s.paragraphs.iter().enumerate() {
+        terms.add(&p.normalized, BODY, Some(n as u32));
+    }
+    let paragraphs = s
+        .paragraphs
+        .iter()
+        .map(|p| (p.anchor.as_str(), p.normalized.as_str()))
+        .collect();
+    let record = SourceRecord(
+        &s.title,
+        Page::Source(&s.id).file(),
+        date,
+        byline,
+        paragraphs,
+    );
+    Doc {
+        terms,
+        record: json(&record),
+    }
+}
+
+/// JSON that stays inert wherever it lands: `<`, `>` and `&` escaped, so a
+/// data file that a misconfigured server sends as HTML holds no markup.
+fn json<T: Serialize>(value: &T) -> String {
+    serde_json::to_string(value)
+        .unwrap_or_default()
+        .replace('<', "\\u003c")
+        .replace('>', "\\u003e")
+        .replace('&', "\\u0026")
+}
+
+/// FNV-1a, for content-addressed file names: stable across Rust versions
+/// and machines, unlike `std`'s hasher.
+fn content_hash(bytes: &[u8]) -> String {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for &b in bytes {
+        h ^= u64::from(b);
+        h = h.wrapping_mul(0x0000_0100_0000_01b3);
+    }
+    format!("{:08x}", (h >> 32) as u32 ^ h as u32)
+}
+
+/// Cuts JSON items into groups of about `target` bytes, in order; every
+/// group holds at least one item.
+fn cut(items: &[String], target: usize) -> Vec<std::ops::Range<usize>> {
+    let mut groups = Vec::new();
+    let (mut start, mut size) = (0, 0);
+    for (i, item) in items.iter().enumerate() {
+        if i > start && size + item.len() > target {
+            groups.push(start..i);
+            (start, size) = (i, 0);
+        }
+        size += item.len() + 1;
+    }
+    if start < items.len() {
+        groups.push(start..items.len());
+    }
+    groups
+}
+
+/// A data file: the JSON handed to `annalsSearch.add` under its own name.
+fn data_file(stem: &str, payload: &str) -> (String, OutputFile) {
+    let name = format!("data/{stem}-{}.js", content_hash(payload.as_bytes()));
+    let file = OutputFile {
+        path: format!("{}{name}", Page::Search.dir()),
+        bytes: format!("annalsSearch.add({},{payload});\n", json(&name)).into_bytes(),
+    };
+    (name, file)
+}
+
+#[derive(Serialize)]
+struct Manifest<'a> {
+    /// Format of the data files, for `search.js`.
+    version: u32,
+    /// Documents below this number are events, the rest sources.
+    events: usize,
+    /// First term of each term shard, and the shard's file.
+    terms: Vec<&'a str>,
+    term_files: Vec<String>,
+    /// First document of each document chunk, and the chunk's file.
+    docs: Vec<usize>,
+    doc_files: Vec<String>,
+}
+
+/// Builds the search index of the timeline: events (title, date as shown,
+/// terms, summary, body, quotations) then sources (title, byline, date,
+/// tags, paragraphs), in timeline order. The same timeline always gives
+/// the same files.
+pub fn build(config: &Config, tl: &Timeline) -> SearchIndex {
+    let events = tl.events.len();
+    let total = events + tl.sources.len();
+    let mut postings: HashMap<String, Postings> = HashMap::new();
+    let mut records = Vec::with_capacity(total);
+    for start in (0..total).step_by(BATCH) {
+        let docs: Vec<Doc> = (start..total.min(start + BATCH))
+            .into_par_iter()
+            .map(|d| {
+                if d < events {
+                    event_doc(config, tl, d)
+                } else {
+                    source_doc(config, tl, d - events)
+                }
+            })
+            .collect();
+        // Merged in document order, so the postings come out sorted.
+        for (k, doc) in docs.into_iter().enumerate() {
+            let d = (start + k) as u32;
+            for (term, (fields, paragraphs)) in doc.terms.0 {
+                postings
+                    .entry(term)
+                    .or_default()
+                    .push(d, fields, &paragraphs);
+            }
+            records.push(doc.record);
+        }
+    }
+
+    // UTF-16 order, as JavaScript compares strings.
+    let mut terms: Vec<(String, Postings)> = postings.into_iter().collect();
+    terms.par_sort_unstable_by(|a, b| a.0.encode_utf16().cmp(b.0.encode_utf16()));
+    let entries: Vec<String> = terms
+        .par_iter()
+        .map(|(term, p)| json(&(term, &p.data)))
+        .collect();
+
+    let mut files = Vec::new();
+    let mut manifest = Manifest {
+        version: 1,
+        events,
+        terms: Vec::new(),
+        term_files: Vec::new(),
+        docs: Vec::new(),
+        doc_files: Vec::new(),
+    };
+    for (n, range) in cut(&entries, TERM_SHARD_BYTES).into_iter().enumerate() {
+        manifest.terms.push(&terms[range.start].0);
+        let (name, file) = data_file(&format!("t{n}"), &format!("[{}]", entries[range].join(",")));
+        manifest.term_files.push(name);
+        files.push(file);
+    }
+    for (n, range) in cut(&records, DOC_CHUNK_BYTES).into_iter().enumerate() {
+        manifest.docs.push(range.start);
+        let (name, file) = data_file(&format!("d{n}"), &format!("[{}]", records[range].join(",")));
+        manifest.doc_files.push(name);
+        files.push(file);
+    }
+    let (name, file) = data_file("manifest", &json(&manifest));
+    files.push(file);
+    SearchIndex {
+        files,
+        manifest: name,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn folding_ignores_case_and_diacritics() {
+        assert_eq!(fold("Sheinbáum"), "sheinbaum");
+        assert_eq!(fold("SHEINBAUM"), "sheinbaum");
+        assert_eq!(fold("Peña Nieto, México"), "pena nieto, mexico");
+        assert_eq!(
+            fold("Straße Øresund Æther İstanbul"),
+            "strasse oresund aether istanbul"
+        );
+        assert_eq!(fold("ＡＢＣ ﬁn ΟΔΥΣΣΕΥΣ"), "abc fin οδυσσευσ");
+    }
+
+    #[test]
+    fn words_split_on_punctuation_and_drop_single_letters() {
+        assert_eq!(
+            words("She’s so afraid—of the U.S. cartels; 2025-05-04"),
+            [
+                "she", "so", "afraid", "of", "the", "cartels", "2025", "05", "04"
+            ]
+        );
+        assert_eq!(words("año 名古屋"), ["ano", "名古屋"]);
+        assert_eq!(words(&"x".repeat(100))[0].len(), MAX_WORD_CHARS);
+    }
+
+    #[test]
+    fn postings_encode_gaps_fields_and_paragraphs() {
+        let mut p = Postings::default();
+        p.push(2, TITLE, &[]);
+        p.push(5, BODY | META, &[1, 4]);
+        assert_eq!(p.data, [(2 << 3) | 1, (3 << 3) | 6, 2, 1, 3]);
+    }
+
+    #[test]
+    fn cutting_keeps_order_and_never_leaves_a_group_empty() {
+        let items: Vec<String> = ["aaaa", "bb", "cccccccc", "d"]
+            .iter()
+            .map(|s| s.to_string())
+            .collect();
+        assert_eq!(cut(&items, 6), [0..1, 1..2, 2..3, 3..4]);
+        let one = cut(&items, 100);
+        assert_eq!((one.len(), &one[0]), (1, &(0..4)));
+        assert!(cut(&[], 10).is_empty());
+    }
+}
