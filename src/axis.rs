@@ -44,6 +44,8 @@ const WIDTH: f64 = 960.0;
 const MARGIN: f64 = 24.0;
 const LANE: f64 = 20.0;
 const TOP: f64 = 16.0;
+/// Room above the lanes for the names of eras.
+const ERA_ROW: f64 = 18.0;
 /// Lanes of individually drawn marks before the axis clusters.
 const MAX_LANES: usize = 8;
 /// Lanes of labelled marks before labels are left out.
@@ -59,6 +61,8 @@ const AXIS_SPACE: f64 = 34.0;
 const DAY: i64 = 86_400;
 /// Estimated width of one character of a mark's label (11px sans-serif).
 const CHAR_WIDTH: f64 = 6.2;
+/// Estimated width of one character of an era's name (11px, small caps).
+const ERA_CHAR_WIDTH: f64 = 6.0;
 /// Estimated width of one character of a tick label (12px sans-serif).
 const TICK_CHAR_WIDTH: f64 = 6.8;
 /// Labels longer than this are cut with an ellipsis.
@@ -245,9 +249,24 @@ struct Bin {
     last: usize,
 }
 
+/// A named period drawn behind the marks (`eras:` in site.yaml).
+#[derive(Debug, Clone)]
+pub struct AxisEra<'a> {
+    /// Span start, UTC seconds.
+    pub start: i64,
+    /// Span end (exclusive), UTC seconds.
+    pub end: i64,
+    /// Its name.
+    pub title: &'a str,
+}
+
 /// The axis of one list, laid out; write it with [`Axis::svg`].
 pub struct Axis<'a> {
     marks: Vec<AxisMark<'a>>,
+    /// The eras that overlap the axis.
+    eras: Vec<AxisEra<'a>>,
+    /// Where the first lane of marks is centred (below the era names).
+    top: f64,
     lo: i64,
     hi: i64,
     placed: Vec<Placed>,
@@ -266,9 +285,9 @@ fn label_text(m: &AxisMark<'_>) -> String {
 }
 
 impl<'a> Axis<'a> {
-    /// Lays out `marks` (in timeline order). `None` when there is nothing
-    /// to draw.
-    pub fn new(marks: Vec<AxisMark<'a>>) -> Option<Axis<'a>> {
+    /// Lays out `marks` (in timeline order) over the `eras` that overlap
+    /// them. `None` when there is nothing to draw.
+    pub fn new(marks: Vec<AxisMark<'a>>, eras: &[AxisEra<'a>]) -> Option<Axis<'a>> {
         if marks.is_empty() {
             return None;
         }
@@ -280,9 +299,17 @@ impl<'a> Axis<'a> {
         let lo0 = marks.iter().map(|m| m.start).min().unwrap_or(0);
         let hi0 = finite_end.max(lo0.saturating_add(DAY));
         let pad = (hi0 / 25 - lo0 / 25).max(DAY / 2);
+        let (lo, hi) = (lo0.saturating_sub(pad), hi0.saturating_add(pad));
+        let eras: Vec<AxisEra<'a>> = eras
+            .iter()
+            .filter(|e| e.end > lo && e.start < hi)
+            .cloned()
+            .collect();
         let mut axis = Axis {
-            lo: lo0.saturating_sub(pad),
-            hi: hi0.saturating_add(pad),
+            lo,
+            hi,
+            top: if eras.is_empty() { TOP } else { TOP + ERA_ROW },
+            eras,
             marks,
             placed: Vec::new(),
             lanes: 1,
@@ -461,7 +488,7 @@ impl<'a> Axis<'a> {
         } else {
             0.0
         };
-        let marks_bottom = TOP + self.lanes as f64 * LANE;
+        let marks_bottom = self.top + self.lanes as f64 * LANE;
         let height = marks_bottom + histogram + AXIS_SPACE;
         let axis_y = height - AXIS_SPACE + 6.0;
         let months: Vec<String> = (1..=12).map(|m| short_month(lang, m)).collect();
@@ -510,6 +537,7 @@ impl<'a> Axis<'a> {
             );
         }
         s.push_str("</g>");
+        self.write_eras(&mut s, axis_y);
         if self.is_clustered() {
             self.write_histogram(&mut s, root, marks_bottom + 8.0);
         }
@@ -522,7 +550,7 @@ impl<'a> Axis<'a> {
 
     fn write_mark(&self, s: &mut String, root: &str, p: &Placed) {
         let m = &self.marks[p.mark];
-        let cy = TOP + p.lane as f64 * LANE;
+        let cy = self.top + p.lane as f64 * LANE;
         let r = Self::radius(m);
         let name = format!("{} ({})", m.label, m.date);
         let end = if m.end == i64::MAX {
@@ -576,6 +604,49 @@ impl<'a> Axis<'a> {
             );
         }
         s.push_str("</a>");
+    }
+
+    /// Eras as shaded bands from the top to the axis line, each named at
+    /// its top left when the name fits in the band.
+    fn write_eras(&self, s: &mut String, axis_y: f64) {
+        if self.eras.is_empty() {
+            return;
+        }
+        s.push_str("<g class=\"eras\">");
+        for (k, e) in self.eras.iter().enumerate() {
+            let (x0, x1) = (self.x(e.start), self.x(e.end));
+            // The name, cut to the band's width; none in a narrow band.
+            let room = ((x1 - x0 - 8.0) / ERA_CHAR_WIDTH).max(0.0) as usize;
+            let chars = e.title.chars().count();
+            let name = if chars <= room {
+                Some(e.title.to_string())
+            } else if room >= 8 {
+                let cut: String = e.title.chars().take(room - 1).collect();
+                Some(format!("{}…", cut.trim_end()))
+            } else {
+                None
+            };
+            let _ = write!(
+                s,
+                "<g class=\"era era-{}\" data-t0=\"{}\" data-t1=\"{}\"><title>{}</title><rect x=\"{x0:.1}\" y=\"2\" width=\"{:.1}\" height=\"{:.1}\"/>",
+                k % 2,
+                e.start,
+                e.end,
+                esc(e.title),
+                (x1 - x0).max(1.0),
+                axis_y - 2.0,
+            );
+            if let Some(name) = name {
+                let _ = write!(
+                    s,
+                    "<text class=\"era-label\" x=\"{:.1}\" y=\"14\">{}</text>",
+                    x0 + 4.0,
+                    esc(&name)
+                );
+            }
+            s.push_str("</g>");
+        }
+        s.push_str("</g>");
     }
 
     fn write_histogram(&self, s: &mut String, root: &str, top: f64) {
@@ -662,7 +733,7 @@ mod tests {
 
     #[test]
     fn overlapping_marks_get_their_own_lanes_and_labels() {
-        let axis = Axis::new(vec![mark(0, DAY), mark(0, DAY), mark(0, i64::MAX)]).unwrap();
+        let axis = Axis::new(vec![mark(0, DAY), mark(0, DAY), mark(0, i64::MAX)], &[]).unwrap();
         let out = axis.svg("../", &date::EN, "Axis");
         assert_eq!(out.matches("<a ").count(), 3);
         assert_eq!(out.matches("href=\"../events/x/index.html\"").count(), 3);
@@ -684,7 +755,7 @@ mod tests {
                 m
             })
             .collect();
-        let axis = Axis::new(marks).unwrap();
+        let axis = Axis::new(marks, &[]).unwrap();
         assert!(axis.is_clustered());
         let out = axis.svg("./", &date::EN, "Axis");
         assert!(out.len() < 150_000, "{} bytes", out.len());
@@ -698,6 +769,32 @@ mod tests {
             !out.contains("importance-1\""),
             "minor events are counted, not drawn"
         );
+    }
+
+    #[test]
+    fn eras_are_bands_behind_the_marks() {
+        let eras = [
+            AxisEra {
+                start: 0,
+                end: DAY / 2,
+                title: "The first half of the day",
+            },
+            AxisEra {
+                start: 10 * DAY,
+                end: 11 * DAY,
+                title: "Out of range",
+            },
+        ];
+        let axis = Axis::new(vec![mark(0, DAY)], &eras).unwrap();
+        let out = axis.svg("./", &date::EN, "Axis");
+        assert_eq!(out.matches("class=\"era ").count(), 1);
+        assert!(out.contains(
+            "<text class=\"era-label\" x=\"256.0\" y=\"14\">The first half of the day</text>"
+        ));
+        // Bands come before the marks, so marks are drawn over them.
+        assert!(out.find("class=\"era ").unwrap() < out.find("class=\"mark ").unwrap());
+        // The first lane moves down to make room for the names.
+        assert!(out.contains("y=\"28.0\""), "{out}");
     }
 
     #[test]

@@ -11,7 +11,7 @@ use rayon::prelude::*;
 use serde::Serialize;
 use tera::{Context, Tera};
 
-use crate::axis::{Axis, AxisMark};
+use crate::axis::{Axis, AxisEra, AxisMark};
 use crate::config::Config;
 use crate::date::{DatePart, EventDate};
 use crate::diagnostic::{Diagnostic, Diagnostics, SourceText};
@@ -699,7 +699,20 @@ impl<'a> Renderer<'a> {
                 }
             })
             .collect();
-        Axis::new(marks)
+        let eras: Vec<AxisEra<'_>> = self
+            .config
+            .eras
+            .iter()
+            .map(|e| {
+                let (start, end) = e.span(tz);
+                AxisEra {
+                    start,
+                    end,
+                    title: &e.title,
+                }
+            })
+            .collect();
+        Axis::new(marks, &eras)
     }
 
     /// Every page of a list (the home page's or a term's): the axis over

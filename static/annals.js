@@ -92,7 +92,11 @@
       class: 'filter-keys',
       text: (paged ? 'Filters the events of this page. ' : '') + 'Keys: j and k move to the next and previous event.',
     }));
-    list.parentNode.insertBefore(form, list);
+    // The list and its filters side by side where the page is wide.
+    var layout = el('div', { class: 'list-layout' });
+    list.parentNode.insertBefore(layout, list);
+    layout.appendChild(form);
+    layout.appendChild(list);
 
     var marks = Array.prototype.slice.call(document.querySelectorAll('svg.axis a.mark'));
 
@@ -194,7 +198,7 @@
     // Where each shape and label sits at full scale, so a zoom moves it by
     // as much as the time it stands for moves.
     this.parts = [];
-    svg.querySelectorAll('a.mark, a.cluster').forEach(function (a) {
+    svg.querySelectorAll('a.mark, a.cluster, g.era').forEach(function (a) {
       var t0 = Number(a.getAttribute('data-t0'));
       var t1s = a.getAttribute('data-t1');
       var t1 = t1s === '' ? null : Number(t1s);
@@ -203,7 +207,10 @@
         if (tag === 'title') return;
         var x = Number(node.getAttribute(tag === 'circle' ? 'cx' : 'x'));
         var w = node.hasAttribute('width') ? Number(node.getAttribute('width')) : 0;
-        self.parts.push({ a: a, node: node, tag: tag, t0: t0, t1: t1, x: x, w: w, cluster: a.classList.contains('cluster') });
+        self.parts.push({
+          a: a, node: node, tag: tag, t0: t0, t1: t1, x: x, w: w,
+          cluster: a.classList.contains('cluster'), era: a.classList.contains('era'),
+        });
       });
     });
   }
@@ -290,6 +297,17 @@
         return;
       }
       var x0 = self.x(p.t0), x1 = p.t1 === null ? edge : self.x(p.t1);
+      if (p.era) {
+        // A band spans its era; its name stays at the visible start.
+        if (p.tag === 'rect') {
+          node.setAttribute('x', clamp(x0).toFixed(1));
+          node.setAttribute('width', Math.max(clamp(x1) - clamp(x0), 0).toFixed(1));
+        } else {
+          node.setAttribute('x', (clamp(x0) + 4).toFixed(1));
+          node.style.visibility = clamp(x1) - clamp(x0) < p.node.getComputedTextLength() + 8 ? 'hidden' : '';
+        }
+        return;
+      }
       if (p.tag === 'circle') {
         node.setAttribute('cx', x0.toFixed(1));
       } else if (p.tag === 'rect') {
