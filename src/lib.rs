@@ -29,6 +29,7 @@ use std::path::{Path, PathBuf};
 
 use config::Config;
 use diagnostic::Diagnostics;
+use rayon::prelude::*;
 use render::{OutputFile, Templates};
 use timeline::Timeline;
 
@@ -112,10 +113,16 @@ pub fn check_with_progress(
     let raw_html = config
         .as_ref()
         .map_or(markdown::RawHtml::Sanitize, |c| c.raw_html);
+    // Files parse in parallel; collecting keeps the order of the files.
     let mut sources = Vec::new();
     let mut partial = false;
-    for src in &files.sources {
-        match source::parse(src, raw_html) {
+    let parsed: Vec<_> = files
+        .sources
+        .par_iter()
+        .map(|src| source::parse(src, raw_html))
+        .collect();
+    for result in parsed {
+        match result {
             Ok(s) => sources.push(s),
             Err(ds) => {
                 partial = true;
@@ -125,8 +132,12 @@ pub fn check_with_progress(
     }
     let site_zone = config.as_ref().map_or(chrono_tz::Tz::UTC, |c| c.timezone);
     let mut events = Vec::new();
-    for src in &files.events {
-        let (mut evs, ds) = event::parse_file(src, site_zone);
+    let parsed: Vec<_> = files
+        .events
+        .par_iter()
+        .map(|src| event::parse_file(src, site_zone))
+        .collect();
+    for (mut evs, ds) in parsed {
         partial |= !ds.is_empty();
         events.append(&mut evs);
         ds.into_iter().for_each(|d| diags.push(d));

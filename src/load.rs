@@ -5,6 +5,7 @@
 use std::fs;
 use std::path::{Path, PathBuf};
 
+use rayon::prelude::*;
 use walkdir::WalkDir;
 
 use crate::diagnostic::{Diagnostic, Diagnostics, SourceText};
@@ -105,23 +106,20 @@ pub fn relative(root: &Path, path: &Path) -> PathBuf {
 /// video), refused before it is read so memory and time stay bounded.
 pub const MAX_TEXT_FILE: u64 = 16 * 1024 * 1024;
 
-fn read_text(root: &Path, path: &Path, diags: &mut Diagnostics) -> Option<SourceText> {
+fn read_text(root: &Path, path: &Path) -> Result<SourceText, Diagnostic> {
     let rel = relative(root, path);
     if let Ok(meta) = fs::metadata(path)
         && meta.len() > MAX_TEXT_FILE
     {
-        diags.push(
-            Diagnostic::file_error(
-                format!(
-                    "file is too large: {} MB (the limit is {} MB)",
-                    meta.len() / (1024 * 1024),
-                    MAX_TEXT_FILE / (1024 * 1024)
-                ),
-                &rel,
-            )
-            .with_hint("split it into smaller files, or move it out of content/"),
-        );
-        return None;
+        return Err(Diagnostic::file_error(
+            format!(
+                "file is too large: {} MB (the limit is {} MB)",
+                meta.len() / (1024 * 1024),
+                MAX_TEXT_FILE / (1024 * 1024)
+            ),
+            &rel,
+        )
+        .with_hint("split it into smaller files, or move it out of content/"));
     }
     match fs::read(path) {
         Ok(bytes) => match String::from_utf8(bytes) {
@@ -132,25 +130,31 @@ fn read_text(root: &Path, path: &Path, diags: &mut Diagnostics) -> Option<Source
                 if text.contains('\r') {
                     text = text.replace("\r\n", "\n");
                 }
-                Some(SourceText::new(rel, text))
+                Ok(SourceText::new(rel, text))
             }
             Err(e) => {
                 let offset = e.utf8_error().valid_up_to();
                 let bytes = e.into_bytes();
                 let prefix = String::from_utf8_lossy(&bytes[..offset]).into_owned();
                 let src = SourceText::new(rel, prefix);
-                diags.push(
+                Err(
                     Diagnostic::error("file is not valid UTF-8", src.at_byte(offset, 1))
                         .with_hint("save the file as UTF-8"),
-                );
-                None
+                )
             }
         },
-        Err(e) => {
-            diags.push(Diagnostic::file_error(format!("cannot read: {e}"), &rel));
-            None
-        }
+        Err(e) => Err(Diagnostic::file_error(format!("cannot read: {e}"), &rel)),
     }
+}
+
+/// Reads `paths` in parallel, in their order; what cannot be read becomes
+/// a diagnostic.
+fn read_texts(root: &Path, paths: &[PathBuf], diags: &mut Diagnostics) -> Vec<SourceText> {
+    let read: Vec<Result<SourceText, Diagnostic>> =
+        paths.par_iter().map(|p| read_text(root, p)).collect();
+    read.into_iter()
+        .filter_map(|r| r.map_err(|d| diags.push(d)).ok())
+        .collect()
 }
 
 fn has_ext(p: &Path, exts: &[&str]) -> bool {
@@ -166,39 +170,45 @@ pub fn read_site(root: &Path) -> (SiteFiles, Diagnostics) {
     let mut files = SiteFiles::default();
     let config_path = root.join("site.yaml");
     if config_path.is_file() {
-        files.config = read_text(root, &config_path, &mut diags);
+        files.config = read_text(root, &config_path)
+            .map_err(|d| diags.push(d))
+            .ok();
     }
     let content = root.join("content");
-    for path in files_below(root, &content.join("sources"), &mut diags) {
-        if has_ext(&path, &["md", "markdown"]) {
-            files.sources.extend(read_text(root, &path, &mut diags));
-        } else {
-            diags.push(
-                Diagnostic::file_error(
-                    "ignored: sources are Markdown files (.md)",
-                    &relative(root, &path),
-                )
-                .warning(),
-            );
+    for (folder, exts, what, list) in [
+        (
+            "sources",
+            &["md", "markdown"][..],
+            "sources are Markdown files (.md)",
+            &mut files.sources,
+        ),
+        (
+            "events",
+            &["yaml", "yml"][..],
+            "events are YAML files (.yaml)",
+            &mut files.events,
+        ),
+    ] {
+        let mut wanted = Vec::new();
+        for path in files_below(root, &content.join(folder), &mut diags) {
+            if has_ext(&path, exts) {
+                wanted.push(path);
+            } else {
+                diags.push(
+                    Diagnostic::file_error(format!("ignored: {what}"), &relative(root, &path))
+                        .warning(),
+                );
+            }
         }
-    }
-    for path in files_below(root, &content.join("events"), &mut diags) {
-        if has_ext(&path, &["yaml", "yml"]) {
-            files.events.extend(read_text(root, &path, &mut diags));
-        } else {
-            diags.push(
-                Diagnostic::file_error(
-                    "ignored: events are YAML files (.yaml)",
-                    &relative(root, &path),
-                )
-                .warning(),
-            );
-        }
+        *list = read_texts(root, &wanted, &mut diags);
     }
     let templates = root.join("templates");
     for path in files_below(root, &templates, &mut diags) {
         if has_ext(&path, &["html", "xml", "txt", "json"]) {
-            files.templates.extend(read_text(root, &path, &mut diags));
+            match read_text(root, &path) {
+                Ok(t) => files.templates.push(t),
+                Err(d) => diags.push(d),
+            }
         }
     }
     let statics = root.join("static");

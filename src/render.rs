@@ -1170,32 +1170,44 @@ fn data_files(config: &Config, tl: &Timeline, pages: &[OutputFile]) -> Vec<Outpu
         bytes: text.into_bytes(),
     };
     let all: Vec<usize> = (0..tl.events.len()).collect();
-    let mut out = vec![
-        file(
-            "feed.xml".into(),
-            feeds::atom_feed(config, tl, &all, "", &config.title),
-        ),
-        file(
-            "calendar.ics".into(),
-            feeds::icalendar(config, tl, &all, &config.title).0,
-        ),
-        file("timeline.json".into(), export::timelinejs(config, tl)),
-        file("events.json".into(), export::events_json(config, tl)),
+    // Each file is one job; they run in parallel and keep this order.
+    type Job<'j> = Box<dyn Fn() -> OutputFile + Send + Sync + 'j>;
+    let mut jobs: Vec<Job<'_>> = vec![
+        Box::new(|| {
+            file(
+                "feed.xml".into(),
+                feeds::atom_feed(config, tl, &all, "", &config.title),
+            )
+        }),
+        Box::new(|| {
+            file(
+                "calendar.ics".into(),
+                feeds::icalendar(config, tl, &all, &config.title).0,
+            )
+        }),
+        Box::new(|| file("timeline.json".into(), export::timelinejs(config, tl))),
+        Box::new(|| file("events.json".into(), export::events_json(config, tl))),
     ];
     for t in &tl.taxonomies {
         for term in &t.terms {
             let dir = Page::Term(t.name, &term.slug).dir();
             let name = format!("{}: {} — {}", t.title, term.name, config.title);
-            out.push(file(
-                format!("{dir}feed.xml"),
-                feeds::atom_feed(config, tl, &term.events, &dir, &name),
-            ));
-            out.push(file(
-                format!("{dir}calendar.ics"),
-                feeds::icalendar(config, tl, &term.events, &name).0,
-            ));
+            let (feed_dir, feed_name) = (dir.clone(), name.clone());
+            jobs.push(Box::new(move || {
+                file(
+                    format!("{feed_dir}feed.xml"),
+                    feeds::atom_feed(config, tl, &term.events, &feed_dir, &feed_name),
+                )
+            }));
+            jobs.push(Box::new(move || {
+                file(
+                    format!("{dir}calendar.ics"),
+                    feeds::icalendar(config, tl, &term.events, &name).0,
+                )
+            }));
         }
     }
+    let mut out: Vec<OutputFile> = jobs.par_iter().map(|job| job()).collect();
     // Search results are not pages for search engines.
     let dirs: Vec<String> = pages
         .iter()
@@ -1239,14 +1251,20 @@ pub fn render_site(
         prepared,
         groups: ListGroups::new(timeline),
     };
-    let search = crate::search::build(config, timeline);
-    // Pages render in parallel; collecting keeps their order.
-    let mut pages = r.home();
+    // The search index is built while the pages render; pages render in
+    // parallel, and collecting keeps their order.
+    let (search, mut pages) = rayon::join(
+        || crate::search::build(config, timeline),
+        || {
+            let mut pages = r.home();
+            pages.extend(r.events());
+            pages.extend(r.sources());
+            pages.extend(r.taxonomies());
+            pages.push(r.not_found());
+            pages
+        },
+    );
     pages.push(r.search(&search.manifest));
-    pages.extend(r.events());
-    pages.extend(r.sources());
-    pages.extend(r.taxonomies());
-    pages.push(r.not_found());
     let mut out = Vec::with_capacity(pages.len());
     let mut diags = Diagnostics::default();
     for page in pages {
