@@ -1,0 +1,342 @@
+//! Lists of events (the home page's and each term's): cut into pages of at
+//! most [`LIST_PAGE_SIZE`] events at month boundaries, grouped by year and
+//! month, with a pager, and under one axis laid out once for all pages.
+
+use std::collections::HashMap;
+
+use rayon::prelude::*;
+use serde::Serialize;
+
+use super::views::EventCard;
+use super::{Rendered, Renderer};
+use crate::axis::{Axis, AxisEra, AxisMark};
+use crate::timeline::Timeline;
+use crate::url::Page;
+
+#[derive(Serialize)]
+pub(super) struct MonthView {
+    pub(super) label: String,
+    pub(super) anchor: String,
+    pub(super) events: Vec<EventCard>,
+}
+
+#[derive(Serialize)]
+pub(super) struct YearView {
+    pub(super) year: i64,
+    pub(super) label: String,
+    pub(super) anchor: String,
+    pub(super) months: Vec<MonthView>,
+}
+
+/// Events per page of a list; a longer list continues on `page/2/`, ….
+pub const LIST_PAGE_SIZE: usize = 250;
+
+/// One page of a list: runs of events, each run from one (year, month)
+/// group (an index into `ListGroups::keys`).
+pub(super) type ListChunk = Vec<(usize, Vec<usize>)>;
+
+/// The year and month groups of the timeline, flattened in display order.
+pub(super) struct ListGroups {
+    /// (year, month) of each group; month `None` for events known only to
+    /// the year.
+    pub(super) keys: Vec<(i64, Option<u8>)>,
+    /// The group of each event.
+    pub(super) group_of: Vec<usize>,
+    /// The position of each event in display order.
+    pub(super) display_pos: Vec<usize>,
+}
+
+impl ListGroups {
+    pub(super) fn new(tl: &Timeline) -> ListGroups {
+        let mut groups = ListGroups {
+            keys: Vec::new(),
+            group_of: vec![0; tl.events.len()],
+            display_pos: vec![0; tl.events.len()],
+        };
+        let mut pos = 0;
+        for y in &tl.years {
+            for m in &y.months {
+                let g = groups.keys.len();
+                groups.keys.push((y.year, m.month));
+                for &i in &m.events {
+                    groups.group_of[i] = g;
+                    groups.display_pos[i] = pos;
+                    pos += 1;
+                }
+            }
+        }
+        groups
+    }
+}
+
+#[derive(Serialize)]
+pub(super) struct PagerLink {
+    pub(super) n: usize,
+    pub(super) url: String,
+    /// The dates the page covers.
+    pub(super) label: String,
+    pub(super) current: bool,
+    /// Pages are left out before this one.
+    pub(super) gap_before: bool,
+}
+
+#[derive(Serialize)]
+pub(super) struct PagerView {
+    pub(super) current: usize,
+    pub(super) total: usize,
+    /// The dates this page covers.
+    pub(super) range: String,
+    pub(super) prev: Option<PagerLink>,
+    pub(super) next: Option<PagerLink>,
+    pub(super) pages: Vec<PagerLink>,
+}
+
+/// What every page of a list shows.
+#[derive(Serialize)]
+pub(super) struct ListView {
+    pub(super) axis: String,
+    pub(super) clustered: bool,
+    pub(super) years: Vec<YearView>,
+    /// Events in the whole list.
+    pub(super) event_count: usize,
+    /// Events on this page.
+    pub(super) page_count: usize,
+    pub(super) pager: Option<PagerView>,
+}
+
+impl Renderer<'_> {
+    /// Cuts a list of events into pages of at most [`LIST_PAGE_SIZE`],
+    /// in display order, keeping a month on one page where it fits. There
+    /// is always at least one page.
+    pub(super) fn paginate(&self, events: &[usize]) -> Vec<ListChunk> {
+        let mut ordered = events.to_vec();
+        ordered.sort_by_key(|&i| self.groups.display_pos[i]);
+        let mut runs: Vec<(usize, Vec<usize>)> = Vec::new();
+        for i in ordered {
+            let g = self.groups.group_of[i];
+            match runs.last_mut() {
+                Some((last, run)) if *last == g => run.push(i),
+                _ => runs.push((g, vec![i])),
+            }
+        }
+        let mut pages = Vec::new();
+        let mut page: ListChunk = Vec::new();
+        let mut count = 0;
+        for (g, run) in runs {
+            if count > 0 && count + run.len() > LIST_PAGE_SIZE {
+                pages.push(std::mem::take(&mut page));
+                count = 0;
+            }
+            for piece in run.chunks(LIST_PAGE_SIZE) {
+                if count > 0 && count + piece.len() > LIST_PAGE_SIZE {
+                    pages.push(std::mem::take(&mut page));
+                    count = 0;
+                }
+                page.push((g, piece.to_vec()));
+                count += piece.len();
+            }
+        }
+        if !page.is_empty() || pages.is_empty() {
+            pages.push(page);
+        }
+        pages
+    }
+
+    /// The year and month headings of one page of a list, with its cards.
+    pub(super) fn years(&self, from: &Page<'_>, chunk: &ListChunk) -> Vec<YearView> {
+        let lang = self.config.lang;
+        let mut out: Vec<YearView> = Vec::new();
+        for (g, events) in chunk {
+            let (year, month) = self.groups.keys[*g];
+            let (label, anchor) = match month {
+                Some(mm) => (
+                    crate::date::month_year_label(year, mm, lang),
+                    format!("m-{year}-{mm:02}"),
+                ),
+                None => (
+                    crate::date::across_year_label(year, lang),
+                    format!("m-{year}"),
+                ),
+            };
+            let month = MonthView {
+                label,
+                anchor,
+                events: events.iter().map(|&i| self.card(i, from)).collect(),
+            };
+            match out.last_mut() {
+                Some(y) if y.year == year => y.months.push(month),
+                _ => out.push(YearView {
+                    year,
+                    label: crate::date::year_label(year, lang),
+                    anchor: format!("y-{year}"),
+                    months: vec![month],
+                }),
+            }
+        }
+        out
+    }
+
+    /// What a page of a list covers, for the pager: "January – March
+    /// 2025", "1204 BC – 1003 BC".
+    pub(super) fn chunk_label(&self, chunk: &ListChunk) -> String {
+        let lang = self.config.lang;
+        let label = |g: usize| {
+            let (year, month) = self.groups.keys[g];
+            match month {
+                Some(m) => crate::date::month_year_label(year, m, lang),
+                None => crate::date::year_label(year, lang),
+            }
+        };
+        let (Some((first, _)), Some((last, _))) = (chunk.first(), chunk.last()) else {
+            return String::new();
+        };
+        let (fy, ly) = (self.groups.keys[*first].0, self.groups.keys[*last].0);
+        if first == last {
+            label(*first)
+        } else if fy == ly {
+            format!("{} – {}", label(*first), label(*last))
+        } else {
+            format!(
+                "{} – {}",
+                crate::date::year_label(fy, lang),
+                crate::date::year_label(ly, lang)
+            )
+        }
+    }
+
+    /// Links to the other pages of a list: first, last, and the pages
+    /// near the current one. `None` for a list of one page.
+    pub(super) fn pager(&self, first: &Page<'_>, labels: &[String], n: usize) -> Option<PagerView> {
+        if labels.len() < 2 {
+            return None;
+        }
+        let from = first.list_page(n);
+        let link = |k: usize| PagerLink {
+            n: k,
+            url: from.link_to(&first.list_page(k)),
+            label: labels[k - 1].clone(),
+            current: k == n,
+            gap_before: false,
+        };
+        let mut pages: Vec<PagerLink> = Vec::new();
+        let total = labels.len();
+        for k in 1..=total {
+            if k == 1 || k == total || k.abs_diff(n) <= 2 {
+                let mut l = link(k);
+                l.gap_before = pages.last().is_some_and(|p| p.n + 1 != k);
+                pages.push(l);
+            }
+        }
+        Some(PagerView {
+            current: n,
+            total,
+            range: labels[n - 1].clone(),
+            prev: (n > 1).then(|| link(n - 1)),
+            next: (n < total).then(|| link(n + 1)),
+            pages,
+        })
+    }
+
+    /// The axis of a list, laid out once for all its pages. `page_of`
+    /// gives the page (1-based) on which each event is listed.
+    pub(super) fn axis(
+        &self,
+        first: &Page<'_>,
+        events: &[usize],
+        page_of: &dyn Fn(usize) -> usize,
+    ) -> Option<Axis<'_>> {
+        let tz = self.config.timezone;
+        let marks: Vec<AxisMark<'_>> = events
+            .iter()
+            .map(|&i| {
+                let e = &self.timeline.events[i];
+                let (start, end) = e.date.span(e.zone.unwrap_or(tz));
+                AxisMark {
+                    start,
+                    end,
+                    importance: e.importance,
+                    label: &e.title,
+                    date: &self.prepared[i].date_text,
+                    href: Page::Event(&e.id).file(),
+                    list_href: format!("{}#e-{}", first.list_page(page_of(i)).file(), e.id),
+                }
+            })
+            .collect();
+        let eras: Vec<AxisEra<'_>> = self
+            .config
+            .eras
+            .iter()
+            .map(|e| {
+                let (start, end) = e.span(tz);
+                AxisEra {
+                    start,
+                    end,
+                    title: &e.title,
+                }
+            })
+            .collect();
+        Axis::new(marks, &eras)
+    }
+
+    /// Every page of a list (the home page's or a term's): the axis over
+    /// all of its events, then its events page by page. `make` renders
+    /// one page from the shared parts.
+    pub(super) fn list_pages(
+        &self,
+        first: Page<'_>,
+        events: &[usize],
+        axis_title: &str,
+        make: &(dyn Fn(Page<'_>, ListView) -> Rendered + Sync),
+    ) -> Vec<Rendered> {
+        let chunks = self.paginate(events);
+        let mut page_of: HashMap<usize, usize> = HashMap::with_capacity(events.len());
+        for (k, chunk) in chunks.iter().enumerate() {
+            for (_, run) in chunk {
+                for &i in run {
+                    page_of.insert(i, k + 1);
+                }
+            }
+        }
+        let axis = self.axis(&first, events, &|i| page_of.get(&i).copied().unwrap_or(1));
+        let labels: Vec<String> = chunks.iter().map(|c| self.chunk_label(c)).collect();
+        chunks
+            .par_iter()
+            .enumerate()
+            .map(|(k, chunk)| {
+                let page = first.list_page(k + 1);
+                let view = ListView {
+                    axis: axis
+                        .as_ref()
+                        .map(|a| a.svg(&page.root(), self.config.lang, axis_title))
+                        .unwrap_or_default(),
+                    clustered: axis.as_ref().is_some_and(Axis::is_clustered),
+                    years: self.years(&page, chunk),
+                    event_count: events.len(),
+                    page_count: chunk.iter().map(|(_, run)| run.len()).sum(),
+                    pager: self.pager(&first, &labels, k + 1),
+                };
+                make(page, view)
+            })
+            .collect()
+    }
+
+    pub(super) fn home(&self) -> Vec<Rendered> {
+        let all: Vec<usize> = (0..self.timeline.events.len()).collect();
+        let axis_title = format!("Timeline of {}", self.config.title);
+        self.list_pages(Page::Home, &all, &axis_title, &|page, list| {
+            let mut title = self.config.title.clone();
+            if let Some(p) = &list.pager
+                && p.current > 1
+            {
+                title = format!("{title} — {} (page {} of {})", p.range, p.current, p.total);
+            }
+            #[derive(Serialize)]
+            struct Home {
+                #[serde(flatten)]
+                list: ListView,
+            }
+            let description = self.config.description.clone();
+            self.render("index.html", page, title, description, Home { list })
+        })
+    }
+}

@@ -1,0 +1,511 @@
+//! Rendering: the timeline into pages through Tera templates. Templates see
+//! only the view types of this module (plain, serialisable, links already
+//! relative to the page), never the internal model. Built-in templates are
+//! compiled in; a site's own `templates/NAME` overrides the built-in of the
+//! same name.
+
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+
+use rayon::prelude::*;
+use serde::Serialize;
+use tera::{Context, Tera};
+
+use crate::config::Config;
+use crate::date::{DatePart, EventDate};
+use crate::diagnostic::{Diagnostic, Diagnostics, SourceText};
+use crate::markdown;
+use crate::timeline::Timeline;
+use crate::url::Page;
+
+mod lists;
+mod pages;
+mod views;
+
+pub use lists::LIST_PAGE_SIZE;
+use lists::ListGroups;
+use views::*;
+
+/// The built-in templates: name and text.
+pub const BUILTIN_TEMPLATES: [(&str, &str); 14] = [
+    ("base.html", include_str!("../../templates/base.html")),
+    (
+        "partials/axis.html",
+        include_str!("../../templates/partials/axis.html"),
+    ),
+    (
+        "partials/pager.html",
+        include_str!("../../templates/partials/pager.html"),
+    ),
+    ("index.html", include_str!("../../templates/index.html")),
+    ("event.html", include_str!("../../templates/event.html")),
+    ("source.html", include_str!("../../templates/source.html")),
+    ("sources.html", include_str!("../../templates/sources.html")),
+    (
+        "taxonomy.html",
+        include_str!("../../templates/taxonomy.html"),
+    ),
+    ("term.html", include_str!("../../templates/term.html")),
+    ("404.html", include_str!("../../templates/404.html")),
+    ("search.html", include_str!("../../templates/search.html")),
+    (
+        "partials/years.html",
+        include_str!("../../templates/partials/years.html"),
+    ),
+    (
+        "partials/event_card.html",
+        include_str!("../../templates/partials/event_card.html"),
+    ),
+    (
+        "partials/nav.html",
+        include_str!("../../templates/partials/nav.html"),
+    ),
+];
+
+/// The built-in static files: path in the output and bytes.
+pub const BUILTIN_STATIC: [(&str, &[u8]); 4] = [
+    ("style.css", include_bytes!("../../static/style.css")),
+    ("annals.js", include_bytes!("../../static/annals.js")),
+    ("favicon.svg", include_bytes!("../../static/favicon.svg")),
+    ("search.js", include_bytes!("../../static/search.js")),
+];
+
+/// A file of the finished site.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OutputFile {
+    /// Path relative to the output folder, with `/`.
+    pub path: String,
+    /// Contents.
+    pub bytes: Vec<u8>,
+}
+
+/// The template set: built-ins overridden by the site's own.
+pub struct Templates {
+    tera: Tera,
+    sources: BTreeMap<String, SourceText>,
+}
+
+fn template_location(
+    name: &str,
+    sources: &BTreeMap<String, SourceText>,
+    line: usize,
+    col: usize,
+) -> Option<crate::diagnostic::Location> {
+    sources.get(name).map(|s| s.at(line, col + 1, 1))
+}
+
+fn tera_diagnostic(
+    err: &tera::Error,
+    sources: &BTreeMap<String, SourceText>,
+    page: Option<&str>,
+) -> Diagnostic {
+    use tera::ErrorKind;
+    let context = page
+        .map(|p| format!(" (rendering {p})"))
+        .unwrap_or_default();
+    match err.kind() {
+        ErrorKind::SyntaxError(r) | ErrorKind::RenderingError(r) => {
+            let span = r.span();
+            let msg = format!("template error: {}{context}", r.message());
+            match template_location(r.filename(), sources, span.start_line, span.start_col) {
+                Some(mut loc) => {
+                    if span.start_line == span.end_line {
+                        loc.len = span.end_col.saturating_sub(span.start_col).max(1);
+                    }
+                    Diagnostic::error(msg, loc)
+                }
+                None => Diagnostic::file_error(
+                    msg,
+                    &PathBuf::from(format!("templates/{}", r.filename())),
+                ),
+            }
+        }
+        other => {
+            let mut msg = format!("template error: {other}{context}");
+            let mut source = std::error::Error::source(err);
+            while let Some(s) = source {
+                msg.push_str(&format!(": {s}"));
+                source = s.source();
+            }
+            Diagnostic::file_error(msg, &PathBuf::from("templates"))
+        }
+    }
+}
+
+impl Templates {
+    /// Compiles the built-in templates with the site's overrides. Template
+    /// syntax errors are located in the file they come from.
+    pub fn new(site_templates: &[SourceText]) -> Result<Templates, Diagnostics> {
+        let mut sources: BTreeMap<String, SourceText> = BUILTIN_TEMPLATES
+            .iter()
+            .map(|(name, text)| {
+                (
+                    (*name).to_string(),
+                    SourceText::new(
+                        PathBuf::from(format!("<built-in>/templates/{name}")),
+                        (*text).to_string(),
+                    ),
+                )
+            })
+            .collect();
+        for t in site_templates {
+            let name = t
+                .path
+                .strip_prefix("templates")
+                .unwrap_or(&t.path)
+                .to_string_lossy()
+                .replace('\\', "/");
+            sources.insert(name, t.clone());
+        }
+        let mut tera = Tera::new();
+        tera.autoescape_on([".html", ".xml"]);
+        let all: Vec<(&str, &str)> = sources
+            .iter()
+            .map(|(k, v)| (k.as_str(), v.text.as_str()))
+            .collect();
+        tera.add_raw_templates(all)
+            .map_err(|e| Diagnostics::from(vec![tera_diagnostic(&e, &sources, None)]))?;
+        Ok(Templates { tera, sources })
+    }
+}
+
+/// schema.org JSON-LD, safe inside a `<script>` element (`<` escaped, so
+/// no text can close the element).
+fn json_ld(value: &serde_json::Value) -> String {
+    serde_json::to_string(value)
+        .unwrap_or_default()
+        .replace('<', "\\u003c")
+        .replace('>', "\\u003e")
+        .replace('&', "\\u0026")
+}
+
+/// Escapes text for HTML and XML content and attribute values.
+pub fn escape_html(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            other => out.push(other),
+        }
+    }
+    out
+}
+
+/// `<time>` elements for a date, with the words between them; instants are
+/// shown in `zone` when the event has one.
+pub fn date_html(date: &EventDate, zone: Option<chrono_tz::Tz>, config: &Config) -> String {
+    date.display_parts_in(config.lang, zone)
+        .into_iter()
+        .map(|p| match p {
+            DatePart::Text(t) => escape_html(&t),
+            DatePart::Time {
+                text,
+                machine: Some(m),
+            } => format!(
+                "<time datetime=\"{}\">{}</time>",
+                escape_html(&m),
+                escape_html(&text)
+            ),
+            DatePart::Time {
+                text,
+                machine: None,
+            } => format!("<span class=\"date-text\">{}</span>", escape_html(&text)),
+        })
+        .collect()
+}
+
+/// What every page of an event shares, computed once.
+struct Prepared {
+    date_html: String,
+    date_text: String,
+    summary_html: String,
+    summary_text: String,
+}
+
+/// One page, or why it could not be rendered.
+type Rendered = Result<OutputFile, Diagnostic>;
+
+/// Renders the pages of one site: the shared parts of every page, and
+/// (in the submodules) each kind of page.
+struct Renderer<'a> {
+    config: &'a Config,
+    timeline: &'a Timeline,
+    templates: &'a Templates,
+    site: SiteView<'a>,
+    prepared: Vec<Prepared>,
+    groups: ListGroups,
+}
+
+impl<'a> Renderer<'a> {
+    fn nav(&self, from: &Page<'_>) -> Vec<NavItem> {
+        let mut items = vec![
+            NavItem {
+                title: "Timeline".into(),
+                url: from.link_to(&Page::Home),
+                current: *from == Page::Home,
+            },
+            NavItem {
+                title: "Sources".into(),
+                url: from.link_to(&Page::Sources),
+                current: *from == Page::Sources,
+            },
+        ];
+        for t in &self.timeline.taxonomies {
+            if t.terms.is_empty() {
+                continue;
+            }
+            items.push(NavItem {
+                title: t.title.clone(),
+                url: from.link_to(&Page::Taxonomy(t.name)),
+                current: *from == Page::Taxonomy(t.name),
+            });
+        }
+        items
+    }
+
+    fn card(&self, i: usize, from: &Page<'_>) -> EventCard {
+        let tl = self.timeline;
+        let e = &tl.events[i];
+        let p = &self.prepared[i];
+        let mut terms = Vec::new();
+        for t in &tl.taxonomies {
+            let k = crate::config::TAXONOMY_NAMES
+                .iter()
+                .position(|n| *n == t.name)
+                .unwrap_or(0);
+            for name in &e.terms[k] {
+                let slug = slug::slugify(name);
+                if let Some(term) = t.terms.iter().find(|x| x.slug == slug) {
+                    terms.push(TermLink {
+                        taxonomy: t.name,
+                        slug: term.slug.clone(),
+                        name: term.name.clone(),
+                        url: from.link_to(&Page::Term(t.name, &term.slug)),
+                    });
+                }
+            }
+        }
+        let mut sources: Vec<SourceLink> = Vec::new();
+        for c in &tl.citations[i] {
+            let s = &tl.sources[c.source];
+            let url = from.link_to(&Page::Source(&s.id));
+            if !sources.iter().any(|x| x.url == url) {
+                sources.push(SourceLink {
+                    title: s.title.clone(),
+                    url,
+                });
+            }
+        }
+        EventCard {
+            id: e.id.clone(),
+            url: from.link_to(&Page::Event(&e.id)),
+            title: e.title.clone(),
+            date_html: p.date_html.clone(),
+            date_text: p.date_text.clone(),
+            summary_html: p.summary_html.clone(),
+            importance: e.importance,
+            ongoing: e.date.is_ongoing(),
+            filter_terms: terms
+                .iter()
+                .map(|t| format!("{}/{}", t.taxonomy, t.slug))
+                .collect::<Vec<_>>()
+                .join(" "),
+            terms,
+            sources,
+        }
+    }
+
+    fn event_link(&self, i: usize, from: &Page<'_>) -> EventLink {
+        let e = &self.timeline.events[i];
+        EventLink {
+            title: e.title.clone(),
+            url: from.link_to(&Page::Event(&e.id)),
+            date_html: self.prepared[i].date_html.clone(),
+        }
+    }
+
+    fn render<T: Serialize>(
+        &self,
+        template: &str,
+        page: Page<'_>,
+        title: String,
+        description: String,
+        data: T,
+    ) -> Rendered {
+        let ctx = PageContext {
+            site: &self.site,
+            nav: self.nav(&page),
+            root: page.root(),
+            home_url: page.link_to(&Page::Home),
+            search_url: page.link_to(&Page::Search),
+            title,
+            description,
+            canonical: self
+                .config
+                .base_url
+                .as_ref()
+                .map(|b| format!("{b}{}", page.dir())),
+            og_type: if matches!(page, Page::Event(_) | Page::Source(_)) {
+                "article"
+            } else {
+                "website"
+            },
+            data,
+        };
+        self.render_one(template, page.file(), &ctx)
+    }
+
+    fn render_one<T: Serialize>(
+        &self,
+        template: &str,
+        path: String,
+        ctx: &T,
+    ) -> Result<OutputFile, Diagnostic> {
+        Context::from_serialize(ctx)
+            .and_then(|c| self.templates.tera.render(template, &c))
+            .map(|html| OutputFile {
+                path: path.clone(),
+                bytes: html.into_bytes(),
+            })
+            .map_err(|e| tera_diagnostic(&e, &self.templates.sources, Some(&path)))
+    }
+}
+
+/// Feeds, calendars and data exports, for the site and for each term.
+fn data_files(config: &Config, tl: &Timeline, pages: &[OutputFile]) -> Vec<OutputFile> {
+    use crate::{export, feeds};
+    let file = |path: String, text: String| OutputFile {
+        path,
+        bytes: text.into_bytes(),
+    };
+    let all: Vec<usize> = (0..tl.events.len()).collect();
+    // Each file is one job; they run in parallel and keep this order.
+    type Job<'j> = Box<dyn Fn() -> OutputFile + Send + Sync + 'j>;
+    let mut jobs: Vec<Job<'_>> = vec![
+        Box::new(|| {
+            file(
+                "feed.xml".into(),
+                feeds::atom_feed(config, tl, &all, "", &config.title),
+            )
+        }),
+        Box::new(|| {
+            file(
+                "calendar.ics".into(),
+                feeds::icalendar(config, tl, &all, &config.title).0,
+            )
+        }),
+        Box::new(|| file("timeline.json".into(), export::timelinejs(config, tl))),
+        Box::new(|| file("events.json".into(), export::events_json(config, tl))),
+    ];
+    for t in &tl.taxonomies {
+        for term in &t.terms {
+            let dir = Page::Term(t.name, &term.slug).dir();
+            let name = format!("{}: {} — {}", t.title, term.name, config.title);
+            let (feed_dir, feed_name) = (dir.clone(), name.clone());
+            jobs.push(Box::new(move || {
+                file(
+                    format!("{feed_dir}feed.xml"),
+                    feeds::atom_feed(config, tl, &term.events, &feed_dir, &feed_name),
+                )
+            }));
+            jobs.push(Box::new(move || {
+                file(
+                    format!("{dir}calendar.ics"),
+                    feeds::icalendar(config, tl, &term.events, &name).0,
+                )
+            }));
+        }
+    }
+    let mut out: Vec<OutputFile> = jobs.par_iter().map(|job| job()).collect();
+    // Search results are not pages for search engines.
+    let dirs: Vec<String> = pages
+        .iter()
+        .filter_map(|f| f.path.strip_suffix("index.html").map(str::to_string))
+        .filter(|dir| *dir != Page::Search.dir())
+        .collect();
+    if let Some(map) = export::sitemap(config, tl, &dirs) {
+        out.push(file("sitemap.xml".into(), map));
+    }
+    out
+}
+
+/// Renders every page of the site and the static files. Template problems
+/// are returned as located diagnostics, all of them.
+pub fn render_site(
+    config: &Config,
+    timeline: &Timeline,
+    templates: &Templates,
+    site_static: &[(PathBuf, Vec<u8>)],
+) -> Result<Vec<OutputFile>, Diagnostics> {
+    let prepared = timeline
+        .events
+        .par_iter()
+        .map(|e| Prepared {
+            date_html: date_html(&e.date, e.zone, config),
+            date_text: e.date.display_in(config.lang, e.zone),
+            summary_html: markdown::render_inline(&e.summary, config.raw_html),
+            summary_text: markdown::plain_text(&e.summary),
+        })
+        .collect();
+    let r = Renderer {
+        config,
+        timeline,
+        templates,
+        site: SiteView {
+            title: &config.title,
+            description: &config.description,
+            language: config.lang.code,
+            base_url: config.base_url.as_deref(),
+        },
+        prepared,
+        groups: ListGroups::new(timeline),
+    };
+    // The search index is built while the pages render; pages render in
+    // parallel, and collecting keeps their order.
+    let (search, mut pages) = rayon::join(
+        || crate::search::build(config, timeline),
+        || {
+            let mut pages = r.home();
+            pages.extend(r.events());
+            pages.extend(r.sources());
+            pages.extend(r.taxonomies());
+            pages.push(r.not_found());
+            pages
+        },
+    );
+    pages.push(r.search(&search.manifest));
+    let mut out = Vec::with_capacity(pages.len());
+    let mut diags = Diagnostics::default();
+    for page in pages {
+        match page {
+            Ok(f) => out.push(f),
+            Err(d) => diags.push(d),
+        }
+    }
+    if diags.has_errors() {
+        return Err(diags.sorted());
+    }
+    out.extend(data_files(config, timeline, &out));
+    out.extend(search.files);
+    let mut files: BTreeMap<String, Vec<u8>> = BUILTIN_STATIC
+        .iter()
+        .map(|(p, b)| ((*p).to_string(), b.to_vec()))
+        .collect();
+    for (path, bytes) in site_static {
+        files.insert(path.to_string_lossy().replace('\\', "/"), bytes.clone());
+    }
+    let page_paths: std::collections::HashSet<String> =
+        out.iter().map(|f| f.path.clone()).collect();
+    for (path, bytes) in files {
+        if page_paths.contains(&path) {
+            continue; // a page wins over a static file of the same path
+        }
+        out.push(OutputFile { path, bytes });
+    }
+    out.sort_by(|a, b| a.path.cmp(&b.path));
+    Ok(out)
+}

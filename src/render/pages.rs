@@ -1,0 +1,363 @@
+//! The pages of single things: an event, a source, the sources, a
+//! taxonomy's terms, the search page and the 404 page, with their schema.org
+//! data.
+
+use rayon::prelude::*;
+use serde::Serialize;
+
+use super::lists::ListView;
+use super::views::*;
+use super::{Rendered, Renderer, date_html, json_ld};
+use crate::markdown;
+use crate::url::Page;
+
+fn is_image(url: &str) -> bool {
+    let path = url
+        .split(['?', '#'])
+        .next()
+        .unwrap_or("")
+        .to_ascii_lowercase();
+    [".jpg", ".jpeg", ".png", ".gif", ".webp", ".avif", ".svg"]
+        .iter()
+        .any(|ext| path.ends_with(ext))
+}
+
+impl Renderer<'_> {
+    pub(super) fn events(&self) -> Vec<Rendered> {
+        let tl = self.timeline;
+        tl.events
+            .par_iter()
+            .enumerate()
+            .map(|(i, e)| {
+                let page = Page::Event(&e.id);
+                let citations = tl.citations[i]
+                    .iter()
+                    .map(|c| {
+                        let s = &tl.sources[c.source];
+                        let source_url = page.link_to(&Page::Source(&s.id));
+                        let paragraph_url = match &c.anchor {
+                            Some(a) => format!("{source_url}#{a}"),
+                            None => source_url.clone(),
+                        };
+                        CitationView {
+                            quote: c.quote.clone(),
+                            source_title: s.title.clone(),
+                            source_url,
+                            paragraph_url,
+                            publisher: s.publisher.clone(),
+                            author: s.author.clone(),
+                            published_html: s
+                                .published
+                                .as_ref()
+                                .map(|d| date_html(d, None, self.config)),
+                        }
+                    })
+                    .collect();
+                let media = e.media.as_ref().map(|m| MediaView {
+                    is_image: is_image(&m.url),
+                    url: m.url.clone(),
+                    alt: m
+                        .alt
+                        .clone()
+                        .or_else(|| {
+                            m.caption
+                                .as_deref()
+                                .map(markdown::plain_text)
+                                .filter(|alt| !alt.is_empty())
+                        })
+                        .unwrap_or_else(|| e.title.clone()),
+                    caption_html: m
+                        .caption
+                        .as_deref()
+                        .map(|c| markdown::render_inline(c, self.config.raw_html)),
+                    credit: m.credit.clone(),
+                    credit_html: m
+                        .credit
+                        .as_deref()
+                        .map(|c| markdown::render_inline(c, self.config.raw_html)),
+                });
+                let data = EventPage {
+                    jsonld: json_ld(&self.event_ld(i)),
+                    event: self.card(i, &page),
+                    body_html: e
+                        .body
+                        .as_deref()
+                        .map(|b| markdown::render_block(b, self.config.raw_html))
+                        .unwrap_or_default(),
+                    media,
+                    citations,
+                    related: tl.related[i]
+                        .iter()
+                        .map(|&r| self.event_link(r, &page))
+                        .collect(),
+                    previous: i.checked_sub(1).map(|p| self.event_link(p, &page)),
+                    next: (i + 1 < tl.events.len()).then(|| self.event_link(i + 1, &page)),
+                };
+                let title = format!("{} — {}", e.title, self.config.title);
+                let description = self.prepared[i].summary_text.clone();
+                self.render("event.html", page, title, description, data)
+            })
+            .collect()
+    }
+
+    /// schema.org NewsArticle of a source.
+    pub(super) fn article_ld(&self, si: usize) -> serde_json::Value {
+        let s = &self.timeline.sources[si];
+        let mut v = serde_json::json!({
+            "@context": "https://schema.org",
+            "@type": "NewsArticle",
+            "headline": s.title,
+        });
+        if let Some(a) = &s.author {
+            v["author"] = serde_json::json!({"@type": "Person", "name": a});
+        }
+        if let Some(p) = &s.publisher {
+            v["publisher"] = serde_json::json!({"@type": "Organization", "name": p});
+        }
+        if let Some(d) = s.published.as_ref().and_then(|d| d.machine_start()) {
+            v["datePublished"] = serde_json::json!(d);
+        }
+        if let Some(d) = s.updated.as_ref().and_then(|d| d.machine_start()) {
+            v["dateModified"] = serde_json::json!(d);
+        }
+        if let Some(u) = &s.url {
+            v["url"] = serde_json::json!(u);
+        }
+        v
+    }
+
+    /// schema.org Event of an event, the articles it cites as NewsArticles
+    /// about it.
+    pub(super) fn event_ld(&self, i: usize) -> serde_json::Value {
+        let e = &self.timeline.events[i];
+        let mut v = serde_json::json!({
+            "@context": "https://schema.org",
+            "@type": "Event",
+            "name": e.title,
+            "description": self.prepared[i].summary_text,
+        });
+        if let Some(d) = e.date.machine_start() {
+            v["startDate"] = serde_json::json!(d);
+        }
+        if let crate::date::DateEnd::Point(end) = &e.date.end {
+            let end = crate::date::EventDate {
+                start: *end,
+                end: crate::date::DateEnd::None,
+            };
+            if let Some(d) = end.machine_start() {
+                v["endDate"] = serde_json::json!(d);
+            }
+        }
+        if let Some(place) = e.terms[2].first() {
+            v["location"] = serde_json::json!({"@type": "Place", "name": place});
+        }
+        if let Some(base) = &self.config.base_url {
+            v["url"] = serde_json::json!(format!("{base}{}", Page::Event(&e.id).dir()));
+        }
+        let mut cited: Vec<usize> = self.timeline.citations[i]
+            .iter()
+            .map(|c| c.source)
+            .collect();
+        cited.dedup();
+        if !cited.is_empty() {
+            // The articles are about the event: schema.org's `subjectOf`
+            // (`citation` belongs to creative works, not events).
+            v["subjectOf"] =
+                serde_json::Value::Array(cited.into_iter().map(|si| self.article_ld(si)).collect());
+        }
+        v
+    }
+
+    pub(super) fn source_view(&self, si: usize, from: &Page<'_>) -> SourceView {
+        let s = &self.timeline.sources[si];
+        SourceView {
+            id: s.id.clone(),
+            url: from.link_to(&Page::Source(&s.id)),
+            title: s.title.clone(),
+            author: s.author.clone(),
+            publisher: s.publisher.clone(),
+            published_html: s
+                .published
+                .as_ref()
+                .map(|d| date_html(d, None, self.config)),
+            image_credit: s.image_credit.clone(),
+            original_url: s.url.clone(),
+            body_html: s.body_html.clone(),
+            cited_by: self.timeline.cited_by[si].len(),
+        }
+    }
+
+    pub(super) fn sources(&self) -> Vec<Rendered> {
+        let tl = self.timeline;
+        let mut out: Vec<Rendered> = tl
+            .sources
+            .par_iter()
+            .enumerate()
+            .map(|(si, s)| {
+                let page = Page::Source(&s.id);
+                #[derive(Serialize)]
+                struct SourcePage {
+                    jsonld: String,
+                    source: SourceView,
+                    events: Vec<EventCard>,
+                }
+                let data = SourcePage {
+                    jsonld: json_ld(&self.article_ld(si)),
+                    source: self.source_view(si, &page),
+                    events: tl.cited_by[si]
+                        .iter()
+                        .map(|&i| self.card(i, &page))
+                        .collect(),
+                };
+                let title = format!("{} — {}", s.title, self.config.title);
+                let description = format!("Source: {}", s.title);
+                self.render("source.html", page, title, description, data)
+            })
+            .collect();
+        #[derive(Serialize)]
+        struct SourcesPage {
+            sources: Vec<SourceView>,
+        }
+        let page = Page::Sources;
+        let data = SourcesPage {
+            sources: (0..tl.sources.len())
+                .map(|si| self.source_view(si, &page))
+                .collect(),
+        };
+        let title = format!("Sources — {}", self.config.title);
+        let description = format!("The sources cited by {}", self.config.title);
+        out.push(self.render("sources.html", page, title, description, data));
+        out
+    }
+
+    pub(super) fn taxonomies(&self) -> Vec<Rendered> {
+        let tl = self.timeline;
+        let mut out = Vec::new();
+        for t in &tl.taxonomies {
+            if t.terms.is_empty() {
+                continue;
+            }
+            let page = Page::Taxonomy(t.name);
+            #[derive(Serialize)]
+            struct TaxonomyPage<'b> {
+                taxonomy: &'b str,
+                taxonomy_title: &'b str,
+                terms: Vec<TermView>,
+            }
+            let data = TaxonomyPage {
+                taxonomy: t.name,
+                taxonomy_title: &t.title,
+                terms: t
+                    .terms
+                    .iter()
+                    .map(|term| TermView {
+                        name: term.name.clone(),
+                        url: page.link_to(&Page::Term(t.name, &term.slug)),
+                        count: term.events.len(),
+                    })
+                    .collect(),
+            };
+            let title = format!("{} — {}", t.title, self.config.title);
+            out.push(self.render("taxonomy.html", page, title, String::new(), data));
+            let terms: Vec<Rendered> = t
+                .terms
+                .par_iter()
+                .flat_map_iter(|term| {
+                    let first = Page::Term(t.name, &term.slug);
+                    let axis_title = format!("Timeline of {}", term.name);
+                    self.list_pages(first, &term.events, &axis_title, &|page, list| {
+                        #[derive(Serialize)]
+                        struct TermPage<'b> {
+                            taxonomy: &'b str,
+                            taxonomy_title: &'b str,
+                            taxonomy_url: String,
+                            /// The term's feed and calendar, from this page.
+                            term_url: String,
+                            term: &'b str,
+                            #[serde(flatten)]
+                            list: ListView,
+                        }
+                        let mut title =
+                            format!("{}: {} — {}", t.title, term.name, self.config.title);
+                        if let Some(p) = &list.pager
+                            && p.current > 1
+                        {
+                            title = format!(
+                                "{}: {} — {} (page {} of {})",
+                                t.title, term.name, p.range, p.current, p.total
+                            );
+                        }
+                        let data = TermPage {
+                            taxonomy: t.name,
+                            taxonomy_title: &t.title,
+                            taxonomy_url: page.link_to(&Page::Taxonomy(t.name)),
+                            term_url: format!("{}{}", page.root(), first.dir()),
+                            term: &term.name,
+                            list,
+                        };
+                        self.render("term.html", page, title, String::new(), data)
+                    })
+                })
+                .collect();
+            out.extend(terms);
+        }
+        out
+    }
+
+    /// The search page; `manifest` is the index's manifest, relative to it.
+    pub(super) fn search(&self, manifest: &str) -> Rendered {
+        let page = Page::Search;
+        #[derive(Serialize)]
+        struct SearchPage {
+            search_manifest: String,
+            indexes: Vec<NavItem>,
+        }
+        let data = SearchPage {
+            search_manifest: manifest.to_string(),
+            // Where to look without JavaScript: every index but the timeline.
+            indexes: self.nav(&page).into_iter().skip(1).collect(),
+        };
+        let title = format!("Search — {}", self.config.title);
+        let description = format!("Search the events and sources of {}", self.config.title);
+        self.render("search.html", page, title, description, data)
+    }
+
+    pub(super) fn not_found(&self) -> Rendered {
+        // Served for any missing path, so relative links cannot work: use
+        // the site's absolute path when base_url says where it lives.
+        let home = self
+            .config
+            .base_url
+            .as_deref()
+            .and_then(|b| b.splitn(4, '/').nth(3).map(|p| format!("/{p}")))
+            .unwrap_or_else(|| "/".into());
+        #[derive(Serialize)]
+        struct NotFound<'b> {
+            site: &'b SiteView<'b>,
+            nav: Vec<NavItem>,
+            root: &'b str,
+            home_url: &'b str,
+            search_url: String,
+            title: String,
+            description: &'b str,
+            canonical: Option<String>,
+            og_type: &'b str,
+        }
+        let ctx = NotFound {
+            site: &self.site,
+            nav: vec![NavItem {
+                title: "Timeline".into(),
+                url: home.clone(),
+                current: false,
+            }],
+            root: &home,
+            home_url: &home,
+            search_url: format!("{home}{}", Page::Search.file()),
+            title: format!("Page not found — {}", self.config.title),
+            description: "",
+            canonical: None,
+            og_type: "website",
+        };
+        self.render_one("404.html", "404.html".into(), &ctx)
+    }
+}

@@ -1,0 +1,127 @@
+//! The view types templates see: plain, serialisable data with every
+//! link already relative to the page it is shown on. Templates never see
+//! the internal model.
+
+use serde::Serialize;
+
+#[derive(Serialize)]
+pub(super) struct NavItem {
+    pub(super) title: String,
+    pub(super) url: String,
+    pub(super) current: bool,
+}
+
+#[derive(Serialize)]
+pub(super) struct SiteView<'a> {
+    pub(super) title: &'a str,
+    pub(super) description: &'a str,
+    pub(super) language: &'a str,
+    pub(super) base_url: Option<&'a str>,
+}
+
+#[derive(Serialize)]
+pub(super) struct TermLink {
+    pub(super) taxonomy: &'static str,
+    pub(super) slug: String,
+    pub(super) name: String,
+    pub(super) url: String,
+}
+
+#[derive(Serialize)]
+pub(super) struct SourceLink {
+    pub(super) title: String,
+    pub(super) url: String,
+}
+
+#[derive(Serialize)]
+pub(super) struct EventCard {
+    pub(super) id: String,
+    pub(super) url: String,
+    pub(super) title: String,
+    pub(super) date_html: String,
+    pub(super) date_text: String,
+    pub(super) summary_html: String,
+    pub(super) importance: u8,
+    pub(super) ongoing: bool,
+    pub(super) terms: Vec<TermLink>,
+    /// `taxonomy/slug` of every term, space-separated, for the filters of
+    /// the enhanced list.
+    pub(super) filter_terms: String,
+    pub(super) sources: Vec<SourceLink>,
+}
+
+#[derive(Serialize)]
+pub(super) struct CitationView {
+    pub(super) quote: Option<String>,
+    pub(super) source_title: String,
+    pub(super) source_url: String,
+    pub(super) paragraph_url: String,
+    pub(super) publisher: Option<String>,
+    pub(super) author: Option<String>,
+    pub(super) published_html: Option<String>,
+}
+
+#[derive(Serialize)]
+pub(super) struct MediaView {
+    pub(super) url: String,
+    pub(super) is_image: bool,
+    pub(super) alt: String,
+    pub(super) caption_html: Option<String>,
+    pub(super) credit: Option<String>,
+    pub(super) credit_html: Option<String>,
+}
+
+#[derive(Serialize)]
+pub(super) struct EventLink {
+    pub(super) title: String,
+    pub(super) url: String,
+    pub(super) date_html: String,
+}
+
+#[derive(Serialize)]
+pub(super) struct EventPage {
+    pub(super) jsonld: String,
+    pub(super) event: EventCard,
+    pub(super) body_html: String,
+    pub(super) media: Option<MediaView>,
+    pub(super) citations: Vec<CitationView>,
+    pub(super) related: Vec<EventLink>,
+    pub(super) previous: Option<EventLink>,
+    pub(super) next: Option<EventLink>,
+}
+
+#[derive(Serialize)]
+pub(super) struct SourceView {
+    pub(super) id: String,
+    pub(super) url: String,
+    pub(super) title: String,
+    pub(super) author: Option<String>,
+    pub(super) publisher: Option<String>,
+    pub(super) published_html: Option<String>,
+    pub(super) image_credit: Option<String>,
+    pub(super) original_url: Option<String>,
+    pub(super) body_html: String,
+    pub(super) cited_by: usize,
+}
+
+#[derive(Serialize)]
+pub(super) struct TermView {
+    pub(super) name: String,
+    pub(super) url: String,
+    pub(super) count: usize,
+}
+
+#[derive(Serialize)]
+pub(super) struct PageContext<'a, T: Serialize> {
+    pub(super) site: &'a SiteView<'a>,
+    pub(super) nav: Vec<NavItem>,
+    pub(super) root: String,
+    pub(super) home_url: String,
+    pub(super) search_url: String,
+    pub(super) title: String,
+    pub(super) description: String,
+    pub(super) canonical: Option<String>,
+    pub(super) og_type: &'static str,
+    #[serde(flatten)]
+    pub(super) data: T,
+}
