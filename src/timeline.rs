@@ -78,6 +78,9 @@ pub struct Timeline {
     pub years: Vec<YearGroup>,
     /// Taxonomies configured for the site.
     pub taxonomies: Vec<Taxonomy>,
+    /// The terms each event names, as (index into `taxonomies`, index into
+    /// its `terms`), in the order of the taxonomies and as written.
+    pub event_terms: Vec<Vec<(usize, usize)>>,
 }
 
 fn duplicate_ids<'a>(
@@ -351,45 +354,55 @@ pub fn build(
         y.months.sort_by_key(|m| m.month);
     }
 
-    let taxonomies = config
-        .taxonomies
-        .iter()
-        .map(|t| {
-            let k = crate::config::TAXONOMY_NAMES
-                .iter()
-                .position(|n| *n == t.name)
-                .expect("configured taxonomies are known");
-            let mut terms: BTreeMap<String, Term> = BTreeMap::new();
-            for (i, e) in events.iter().enumerate() {
-                for name in &e.terms[k] {
-                    let slug = slug::slugify(name);
-                    if slug.is_empty() {
-                        continue;
-                    }
-                    let term = terms.entry(slug.clone()).or_insert_with(|| Term {
-                        slug,
-                        name: name.clone(),
-                        events: Vec::new(),
-                    });
-                    if term.events.last() != Some(&i) {
-                        term.events.push(i);
-                    }
+    // Each taxonomy's terms, and for each event the terms it names, in the
+    // order it names them (taxonomy, then as written).
+    let mut event_terms: Vec<Vec<(usize, usize)>> = vec![Vec::new(); events.len()];
+    let mut taxonomies = Vec::with_capacity(config.taxonomies.len());
+    for (ti, t) in config.taxonomies.iter().enumerate() {
+        let k = crate::config::TAXONOMY_NAMES
+            .iter()
+            .position(|n| *n == t.name)
+            .expect("configured taxonomies are known");
+        let mut terms: BTreeMap<String, Term> = BTreeMap::new();
+        let mut named: Vec<Vec<String>> = vec![Vec::new(); events.len()];
+        for (i, e) in events.iter().enumerate() {
+            for name in &e.terms[k] {
+                let slug = slug::slugify(name);
+                if slug.is_empty() {
+                    continue;
                 }
+                let term = terms.entry(slug.clone()).or_insert_with(|| Term {
+                    slug: slug.clone(),
+                    name: name.clone(),
+                    events: Vec::new(),
+                });
+                if term.events.last() != Some(&i) {
+                    term.events.push(i);
+                }
+                named[i].push(slug);
             }
-            let mut terms: Vec<Term> = terms.into_values().collect();
-            terms.sort_by(|a, b| {
-                a.name
-                    .to_lowercase()
-                    .cmp(&b.name.to_lowercase())
-                    .then(a.slug.cmp(&b.slug))
-            });
-            Taxonomy {
-                name: t.name,
-                title: t.title.clone(),
-                terms,
-            }
-        })
-        .collect();
+        }
+        let mut terms: Vec<Term> = terms.into_values().collect();
+        terms.sort_by(|a, b| {
+            a.name
+                .to_lowercase()
+                .cmp(&b.name.to_lowercase())
+                .then(a.slug.cmp(&b.slug))
+        });
+        let index: HashMap<&str, usize> = terms
+            .iter()
+            .enumerate()
+            .map(|(n, term)| (term.slug.as_str(), n))
+            .collect();
+        for (i, slugs) in named.iter().enumerate() {
+            event_terms[i].extend(slugs.iter().map(|slug| (ti, index[slug.as_str()])));
+        }
+        taxonomies.push(Taxonomy {
+            name: t.name,
+            title: t.title.clone(),
+            terms,
+        });
+    }
 
     Ok((
         Timeline {
@@ -400,6 +413,7 @@ pub fn build(
             cited_by,
             years,
             taxonomies,
+            event_terms,
         },
         warnings,
     ))

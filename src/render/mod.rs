@@ -271,24 +271,18 @@ impl<'a> Renderer<'a> {
         let tl = self.timeline;
         let e = &tl.events[i];
         let p = &self.prepared[i];
-        let mut terms = Vec::new();
-        for t in &tl.taxonomies {
-            let k = crate::config::TAXONOMY_NAMES
-                .iter()
-                .position(|n| *n == t.name)
-                .unwrap_or(0);
-            for name in &e.terms[k] {
-                let slug = slug::slugify(name);
-                if let Some(term) = t.terms.iter().find(|x| x.slug == slug) {
-                    terms.push(TermLink {
-                        taxonomy: t.name,
-                        slug: term.slug.clone(),
-                        name: term.name.clone(),
-                        url: from.link_to(&Page::Term(t.name, &term.slug)),
-                    });
+        let terms: Vec<TermLink> = tl.event_terms[i]
+            .iter()
+            .map(|&(ti, n)| {
+                let (t, term) = (&tl.taxonomies[ti], &tl.taxonomies[ti].terms[n]);
+                TermLink {
+                    taxonomy: t.name,
+                    slug: term.slug.clone(),
+                    name: term.name.clone(),
+                    url: from.link_to(&Page::Term(t.name, &term.slug)),
                 }
-            }
-        }
+            })
+            .collect();
         let mut sources: Vec<SourceLink> = Vec::new();
         for c in &tl.citations[i] {
             let s = &tl.sources[c.source];
