@@ -59,6 +59,24 @@ pub struct Source {
     pub body_html: String,
     /// Paragraphs for quote matching.
     pub paragraphs: Vec<Paragraph>,
+    /// The normalised paragraphs joined by line breaks (which normalised
+    /// text never holds), so a quote is looked for in one pass.
+    quotable: String,
+    /// Where each paragraph starts in `quotable`.
+    starts: Vec<usize>,
+}
+
+impl Source {
+    /// The first paragraph holding `wanted` (already normalised with
+    /// [`markdown::normalize_quote`]), if any.
+    pub fn find_quote(&self, wanted: &str) -> Option<&Paragraph> {
+        if wanted.is_empty() {
+            return None;
+        }
+        let at = memchr::memmem::find(self.quotable.as_bytes(), wanted.as_bytes())?;
+        let n = self.starts.partition_point(|&start| start <= at) - 1;
+        self.paragraphs.get(n)
+    }
 }
 
 /// Splits `---` front matter from the body. Returns the YAML, the 0-based
@@ -150,6 +168,15 @@ pub fn parse(src: &SourceText, raw_html: RawHtml) -> Result<Source, Vec<Diagnost
         return Err(diags);
     }
     let body = markdown::render_source(body, raw_html);
+    let mut quotable = String::new();
+    let mut starts = Vec::with_capacity(body.paragraphs.len());
+    for p in &body.paragraphs {
+        if !quotable.is_empty() {
+            quotable.push('\n');
+        }
+        starts.push(quotable.len());
+        quotable.push_str(&p.normalized);
+    }
     Ok(Source {
         id,
         location,
@@ -163,6 +190,8 @@ pub fn parse(src: &SourceText, raw_html: RawHtml) -> Result<Source, Vec<Diagnost
         updated,
         body_html: body.html,
         paragraphs: body.paragraphs,
+        quotable,
+        starts,
     })
 }
 

@@ -161,30 +161,50 @@ pub fn build(
     let mut warnings = Diagnostics::default();
     let tz = config.timezone;
 
-    // Sort by file before anything looks at order, so duplicates are
-    // reported against the same "first" whatever the listing order was.
-    sources.sort_by(|a, b| a.location.cmp(&b.location));
+    // Loading gives files in file order; sort only when a caller did not,
+    // so duplicates are reported against the same "first" whatever the
+    // listing order was.
+    if !sources.is_sorted_by(|a, b| a.location <= b.location) {
+        sources.sort_by(|a, b| a.location.cmp(&b.location));
+    }
+    if !events.is_sorted_by(|a, b| a.location <= b.location) {
+        events.sort_by(|a, b| a.location.cmp(&b.location));
+    }
     // DESIGN.md's order: span start, longer span first, importance (higher
     // first), id; then the written date and the file, so that it is total.
-    events.sort_by_cached_key(|e| {
-        let key = e.date.key(e.zone.unwrap_or(tz));
-        (
-            key.start,
-            key.end,
-            std::cmp::Reverse(e.importance),
-            e.id.clone(),
-            key.written,
-            e.location.clone(),
-        )
+    let spans: Vec<(i64, std::cmp::Reverse<i64>)> = events
+        .iter()
+        .map(|e| {
+            let (start, end) = e.date.span(e.zone.unwrap_or(tz));
+            (start, std::cmp::Reverse(end))
+        })
+        .collect();
+    let mut order: Vec<usize> = (0..events.len()).collect();
+    order.sort_unstable_by(|&a, &b| {
+        let (ea, eb) = (&events[a], &events[b]);
+        (spans[a], std::cmp::Reverse(ea.importance))
+            .cmp(&(spans[b], std::cmp::Reverse(eb.importance)))
+            .then_with(|| ea.id.cmp(&eb.id))
+            // Only events with one id and one span get this far.
+            .then_with(|| ea.date.to_string().cmp(&eb.date.to_string()))
+            .then(a.cmp(&b))
     });
+    // by_file[k]: where the k-th event in file order now stands.
+    let mut by_file = vec![0; events.len()];
+    for (pos, &k) in order.iter().enumerate() {
+        by_file[k] = pos;
+    }
+    let mut slots: Vec<Option<Event>> = events.into_iter().map(Some).collect();
+    let events: Vec<Event> = order
+        .iter()
+        .map(|&k| slots[k].take().expect("a permutation takes each once"))
+        .collect();
 
     let source_ids = duplicate_ids(
         "source",
         sources.iter().map(|s| (s.id.as_str(), &s.location)),
         &mut diags,
     );
-    let mut by_file: Vec<usize> = (0..events.len()).collect();
-    by_file.sort_by(|&a, &b| events[a].location.cmp(&events[b].location));
     let event_ids_by_file = duplicate_ids(
         "event",
         by_file
@@ -213,10 +233,7 @@ pub fn build(
                 None => None,
                 Some((quote, loc)) => {
                     let wanted = normalize_quote(quote);
-                    let found = source
-                        .paragraphs
-                        .iter()
-                        .find(|p| !wanted.is_empty() && p.normalized.contains(&wanted));
+                    let found = source.find_quote(&wanted);
                     match found {
                         Some(p) => {
                             let words = wanted.split(' ').count();
