@@ -119,6 +119,9 @@ pub struct Event {
     pub body: Option<String>,
     /// Terms per taxonomy: tags, actors, places (as in `config::TAXONOMY_NAMES`).
     pub terms: [Vec<String>; 3],
+    /// The URL slug of each term, in the same places (empty when a name
+    /// has no letters or digits).
+    pub slugs: [Vec<String>; 3],
     /// 1–5; 3 when not given.
     pub importance: u8,
     /// Sources cited, in the order written.
@@ -130,6 +133,18 @@ pub struct Event {
     /// When the editor last changed the event, if they say (a day or an
     /// instant): the sitemap's `lastmod`.
     pub updated: Option<EventDate>,
+    /// What it was read from (see [`fingerprint`]).
+    pub fingerprint: u64,
+}
+
+/// Identifies what an event or source was read from: its file, the file's
+/// text and its place in the file. Equal fingerprints mean the same
+/// written content, so work done for it can be reused (`annals serve`).
+pub fn fingerprint(path: &Path, text: &str, n: usize) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    (path, text, n).hash(&mut h);
+    h.finish()
 }
 
 /// The default id of a file: the slug of its stem.
@@ -322,9 +337,12 @@ pub fn parse_file(src: &SourceText, site_zone: Tz) -> (Vec<Event>, Vec<Diagnosti
             Err(d) => return (events, vec![d]),
         }
     };
-    for (raw, default_id) in raws {
+    for (n, (raw, default_id)) in raws.into_iter().enumerate() {
         match validate(src, raw, default_id, site_zone) {
-            Ok(e) => events.push(e),
+            Ok(mut e) => {
+                e.fingerprint = fingerprint(&src.path, &src.text, n);
+                events.push(e);
+            }
             Err(mut d) => diags.append(&mut d),
         }
     }
@@ -434,6 +452,8 @@ fn validate(
             zone,
             summary: raw.summary.map(|s| s.value).unwrap_or_default(),
             body: raw.body.map(|b| b.value),
+            slugs: [&raw.tags, &raw.actors, &raw.places]
+                .map(|names| names.iter().map(slug::slugify).collect()),
             terms: [raw.tags, raw.actors, raw.places],
             importance,
             citations,
@@ -445,6 +465,7 @@ fn validate(
             }),
             related,
             updated,
+            fingerprint: 0,
         }),
         _ => Err(diags),
     }

@@ -59,6 +59,8 @@ pub struct Source {
     pub body_html: String,
     /// Paragraphs for quote matching.
     pub paragraphs: Vec<Paragraph>,
+    /// What it was read from (see [`crate::event::fingerprint`]).
+    pub fingerprint: u64,
     /// The normalised paragraphs joined by line breaks (which normalised
     /// text never holds), so a quote is looked for in one pass.
     quotable: String,
@@ -192,6 +194,7 @@ pub fn parse(src: &SourceText, raw_html: RawHtml) -> Result<Source, Vec<Diagnost
         paragraphs: body.paragraphs,
         quotable,
         starts,
+        fingerprint: crate::event::fingerprint(&src.path, &src.text, 0),
     })
 }
 

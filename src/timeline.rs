@@ -3,6 +3,9 @@
 //! and taxonomy terms collected. Every cross-file check lives here.
 
 use std::collections::{BTreeMap, HashMap};
+use std::sync::Arc;
+
+use rayon::prelude::*;
 
 use crate::config::Config;
 use crate::diagnostic::{Diagnostic, Diagnostics, did_you_mean};
@@ -147,15 +150,157 @@ fn closest_paragraph(wanted: &str, source: &Source) -> Option<String> {
     Some(format!("closest paragraph ({}): {text}{more}", p.anchor))
 }
 
+/// What checking one event's citations against the sources found.
+#[derive(Debug, Clone, Default)]
+pub struct Checked {
+    /// The citations, resolved.
+    citations: Vec<Citation>,
+    /// Unknown sources, quotes not found.
+    errors: Vec<Diagnostic>,
+    /// Short quotes, events after their sources, events citing nothing.
+    warnings: Vec<Diagnostic>,
+}
+
+/// Checks the citations of `event`: each source exists, each quote is in
+/// it. Depends on nothing but the event and the sources, so the result
+/// can be kept while neither changes.
+fn check_citations(
+    event: &Event,
+    sources: &[Source],
+    source_ids: &HashMap<&str, usize>,
+    partial: bool,
+    tz: chrono_tz::Tz,
+) -> Checked {
+    let mut checked = Checked::default();
+    let resolved = &mut checked.citations;
+    for c in &event.citations {
+        let Some(&si) = source_ids.get(c.source.id.as_str()) else {
+            if !partial {
+                checked
+                    .errors
+                    .push(unknown_id("source", &c.source, source_ids));
+            }
+            continue;
+        };
+        let source = &sources[si];
+        let anchor = match &c.quote {
+            None => None,
+            Some((quote, loc)) => {
+                let wanted = normalize_quote(quote);
+                let found = source.find_quote(&wanted);
+                match found {
+                    Some(p) => {
+                        let words = wanted.split(' ').count();
+                        if words < 5 {
+                            checked.warnings.push(
+                                Diagnostic::error(
+                                    format!("a quote of {words} word{} is too short to show what the source says", if words == 1 { "" } else { "s" }),
+                                    loc.clone(),
+                                )
+                                .with_hint("quote at least five words, so a reader can find and judge the passage")
+                                .warning(),
+                            );
+                        }
+                        Some(p.anchor.clone())
+                    }
+                    None => {
+                        let mut l = loc.clone();
+                        l.len = quote.chars().count().min(60);
+                        let mut d = Diagnostic::error(
+                            format!("quote not found in source `{}`", source.id),
+                            l,
+                        )
+                        .with_hint(format!(
+                            "a quote must appear word for word in one paragraph of {} (white space and curly or straight quote marks may differ)",
+                            source.location.file.to_string_lossy().replace('\\', "/")
+                        ));
+                        if let Some(p) = closest_paragraph(&wanted, source) {
+                            d = d.with_hint(p);
+                        }
+                        checked.errors.push(d);
+                        None
+                    }
+                }
+            }
+        };
+        resolved.push(Citation {
+            source: si,
+            quote: c.quote.as_ref().map(|(q, _)| q.clone()),
+            anchor,
+        });
+    }
+    // A source reports what happened before it was published.
+    let zone = event.zone.unwrap_or(tz);
+    let published: Vec<(i64, i64)> = resolved
+        .iter()
+        .filter_map(|c: &Citation| sources[c.source].published.as_ref())
+        .map(|p| p.span(zone))
+        .collect();
+    let start = event.date.span(zone).0;
+    if !published.is_empty()
+        && published.len() == resolved.len()
+        && published
+            .iter()
+            .all(|&(from, to)| start > from && start >= to)
+    {
+        checked.warnings.push(
+            Diagnostic::error(
+                format!("event `{}` starts after every source it cites was published", event.id),
+                event.date_location.clone(),
+            )
+            .with_hint("a source can only report what happened before it was published: check the date, or cite a later source")
+            .warning(),
+        );
+    }
+    if event.citations.is_empty() {
+        checked.warnings.push(
+            Diagnostic::error(
+                format!("event `{}` cites no source", event.id),
+                event.location.clone(),
+            )
+            .with_hint("add `sources:` with the source and the words it quotes")
+            .warning(),
+        );
+    }
+    checked
+}
+
 /// Orders the events and checks every reference between files. All
 /// problems are returned together. `partial` says that some files failed
 /// to load: references to unknown ids are then not reported, since they
 /// may name what failed.
 pub fn build(
     config: &Config,
+    events: Vec<Event>,
+    sources: Vec<Source>,
+    partial: bool,
+) -> Result<(Timeline, Diagnostics), Diagnostics> {
+    build_cached(
+        config,
+        events,
+        sources,
+        partial,
+        &mut TimelineCache::default(),
+    )
+}
+
+/// What one build of the timeline can hand to the next: the checked
+/// citations of each event, valid while no source changes.
+#[derive(Debug, Default)]
+pub struct TimelineCache {
+    /// The sources (and `partial`) the checks were made against.
+    sources_key: u64,
+    /// Checks by event fingerprint.
+    checked: HashMap<u64, Arc<Checked>>,
+}
+
+/// [`build`], reusing and updating `cache`.
+pub fn build_cached(
+    config: &Config,
     mut events: Vec<Event>,
     mut sources: Vec<Source>,
     partial: bool,
+    cache: &mut TimelineCache,
 ) -> Result<(Timeline, Diagnostics), Diagnostics> {
     let mut diags = Diagnostics::default();
     let mut warnings = Diagnostics::default();
@@ -219,95 +364,43 @@ pub fn build(
 
     let mut citations = Vec::with_capacity(events.len());
     let mut related = Vec::with_capacity(events.len());
-    for event in &events {
-        let mut resolved = Vec::new();
-        for c in &event.citations {
-            let Some(&si) = source_ids.get(c.source.id.as_str()) else {
-                if !partial {
-                    diags.push(unknown_id("source", &c.source, &source_ids));
-                }
-                continue;
-            };
-            let source = &sources[si];
-            let anchor = match &c.quote {
-                None => None,
-                Some((quote, loc)) => {
-                    let wanted = normalize_quote(quote);
-                    let found = source.find_quote(&wanted);
-                    match found {
-                        Some(p) => {
-                            let words = wanted.split(' ').count();
-                            if words < 5 {
-                                warnings.push(
-                                    Diagnostic::error(
-                                        format!("a quote of {words} word{} is too short to show what the source says", if words == 1 { "" } else { "s" }),
-                                        loc.clone(),
-                                    )
-                                    .with_hint("quote at least five words, so a reader can find and judge the passage")
-                                    .warning(),
-                                );
-                            }
-                            Some(p.anchor.clone())
-                        }
-                        None => {
-                            let mut l = loc.clone();
-                            l.len = quote.chars().count().min(60);
-                            let mut d = Diagnostic::error(
-                                format!("quote not found in source `{}`", source.id),
-                                l,
-                            )
-                            .with_hint(format!(
-                                "a quote must appear word for word in one paragraph of {} (white space and curly or straight quote marks may differ)",
-                                source.location.file.to_string_lossy().replace('\\', "/")
-                            ));
-                            if let Some(p) = closest_paragraph(&wanted, source) {
-                                d = d.with_hint(p);
-                            }
-                            diags.push(d);
-                            None
-                        }
-                    }
-                }
-            };
-            resolved.push(Citation {
-                source: si,
-                quote: c.quote.as_ref().map(|(q, _)| q.clone()),
-                anchor,
-            });
-        }
-        // A source reports what happened before it was published.
-        let zone = event.zone.unwrap_or(tz);
-        let published: Vec<(i64, i64)> = resolved
+    // Each event's citations are checked on their own, in parallel, or
+    // taken from the cache when neither the event nor any source changed.
+    let sources_key = {
+        use std::hash::{Hash, Hasher};
+        let mut h = std::collections::hash_map::DefaultHasher::new();
+        (
+            partial,
+            sources.iter().map(|s| s.fingerprint).collect::<Vec<_>>(),
+        )
+            .hash(&mut h);
+        h.finish()
+    };
+    if cache.sources_key != sources_key {
+        cache.sources_key = sources_key;
+        cache.checked.clear();
+    }
+    let kept = std::mem::take(&mut cache.checked);
+    let checked: Vec<Arc<Checked>> = events
+        .par_iter()
+        .map(|event| match kept.get(&event.fingerprint) {
+            Some(c) if event.fingerprint != 0 => Arc::clone(c),
+            _ => Arc::new(check_citations(event, &sources, &source_ids, partial, tz)),
+        })
+        .collect();
+    cache.checked = events
+        .iter()
+        .zip(&checked)
+        .filter(|(e, _)| e.fingerprint != 0)
+        .map(|(e, c)| (e.fingerprint, Arc::clone(c)))
+        .collect();
+    for (event, checked) in events.iter().zip(&checked) {
+        checked.errors.iter().for_each(|d| diags.push(d.clone()));
+        checked
+            .warnings
             .iter()
-            .filter_map(|c: &Citation| sources[c.source].published.as_ref())
-            .map(|p| p.span(zone))
-            .collect();
-        let start = event.date.span(zone).0;
-        if !published.is_empty()
-            && published.len() == resolved.len()
-            && published
-                .iter()
-                .all(|&(from, to)| start > from && start >= to)
-        {
-            warnings.push(
-                Diagnostic::error(
-                    format!("event `{}` starts after every source it cites was published", event.id),
-                    event.date_location.clone(),
-                )
-                .with_hint("a source can only report what happened before it was published: check the date, or cite a later source")
-                .warning(),
-            );
-        }
-        if event.citations.is_empty() {
-            warnings.push(
-                Diagnostic::error(
-                    format!("event `{}` cites no source", event.id),
-                    event.location.clone(),
-                )
-                .with_hint("add `sources:` with the source and the words it quotes")
-                .warning(),
-            );
-        }
+            .for_each(|d| warnings.push(d.clone()));
+        let resolved = checked.citations.clone();
         citations.push(resolved);
         let mut rel = Vec::new();
         for r in &event.related {
@@ -381,10 +474,9 @@ pub fn build(
             .position(|n| *n == t.name)
             .expect("configured taxonomies are known");
         let mut terms: BTreeMap<String, Term> = BTreeMap::new();
-        let mut named: Vec<Vec<String>> = vec![Vec::new(); events.len()];
+        let mut named: Vec<Vec<&str>> = vec![Vec::new(); events.len()];
         for (i, e) in events.iter().enumerate() {
-            for name in &e.terms[k] {
-                let slug = slug::slugify(name);
+            for (name, slug) in e.terms[k].iter().zip(&e.slugs[k]) {
                 if slug.is_empty() {
                     continue;
                 }
@@ -412,7 +504,7 @@ pub fn build(
             .map(|(n, term)| (term.slug.as_str(), n))
             .collect();
         for (i, slugs) in named.iter().enumerate() {
-            event_terms[i].extend(slugs.iter().map(|slug| (ti, index[slug.as_str()])));
+            event_terms[i].extend(slugs.iter().map(|slug| (ti, index[slug])));
         }
         taxonomies.push(Taxonomy {
             name: t.name,
