@@ -13,6 +13,7 @@ pub mod event;
 pub mod export;
 pub mod feeds;
 pub mod import;
+pub mod live;
 pub mod load;
 pub mod markdown;
 pub mod output;
@@ -29,8 +30,7 @@ use std::path::{Path, PathBuf};
 
 use config::Config;
 use diagnostic::Diagnostics;
-use rayon::prelude::*;
-use render::{OutputFile, Templates};
+use render::OutputFile;
 use timeline::Timeline;
 
 /// Why a run failed.
@@ -85,104 +85,27 @@ pub fn check_with_progress(
     progress: &dyn Fn(Stage),
 ) -> Result<RenderedSite, Failure> {
     progress(Stage::Checking);
-    let (files, mut diags) = load::read_site(root);
-    let Some(config_text) = files.config else {
-        if diags.has_errors() {
-            return Err(Failure::Content(diags.sorted()));
-        }
-        return Err(Failure::Usage(format!(
-            "{} is not an annals site: it has no site.yaml (create one with `annals init`, or pass --root)",
-            root.display()
-        )));
-    };
-    let mut config = match Config::parse(&config_text.path, config_text.text) {
-        Ok(c) => Some(c),
-        Err(d) => {
-            diags.extend(d);
-            None
-        }
-    };
-    if let (Some(c), Some(url)) = (config.as_mut(), base_url) {
-        c.base_url = Some(if url.ends_with('/') {
-            url.to_string()
-        } else {
-            format!("{url}/")
-        });
-    }
-
-    let raw_html = config
-        .as_ref()
-        .map_or(markdown::RawHtml::Sanitize, |c| c.raw_html);
-    // Files parse in parallel; collecting keeps the order of the files.
-    let mut sources = Vec::new();
-    let mut partial = false;
-    let parsed: Vec<_> = files
-        .sources
-        .par_iter()
-        .map(|src| source::parse(src, raw_html))
+    let mut site = live::Site::load(root, base_url)?;
+    let built = site.build(progress)?;
+    let paths: Vec<&str> = built
+        .pages
+        .written
+        .iter()
+        .map(|f| f.path.as_str())
         .collect();
-    for result in parsed {
-        match result {
-            Ok(s) => sources.push(s),
-            Err(ds) => {
-                partial = true;
-                ds.into_iter().for_each(|d| diags.push(d));
-            }
-        }
-    }
-    let site_zone = config.as_ref().map_or(chrono_tz::Tz::UTC, |c| c.timezone);
-    let mut events = Vec::new();
-    let parsed: Vec<_> = files
-        .events
-        .par_iter()
-        .map(|src| event::parse_file(src, site_zone))
-        .collect();
-    for (mut evs, ds) in parsed {
-        partial |= !ds.is_empty();
-        events.append(&mut evs);
-        ds.into_iter().for_each(|d| diags.push(d));
-    }
-    let templates = match Templates::new(&files.templates) {
-        Ok(t) => Some(t),
-        Err(d) => {
-            diags.extend(d);
-            None
-        }
-    };
-    let Some(config) = config else {
-        return Err(Failure::Content(diags.sorted()));
-    };
-    let timeline = match timeline::build(&config, events, sources, partial) {
-        Ok((t, warnings)) => {
-            diags.extend(warnings);
-            Some(t)
-        }
-        Err(d) => {
-            diags.extend(d);
-            None
-        }
-    };
-    let (Some(timeline), Some(templates)) = (timeline, templates) else {
-        return Err(Failure::Content(diags.sorted()));
-    };
-    if diags.has_errors() {
-        return Err(Failure::Content(diags.sorted()));
-    }
-    progress(Stage::Rendering {
-        events: timeline.events.len(),
-    });
-    match render::render_site(&config, &timeline, &templates, &files.statics) {
-        Ok(files) => Ok(RenderedSite {
-            config,
-            timeline,
-            files,
-            warnings: diags.sorted(),
-        }),
-        Err(d) => {
-            diags.extend(d);
-            Err(Failure::Content(diags.sorted()))
-        }
-    }
+    let data = site.data(&paths)?;
+    let mut files = built.pages.written;
+    files.extend(data);
+    files.sort_by(|a, b| a.path.cmp(&b.path));
+    let (config, timeline) = site
+        .into_parts()
+        .expect("a site that built has a configuration and a timeline");
+    Ok(RenderedSite {
+        config,
+        timeline,
+        files,
+        warnings: built.warnings,
+    })
 }
 
 /// What `build` did.

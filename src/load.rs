@@ -163,36 +163,61 @@ fn has_ext(p: &Path, exts: &[&str]) -> bool {
         .is_some_and(|e| exts.iter().any(|x| e.eq_ignore_ascii_case(x)))
 }
 
-/// Reads the site folder at `root`. Problems reading files are returned as
-/// diagnostics alongside whatever could be read.
-pub fn read_site(root: &Path) -> (SiteFiles, Diagnostics) {
+/// What a file under `content/` is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ContentKind {
+    /// `content/events/**/*.yaml`
+    Event,
+    /// `content/sources/**/*.md`
+    Source,
+}
+
+/// The content files of a site, by kind, in file order (sorted by path).
+#[derive(Debug, Default)]
+pub struct ContentPaths {
+    /// Event files.
+    pub events: Vec<PathBuf>,
+    /// Source files.
+    pub sources: Vec<PathBuf>,
+}
+
+const KINDS: [(ContentKind, &str, &[&str], &str); 2] = [
+    (
+        ContentKind::Source,
+        "sources",
+        &["md", "markdown"],
+        "sources are Markdown files (.md)",
+    ),
+    (
+        ContentKind::Event,
+        "events",
+        &["yaml", "yml"],
+        "events are YAML files (.yaml)",
+    ),
+];
+
+/// What `path` (absolute, or relative to the working folder) is in the site
+/// at `root`: an event file, a source file, or neither.
+pub fn content_kind(root: &Path, path: &Path) -> Option<ContentKind> {
+    let rel = path.strip_prefix(root).ok()?;
+    KINDS.iter().find_map(|(kind, folder, exts, _)| {
+        (rel.starts_with(Path::new("content").join(folder)) && has_ext(rel, exts)).then_some(*kind)
+    })
+}
+
+/// Lists the content files of the site at `root`. Files of the wrong kind
+/// are reported (as warnings) and left out.
+pub fn content_paths(root: &Path) -> (ContentPaths, Diagnostics) {
     let mut diags = Diagnostics::default();
-    let mut files = SiteFiles::default();
-    let config_path = root.join("site.yaml");
-    if config_path.is_file() {
-        files.config = read_text(root, &config_path)
-            .map_err(|d| diags.push(d))
-            .ok();
-    }
+    let mut paths = ContentPaths::default();
     let content = root.join("content");
-    for (folder, exts, what, list) in [
-        (
-            "sources",
-            &["md", "markdown"][..],
-            "sources are Markdown files (.md)",
-            &mut files.sources,
-        ),
-        (
-            "events",
-            &["yaml", "yml"][..],
-            "events are YAML files (.yaml)",
-            &mut files.events,
-        ),
-    ] {
-        let mut wanted = Vec::new();
+    for (kind, folder, exts, what) in KINDS {
         for path in files_below(root, &content.join(folder), &mut diags) {
             if has_ext(&path, exts) {
-                wanted.push(path);
+                match kind {
+                    ContentKind::Event => paths.events.push(path),
+                    ContentKind::Source => paths.sources.push(path),
+                }
             } else {
                 diags.push(
                     Diagnostic::file_error(format!("ignored: {what}"), &relative(root, &path))
@@ -200,7 +225,38 @@ pub fn read_site(root: &Path) -> (SiteFiles, Diagnostics) {
                 );
             }
         }
-        *list = read_texts(root, &wanted, &mut diags);
+    }
+    (paths, diags)
+}
+
+/// Reads one text file of the site at `root`: UTF-8 (a byte-order mark is
+/// dropped, CRLF line ends become LF), no larger than [`MAX_TEXT_FILE`].
+pub fn read_file(root: &Path, path: &Path) -> Result<SourceText, Diagnostic> {
+    read_text(root, path)
+}
+
+/// Reads the site folder at `root`: site.yaml, templates and static files,
+/// and the content files. Problems reading files are returned as
+/// diagnostics alongside whatever could be read.
+pub fn read_site(root: &Path) -> (SiteFiles, Diagnostics) {
+    let (mut files, mut diags) = read_setup(root);
+    let (paths, walk) = content_paths(root);
+    diags.extend(walk);
+    files.sources = read_texts(root, &paths.sources, &mut diags);
+    files.events = read_texts(root, &paths.events, &mut diags);
+    (files, diags)
+}
+
+/// Reads what a site is built with besides its content: site.yaml, the
+/// templates and the static files.
+pub fn read_setup(root: &Path) -> (SiteFiles, Diagnostics) {
+    let mut diags = Diagnostics::default();
+    let mut files = SiteFiles::default();
+    let config_path = root.join("site.yaml");
+    if config_path.is_file() {
+        files.config = read_text(root, &config_path)
+            .map_err(|d| diags.push(d))
+            .ok();
     }
     let templates = root.join("templates");
     for path in files_below(root, &templates, &mut diags) {

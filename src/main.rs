@@ -272,11 +272,13 @@ fn report_serve(event: annals::serve::ServeEvent, open: bool) {
         }
         ServeEvent::Rebuilt {
             files,
+            pages,
             took,
+            total,
             warnings,
         } => {
             print_diagnostics(&warnings, Format::Human);
-            eprintln!("built {files} files in {took:.2?}");
+            eprintln!("built {pages} pages in {took:.2?}, all {files} files in {total:.2?}");
         }
         ServeEvent::Failed(diags) => {
             print_diagnostics(&diags, Format::Human);

@@ -8,7 +8,7 @@
 //! reload script and the overlay are added to responses here, never to the
 //! output of `build`.
 
-use std::collections::HashMap;
+use std::collections::{BTreeSet, HashMap};
 use std::net::{IpAddr, SocketAddr};
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, RwLock};
@@ -24,9 +24,15 @@ use std::future::IntoFuture;
 
 use tokio::sync::watch;
 
+use crate::Failure;
 use crate::diagnostic::Diagnostics;
+use crate::live::Site;
 use crate::render::escape_html;
-use crate::{Failure, RenderedSite};
+
+/// How long a burst of file changes may last before the site is rebuilt:
+/// an editor's save (write, rename, change of times) takes a few
+/// milliseconds.
+const DEBOUNCE_MS: u64 = 20;
 
 /// Where the reload events are served.
 const EVENTS_PATH: &str = "/__annals/events";
@@ -53,8 +59,12 @@ pub enum ServeEvent {
     Rebuilt {
         /// Pages and files served now.
         files: usize,
-        /// How long the rebuild took.
+        /// Pages rendered (the ones whose inputs changed).
+        pages: usize,
+        /// From the change to the updated pages being served.
         took: Duration,
+        /// From the change to every file being served.
+        total: Duration,
         /// Warnings of the new build.
         warnings: Diagnostics,
     },
@@ -68,19 +78,14 @@ pub enum ServeEvent {
 /// it failed.
 struct Served {
     files: HashMap<String, Arc<Vec<u8>>>,
+    /// Which of `files` are pages (the rest are data and static files).
+    pages: BTreeSet<String>,
     overlay: Option<String>,
 }
 
 struct Shared {
     site: RwLock<Served>,
     generation: watch::Sender<u64>,
-}
-
-fn files_of(site: &RenderedSite) -> HashMap<String, Arc<Vec<u8>>> {
-    site.files
-        .iter()
-        .map(|f| (f.path.clone(), Arc::new(f.bytes.clone())))
-        .collect()
 }
 
 fn overlay_html(diags: &Diagnostics) -> String {
@@ -99,35 +104,124 @@ fn overlay_html(diags: &Diagnostics) -> String {
     )
 }
 
-/// Rebuilds the site in memory and updates what is served.
-fn rebuild(root: &Path, shared: &Shared, report: &(dyn Fn(ServeEvent) + Send + Sync)) {
-    let started = Instant::now();
-    let result = crate::check(root, None);
-    {
-        let mut site = shared.site.write().unwrap_or_else(|p| p.into_inner());
-        match result {
-            Ok(built) => {
-                site.files = files_of(&built);
-                site.overlay = None;
-                report(ServeEvent::Rebuilt {
-                    files: site.files.len(),
-                    took: started.elapsed(),
-                    warnings: built.warnings,
-                });
-            }
-            Err(Failure::Content(diags)) => {
-                site.overlay = Some(overlay_html(&diags));
-                report(ServeEvent::Failed(diags));
-            }
-            Err(Failure::Usage(msg)) => {
-                site.overlay = Some(overlay_html(&Diagnostics::from(vec![
+/// The site being served, kept between rebuilds so that a change to a few
+/// content files costs little.
+struct Session {
+    root: PathBuf,
+    /// `None` until the site has been read.
+    site: Option<Site>,
+}
+
+impl Shared {
+    fn served(&self) -> std::sync::RwLockWriteGuard<'_, Served> {
+        self.site.write().unwrap_or_else(|p| p.into_inner())
+    }
+
+    /// Keeps serving the last good build, with the errors over every page.
+    fn fail(&self, failure: Failure, report: &(dyn Fn(ServeEvent) + Send + Sync)) {
+        let (overlay, event) = match failure {
+            Failure::Content(diags) => (overlay_html(&diags), ServeEvent::Failed(diags)),
+            Failure::Usage(msg) => (
+                overlay_html(&Diagnostics::from(vec![
                     crate::diagnostic::Diagnostic::file_error(msg.clone(), Path::new("site.yaml")),
-                ])));
-                report(ServeEvent::Unusable(msg));
+                ])),
+                ServeEvent::Unusable(msg),
+            ),
+        };
+        self.served().overlay = Some(overlay);
+        report(event);
+        self.generation.send_modify(|g| *g += 1);
+    }
+}
+
+/// Rebuilds after `changed` files changed (`None`: read everything again)
+/// and updates what is served. When only content files changed, only the
+/// pages whose inputs changed are rendered; they are served (and open pages
+/// reloaded) at once, and the feeds, exports and search index follow.
+fn rebuild(
+    session: &mut Session,
+    changed: Option<&[PathBuf]>,
+    shared: &Shared,
+    report: &(dyn Fn(ServeEvent) + Send + Sync),
+) {
+    let started = Instant::now();
+    let incremental = match (session.site.as_mut(), changed) {
+        (Some(site), Some(paths)) => site.update(paths),
+        _ => false,
+    };
+    if !incremental {
+        match Site::load(&session.root, None) {
+            Ok(site) => session.site = Some(site),
+            Err(failure) => {
+                session.site = None;
+                return shared.fail(failure, report);
             }
         }
     }
-    shared.generation.send_modify(|g| *g += 1);
+    let Some(site) = session.site.as_mut() else {
+        return;
+    };
+    let built = match site.build(&|_| {}) {
+        Ok(built) => built,
+        Err(failure) => return shared.fail(failure, report),
+    };
+    let rendered = built.pages.written.len();
+    let written: Vec<(String, Arc<Vec<u8>>)> = built
+        .pages
+        .written
+        .into_iter()
+        .map(|f| (f.path, Arc::new(f.bytes)))
+        .collect();
+    let pages: BTreeSet<String> = if incremental {
+        let mut served = shared.served();
+        for path in &built.pages.removed {
+            served.files.remove(path);
+            served.pages.remove(path);
+        }
+        for (path, bytes) in &written {
+            served.pages.insert(path.clone());
+            served.files.insert(path.clone(), Arc::clone(bytes));
+        }
+        served.overlay = None;
+        served.pages.clone()
+    } else {
+        written.iter().map(|(path, _)| path.clone()).collect()
+    };
+    let took = started.elapsed();
+    if incremental {
+        // The pages are up to date: open pages reload while the data files
+        // are made.
+        shared.generation.send_modify(|g| *g += 1);
+    }
+    let paths: Vec<&str> = pages.iter().map(String::as_str).collect();
+    let data = match site.data(&paths) {
+        Ok(data) => data,
+        Err(failure) => return shared.fail(failure, report),
+    };
+    {
+        let mut served = shared.served();
+        if incremental {
+            served.files.retain(|path, _| pages.contains(path));
+        } else {
+            served.files = written.into_iter().collect();
+            served.pages = pages;
+        }
+        for f in data {
+            served.files.insert(f.path, Arc::new(f.bytes));
+        }
+        served.overlay = None;
+    }
+    if !incremental {
+        shared.generation.send_modify(|g| *g += 1);
+    }
+    let files = shared.served().files.len();
+    report(ServeEvent::Rebuilt {
+        files,
+        pages: rendered,
+        took,
+        total: started.elapsed(),
+        warnings: built.warnings,
+    });
 }
 
 /// The key of a request path in the served files, or `None` for a path
@@ -283,11 +377,16 @@ pub fn serve(
     let shared = Arc::new(Shared {
         site: RwLock::new(Served {
             files: HashMap::new(),
+            pages: BTreeSet::new(),
             overlay: None,
         }),
         generation,
     });
-    rebuild(&root, &shared, report.as_ref());
+    let mut session = Session {
+        root: root.clone(),
+        site: None,
+    };
+    rebuild(&mut session, None, &shared, report.as_ref());
 
     // Watch the site's own folders and site.yaml; rebuild on every burst
     // of changes (debounced), never on the output folder.
@@ -295,34 +394,50 @@ pub fn serve(
     let watcher_root = root.clone();
     let watcher_report = Arc::clone(&report);
     let mut debouncer = notify_debouncer_full::new_debouncer(
-        Duration::from_millis(60),
+        Duration::from_millis(DEBOUNCE_MS),
         None,
         move |result: notify_debouncer_full::DebounceEventResult| {
             // Reading files is an event too (inotify's open and close):
             // only changes count, or every rebuild would start another.
-            let relevant = match result {
-                Ok(events) => events
-                    .iter()
-                    .filter(|e| {
-                        matches!(
-                            e.kind,
-                            notify::EventKind::Create(_)
-                                | notify::EventKind::Modify(_)
-                                | notify::EventKind::Remove(_)
-                                | notify::EventKind::Any
-                        ) && !matches!(
-                            e.kind,
-                            notify::EventKind::Modify(notify::event::ModifyKind::Metadata(
-                                notify::event::MetadataKind::AccessTime
-                            ))
-                        )
-                    })
-                    .flat_map(|e| e.paths.iter())
-                    .any(|p| is_watched(&watcher_root, p)),
-                Err(_) => true,
+            let changed: Option<Vec<PathBuf>> = match result {
+                Ok(events) => Some(
+                    events
+                        .iter()
+                        .filter(|e| {
+                            matches!(
+                                e.kind,
+                                notify::EventKind::Create(_)
+                                    | notify::EventKind::Modify(_)
+                                    | notify::EventKind::Remove(_)
+                                    | notify::EventKind::Any
+                            ) && !matches!(
+                                e.kind,
+                                notify::EventKind::Modify(notify::event::ModifyKind::Metadata(
+                                    notify::event::MetadataKind::AccessTime
+                                ))
+                            )
+                        })
+                        .flat_map(|e| e.paths.iter())
+                        .filter(|p| is_watched(&watcher_root, p))
+                        .cloned()
+                        .collect(),
+                ),
+                // The watcher lost track: read everything again.
+                Err(_) => None,
             };
-            if relevant {
-                rebuild(&watcher_root, &watcher_shared, watcher_report.as_ref());
+            match changed {
+                Some(paths) if paths.is_empty() => {}
+                Some(mut paths) => {
+                    paths.sort();
+                    paths.dedup();
+                    rebuild(
+                        &mut session,
+                        Some(&paths),
+                        &watcher_shared,
+                        watcher_report.as_ref(),
+                    );
+                }
+                None => rebuild(&mut session, None, &watcher_shared, watcher_report.as_ref()),
             }
         },
     )

@@ -67,8 +67,9 @@ pub struct Taxonomy {
 /// The ordered, cross-checked site.
 #[derive(Debug)]
 pub struct Timeline {
-    /// Events in timeline order.
-    pub events: Vec<Event>,
+    /// Events in timeline order (shared with `annals serve`'s cache of
+    /// parsed files, so a rebuild need not copy them).
+    pub events: Vec<Arc<Event>>,
     /// Resolved citations of each event (same index as `events`).
     pub citations: Vec<Vec<Citation>>,
     /// Resolved related events of each event.
@@ -271,7 +272,7 @@ fn check_citations(
 /// may name what failed.
 pub fn build(
     config: &Config,
-    events: Vec<Event>,
+    events: Vec<Arc<Event>>,
     sources: Vec<Source>,
     partial: bool,
 ) -> Result<(Timeline, Diagnostics), Diagnostics> {
@@ -297,7 +298,7 @@ pub struct TimelineCache {
 /// [`build`], reusing and updating `cache`.
 pub fn build_cached(
     config: &Config,
-    mut events: Vec<Event>,
+    mut events: Vec<Arc<Event>>,
     mut sources: Vec<Source>,
     partial: bool,
     cache: &mut TimelineCache,
@@ -339,8 +340,8 @@ pub fn build_cached(
     for (pos, &k) in order.iter().enumerate() {
         by_file[k] = pos;
     }
-    let mut slots: Vec<Option<Event>> = events.into_iter().map(Some).collect();
-    let events: Vec<Event> = order
+    let mut slots: Vec<Option<Arc<Event>>> = events.into_iter().map(Some).collect();
+    let events: Vec<Arc<Event>> = order
         .iter()
         .map(|&k| slots[k].take().expect("a permutation takes each once"))
         .collect();

@@ -35,6 +35,24 @@ pub const LIST_PAGE_SIZE: usize = 250;
 /// group (an index into `ListGroups::keys`).
 pub(super) type ListChunk = Vec<(usize, Vec<usize>)>;
 
+/// A list laid out once for all of its pages.
+pub(super) struct ListPlan<'a> {
+    /// Its first page (the home page, or the term's page).
+    pub(super) first: Page<'a>,
+    /// Its events, in timeline order.
+    pub(super) events: Vec<usize>,
+    /// Its pages.
+    pub(super) chunks: Vec<ListChunk>,
+    /// The dates each page covers.
+    pub(super) labels: Vec<String>,
+    /// The axis over all its events.
+    pub(super) axis: Option<Axis<'a>>,
+    /// What the axis is called for screen readers.
+    pub(super) axis_title: String,
+    /// The (taxonomy, term) of a term's list; `None` for the home page's.
+    pub(super) term: Option<(usize, usize)>,
+}
+
 /// The year and month groups of the timeline, flattened in display order.
 pub(super) struct ListGroups {
     /// (year, month) of each group; month `None` for events known only to
@@ -104,7 +122,7 @@ pub(super) struct ListView {
     pub(super) pager: Option<PagerView>,
 }
 
-impl Renderer<'_> {
+impl<'a> Renderer<'a> {
     /// Cuts a list of events into pages of at most [`LIST_PAGE_SIZE`],
     /// in display order, keeping a month on one page where it fits. There
     /// is always at least one page.
@@ -239,31 +257,31 @@ impl Renderer<'_> {
 
     /// The axis of a list, laid out once for all its pages. `page_of`
     /// gives the page (1-based) on which each event is listed.
-    pub(super) fn axis(
+    fn axis(
         &self,
         first: &Page<'_>,
         events: &[usize],
         page_of: &dyn Fn(usize) -> usize,
-    ) -> Option<Axis<'_>> {
+    ) -> Option<Axis<'a>> {
         let tz = self.config.timezone;
-        let marks: Vec<AxisMark<'_>> = events
+        let (timeline, prepared, config) = (self.timeline, self.prepared, self.config);
+        let marks: Vec<AxisMark<'a>> = events
             .iter()
             .map(|&i| {
-                let e = &self.timeline.events[i];
+                let e = &timeline.events[i];
                 let (start, end) = e.date.span(e.zone.unwrap_or(tz));
                 AxisMark {
                     start,
                     end,
                     importance: e.importance,
                     label: &e.title,
-                    date: &self.prepared[i].date_text,
+                    date: &prepared[i].date_text,
                     href: Page::Event(&e.id).file(),
                     list_href: format!("{}#e-{}", first.list_page(page_of(i)).file(), e.id),
                 }
             })
             .collect();
-        let eras: Vec<AxisEra<'_>> = self
-            .config
+        let eras: Vec<AxisEra<'a>> = config
             .eras
             .iter()
             .map(|e| {
@@ -278,17 +296,16 @@ impl Renderer<'_> {
         Axis::new(marks, &eras)
     }
 
-    /// Every page of a list (the home page's or a term's): the axis over
-    /// all of its events, then its events page by page. `make` renders
-    /// one page from the shared parts.
-    pub(super) fn list_pages(
+    /// Lays out a list for all its pages: cut into pages, each page's
+    /// dates, and the axis (links to where each event is listed).
+    pub(super) fn plan(
         &self,
-        first: Page<'_>,
-        events: &[usize],
-        axis_title: &str,
-        make: &(dyn Fn(Page<'_>, ListView) -> Rendered + Sync),
-    ) -> Vec<Rendered> {
-        let chunks = self.paginate(events);
+        first: Page<'a>,
+        events: Vec<usize>,
+        axis_title: String,
+        term: Option<(usize, usize)>,
+    ) -> ListPlan<'a> {
+        let chunks = self.paginate(&events);
         let mut page_of: HashMap<usize, usize> = HashMap::with_capacity(events.len());
         for (k, chunk) in chunks.iter().enumerate() {
             for (_, run) in chunk {
@@ -297,33 +314,81 @@ impl Renderer<'_> {
                 }
             }
         }
-        let axis = self.axis(&first, events, &|i| page_of.get(&i).copied().unwrap_or(1));
-        let labels: Vec<String> = chunks.iter().map(|c| self.chunk_label(c)).collect();
-        chunks
+        let axis = self.axis(&first, &events, &|i| page_of.get(&i).copied().unwrap_or(1));
+        let labels = chunks.iter().map(|c| self.chunk_label(c)).collect();
+        ListPlan {
+            first,
+            events,
+            chunks,
+            labels,
+            axis,
+            axis_title,
+            term,
+        }
+    }
+
+    /// The lists of the site: the home page's, then each term's in the
+    /// order of the taxonomies.
+    pub(super) fn plans(&self) -> Vec<ListPlan<'a>> {
+        let tl = self.timeline;
+        let mut plans = vec![self.plan(
+            Page::Home,
+            (0..tl.events.len()).collect(),
+            format!("Timeline of {}", self.config.title),
+            None,
+        )];
+        let terms: Vec<(usize, usize)> = tl
+            .taxonomies
+            .iter()
+            .enumerate()
+            .flat_map(|(ti, t)| (0..t.terms.len()).map(move |n| (ti, n)))
+            .collect();
+        plans.par_extend(terms.into_par_iter().map(|(ti, n)| {
+            let (t, term) = (&tl.taxonomies[ti], &tl.taxonomies[ti].terms[n]);
+            self.plan(
+                Page::Term(t.name, &term.slug),
+                term.events.clone(),
+                format!("Timeline of {}", term.name),
+                Some((ti, n)),
+            )
+        }));
+        plans
+    }
+
+    /// The wanted pages of a list; `make` renders one from the shared
+    /// parts.
+    pub(super) fn list_pages(
+        &self,
+        plan: &ListPlan<'_>,
+        make: &(dyn Fn(Page<'_>, ListView) -> Rendered + Sync),
+    ) -> Vec<Rendered> {
+        let first = plan.first;
+        plan.chunks
             .par_iter()
             .enumerate()
+            .filter(|(k, _)| self.wants(&first.list_page(k + 1)))
             .map(|(k, chunk)| {
                 let page = first.list_page(k + 1);
                 let view = ListView {
-                    axis: axis
+                    axis: plan
+                        .axis
                         .as_ref()
-                        .map(|a| a.svg(&page.root(), self.config.lang, axis_title))
+                        .map(|a| a.svg(&page.root(), self.config.lang, &plan.axis_title))
                         .unwrap_or_default(),
-                    clustered: axis.as_ref().is_some_and(Axis::is_clustered),
+                    clustered: plan.axis.as_ref().is_some_and(Axis::is_clustered),
                     years: self.years(&page, chunk),
-                    event_count: events.len(),
+                    event_count: plan.events.len(),
                     page_count: chunk.iter().map(|(_, run)| run.len()).sum(),
-                    pager: self.pager(&first, &labels, k + 1),
+                    pager: self.pager(&first, &plan.labels, k + 1),
                 };
                 make(page, view)
             })
             .collect()
     }
 
-    pub(super) fn home(&self) -> Vec<Rendered> {
-        let all: Vec<usize> = (0..self.timeline.events.len()).collect();
-        let axis_title = format!("Timeline of {}", self.config.title);
-        self.list_pages(Page::Home, &all, &axis_title, &|page, list| {
+    /// The home page and the later pages of its list.
+    pub(super) fn home(&self, plan: &ListPlan<'_>) -> Vec<Rendered> {
+        self.list_pages(plan, &|page, list| {
             let mut title = self.config.title.clone();
             if let Some(p) = &list.pager
                 && p.current > 1

@@ -4,8 +4,9 @@
 //! compiled in; a site's own `templates/NAME` overrides the built-in of the
 //! same name.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::PathBuf;
+use std::sync::Arc;
 
 use rayon::prelude::*;
 use serde::Serialize;
@@ -18,6 +19,7 @@ use crate::markdown;
 use crate::timeline::Timeline;
 use crate::url::Page;
 
+mod changes;
 mod lists;
 mod pages;
 mod views;
@@ -236,11 +238,26 @@ struct Renderer<'a> {
     timeline: &'a Timeline,
     templates: &'a Templates,
     site: SiteView<'a>,
-    prepared: Vec<Prepared>,
+    /// Each event's shared parts, by timeline index.
+    prepared: &'a [Arc<Prepared>],
     groups: ListGroups,
+    /// The output paths to render; `None` renders every page.
+    want: Option<&'a HashSet<String>>,
 }
 
+/// The path of the page served for any missing address.
+const NOT_FOUND: &str = "404.html";
+
 impl<'a> Renderer<'a> {
+    /// Whether the page at this output path is to be rendered.
+    fn wants_path(&self, path: &str) -> bool {
+        self.want.is_none_or(|w| w.contains(path))
+    }
+
+    fn wants(&self, page: &Page<'_>) -> bool {
+        self.wants_path(&page.file())
+    }
+
     fn nav(&self, from: &Page<'_>) -> Vec<NavItem> {
         let mut items = vec![
             NavItem {
@@ -370,7 +387,7 @@ impl<'a> Renderer<'a> {
 }
 
 /// Feeds, calendars and data exports, for the site and for each term.
-fn data_files(config: &Config, tl: &Timeline, pages: &[OutputFile]) -> Vec<OutputFile> {
+fn data_files(config: &Config, tl: &Timeline, pages: &[&str]) -> Vec<OutputFile> {
     use crate::{export, feeds};
     let file = |path: String, text: String| OutputFile {
         path,
@@ -418,7 +435,7 @@ fn data_files(config: &Config, tl: &Timeline, pages: &[OutputFile]) -> Vec<Outpu
     // Search results are not pages for search engines.
     let dirs: Vec<String> = pages
         .iter()
-        .filter_map(|f| f.path.strip_suffix("index.html").map(str::to_string))
+        .filter_map(|path| path.strip_suffix("index.html").map(str::to_string))
         .filter(|dir| *dir != Page::Search.dir())
         .collect();
     if let Some(map) = export::sitemap(config, tl, &dirs) {
@@ -427,24 +444,122 @@ fn data_files(config: &Config, tl: &Timeline, pages: &[OutputFile]) -> Vec<Outpu
     out
 }
 
-/// Renders every page of the site and the static files. Template problems
-/// are returned as located diagnostics, all of them.
-pub fn render_site(
+/// What one render can hand to the next (`annals serve`): each event's
+/// prepared parts by fingerprint, and a fingerprint of what every page
+/// showed. Valid while the configuration and templates stay the same.
+#[derive(Default)]
+pub struct RenderState {
+    prepared: HashMap<u64, Arc<Prepared>>,
+    pages: HashMap<String, u64>,
+}
+
+/// The pages a render wrote and the ones that no longer exist.
+#[derive(Debug, Default)]
+pub struct PageChanges {
+    /// Pages rendered, sorted by path.
+    pub written: Vec<OutputFile>,
+    /// Paths of pages the site no longer has.
+    pub removed: Vec<String>,
+}
+
+fn prepare(config: &Config, e: &crate::event::Event) -> Prepared {
+    Prepared {
+        date_html: date_html(&e.date, e.zone, config),
+        date_text: e.date.display_in(config.lang, e.zone),
+        summary_html: markdown::render_inline(&e.summary, config.raw_html),
+        summary_text: markdown::plain_text(&e.summary),
+    }
+}
+
+/// Renders the pages (not the data files, search or static files) whose
+/// inputs differ from what `state` last saw: every page when `state` is
+/// new. Template problems are returned as located diagnostics, all of them.
+pub fn render_pages(
+    config: &Config,
+    timeline: &Timeline,
+    templates: &Templates,
+    state: &mut RenderState,
+) -> Result<PageChanges, Diagnostics> {
+    let kept = std::mem::take(&mut state.prepared);
+    let prepared: Vec<Arc<Prepared>> = timeline
+        .events
+        .par_iter()
+        .map(|e| match kept.get(&e.fingerprint) {
+            Some(p) if e.fingerprint != 0 => Arc::clone(p),
+            _ => Arc::new(prepare(config, e)),
+        })
+        .collect();
+    state.prepared = timeline
+        .events
+        .iter()
+        .zip(&prepared)
+        .filter(|(e, _)| e.fingerprint != 0)
+        .map(|(e, p)| (e.fingerprint, Arc::clone(p)))
+        .collect();
+    let mut r = Renderer {
+        config,
+        timeline,
+        templates,
+        site: SiteView {
+            title: &config.title,
+            description: &config.description,
+            language: config.lang.code,
+            base_url: config.base_url.as_deref(),
+        },
+        prepared: &prepared,
+        groups: ListGroups::new(timeline),
+        want: None,
+    };
+    let plans = r.plans();
+    let fingerprints = r.fingerprints(&plans);
+    let want: HashSet<String> = fingerprints
+        .iter()
+        .filter(|(path, fp)| state.pages.get(*path) != Some(fp))
+        .map(|(path, _)| path.clone())
+        .collect();
+    let mut removed: Vec<String> = state
+        .pages
+        .keys()
+        .filter(|path| !fingerprints.contains_key(*path))
+        .cloned()
+        .collect();
+    removed.sort();
+    r.want = Some(&want);
+    // Pages render in parallel; collecting keeps their order.
+    let mut pages = r.home(&plans[0]);
+    pages.extend(r.events());
+    pages.extend(r.sources());
+    pages.extend(r.taxonomies(&plans));
+    pages.extend(r.not_found());
+    let mut written = Vec::with_capacity(pages.len());
+    let mut diags = Diagnostics::default();
+    for page in pages {
+        match page {
+            Ok(f) => written.push(f),
+            Err(d) => diags.push(d),
+        }
+    }
+    if diags.has_errors() {
+        // Nothing was shown: the next render must try these pages again.
+        state.pages.clear();
+        return Err(diags.sorted());
+    }
+    written.sort_by(|a, b| a.path.cmp(&b.path));
+    state.pages = fingerprints;
+    Ok(PageChanges { written, removed })
+}
+
+/// The files of a site beside its pages: the search page and index, the
+/// feeds, calendars and data exports, the sitemap (which lists
+/// `page_paths`), and the built-in and the site's static files.
+pub fn render_data(
     config: &Config,
     timeline: &Timeline,
     templates: &Templates,
     site_static: &[(PathBuf, Vec<u8>)],
+    page_paths: &[&str],
 ) -> Result<Vec<OutputFile>, Diagnostics> {
-    let prepared = timeline
-        .events
-        .par_iter()
-        .map(|e| Prepared {
-            date_html: date_html(&e.date, e.zone, config),
-            date_text: e.date.display_in(config.lang, e.zone),
-            summary_html: markdown::render_inline(&e.summary, config.raw_html),
-            summary_text: markdown::plain_text(&e.summary),
-        })
-        .collect();
+    let prepared: Vec<Arc<Prepared>> = Vec::new();
     let r = Renderer {
         config,
         timeline,
@@ -455,35 +570,19 @@ pub fn render_site(
             language: config.lang.code,
             base_url: config.base_url.as_deref(),
         },
-        prepared,
+        prepared: &prepared,
         groups: ListGroups::new(timeline),
+        want: None,
     };
-    // The search index is built while the pages render; pages render in
-    // parallel, and collecting keeps their order.
-    let (search, mut pages) = rayon::join(
+    let (search, data) = rayon::join(
         || crate::search::build(config, timeline),
-        || {
-            let mut pages = r.home();
-            pages.extend(r.events());
-            pages.extend(r.sources());
-            pages.extend(r.taxonomies());
-            pages.push(r.not_found());
-            pages
-        },
+        || data_files(config, timeline, page_paths),
     );
-    pages.push(r.search(&search.manifest));
-    let mut out = Vec::with_capacity(pages.len());
-    let mut diags = Diagnostics::default();
-    for page in pages {
-        match page {
-            Ok(f) => out.push(f),
-            Err(d) => diags.push(d),
-        }
-    }
-    if diags.has_errors() {
-        return Err(diags.sorted());
-    }
-    out.extend(data_files(config, timeline, &out));
+    let mut out = vec![
+        r.search(&search.manifest)
+            .map_err(|d| Diagnostics::from(vec![d]))?,
+    ];
+    out.extend(data);
     out.extend(search.files);
     let mut files: BTreeMap<String, Vec<u8>> = BUILTIN_STATIC
         .iter()
@@ -492,14 +591,36 @@ pub fn render_site(
     for (path, bytes) in site_static {
         files.insert(path.to_string_lossy().replace('\\', "/"), bytes.clone());
     }
-    let page_paths: std::collections::HashSet<String> =
-        out.iter().map(|f| f.path.clone()).collect();
-    for (path, bytes) in files {
-        if page_paths.contains(&path) {
-            continue; // a page wins over a static file of the same path
-        }
-        out.push(OutputFile { path, bytes });
-    }
+    let taken: HashSet<&str> = page_paths
+        .iter()
+        .copied()
+        .chain(out.iter().map(|f| f.path.as_str()))
+        .collect();
+    let statics: Vec<OutputFile> = files
+        .into_iter()
+        // A page wins over a static file of the same path.
+        .filter(|(path, _)| !taken.contains(path.as_str()))
+        .map(|(path, bytes)| OutputFile { path, bytes })
+        .collect();
+    out.extend(statics);
+    out.sort_by(|a, b| a.path.cmp(&b.path));
+    Ok(out)
+}
+
+/// Renders every page of the site, its data files and its static files,
+/// sorted by path. Template problems are returned as located diagnostics,
+/// all of them.
+pub fn render_site(
+    config: &Config,
+    timeline: &Timeline,
+    templates: &Templates,
+    site_static: &[(PathBuf, Vec<u8>)],
+) -> Result<Vec<OutputFile>, Diagnostics> {
+    let pages = render_pages(config, timeline, templates, &mut RenderState::default())?.written;
+    let paths: Vec<&str> = pages.iter().map(|f| f.path.as_str()).collect();
+    let data = render_data(config, timeline, templates, site_static, &paths)?;
+    let mut out = pages;
+    out.extend(data);
     out.sort_by(|a, b| a.path.cmp(&b.path));
     Ok(out)
 }

@@ -5,9 +5,9 @@
 use rayon::prelude::*;
 use serde::Serialize;
 
-use super::lists::ListView;
+use super::lists::{ListPlan, ListView};
 use super::views::*;
-use super::{Rendered, Renderer, date_html, json_ld};
+use super::{NOT_FOUND, Rendered, Renderer, date_html, json_ld};
 use crate::markdown;
 use crate::url::Page;
 
@@ -28,6 +28,7 @@ impl Renderer<'_> {
         tl.events
             .par_iter()
             .enumerate()
+            .filter(|(_, e)| self.wants(&Page::Event(&e.id)))
             .map(|(i, e)| {
                 let page = Page::Event(&e.id);
                 let citations = tl.citations[i]
@@ -193,6 +194,7 @@ impl Renderer<'_> {
             .sources
             .par_iter()
             .enumerate()
+            .filter(|(_, s)| self.wants(&Page::Source(&s.id)))
             .map(|(si, s)| {
                 let page = Page::Source(&s.id);
                 #[derive(Serialize)]
@@ -219,6 +221,9 @@ impl Renderer<'_> {
             sources: Vec<SourceView>,
         }
         let page = Page::Sources;
+        if !self.wants(&page) {
+            return out;
+        }
         let data = SourcesPage {
             sources: (0..tl.sources.len())
                 .map(|si| self.source_view(si, &page))
@@ -230,14 +235,15 @@ impl Renderer<'_> {
         out
     }
 
-    pub(super) fn taxonomies(&self) -> Vec<Rendered> {
+    /// Each taxonomy's page of terms, and every page of each term's list.
+    pub(super) fn taxonomies(&self, plans: &[ListPlan<'_>]) -> Vec<Rendered> {
         let tl = self.timeline;
         let mut out = Vec::new();
         for t in &tl.taxonomies {
-            if t.terms.is_empty() {
+            let page = Page::Taxonomy(t.name);
+            if t.terms.is_empty() || !self.wants(&page) {
                 continue;
             }
-            let page = Page::Taxonomy(t.name);
             #[derive(Serialize)]
             struct TaxonomyPage<'b> {
                 taxonomy: &'b str,
@@ -259,48 +265,47 @@ impl Renderer<'_> {
             };
             let title = format!("{} — {}", t.title, self.config.title);
             out.push(self.render("taxonomy.html", page, title, String::new(), data));
-            let terms: Vec<Rendered> = t
-                .terms
-                .par_iter()
-                .flat_map_iter(|term| {
-                    let first = Page::Term(t.name, &term.slug);
-                    let axis_title = format!("Timeline of {}", term.name);
-                    self.list_pages(first, &term.events, &axis_title, &|page, list| {
-                        #[derive(Serialize)]
-                        struct TermPage<'b> {
-                            taxonomy: &'b str,
-                            taxonomy_title: &'b str,
-                            taxonomy_url: String,
-                            /// The term's feed and calendar, from this page.
-                            term_url: String,
-                            term: &'b str,
-                            #[serde(flatten)]
-                            list: ListView,
-                        }
-                        let mut title =
-                            format!("{}: {} — {}", t.title, term.name, self.config.title);
-                        if let Some(p) = &list.pager
-                            && p.current > 1
-                        {
-                            title = format!(
-                                "{}: {} — {} (page {} of {})",
-                                t.title, term.name, p.range, p.current, p.total
-                            );
-                        }
-                        let data = TermPage {
-                            taxonomy: t.name,
-                            taxonomy_title: &t.title,
-                            taxonomy_url: page.link_to(&Page::Taxonomy(t.name)),
-                            term_url: format!("{}{}", page.root(), first.dir()),
-                            term: &term.name,
-                            list,
-                        };
-                        self.render("term.html", page, title, String::new(), data)
-                    })
-                })
-                .collect();
-            out.extend(terms);
         }
+        let terms: Vec<Rendered> = plans
+            .par_iter()
+            .filter_map(|plan| plan.term.map(|term| (plan, term)))
+            .flat_map_iter(|(plan, (ti, n))| {
+                let (t, term) = (&tl.taxonomies[ti], &tl.taxonomies[ti].terms[n]);
+                let first = plan.first;
+                self.list_pages(plan, &|page, list| {
+                    #[derive(Serialize)]
+                    struct TermPage<'b> {
+                        taxonomy: &'b str,
+                        taxonomy_title: &'b str,
+                        taxonomy_url: String,
+                        /// The term's feed and calendar, from this page.
+                        term_url: String,
+                        term: &'b str,
+                        #[serde(flatten)]
+                        list: ListView,
+                    }
+                    let mut title = format!("{}: {} — {}", t.title, term.name, self.config.title);
+                    if let Some(p) = &list.pager
+                        && p.current > 1
+                    {
+                        title = format!(
+                            "{}: {} — {} (page {} of {})",
+                            t.title, term.name, p.range, p.current, p.total
+                        );
+                    }
+                    let data = TermPage {
+                        taxonomy: t.name,
+                        taxonomy_title: &t.title,
+                        taxonomy_url: page.link_to(&Page::Taxonomy(t.name)),
+                        term_url: format!("{}{}", page.root(), first.dir()),
+                        term: &term.name,
+                        list,
+                    };
+                    self.render("term.html", page, title, String::new(), data)
+                })
+            })
+            .collect();
+        out.extend(terms);
         out
     }
 
@@ -322,7 +327,10 @@ impl Renderer<'_> {
         self.render("search.html", page, title, description, data)
     }
 
-    pub(super) fn not_found(&self) -> Rendered {
+    pub(super) fn not_found(&self) -> Option<Rendered> {
+        if !self.wants_path(NOT_FOUND) {
+            return None;
+        }
         // Served for any missing path, so relative links cannot work: use
         // the site's absolute path when base_url says where it lives.
         let home = self
@@ -358,6 +366,6 @@ impl Renderer<'_> {
             canonical: None,
             og_type: "website",
         };
-        self.render_one("404.html", "404.html".into(), &ctx)
+        Some(self.render_one("404.html", NOT_FOUND.into(), &ctx))
     }
 }

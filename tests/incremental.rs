@@ -1,0 +1,224 @@
+//! `annals serve` renders again only the pages a change touches. That is
+//! only right if the result is exactly what a full build gives: this test
+//! makes a long seeded series of edits of every kind to a site, applies
+//! each incrementally, and compares every file with a full build.
+
+mod common;
+
+use std::collections::BTreeMap;
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use annals::live::Site;
+use rand::{Rng, RngExt, SeedableRng};
+
+use common::*;
+
+/// The served files after applying builds the way `serve` does.
+#[derive(Default)]
+struct Served {
+    pages: BTreeMap<String, Vec<u8>>,
+    data: BTreeMap<String, Vec<u8>>,
+}
+
+impl Served {
+    /// Builds `site` and applies what changed; returns how many pages were
+    /// rendered, or the error messages.
+    fn apply(&mut self, site: &mut Site) -> Result<usize, String> {
+        let built = site.build(&|_| {}).map_err(|f| format!("{f:?}"))?;
+        let rendered = built.pages.written.len();
+        for path in built.pages.removed {
+            assert!(self.pages.remove(&path).is_some(), "{path} was not there");
+        }
+        for f in built.pages.written {
+            self.pages.insert(f.path, f.bytes);
+        }
+        let paths: Vec<&str> = self.pages.keys().map(String::as_str).collect();
+        let data = site.data(&paths).map_err(|f| format!("{f:?}"))?;
+        self.data = data.into_iter().map(|f| (f.path, f.bytes)).collect();
+        Ok(rendered)
+    }
+
+    fn files(&self) -> BTreeMap<String, Vec<u8>> {
+        let mut all = self.pages.clone();
+        all.extend(self.data.clone());
+        all
+    }
+}
+
+/// Fails naming the files that differ (not dumping their bytes).
+fn assert_same(served: &Served, root: &Path, what: &str) {
+    let (got, want) = (served.files(), full_build(root));
+    let differ: Vec<&String> = got
+        .keys()
+        .chain(want.keys())
+        .filter(|path| got.get(*path) != want.get(*path))
+        .collect();
+    assert!(
+        differ.is_empty(),
+        "{what}: files differ from a full build: {differ:?}"
+    );
+}
+
+fn full_build(root: &Path) -> BTreeMap<String, Vec<u8>> {
+    annals::check(root, None)
+        .unwrap_or_else(|f| panic!("full build failed: {f:?}"))
+        .files
+        .into_iter()
+        .map(|f| (f.path, f.bytes))
+        .collect()
+}
+
+const QUOTES: [&str; 3] = [
+    "In February, the government designated the cartels.",
+    "“We will never accept it,” she said.",
+    "",
+];
+
+fn event_yaml(rng: &mut impl Rng, n: usize, events: usize) -> String {
+    let year = 2020 + rng.random_range(0..6);
+    let date = match rng.random_range(0..5) {
+        0 => format!("{year}"),
+        1 => format!("{year}-{:02}", rng.random_range(1..13)),
+        2 => format!("{year}-{:02}/..", rng.random_range(1..13)),
+        _ => format!(
+            "{year}-{:02}-{:02}",
+            rng.random_range(1..13),
+            rng.random_range(1..29)
+        ),
+    };
+    // Two spellings of one term: its name is the spelling of its earliest
+    // event, so an edit of one event renames the term on other pages.
+    let tags = ["Mexico", "mexico", "military"];
+    let mut y = format!(
+        "title: Event {n} v{}\ndate: \"{date}\"\nimportance: {}\nsummary: Summary {}\ntags: [{}]\n",
+        rng.random_range(0..1000),
+        rng.random_range(1..6),
+        rng.random_range(0..3),
+        tags[rng.random_range(0..tags.len())]
+    );
+    let quote = QUOTES[rng.random_range(0..QUOTES.len())];
+    y.push_str("sources:\n  - source: daily\n");
+    if !quote.is_empty() {
+        y.push_str(&format!("    quote: {quote:?}\n"));
+    }
+    if rng.random_bool(0.3) {
+        y.push_str(&format!("related: [e{}]\n", rng.random_range(0..events)));
+    }
+    y
+}
+
+#[test]
+fn every_incremental_rebuild_equals_a_full_build() {
+    let tmp = tempfile::tempdir().unwrap();
+    let root = tmp.path().join("site");
+    copy_tree(&fixture("good"), &root);
+    let dir = root.join("content/events/many");
+    fs::create_dir_all(&dir).unwrap();
+    let mut rng = rand::rngs::StdRng::seed_from_u64(7);
+    let events = 40;
+    // Every event file exists from the start (related ids stay valid);
+    // edits rewrite, empty and restore them.
+    for n in 0..events {
+        fs::write(
+            dir.join(format!("e{n}.yaml")),
+            event_yaml(&mut rng, n, events),
+        )
+        .unwrap();
+    }
+    let mut site = Site::load(&root, None).unwrap();
+    let mut served = Served::default();
+    let first = served.apply(&mut site).unwrap();
+    assert_same(&served, &root, "the first build");
+    assert!(first > events);
+
+    let source = root.join("content/sources/daily.md");
+    let original_source = fs::read_to_string(&source).unwrap();
+    let mut partial_builds = 0;
+    for step in 0..60 {
+        let n = rng.random_range(0..events);
+        let path: PathBuf = match rng.random_range(0..10) {
+            // A source's title and body change (its quotes stay).
+            0 => {
+                let text = original_source
+                    .replacen("title:", &format!("title: v{step}"), 1)
+                    .replace("\n\n", &format!("\n\nParagraph added at step {step}.\n\n"));
+                fs::write(&source, text).unwrap();
+                source.clone()
+            }
+            // A broken event, then the same event fixed.
+            1 => {
+                let path = dir.join(format!("e{n}.yaml"));
+                fs::write(&path, "title: Broken\ndate: 2025-13\n").unwrap();
+                assert!(site.update(std::slice::from_ref(&path)));
+                assert!(
+                    served.apply(&mut site).is_err(),
+                    "step {step}: an invalid date"
+                );
+                fs::write(&path, event_yaml(&mut rng, n, events)).unwrap();
+                path
+            }
+            // A new file, then gone again.
+            2 => {
+                let path = dir.join(format!("extra{step}.yaml"));
+                fs::write(&path, event_yaml(&mut rng, 1000 + step, events)).unwrap();
+                assert!(site.update(std::slice::from_ref(&path)));
+                served.apply(&mut site).unwrap();
+                assert_same(&served, &root, &format!("step {step}: added"));
+                fs::remove_file(&path).unwrap();
+                path
+            }
+            _ => {
+                let path = dir.join(format!("e{n}.yaml"));
+                fs::write(&path, event_yaml(&mut rng, n, events)).unwrap();
+                path
+            }
+        };
+        assert!(site.update(&[path]), "step {step}: a content file");
+        let rendered = served.apply(&mut site).unwrap();
+        assert_same(&served, &root, &format!("step {step}"));
+        if rendered < first {
+            partial_builds += 1;
+        }
+    }
+    // The earliest event of a term gives the term its spelling: respelling
+    // it renames the term on the pages of every other event that has it.
+    let export: serde_json::Value = serde_json::from_slice(&served.files()["events.json"]).unwrap();
+    let earliest = export["events"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|e| {
+            e["tags"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .any(|t| t.as_str().unwrap().eq_ignore_ascii_case("mexico"))
+        })
+        .expect("an event tagged Mexico");
+    let path = dir.join(format!("{}.yaml", earliest["id"].as_str().unwrap()));
+    let text = fs::read_to_string(&path).unwrap();
+    let respelled = if text.contains("[Mexico]") {
+        text.replace("[Mexico]", "[mexico]")
+    } else {
+        text.replace("[mexico]", "[Mexico]")
+    };
+    assert_ne!(text, respelled);
+    fs::write(&path, respelled).unwrap();
+    assert!(site.update(&[path]));
+    served.apply(&mut site).unwrap();
+    assert_same(&served, &root, "a term respelled");
+
+    // Most edits touched a few pages, not the whole site.
+    assert!(
+        partial_builds > 40,
+        "{partial_builds} of 60 rebuilds were partial"
+    );
+
+    // Anything but an event or source needs a full load.
+    assert!(!site.update(&[root.join("site.yaml")]));
+    fs::create_dir_all(root.join("static")).unwrap();
+    fs::write(root.join("static/extra.css"), "p {}").unwrap();
+    assert!(!site.update(&[root.join("static/extra.css")]));
+    assert!(!site.update(std::slice::from_ref(&dir)));
+}
