@@ -135,6 +135,10 @@ pub struct Event {
     pub updated: Option<EventDate>,
     /// What it was read from (see [`fingerprint`]).
     pub fingerprint: u64,
+    /// Its span in UTC seconds (start inclusive, end exclusive,
+    /// `i64::MAX` while ongoing), in its own zone or the site's: computed
+    /// once, since ordering and drawing need it again and again.
+    pub span: (i64, i64),
 }
 
 /// Identifies what an event or source was read from: its file, the file's
@@ -444,6 +448,7 @@ fn validate(
         .collect();
     match date {
         Some(date) if diags.is_empty() => Ok(Event {
+            span: date.span(zone.unwrap_or(site_zone)),
             id,
             location,
             title: raw.title.value,

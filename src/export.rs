@@ -91,7 +91,7 @@ pub fn timelinejs(config: &Config, tl: &Timeline) -> String {
             }
             slide.insert("display_date".into(), json!(html_text(&display)));
             let mut text = markdown::render_inline(&e.summary, config.raw_html);
-            for c in &tl.citations[i] {
+            for c in tl.citations[i].iter() {
                 let s = &tl.sources[c.source];
                 if let Some(q) = &c.quote {
                     text.push_str(&format!(
@@ -224,7 +224,7 @@ pub fn events_json(config: &Config, tl: &Timeline) -> String {
         .iter()
         .enumerate()
         .map(|(i, e)| {
-            let (start, end) = e.date.span(e.zone.unwrap_or(config.timezone));
+            let (start, end) = e.span;
             ExportEvent {
                 id: &e.id,
                 title: &e.title,

@@ -47,11 +47,10 @@ pub fn atom_feed(
     dir: &str,
     title: &str,
 ) -> String {
-    let tz = config.timezone;
     let epoch: DateTime<FixedOffset> = DateTime::UNIX_EPOCH.into();
     let start_of = |i: usize| {
         let e = &tl.events[i];
-        utc(e.date.span(e.zone.unwrap_or(tz)).0).map_or(epoch, Into::into)
+        utc(e.span.0).map_or(epoch, Into::into)
     };
     let mut order: Vec<usize> = events.to_vec();
     order.reverse();
@@ -143,8 +142,7 @@ fn calendar_event(config: &Config, tl: &Timeline, i: usize) -> Option<icalendar:
         ev.location(&e.terms[2].join(", "));
     }
     if has_time {
-        let zone = e.zone.unwrap_or(config.timezone);
-        let (start, end) = e.date.span(zone);
+        let (start, end) = e.span;
         let start_dt = utc(start)?;
         ev.timestamp(start_dt);
         ev.starts(start_dt);

@@ -271,7 +271,11 @@ impl Site {
         });
         match render::render_pages(config, &timeline, templates, &mut self.render_state) {
             Ok(pages) => {
-                self.timeline = Some(timeline);
+                // Freeing the last timeline takes a while: not on the way to
+                // the updated pages.
+                if let Some(old) = self.timeline.replace(timeline) {
+                    std::thread::spawn(move || drop(old));
+                }
                 Ok(Built {
                     pages,
                     warnings: diags.sorted(),

@@ -71,7 +71,7 @@ pub struct Timeline {
     /// parsed files, so a rebuild need not copy them).
     pub events: Vec<Arc<Event>>,
     /// Resolved citations of each event (same index as `events`).
-    pub citations: Vec<Vec<Citation>>,
+    pub citations: Vec<Arc<[Citation]>>,
     /// Resolved related events of each event.
     pub related: Vec<Vec<usize>>,
     /// Sources in the order of their files.
@@ -154,8 +154,8 @@ fn closest_paragraph(wanted: &str, source: &Source) -> Option<String> {
 /// What checking one event's citations against the sources found.
 #[derive(Debug, Clone, Default)]
 pub struct Checked {
-    /// The citations, resolved.
-    citations: Vec<Citation>,
+    /// The citations, resolved (shared with the timelines built from them).
+    citations: Arc<[Citation]>,
     /// Unknown sources, quotes not found.
     errors: Vec<Diagnostic>,
     /// Short quotes, events after their sources, events citing nothing.
@@ -173,7 +173,7 @@ fn check_citations(
     tz: chrono_tz::Tz,
 ) -> Checked {
     let mut checked = Checked::default();
-    let resolved = &mut checked.citations;
+    let mut resolved = Vec::new();
     for c in &event.citations {
         let Some(&si) = source_ids.get(c.source.id.as_str()) else {
             if !partial {
@@ -232,12 +232,14 @@ fn check_citations(
     }
     // A source reports what happened before it was published.
     let zone = event.zone.unwrap_or(tz);
+    checked.citations = resolved.into();
+    let resolved = &checked.citations;
     let published: Vec<(i64, i64)> = resolved
         .iter()
         .filter_map(|c: &Citation| sources[c.source].published.as_ref())
         .map(|p| p.span(zone))
         .collect();
-    let start = event.date.span(zone).0;
+    let start = event.span.0;
     if !published.is_empty()
         && published.len() == resolved.len()
         && published
@@ -321,7 +323,7 @@ pub fn build_cached(
     let spans: Vec<(i64, std::cmp::Reverse<i64>)> = events
         .iter()
         .map(|e| {
-            let (start, end) = e.date.span(e.zone.unwrap_or(tz));
+            let (start, end) = e.span;
             (start, std::cmp::Reverse(end))
         })
         .collect();
@@ -401,8 +403,7 @@ pub fn build_cached(
             .warnings
             .iter()
             .for_each(|d| warnings.push(d.clone()));
-        let resolved = checked.citations.clone();
-        citations.push(resolved);
+        citations.push(Arc::clone(&checked.citations));
         let mut rel = Vec::new();
         for r in &event.related {
             match event_ids.get(r.id.as_str()) {
@@ -420,7 +421,7 @@ pub fn build_cached(
 
     let mut cited_by = vec![Vec::new(); sources.len()];
     for (ei, cs) in citations.iter().enumerate() {
-        for c in cs {
+        for c in cs.iter() {
             if cited_by[c.source].last() != Some(&ei) {
                 cited_by[c.source].push(ei);
             }

@@ -7,7 +7,6 @@
 //! page shares. The configuration and templates are not covered: when they
 //! change, everything is rendered again.
 
-use std::collections::HashMap;
 use std::hash::{DefaultHasher, Hash, Hasher};
 
 use rayon::prelude::*;
@@ -25,18 +24,37 @@ fn hash_of(value: impl Hash) -> u64 {
     h.finish()
 }
 
-impl Renderer<'_> {
-    /// The fingerprint of every page the site has, by output path.
-    pub(super) fn fingerprints(&self, plans: &[ListPlan<'_>]) -> HashMap<String, u64> {
+/// What a list is made from, cheap to compute: when it is unchanged, so
+/// are its pages, and the list need not be laid out at all.
+pub(super) struct ListInput<'a> {
+    /// Its first page.
+    pub(super) first: Page<'a>,
+    /// Its events in timeline order.
+    pub(super) events: Vec<usize>,
+    /// The (taxonomy, term) of a term's list.
+    pub(super) term: Option<(usize, usize)>,
+    /// A fingerprint of all the above as shown.
+    pub(super) key: u64,
+}
+
+/// Fingerprints computed for one render.
+pub(super) struct Fingerprints {
+    /// What the navigation of every page shows.
+    pub(super) shared: u64,
+    /// What each event's card shows, by timeline index.
+    pub(super) cards: Vec<u64>,
+}
+
+impl<'a> Renderer<'a> {
+    /// The fingerprints every page is made of.
+    pub(super) fn fingerprints(&self) -> Fingerprints {
         let tl = self.timeline;
-        // What every page shows: the navigation.
         let shared = hash_of(
             tl.taxonomies
                 .iter()
                 .map(|t| (t.name, &t.title, t.terms.is_empty()))
                 .collect::<Vec<_>>(),
         );
-        // What a card of each event shows.
         let cards: Vec<u64> = (0..tl.events.len())
             .into_par_iter()
             .map(|i| {
@@ -57,8 +75,14 @@ impl Renderer<'_> {
                 hash_of((tl.events[i].fingerprint, terms, sources))
             })
             .collect();
-        let card = |i: Option<usize>| i.map(|i| cards[i]);
+        Fingerprints { shared, cards }
+    }
 
+    /// The fingerprint of every page but the list pages, by output path.
+    pub(super) fn single_pages(&self, fp: &Fingerprints) -> Vec<(String, u64)> {
+        let tl = self.timeline;
+        let (shared, cards) = (fp.shared, &fp.cards);
+        let card = |i: Option<usize>| i.map(|i| cards[i]);
         let mut pages: Vec<(String, u64)> = (0..tl.events.len())
             .into_par_iter()
             .map(|i| {
@@ -103,31 +127,65 @@ impl Renderer<'_> {
             }
         }
         pages.push((NOT_FOUND.to_string(), shared));
-        let cards = &cards;
-        let lists: Vec<(String, u64)> = plans
-            .par_iter()
-            .flat_map_iter(|plan| {
-                let axis = plan
-                    .axis
-                    .as_ref()
-                    .map(|a| hash_of(a.svg("./", self.config.lang, &plan.axis_title)));
-                let term = plan.term.map(|(ti, n)| &tl.taxonomies[ti].terms[n].name);
-                let list = hash_of((shared, axis, term, &plan.labels, plan.events.len()));
-                plan.chunks.iter().enumerate().map(move |(k, chunk)| {
-                    let runs: Vec<(GroupKey, Vec<u64>)> = chunk
-                        .iter()
-                        .map(|(g, run)| {
-                            (
-                                self.groups.keys[*g],
-                                run.iter().map(|&i| cards[i]).collect(),
-                            )
-                        })
-                        .collect();
-                    (plan.first.list_page(k + 1).file(), hash_of((list, k, runs)))
-                })
+        pages
+    }
+
+    /// The lists of the site (the home page's, then each term's) with the
+    /// fingerprint of what they are made from.
+    pub(super) fn list_inputs(&self, fp: &Fingerprints) -> Vec<ListInput<'a>> {
+        let tl = self.timeline;
+        let mut lists = vec![(Page::Home, (0..tl.events.len()).collect(), None)];
+        for (ti, t) in tl.taxonomies.iter().enumerate() {
+            for (n, term) in t.terms.iter().enumerate() {
+                lists.push((
+                    Page::Term(t.name, &term.slug),
+                    term.events.clone(),
+                    Some((ti, n)),
+                ));
+            }
+        }
+        lists
+            .into_par_iter()
+            .map(|(first, events, term): (Page<'a>, Vec<usize>, _)| {
+                let name = term.map(|(ti, n): (usize, usize)| &tl.taxonomies[ti].terms[n].name);
+                let shown: Vec<(u64, usize)> = events
+                    .iter()
+                    .map(|&i| (fp.cards[i], self.groups.group_of[i]))
+                    .collect();
+                let key = hash_of((fp.shared, first.file(), name, shown));
+                ListInput {
+                    first,
+                    events,
+                    term,
+                    key,
+                }
             })
-            .collect();
-        pages.extend(lists);
-        pages.into_iter().collect()
+            .collect()
+    }
+
+    /// The fingerprints of the pages of a list laid out in `plan`.
+    pub(super) fn list_pages_fingerprints(
+        &self,
+        plan: &ListPlan<'_>,
+        fp: &Fingerprints,
+    ) -> Vec<(String, u64)> {
+        let axis = plan
+            .axis
+            .as_ref()
+            .map(|a| hash_of(a.svg("./", self.config.lang, &plan.axis_title)));
+        let list = hash_of((fp.shared, axis, &plan.labels, plan.events.len()));
+        plan.chunks
+            .iter()
+            .enumerate()
+            .map(|(k, chunk)| {
+                let runs: Vec<(GroupKey, Vec<u64>)> = chunk
+                    .iter()
+                    .map(|(g, run)| {
+                        (self.groups.keys[*g], run.iter().map(|&i| fp.cards[i]).collect())
+                    })
+                    .collect();
+                (plan.first.list_page(k + 1).file(), hash_of((list, k, runs)))
+            })
+            .collect()
     }
 }

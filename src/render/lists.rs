@@ -2,11 +2,10 @@
 //! most [`LIST_PAGE_SIZE`] events at month boundaries, grouped by year and
 //! month, with a pager, and under one axis laid out once for all pages.
 
-use std::collections::HashMap;
-
 use rayon::prelude::*;
 use serde::Serialize;
 
+use super::changes::ListInput;
 use super::views::EventCard;
 use super::{Rendered, Renderer};
 use crate::axis::{Axis, AxisEra, AxisMark};
@@ -51,6 +50,8 @@ pub(super) struct ListPlan<'a> {
     pub(super) axis_title: String,
     /// The (taxonomy, term) of a term's list; `None` for the home page's.
     pub(super) term: Option<(usize, usize)>,
+    /// A fingerprint of what it is made from.
+    pub(super) key: u64,
 }
 
 /// The year and month groups of the timeline, flattened in display order.
@@ -269,7 +270,7 @@ impl<'a> Renderer<'a> {
             .iter()
             .map(|&i| {
                 let e = &timeline.events[i];
-                let (start, end) = e.date.span(e.zone.unwrap_or(tz));
+                let (start, end) = e.span;
                 AxisMark {
                     start,
                     end,
@@ -306,15 +307,19 @@ impl<'a> Renderer<'a> {
         term: Option<(usize, usize)>,
     ) -> ListPlan<'a> {
         let chunks = self.paginate(&events);
-        let mut page_of: HashMap<usize, usize> = HashMap::with_capacity(events.len());
+        // (event, page), sorted by event.
+        let mut page_of: Vec<(usize, usize)> = Vec::with_capacity(events.len());
         for (k, chunk) in chunks.iter().enumerate() {
             for (_, run) in chunk {
-                for &i in run {
-                    page_of.insert(i, k + 1);
-                }
+                page_of.extend(run.iter().map(|&i| (i, k + 1)));
             }
         }
-        let axis = self.axis(&first, &events, &|i| page_of.get(&i).copied().unwrap_or(1));
+        page_of.sort_unstable();
+        let axis = self.axis(&first, &events, &|i| {
+            page_of
+                .binary_search_by_key(&i, |&(e, _)| e)
+                .map_or(1, |at| page_of[at].1)
+        });
         let labels = chunks.iter().map(|c| self.chunk_label(c)).collect();
         ListPlan {
             first,
@@ -324,35 +329,22 @@ impl<'a> Renderer<'a> {
             axis,
             axis_title,
             term,
+            key: 0,
         }
     }
 
-    /// The lists of the site: the home page's, then each term's in the
-    /// order of the taxonomies.
-    pub(super) fn plans(&self) -> Vec<ListPlan<'a>> {
+    /// Lays out the list `input` describes.
+    pub(super) fn plan_list(&self, input: ListInput<'a>) -> ListPlan<'a> {
         let tl = self.timeline;
-        let mut plans = vec![self.plan(
-            Page::Home,
-            (0..tl.events.len()).collect(),
-            format!("Timeline of {}", self.config.title),
-            None,
-        )];
-        let terms: Vec<(usize, usize)> = tl
-            .taxonomies
-            .iter()
-            .enumerate()
-            .flat_map(|(ti, t)| (0..t.terms.len()).map(move |n| (ti, n)))
-            .collect();
-        plans.par_extend(terms.into_par_iter().map(|(ti, n)| {
-            let (t, term) = (&tl.taxonomies[ti], &tl.taxonomies[ti].terms[n]);
-            self.plan(
-                Page::Term(t.name, &term.slug),
-                term.events.clone(),
-                format!("Timeline of {}", term.name),
-                Some((ti, n)),
-            )
-        }));
-        plans
+        let title = match input.term {
+            Some((ti, n)) => format!("Timeline of {}", tl.taxonomies[ti].terms[n].name),
+            None => format!("Timeline of {}", self.config.title),
+        };
+        let key = input.key;
+        ListPlan {
+            key,
+            ..self.plan(input.first, input.events, title, input.term)
+        }
     }
 
     /// The wanted pages of a list; `make` renders one from the shared
@@ -386,8 +378,12 @@ impl<'a> Renderer<'a> {
             .collect()
     }
 
-    /// The home page and the later pages of its list.
-    pub(super) fn home(&self, plan: &ListPlan<'_>) -> Vec<Rendered> {
+    /// The home page and the later pages of its list, when `plans` holds
+    /// its list.
+    pub(super) fn home(&self, plans: &[ListPlan<'_>]) -> Vec<Rendered> {
+        let Some(plan) = plans.iter().find(|p| p.term.is_none()) else {
+            return Vec::new();
+        };
         self.list_pages(plan, &|page, list| {
             let mut title = self.config.title.clone();
             if let Some(p) = &list.pager

@@ -25,7 +25,7 @@ mod pages;
 mod views;
 
 pub use lists::LIST_PAGE_SIZE;
-use lists::ListGroups;
+use lists::{ListGroups, ListPlan};
 use views::*;
 
 /// The built-in templates: name and text.
@@ -301,7 +301,7 @@ impl<'a> Renderer<'a> {
             })
             .collect();
         let mut sources: Vec<SourceLink> = Vec::new();
-        for c in &tl.citations[i] {
+        for c in tl.citations[i].iter() {
             let s = &tl.sources[c.source];
             let url = from.link_to(&Page::Source(&s.id));
             if !sources.iter().any(|x| x.url == url) {
@@ -451,6 +451,9 @@ fn data_files(config: &Config, tl: &Timeline, pages: &[&str]) -> Vec<OutputFile>
 pub struct RenderState {
     prepared: HashMap<u64, Arc<Prepared>>,
     pages: HashMap<String, u64>,
+    /// For each list (by its first page): what it was made from, and its
+    /// pages' fingerprints.
+    lists: HashMap<String, (u64, Vec<(String, u64)>)>,
 }
 
 /// The pages a render wrote and the ones that no longer exist.
@@ -510,8 +513,35 @@ pub fn render_pages(
         groups: ListGroups::new(timeline),
         want: None,
     };
-    let plans = r.plans();
-    let fingerprints = r.fingerprints(&plans);
+    let fp = r.fingerprints();
+    let mut fingerprints: HashMap<String, u64> = r.single_pages(&fp).into_iter().collect();
+    // Lists made from the same cards as last time have the same pages: they
+    // are not laid out again.
+    let inputs = r.list_inputs(&fp);
+    let mut lists = HashMap::with_capacity(inputs.len());
+    let mut changed = Vec::new();
+    for input in inputs {
+        let first = input.first.file();
+        match state.lists.remove(&first) {
+            Some((key, pages)) if key == input.key => {
+                fingerprints.extend(pages.iter().cloned());
+                lists.insert(first, (key, pages));
+            }
+            _ => changed.push(input),
+        }
+    }
+    let plans: Vec<ListPlan<'_>> = changed
+        .into_par_iter()
+        .map(|input| r.plan_list(input))
+        .collect();
+    let planned: Vec<(String, u64, Vec<(String, u64)>)> = plans
+        .par_iter()
+        .map(|plan| (plan.first.file(), plan.key, r.list_pages_fingerprints(plan, &fp)))
+        .collect();
+    for (first, key, pages) in planned {
+        fingerprints.extend(pages.iter().cloned());
+        lists.insert(first, (key, pages));
+    }
     let want: HashSet<String> = fingerprints
         .iter()
         .filter(|(path, fp)| state.pages.get(*path) != Some(fp))
@@ -526,7 +556,7 @@ pub fn render_pages(
     removed.sort();
     r.want = Some(&want);
     // Pages render in parallel; collecting keeps their order.
-    let mut pages = r.home(&plans[0]);
+    let mut pages = r.home(&plans);
     pages.extend(r.events());
     pages.extend(r.sources());
     pages.extend(r.taxonomies(&plans));
@@ -540,12 +570,14 @@ pub fn render_pages(
         }
     }
     if diags.has_errors() {
-        // Nothing was shown: the next render must try these pages again.
+        // Nothing was shown: the next render must try every page again.
         state.pages.clear();
+        state.lists.clear();
         return Err(diags.sorted());
     }
     written.sort_by(|a, b| a.path.cmp(&b.path));
     state.pages = fingerprints;
+    state.lists = lists;
     Ok(PageChanges { written, removed })
 }
 

@@ -1,0 +1,75 @@
+//! Measures what `annals serve` does after one event file changes: from
+//! the changed path to the updated pages rendered, and to every file
+//! (feeds, exports, search index) made. Edits the titles of `EDITS`
+//! events of the site, one at a time, and prints the median and the
+//! slowest of each measure.
+//!
+//! Usage: incremental SITE_DIR [EDITS]   (bench/run.sh runs it)
+
+use std::path::PathBuf;
+use std::time::{Duration, Instant};
+
+use annals::live::Site;
+
+fn median(mut v: Vec<Duration>) -> Duration {
+    v.sort();
+    v[v.len() / 2]
+}
+
+fn main() {
+    let mut args = std::env::args().skip(1);
+    let root = PathBuf::from(args.next().expect("usage: incremental SITE_DIR [EDITS]"));
+    let edits: usize = args.next().map_or(20, |n| n.parse().expect("EDITS is a number"));
+
+    let started = Instant::now();
+    let mut site = Site::load(&root, None).expect("the site loads");
+    let built = site.build(&|_| {}).expect("the site builds");
+    let mut pages: Vec<String> = built.pages.written.iter().map(|f| f.path.clone()).collect();
+    let paths: Vec<&str> = pages.iter().map(String::as_str).collect();
+    site.data(&paths).expect("the data files build");
+    let first = started.elapsed();
+
+    let mut files: Vec<PathBuf> = walkdir::WalkDir::new(root.join("content/events"))
+        .sort_by_file_name()
+        .into_iter()
+        .filter_map(Result::ok)
+        .filter(|e| e.file_type().is_file())
+        .map(|e| e.into_path())
+        .collect();
+    // Spread the edits over the timeline.
+    let step = (files.len() / edits.max(1)).max(1);
+    files = files.into_iter().step_by(step).take(edits).collect();
+
+    let (mut to_pages, mut to_all, mut rendered) = (Vec::new(), Vec::new(), Vec::new());
+    for (k, path) in files.iter().enumerate() {
+        let text = std::fs::read_to_string(path).expect("an event file");
+        let edited = text.replacen("title: \"", &format!("title: \"Edited {k} "), 1);
+        assert_ne!(text, edited, "{} has a quoted title", path.display());
+        std::fs::write(path, &edited).expect("write");
+        let t = Instant::now();
+        assert!(site.update(std::slice::from_ref(path)));
+        let built = site.build(&|_| {}).expect("the edited site builds");
+        to_pages.push(t.elapsed());
+        rendered.push(built.pages.written.len());
+        for gone in &built.pages.removed {
+            pages.retain(|p| p != gone);
+        }
+        let paths: Vec<&str> = pages.iter().map(String::as_str).collect();
+        site.data(&paths).expect("the data files build");
+        to_all.push(t.elapsed());
+        std::fs::write(path, text).expect("restore");
+        assert!(site.update(std::slice::from_ref(path)));
+        site.build(&|_| {}).expect("the restored site builds");
+    }
+    rendered.sort_unstable();
+    println!(
+        "first build {:.0} ms; after one event edit ({} edits): pages {:.1} ms median, {:.1} ms slowest ({}–{} pages rendered); all files {:.0} ms median",
+        first.as_secs_f64() * 1000.0,
+        files.len(),
+        median(to_pages.clone()).as_secs_f64() * 1000.0,
+        to_pages.iter().max().unwrap().as_secs_f64() * 1000.0,
+        rendered[0],
+        rendered[rendered.len() - 1],
+        median(to_all).as_secs_f64() * 1000.0,
+    );
+}
