@@ -453,8 +453,11 @@ pub struct RenderState {
     pages: HashMap<String, u64>,
     /// For each list (by its first page): what it was made from, and its
     /// pages' fingerprints.
-    lists: HashMap<String, (u64, Vec<(String, u64)>)>,
+    lists: HashMap<String, (u64, PageFingerprints)>,
 }
+
+/// Pages' output paths with their fingerprints.
+type PageFingerprints = Vec<(String, u64)>;
 
 /// The pages a render wrote and the ones that no longer exist.
 #[derive(Debug, Default)]
@@ -534,7 +537,7 @@ pub fn render_pages(
         .into_par_iter()
         .map(|input| r.plan_list(input))
         .collect();
-    let planned: Vec<(String, u64, Vec<(String, u64)>)> = plans
+    let planned: Vec<(String, u64, PageFingerprints)> = plans
         .par_iter()
         .map(|plan| (plan.first.file(), plan.key, r.list_pages_fingerprints(plan, &fp)))
         .collect();
