@@ -19,7 +19,9 @@ fn median(mut v: Vec<Duration>) -> Duration {
 fn main() {
     let mut args = std::env::args().skip(1);
     let root = PathBuf::from(args.next().expect("usage: incremental SITE_DIR [EDITS]"));
-    let edits: usize = args.next().map_or(20, |n| n.parse().expect("EDITS is a number"));
+    let edits: usize = args
+        .next()
+        .map_or(20, |n| n.parse().expect("EDITS is a number"));
 
     let started = Instant::now();
     let mut site = Site::load(&root, None).expect("the site loads");

@@ -10,7 +10,7 @@ fuzz_target!(|text: &str| {
     let (_, diags) = annals::event::parse_file(&src, chrono_tz::Tz::UTC);
     let lines = text.lines().count().max(1);
     for d in diags {
-        if let Some(l) = d.location {
+        if let Some(l) = &d.location {
             assert!(l.line >= 1 && l.line <= lines + 1, "line {} of {lines}", l.line);
             let _ = d.human(false);
         }

@@ -231,6 +231,11 @@ pub struct DateError {
     pub len: usize,
 }
 
+/// The largest year (either side of year 0) a date may have: spans are
+/// counted in seconds in 64 bits, which hold ±292 billion years; a
+/// hundred billion is seven times the age of the universe.
+pub const MAX_YEAR: i64 = 100_000_000_000;
+
 /// The forms `date:` accepts, for hints.
 pub const ACCEPTED_FORMS: &str = "accepted forms: 2025, 2025-02, 2025-05-04, \
 2025-05-05T20:03+05:30, 2025-04/2025-05-04, 2025-01/.. (ongoing), 2025/ (end unknown), \

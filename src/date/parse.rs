@@ -110,7 +110,15 @@ fn parse_point(s: &str, base: usize) -> Result<DatePoint, DateError> {
         }
         let magnitude: i64 = digits
             .parse()
-            .map_err(|_| err("year is out of range", base + 1, digits.len()))?;
+            .ok()
+            .filter(|y| *y <= super::MAX_YEAR)
+            .ok_or_else(|| {
+                err(
+                    "year is out of range (at most 100,000,000,000 years either side of year 0)",
+                    base + 1,
+                    digits.len(),
+                )
+            })?;
         point.year = if neg { -magnitude } else { magnitude };
         return Ok(point);
     }

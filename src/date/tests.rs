@@ -138,6 +138,12 @@ fn invalid_dates_are_located() {
             0,
             "a year has four digits (write longer years as Y12345)",
         ),
+        // Found by the date fuzzer: its span overflowed 64-bit seconds.
+        (
+            "Y900000000000000000",
+            1,
+            "year is out of range (at most 100,000,000,000 years either side of year 0)",
+        ),
         ("2025-1", 5, "a month has two digits, found `1`"),
         (
             "2X25",
@@ -367,4 +373,19 @@ proptest! {
             prop_assert!(!text.is_empty());
         }
     }
+}
+
+#[test]
+fn the_largest_years_still_have_spans_and_order() {
+    for written in [
+        "Y100000000000",
+        "Y-100000000000",
+        "Y-100000000000/Y100000000000",
+    ] {
+        let date = EventDate::parse(written).unwrap();
+        let (start, end) = date.span(chrono_tz::Pacific::Kiritimati);
+        assert!(start < end, "{written}");
+        assert_eq!(EventDate::parse(&date.to_string()), Ok(date));
+    }
+    assert!(EventDate::parse("Y100000000001").is_err());
 }

@@ -181,7 +181,10 @@ impl<'a> Renderer<'a> {
                 let runs: Vec<(GroupKey, Vec<u64>)> = chunk
                     .iter()
                     .map(|(g, run)| {
-                        (self.groups.keys[*g], run.iter().map(|&i| fp.cards[i]).collect())
+                        (
+                            self.groups.keys[*g],
+                            run.iter().map(|&i| fp.cards[i]).collect(),
+                        )
                     })
                     .collect();
                 (plan.first.list_page(k + 1).file(), hash_of((list, k, runs)))

@@ -539,7 +539,13 @@ pub fn render_pages(
         .collect();
     let planned: Vec<(String, u64, PageFingerprints)> = plans
         .par_iter()
-        .map(|plan| (plan.first.file(), plan.key, r.list_pages_fingerprints(plan, &fp)))
+        .map(|plan| {
+            (
+                plan.first.file(),
+                plan.key,
+                r.list_pages_fingerprints(plan, &fp),
+            )
+        })
         .collect();
     for (first, key, pages) in planned {
         fingerprints.extend(pages.iter().cloned());
