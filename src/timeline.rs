@@ -299,6 +299,7 @@ pub fn build(
         }
         related.push(rel);
     }
+    let taxonomies = taxonomies(config, &events, &mut diags, &mut warnings);
     if diags.has_errors() {
         diags.extend(warnings);
         return Err(diags);
@@ -351,7 +352,33 @@ pub fn build(
         y.months.sort_by_key(|m| m.month);
     }
 
-    let taxonomies = config
+    Ok((
+        Timeline {
+            events,
+            citations,
+            related,
+            sources,
+            cited_by,
+            years,
+            taxonomies,
+        },
+        warnings,
+    ))
+}
+
+/// The terms of each configured taxonomy. A term is its slug: names that
+/// differ only in case, accents or punctuation (`Mexico`, `méxico`) are one
+/// term with one page, shown as its earliest event spells it, and each
+/// other spelling gets a warning. A name with no slug (no letters or
+/// digits) or whose slug Windows reserves (`con`, `nul`) is an error:
+/// its page could not exist.
+fn taxonomies(
+    config: &Config,
+    events: &[Event],
+    diags: &mut Diagnostics,
+    warnings: &mut Diagnostics,
+) -> Vec<Taxonomy> {
+    config
         .taxonomies
         .iter()
         .map(|t| {
@@ -359,18 +386,56 @@ pub fn build(
                 .iter()
                 .position(|n| *n == t.name)
                 .expect("configured taxonomies are known");
+            let what = t.name.trim_end_matches('s');
             let mut terms: BTreeMap<String, Term> = BTreeMap::new();
+            // Where each term was first written, and the spellings warned of.
+            let mut first: HashMap<String, &crate::diagnostic::Location> = HashMap::new();
+            let mut warned: std::collections::HashSet<(String, &str)> = Default::default();
             for (i, e) in events.iter().enumerate() {
-                for name in &e.terms[k] {
+                for (name, loc) in e.terms[k].iter().zip(&e.term_locations[k]) {
                     let slug = slug::slugify(name);
                     if slug.is_empty() {
+                        diags.push(
+                            Diagnostic::error(
+                                format!("{what} `{name}` has no letters or digits to make its address from"),
+                                loc.clone(),
+                            )
+                            .with_hint("spell the term with at least one letter or digit, or remove it"),
+                        );
+                        continue;
+                    }
+                    if crate::url::is_reserved_on_windows(&slug) {
+                        diags.push(
+                            Diagnostic::error(
+                                format!("{what} `{name}` would have the folder `{}/{slug}/`, a device name reserved by Windows", t.name),
+                                loc.clone(),
+                            )
+                            .with_hint(format!("Windows cannot store a folder named `{slug}`: the page would be lost wherever the site is copied, unpacked or served there; spell the term differently, e.g. `{name} (…)`")),
+                        );
                         continue;
                     }
                     let term = terms.entry(slug.clone()).or_insert_with(|| Term {
-                        slug,
+                        slug: slug.clone(),
                         name: name.clone(),
                         events: Vec::new(),
                     });
+                    let first_at = *first.entry(slug.clone()).or_insert(loc);
+                    if *name != term.name && warned.insert((slug.clone(), name.as_str())) {
+                        warnings.push(
+                            Diagnostic::error(
+                                format!("{what} `{name}` is also written `{}`", term.name),
+                                loc.clone(),
+                            )
+                            .with_hint(format!(
+                                "both are the one {what} `{slug}`, shown as `{}` (its spelling at {}:{}:{}, the earliest event); write it the same way everywhere",
+                                term.name,
+                                first_at.file.to_string_lossy().replace('\\', "/"),
+                                first_at.line,
+                                first_at.column
+                            ))
+                            .warning(),
+                        );
+                    }
                     if term.events.last() != Some(&i) {
                         term.events.push(i);
                     }
@@ -389,18 +454,5 @@ pub fn build(
                 terms,
             }
         })
-        .collect();
-
-    Ok((
-        Timeline {
-            events,
-            citations,
-            related,
-            sources,
-            cited_by,
-            years,
-            taxonomies,
-        },
-        warnings,
-    ))
+        .collect()
 }

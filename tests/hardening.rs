@@ -463,3 +463,144 @@ fn hostile_content_stays_text_in_the_search_index() {
         assert!(!script.contains(sink), "search.js uses {sink}");
     }
 }
+
+/// `check --format short` of a copy of the good fixture with `files`
+/// added (path, text); returns standard error and the exit code.
+fn check_site(files: &[(&str, &str)]) -> (String, Option<i32>) {
+    let tmp = tempfile::tempdir().unwrap();
+    let site = tmp.path().join("site");
+    copy_tree(&fixture("good"), &site);
+    for (path, text) in files {
+        let path = site.join(path);
+        fs::create_dir_all(path.parent().unwrap()).unwrap();
+        fs::write(path, text).unwrap();
+    }
+    let o = annals(&[
+        "check",
+        "--root",
+        site.to_str().unwrap(),
+        "--format",
+        "short",
+    ]);
+    (stderr(&o), o.status.code())
+}
+
+#[test]
+fn ids_must_make_a_folder_that_exists_everywhere() {
+    let (err, code) = check_site(&[
+        (
+            "content/events/list.yaml",
+            "- title: \"!!!\"\n  date: 2025\n- title: Nul\n  date: 2025\n- id: Con\n  title: A\n  date: 2025\n- id: lpt1\n  title: B\n  date: 2025\n- id: \"a\\0b\"\n  title: C\n  date: 2025\n- id: /etc/passwd\n  title: D\n  date: 2025\n- id: ../up\n  title: E\n  date: 2025\n",
+        ),
+        ("content/events/aux.yaml", "title: F\ndate: 2025\n"),
+        ("content/events/¿¿.yaml", "title: G\ndate: 2025\n"),
+        ("content/sources/PRN.md", "---\ntitle: H\n---\nText.\n"),
+    ]);
+    assert_eq!(code, Some(1));
+    for line in [
+        "content/events/aux.yaml:1:8: error: event id `aux` is a device name reserved by Windows",
+        "content/events/list.yaml:1:10: error: cannot make the event id from the title `!!!`: it has no letters or digits",
+        "content/events/list.yaml:3:10: error: event id `nul` is a device name reserved by Windows",
+        "content/events/list.yaml:5:7: error: event id `Con` is not a slug",
+        "content/events/list.yaml:8:7: error: event id `lpt1` is a device name reserved by Windows",
+        "content/events/list.yaml:11:7: error: event id `a\0b` is not a slug",
+        "content/events/list.yaml:14:7: error: event id `/etc/passwd` is not a slug",
+        "content/events/list.yaml:17:7: error: event id `../up` is not a slug",
+        "content/events/¿¿.yaml:1:8: error: cannot make the event id from the file name `¿¿.yaml`: it has no letters or digits",
+        "content/sources/PRN.md:1:1: error: source id `prn` is a device name reserved by Windows",
+    ] {
+        assert!(err.contains(&format!("{line}\n")), "missing: {line}\n{err}");
+    }
+}
+
+#[test]
+fn file_names_that_differ_only_in_case_are_one_id_reported_with_both_files() {
+    let tmp = tempfile::tempdir().unwrap();
+    let site = tmp.path().join("site");
+    copy_tree(&fixture("good"), &site);
+    fs::write(
+        site.join("content/events/Refusal.yaml"),
+        "title: Again\ndate: 2025\n",
+    )
+    .unwrap();
+    let o = annals(&["check", "--root", site.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(1));
+    let err = stderr(&o);
+    assert!(err.contains("error: duplicate event id `refusal`"), "{err}");
+    // Both files named: the second as the location, the first in the hint.
+    assert!(err.contains("--> content/events/refusal.yaml:"), "{err}");
+    assert!(
+        err.contains("`refusal` is already the id of the event at content/events/Refusal.yaml:1:8"),
+        "{err}"
+    );
+}
+
+#[test]
+fn terms_that_slug_the_same_are_one_term_and_each_other_spelling_is_a_warning() {
+    let tmp = tempfile::tempdir().unwrap();
+    let site = tmp.path().join("site");
+    copy_tree(&fixture("good"), &site);
+    fs::write(
+        site.join("content/events/spellings.yaml"),
+        "- title: First\n  date: 2024-01\n  places: [Mexico, \"../../outside\", /etc/passwd, \"a\\0b\", C:\\\\Windows]\n  sources: [{source: daily}]\n- title: Second\n  date: 2024-02\n  places: [mexico, México]\n  sources: [{source: daily}]\n",
+    )
+    .unwrap();
+    let out = tmp.path().join("out");
+    let o = annals(&[
+        "build",
+        "--root",
+        site.to_str().unwrap(),
+        "--output",
+        out.to_str().unwrap(),
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let err = stderr(&o);
+    assert!(err.contains("warning: place `mexico` is also written `Mexico`\n --> content/events/spellings.yaml:7:12"), "{err}");
+    assert!(
+        err.contains("warning: place `México` is also written `Mexico`"),
+        "{err}"
+    );
+    assert!(
+        err.contains("both are the one place `mexico`, shown as `Mexico` (its spelling at content/events/spellings.yaml:3:12, the earliest event)"),
+        "{err}"
+    );
+    // One page, listing both events, under the first spelling.
+    let page_ = page(&out, "places/mexico/index.html");
+    assert!(page_.contains("<h1>Mexico</h1>"), "{page_}");
+    assert!(page_.contains("events/first/") && page_.contains("events/second/"));
+    // The second event links to it under that spelling too.
+    assert!(page(&out, "events/second/index.html").contains("places/mexico/index.html\">Mexico<"));
+    // Path-like names become plain folders inside the output; nothing is
+    // written anywhere else.
+    for dir in ["outside", "etc-passwd", "a-b", "c-windows"] {
+        assert!(
+            out.join("places").join(dir).join("index.html").is_file(),
+            "{dir}"
+        );
+    }
+    let mut left: Vec<String> = fs::read_dir(tmp.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    left.sort();
+    assert_eq!(left, ["out", "site"]);
+}
+
+#[test]
+fn terms_without_a_folder_name_that_works_everywhere_are_errors() {
+    let (err, code) = check_site(&[(
+        "content/events/terms.yaml",
+        "title: Terms\ndate: 2025\ntags: [\"!!!\", con]\nactors: [Aux]\nplaces: [\"—\", NUL, COM1]\n",
+    )]);
+    assert_eq!(code, Some(1));
+    for line in [
+        "content/events/terms.yaml:3:8: error: tag `!!!` has no letters or digits to make its address from",
+        "content/events/terms.yaml:3:15: error: tag `con` would have the folder `tags/con/`, a device name reserved by Windows",
+        "content/events/terms.yaml:4:10: error: actor `Aux` would have the folder `actors/aux/`, a device name reserved by Windows",
+        "content/events/terms.yaml:5:10: error: place `—` has no letters or digits to make its address from",
+        "content/events/terms.yaml:5:15: error: place `NUL` would have the folder `places/nul/`, a device name reserved by Windows",
+        "content/events/terms.yaml:5:20: error: place `COM1` would have the folder `places/com1/`, a device name reserved by Windows",
+    ] {
+        assert!(err.contains(&format!("{line}\n")), "missing: {line}\n{err}");
+    }
+}
