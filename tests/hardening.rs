@@ -604,3 +604,67 @@ fn terms_without_a_folder_name_that_works_everywhere_are_errors() {
         assert!(err.contains(&format!("{line}\n")), "missing: {line}\n{err}");
     }
 }
+
+#[test]
+fn static_files_that_differ_only_in_case_are_an_error_naming_both() {
+    let (err, code) = check_site(&[("static/img/Map.png", "a"), ("static/img/map.png", "b")]);
+    assert_eq!(code, Some(1));
+    assert!(
+        err.contains("static/img/map.png: error: `static/img/Map.png` and `static/img/map.png` differ only in case\n"),
+        "{err}"
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn the_output_is_never_the_site_or_a_folder_annals_did_not_build() {
+    let tmp = tempfile::tempdir().unwrap();
+    let site = tmp.path().join("site");
+    copy_tree(&fixture("good"), &site);
+    std::os::unix::fs::symlink(&site, tmp.path().join("link")).unwrap();
+    let other = tmp.path().join("documents");
+    fs::create_dir(&other).unwrap();
+    fs::write(other.join("letter.txt"), "keep me").unwrap();
+    let before = tree(tmp.path());
+    let cases: [(&Path, &Path, &str); 6] = [
+        // Spelled plainly: refused before anything is read.
+        (&site, &site, "refusing to use"),
+        (&site, &site.join("content"), "refusing to use"),
+        (&site, tmp.path(), "refusing to use"),
+        // Spelled so that the paths do not show it: the site through a
+        // link, or with `..`; and a folder of other files.
+        (
+            &tmp.path().join("link"),
+            &site,
+            "it is a folder that annals did not build",
+        ),
+        (
+            &site,
+            &site.join("../site"),
+            "it is a folder that annals did not build",
+        ),
+        (&site, &other, "it is a folder that annals did not build"),
+    ];
+    for (root, out, message) in cases {
+        let o = annals(&[
+            "build",
+            "--root",
+            root.to_str().unwrap(),
+            "--output",
+            out.to_str().unwrap(),
+        ]);
+        assert_eq!(o.status.code(), Some(2), "{}", out.display());
+        assert!(
+            stderr(&o).contains(message),
+            "{}: {}",
+            out.display(),
+            stderr(&o)
+        );
+        assert_eq!(tree(tmp.path()), before, "{}", out.display());
+    }
+    // An empty folder, or a site annals built, is replaced.
+    let out = tmp.path().join("public");
+    fs::create_dir(&out).unwrap();
+    build(&site, &out);
+    build(&site, &out);
+}
