@@ -32,7 +32,7 @@ enum Command {
         #[arg(long)]
         output: Option<PathBuf>,
         /// The address the site is published at (overrides site.yaml)
-        #[arg(long)]
+        #[arg(long, value_parser = parse_base_url)]
         base_url: Option<String>,
         /// Fail on warnings as on errors
         #[arg(long)]
@@ -151,6 +151,11 @@ enum Format {
     Short,
     /// A JSON array of diagnostics, for programs
     Json,
+}
+
+/// `--base-url` is checked as site.yaml's `base_url` is.
+fn parse_base_url(s: &str) -> Result<String, String> {
+    annals::config::base_url(s).map_err(|(message, hint)| format!("{message}; {hint}"))
 }
 
 fn print_diagnostics(diags: &Diagnostics, format: Format) {

@@ -668,3 +668,38 @@ fn the_output_is_never_the_site_or_a_folder_annals_did_not_build() {
     build(&site, &out);
     build(&site, &out);
 }
+
+#[test]
+fn base_urls_are_checked_in_site_yaml_and_on_the_command_line() {
+    let tmp = tempfile::tempdir().unwrap();
+    let site = tmp.path().join("site");
+    copy_tree(&fixture("good"), &site);
+    let config = fs::read_to_string(site.join("site.yaml")).unwrap();
+    fs::write(
+        site.join("site.yaml"),
+        format!("{config}base_url: \"https://example.org/\\\"><script>alert(1)</script>\"\n"),
+    )
+    .unwrap();
+    let o = annals(&["check", "--root", site.to_str().unwrap(), "--format", "short"]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(
+        stderr(&o).contains("site.yaml:3:11: error: `https://example.org/\"><script>alert(1)</script>` is not a valid URL: it holds '\"'"),
+        "{}",
+        stderr(&o)
+    );
+    fs::write(site.join("site.yaml"), &config).unwrap();
+    for url in ["javascript:alert(1)//", "https://example.org/<script>"] {
+        let o = annals(&[
+            "build",
+            "--root",
+            site.to_str().unwrap(),
+            "--output",
+            tmp.path().join("out").to_str().unwrap(),
+            "--base-url",
+            url,
+        ]);
+        assert_eq!(o.status.code(), Some(2), "{url}");
+        assert!(stderr(&o).contains("invalid value"), "{}", stderr(&o));
+        assert!(!tmp.path().join("out").exists());
+    }
+}
