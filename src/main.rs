@@ -297,11 +297,20 @@ fn report_serve(event: annals::serve::ServeEvent, open: bool) {
 fn main() -> ExitCode {
     // A panic is a bug in annals, never the user's fault: say so, and exit
     // with the usage/I-O code rather than a crash.
+    // The hook never panics itself (a second panic would abort), even when
+    // standard error cannot be written.
+    // Where to report it: the `repository` of Cargo.toml, once it has one.
     std::panic::set_hook(Box::new(|info| {
-        eprintln!(
+        use std::io::Write as _;
+        let tracker = match env!("CARGO_PKG_REPOSITORY") {
+            "" => "with the annals maintainers".to_string(),
+            repo => format!("at {repo}/issues"),
+        };
+        let _ = writeln!(
+            std::io::stderr(),
             "error: internal error in annals {}: {info}\n\
-             This is a bug. Please file an issue with the command you ran and, if you can, the files it read.",
-            env!("CARGO_PKG_VERSION")
+             This is a bug. Please file an issue {tracker} with the command you ran and, if you can, the files it read.",
+            env!("CARGO_PKG_VERSION"),
         );
     }));
     std::panic::catch_unwind(run).unwrap_or(ExitCode::from(2))

@@ -680,7 +680,13 @@ fn base_urls_are_checked_in_site_yaml_and_on_the_command_line() {
         format!("{config}base_url: \"https://example.org/\\\"><script>alert(1)</script>\"\n"),
     )
     .unwrap();
-    let o = annals(&["check", "--root", site.to_str().unwrap(), "--format", "short"]);
+    let o = annals(&[
+        "check",
+        "--root",
+        site.to_str().unwrap(),
+        "--format",
+        "short",
+    ]);
     assert_eq!(o.status.code(), Some(1));
     assert!(
         stderr(&o).contains("site.yaml:3:11: error: `https://example.org/\"><script>alert(1)</script>` is not a valid URL: it holds '\"'"),
@@ -702,4 +708,56 @@ fn base_urls_are_checked_in_site_yaml_and_on_the_command_line() {
         assert!(stderr(&o).contains("invalid value"), "{}", stderr(&o));
         assert!(!tmp.path().join("out").exists());
     }
+}
+
+/// A panic is reported as an internal error with exit code 2. The shipped
+/// binary has no switch to make it panic; what does is printing to a
+/// standard output that cannot be written (a full device, or a pipe
+/// whose reader is gone), where Rust's `println!` panics.
+#[cfg(target_os = "linux")]
+#[test]
+fn a_panic_is_an_internal_error_with_exit_code_2() {
+    let run = |stdout: std::process::Stdio, stderr_: std::process::Stdio| {
+        Command::new(env!("CARGO_BIN_EXE_annals"))
+            .args([
+                "check",
+                "--root",
+                fixture("good").to_str().unwrap(),
+                "--format",
+                "json",
+            ])
+            .stdout(stdout)
+            .stderr(stderr_)
+            .output()
+            .unwrap()
+    };
+    let full = || {
+        fs::OpenOptions::new()
+            .write(true)
+            .open("/dev/full")
+            .unwrap()
+    };
+    let (reader, writer) = std::io::pipe().unwrap();
+    drop(reader);
+    for (what, stdout) in [
+        ("a full device", full().into()),
+        ("a closed pipe", writer.into()),
+    ] {
+        let o = run(stdout, std::process::Stdio::piped());
+        assert_eq!(o.status.code(), Some(2), "{what}");
+        let err = stderr(&o);
+        assert!(
+            err.starts_with("error: internal error in annals "),
+            "{what}: {err}"
+        );
+        assert!(err.contains("failed printing to stdout"), "{what}: {err}");
+        assert!(
+            err.contains("This is a bug. Please file an issue"),
+            "{what}: {err}"
+        );
+    }
+    // With standard error unwritable too, the hook must not panic again
+    // (that would abort, killed by a signal): still exit code 2.
+    let o = run(full().into(), full().into());
+    assert_eq!(o.status.code(), Some(2));
 }
