@@ -490,9 +490,13 @@ fn ids_must_make_a_folder_that_exists_everywhere() {
     let (err, code) = check_site(&[
         (
             "content/events/list.yaml",
-            "- title: \"!!!\"\n  date: 2025\n- title: Nul\n  date: 2025\n- id: Con\n  title: A\n  date: 2025\n- id: lpt1\n  title: B\n  date: 2025\n- id: \"a\\0b\"\n  title: C\n  date: 2025\n- id: /etc/passwd\n  title: D\n  date: 2025\n- id: ../up\n  title: E\n  date: 2025\n",
+            "- title: \"!!!\"\n  date: 2025\n- title: Nul\n  date: 2025\n- id: Con\n  title: A\n  date: 2025\n- id: lpt1\n  title: B\n  date: 2025\n- id: \"a\\\\b\"\n  title: C\n  date: 2025\n- id: /etc/passwd\n  title: D\n  date: 2025\n- id: ../up\n  title: E\n  date: 2025\n",
         ),
         ("content/events/aux.yaml", "title: F\ndate: 2025\n"),
+        (
+            "content/events/nul.yaml",
+            "id: \"a\\0b\"\ntitle: N\ndate: 2025\n",
+        ),
         ("content/events/¿¿.yaml", "title: G\ndate: 2025\n"),
         ("content/sources/PRN.md", "---\ntitle: H\n---\nText.\n"),
     ]);
@@ -503,7 +507,8 @@ fn ids_must_make_a_folder_that_exists_everywhere() {
         "content/events/list.yaml:3:10: error: event id `nul` is a device name reserved by Windows",
         "content/events/list.yaml:5:7: error: event id `Con` is not a slug",
         "content/events/list.yaml:8:7: error: event id `lpt1` is a device name reserved by Windows",
-        "content/events/list.yaml:11:7: error: event id `a\0b` is not a slug",
+        "content/events/list.yaml:11:7: error: event id `a\\b` is not a slug",
+        "content/events/nul.yaml:1:7: error: `\\0` writes U+0000, which pages, feeds and calendars cannot hold",
         "content/events/list.yaml:14:7: error: event id `/etc/passwd` is not a slug",
         "content/events/list.yaml:17:7: error: event id `../up` is not a slug",
         "content/events/¿¿.yaml:1:8: error: cannot make the event id from the file name `¿¿.yaml`: it has no letters or digits",
@@ -542,7 +547,7 @@ fn terms_that_slug_the_same_are_one_term_and_each_other_spelling_is_a_warning() 
     copy_tree(&fixture("good"), &site);
     fs::write(
         site.join("content/events/spellings.yaml"),
-        "- title: First\n  date: 2024-01\n  places: [Mexico, \"../../outside\", /etc/passwd, \"a\\0b\", C:\\\\Windows]\n  sources: [{source: daily}]\n- title: Second\n  date: 2024-02\n  places: [mexico, México]\n  sources: [{source: daily}]\n",
+        "- title: First\n  date: 2024-01\n  places: [Mexico, \"../../outside\", /etc/passwd, \"a\\tb\", C:\\\\Windows]\n  sources: [{source: daily}]\n- title: Second\n  date: 2024-02\n  places: [mexico, México]\n  sources: [{source: daily}]\n",
     )
     .unwrap();
     let out = tmp.path().join("out");
@@ -760,4 +765,31 @@ fn a_panic_is_an_internal_error_with_exit_code_2() {
     // (that would abort, killed by a signal): still exit code 2.
     let o = run(full().into(), full().into());
     assert_eq!(o.status.code(), Some(2));
+}
+
+#[test]
+fn control_characters_written_as_escapes_are_located_errors() {
+    let (err, code) = check_site(&[
+        (
+            "content/events/ctl.yaml",
+            "title: \"Bell \\a and \\x1b[31m\"\ndate: 2025\nsummary: C:\\x01 is plain text here\n",
+        ),
+        (
+            "content/sources/nul.md",
+            "---\ntitle: \"Nul \\0 byte\"\n---\nText.\n",
+        ),
+        (
+            "content/events/fine.yaml",
+            "title: \"Tab\\tand line\\r\\nbreaks are text\"\ndate: 2025\n",
+        ),
+    ]);
+    assert_eq!(code, Some(1));
+    for line in [
+        "content/events/ctl.yaml:1:14: error: `\\a` writes U+0007, which pages, feeds and calendars cannot hold\n",
+        "content/sources/nul.md:2:13: error: `\\0` writes U+0000, which pages, feeds and calendars cannot hold\n",
+    ] {
+        assert!(err.contains(line), "missing: {line}\n{err}");
+    }
+    assert!(!err.contains("fine.yaml:1:8: error"), "{err}");
+    assert_eq!(err.matches(": error: ").count(), 2, "{err}");
 }
