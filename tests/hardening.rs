@@ -793,3 +793,181 @@ fn control_characters_written_as_escapes_are_located_errors() {
     assert!(!err.contains("fine.yaml:1:8: error"), "{err}");
     assert_eq!(err.matches(": error: ").count(), 2, "{err}");
 }
+
+#[test]
+fn updated_with_a_payload_is_an_invalid_date() {
+    let (err, code) = check_site(&[(
+        "content/events/updated.yaml",
+        "title: A\ndate: 2025\nupdated: \"<script>alert(1)</script>\"\n",
+    )]);
+    assert_eq!(code, Some(1));
+    assert!(
+        err.contains(
+            "content/events/updated.yaml:3:11: error: invalid date `<script>alert(1)</script>`"
+        ),
+        "{err}"
+    );
+}
+
+/// Undoes the XML escapes of text or an attribute value.
+fn xml_unescape(s: &str) -> String {
+    s.replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&apos;", "'")
+        .replace("&#39;", "'")
+        .replace("&amp;", "&")
+}
+
+/// The texts of `<NAME type="html">…</NAME>` elements of a feed, unescaped:
+/// the HTML a feed reader renders.
+fn feed_html(xml: &str, name: &str) -> Vec<String> {
+    let open = format!("<{name} type=\"html\">");
+    xml.split(&open)
+        .skip(1)
+        .map(|rest| xml_unescape(rest.split(&format!("</{name}>")).next().unwrap()))
+        .collect()
+}
+
+/// Every string in a JSON value.
+fn json_strings(v: &serde_json::Value, out: &mut Vec<String>) {
+    match v {
+        serde_json::Value::String(s) => out.push(s.clone()),
+        serde_json::Value::Array(a) => a.iter().for_each(|v| json_strings(v, out)),
+        serde_json::Value::Object(m) => m.values().for_each(|v| json_strings(v, out)),
+        _ => {}
+    }
+}
+
+/// The unfolded content lines of an iCalendar file.
+fn ics_lines(ics: &str) -> Vec<String> {
+    let mut lines: Vec<String> = Vec::new();
+    for line in ics.split("\r\n") {
+        match line.strip_prefix(' ') {
+            Some(more) => lines.last_mut().unwrap().push_str(more),
+            None => lines.push(line.to_string()),
+        }
+    }
+    lines
+}
+
+/// Every file of the hostile fixture's build (with a base URL, so that the
+/// sitemap and absolute links exist), each checked in the context of its
+/// format: nothing in it can run where it is rendered.
+#[test]
+fn hostile_content_is_inert_in_every_file_for_its_format() {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().join("out");
+    let o = annals(&[
+        "build",
+        "--root",
+        fixture("hostile").to_str().unwrap(),
+        "--output",
+        out.to_str().unwrap(),
+        "--base-url",
+        "https://example.org/a&b'c/",
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let files = tree(&out);
+    let mut seen = std::collections::BTreeMap::<&str, usize>::new();
+    for (path, bytes) in &files {
+        let ext = path.rsplit('.').next().unwrap();
+        let text = String::from_utf8(bytes.clone()).unwrap_or_default();
+        match ext {
+            "html" => {
+                assert_eq!(executable_tags(&text), Vec::<String>::new(), "{path}");
+                // JSON-LD cannot close its element or open a comment.
+                for block in text.split("<script type=\"application/ld+json\">").skip(1) {
+                    let json = block.split("</script>").next().unwrap();
+                    assert!(!json.contains('<') && !json.contains('>'), "{path}: {json}");
+                    serde_json::from_str::<serde_json::Value>(json).unwrap();
+                }
+            }
+            "xml" => {
+                // As XML: no element or attribute that runs; as what a feed
+                // reader renders: the HTML summaries, likewise.
+                assert_eq!(executable_tags(&text), Vec::<String>::new(), "{path}");
+                for html in feed_html(&text, "summary")
+                    .into_iter()
+                    .chain(feed_html(&text, "content"))
+                {
+                    assert_eq!(
+                        executable_tags(&html),
+                        Vec::<String>::new(),
+                        "{path}: {html}"
+                    );
+                }
+                assert!(!text.contains("<script"), "{path}");
+            }
+            "json" => {
+                // No markup characters at all, even if served as HTML...
+                assert!(!text.contains(['<', '>']), "{path} holds markup");
+                // ...and the HTML inside what TimelineJS shows as HTML (text,
+                // captions, headlines) is clean. events.json is data for
+                // programs: the text as written, checked below.
+                let value: serde_json::Value = serde_json::from_str(&text).unwrap();
+                if path == "timeline.json" {
+                    let mut strings = Vec::new();
+                    json_strings(&value, &mut strings);
+                    for s in &strings {
+                        assert_eq!(executable_tags(s), Vec::<String>::new(), "{path}: {s}");
+                    }
+                }
+            }
+            "ics" => {
+                // One VEVENT per BEGIN, every line a property: line breaks
+                // in titles, summaries and terms cannot end a value.
+                let lines = ics_lines(&text);
+                assert!(text.ends_with("END:VCALENDAR\r\n"), "{path}");
+                for line in &lines[..lines.len() - 1] {
+                    let name = line.split([':', ';']).next().unwrap();
+                    assert!(
+                        !name.is_empty()
+                            && name.bytes().all(|b| b.is_ascii_uppercase() || b == b'-'),
+                        "{path}: not a property: {line:?}"
+                    );
+                    assert!(!line.contains('\r'), "{path}: bare CR in {line:?}");
+                }
+                assert_eq!(
+                    lines.iter().filter(|l| *l == "BEGIN:VEVENT").count(),
+                    lines.iter().filter(|l| l.starts_with("UID:")).count(),
+                    "{path}"
+                );
+            }
+            "js" if path.starts_with("search/") => {
+                assert!(
+                    !bytes.iter().any(|b| matches!(b, b'<' | b'>' | b'&')),
+                    "{path}"
+                );
+            }
+            "js" | "css" | "svg" => {
+                // Built-in files, the same for every site: no content in them.
+                let builtin = tree(&tmp.path().join("out"));
+                assert!(builtin.contains_key(path));
+            }
+            other => panic!("{path}: a kind of file this test does not know ({other})"),
+        }
+        *seen.entry(ext).or_default() += 1;
+    }
+    for ext in ["html", "xml", "json", "ics", "js"] {
+        assert!(seen.contains_key(ext), "no .{ext} file: {seen:?}");
+    }
+    assert!(files.contains_key("sitemap.xml"));
+    // Every payload is still there, as text: in the calendar (a title with
+    // line breaks stays one SUMMARY), in events.json and in the eras.
+    let ics = ics_lines(&page(&out, "calendar.ics").replace("\\n", "\n"));
+    assert!(
+        ics.iter()
+            .any(|l| l.starts_with("SUMMARY:Line\nEND:VEVENT\nBEGIN:VEVENT\nSUMMARY:injected")),
+        "{ics:?}"
+    );
+    let events: serde_json::Value = serde_json::from_str(&page(&out, "events.json")).unwrap();
+    assert_eq!(
+        events["eras"][0]["title"],
+        "\"><svg onload=\"document.documentElement.setAttribute('data-pwned','era-attr')\">"
+    );
+    assert_eq!(
+        events["events"][0]["title"],
+        "<script>document.documentElement.setAttribute('data-pwned','event-title')</script>"
+    );
+}
