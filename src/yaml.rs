@@ -22,6 +22,15 @@ pub fn parse<T: DeserializeOwned>(
     line_offset: usize,
     what: &str,
 ) -> Result<T, Diagnostic> {
+    if yaml.lines().all(|l| {
+        let l = l.trim();
+        l.is_empty() || l.starts_with('#')
+    }) {
+        return Err(
+            Diagnostic::error(format!("{what} is empty"), src.at(line_offset + 1, 1, 1))
+                .with_hint("write its keys, at least `title:`"),
+        );
+    }
     let value = serde_saphyr::from_str_with_options(yaml, options())
         .map_err(|e| to_diagnostic(src, line_offset, what, &e))?;
     let found = forbidden_escapes(yaml);
@@ -197,6 +206,17 @@ fn to_diagnostic(src: &SourceText, line_offset: usize, what: &str, e: &Error) ->
             Diagnostic::error(format!("duplicate key `{key}` in {what}"), at)
                 .with_hint("each key may appear once; remove one of them")
         }
+        Error::MultipleDocuments { .. } => Diagnostic::error(
+            format!(
+                "a second YAML document (after a `---` line): one {what} file holds one document"
+            ),
+            at,
+        )
+        .with_hint(if what == "event" {
+            "write several events as one list (`- title: …`), or each in a file of its own"
+        } else {
+            "remove this `---` line, or join the two documents"
+        }),
         Error::Budget { .. } => Diagnostic::error(
             format!(
                 "{what} is too large or too deeply nested: {}",

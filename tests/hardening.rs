@@ -32,6 +32,24 @@ fn check_with(file: &str, bytes: &[u8]) -> (String, Option<i32>) {
 }
 
 #[test]
+fn non_utf8_text_is_located_in_every_kind_of_file() {
+    for (file, start) in TEXT_FILES {
+        let mut bytes = start.as_bytes().to_vec();
+        bytes.extend_from_slice(b"Caf\xe9\n");
+        let line = start.matches('\n').count() + 1;
+        let column = start.rsplit('\n').next().unwrap().chars().count() + 4;
+        let (err, code) = check_with(file, &bytes);
+        assert_eq!(code, Some(1), "{file}");
+        assert!(
+            err.contains(&format!(
+                "{file}:{line}:{column}: error: file is not valid UTF-8\n"
+            )),
+            "{file}: {err}"
+        );
+    }
+}
+
+#[test]
 fn non_utf8_text_is_located() {
     let (err, code) = check_with(
         "content/events/broken.yaml",
@@ -71,60 +89,225 @@ fn empty_files_are_errors_with_a_hint() {
         err.contains("content/sources/empty.md:1:1: error: a source starts with YAML front matter between `---` lines"),
         "{err}"
     );
+    let (err, _) = check_with("content/sources/bare.md", b"---\n---\nBody.\n");
+    assert!(
+        err.contains("content/sources/bare.md:2:1: error: source front matter is empty"),
+        "{err}"
+    );
+    let (err, code) = check_with("site.yaml", b"# nothing yet\n");
+    assert_eq!(code, Some(1));
+    assert!(
+        err.contains("site.yaml:1:1: error: site.yaml is empty"),
+        "{err}"
+    );
 }
 
 #[test]
+fn a_second_yaml_document_is_located() {
+    let (err, code) = check_with(
+        "content/events/two.yaml",
+        b"title: A\ndate: 2025\n---\ntitle: B\ndate: 2025\n",
+    );
+    assert_eq!(code, Some(1));
+    assert!(
+        err.contains("content/events/two.yaml:4:1: error: a second YAML document (after a `---` line): one event file holds one document"),
+        "{err}"
+    );
+}
+
+/// Files annals reads as text, one of each kind, with the start of a
+/// valid file of that kind (`site.yaml` is replaced, the others added).
+const TEXT_FILES: [(&str, &str); 4] = [
+    (
+        "content/events/broken.yaml",
+        "title: A\ndate: 2025\nsummary: ",
+    ),
+    ("content/sources/broken.md", "---\ntitle: A\nauthor: "),
+    ("site.yaml", "title: A\ndescription: "),
+    ("templates/index.html", "{{ "),
+];
+
+#[test]
 fn an_alias_bomb_is_refused_quickly() {
-    // "Billion laughs": nine levels of ten aliases each.
-    let mut yaml = String::from("title: Bomb\ndate: 2025\nlol0: &l0 [lol]\n");
+    // "Billion laughs": nine levels of ten aliases each, in each kind of
+    // YAML (an event, front matter, site.yaml).
+    let mut bomb = String::from("lol0: &l0 [lol]\n");
     for i in 1..10 {
         let refs = vec![format!("*l{}", i - 1); 10].join(", ");
-        yaml.push_str(&format!("lol{i}: &l{i} [{refs}]\n"));
+        bomb.push_str(&format!("lol{i}: &l{i} [{refs}]\n"));
     }
-    let started = Instant::now();
-    let (err, code) = check_with("content/events/bomb.yaml", yaml.as_bytes());
-    assert_eq!(code, Some(1));
-    assert!(err.contains("content/events/bomb.yaml:"), "{err}");
-    // Bounded: seconds, not the hours an expansion would take.
-    assert!(started.elapsed() < Duration::from_secs(20));
+    for (file, text) in [
+        (
+            "content/events/bomb.yaml",
+            format!("title: Bomb\ndate: 2025\n{bomb}"),
+        ),
+        (
+            "content/sources/bomb.md",
+            format!("---\ntitle: Bomb\n{bomb}---\n"),
+        ),
+        ("site.yaml", format!("title: Bomb\n{bomb}")),
+    ] {
+        let started = Instant::now();
+        let (err, code) = check_with(file, text.as_bytes());
+        assert_eq!(code, Some(1), "{file}: {err}");
+        assert!(err.contains(&format!("{file}:")), "{err}");
+        // Bounded: seconds, not the hours an expansion would take.
+        assert!(started.elapsed() < Duration::from_secs(20), "{file}");
+    }
 }
 
 #[test]
 fn deep_nesting_is_an_error_not_a_stack_overflow() {
     let depth = 10_000;
-    let yaml = format!(
-        "title: Deep\ndate: 2025\nsummary: {}{}\n",
-        "[".repeat(depth),
-        "]".repeat(depth)
+    let deep = format!("{}{}", "[".repeat(depth), "]".repeat(depth));
+    // Block style on one line: `- - - … x` is a sequence in a sequence…
+    let block = format!("  {}x\n", "- ".repeat(depth));
+    for (file, text, line) in [
+        (
+            "content/events/deep.yaml",
+            format!("title: Deep\ndate: 2025\nsummary: {deep}\n"),
+            3,
+        ),
+        (
+            "content/events/block.yaml",
+            format!("title: Deep\ndate: 2025\ntags:\n{block}"),
+            4,
+        ),
+        (
+            "content/sources/deep.md",
+            format!("---\ntitle: Deep\ntags: {deep}\n---\n"),
+            3,
+        ),
+        ("site.yaml", format!("title: Deep\neras: {deep}\n"), 2),
+    ] {
+        let (err, code) = check_with(file, text.as_bytes());
+        assert_eq!(code, Some(1), "{file}: {err}");
+        assert!(err.contains(&format!("{file}:{line}:")), "{file}: {err}");
+    }
+}
+
+/// A template nested 10,000 deep: refused by Tera's own depth limit.
+#[test]
+fn a_deeply_nested_template_is_an_error_not_a_stack_overflow() {
+    let depth = 10_000;
+    let text = format!(
+        "{}{}",
+        "{% if true %}".repeat(depth),
+        "{% endif %}".repeat(depth)
     );
-    let (err, code) = check_with("content/events/deep.yaml", yaml.as_bytes());
+    let (err, code) = check_with("templates/index.html", text.as_bytes());
     assert_eq!(code, Some(1), "{err}");
-    assert!(err.contains("content/events/deep.yaml:3:"), "{err}");
+    assert!(
+        err.contains(
+            "templates/index.html:1:519: error: template error: The template nesting is too deep"
+        ),
+        "{err}"
+    );
 }
 
 #[test]
 fn a_huge_file_is_refused_before_it_is_read() {
+    for (file, start) in TEXT_FILES {
+        let tmp = tempfile::tempdir().unwrap();
+        let site = tmp.path().join("site");
+        copy_tree(&fixture("good"), &site);
+        let path = site.join(file);
+        fs::create_dir_all(path.parent().unwrap()).unwrap();
+        // 200 MB, sparse: costs no disk, but annals must not read it.
+        fs::write(&path, start).unwrap();
+        fs::OpenOptions::new()
+            .write(true)
+            .open(&path)
+            .unwrap()
+            .set_len(200 * 1024 * 1024)
+            .unwrap();
+        let started = Instant::now();
+        let o = annals(&[
+            "check",
+            "--root",
+            site.to_str().unwrap(),
+            "--format",
+            "short",
+        ]);
+        assert!(started.elapsed() < Duration::from_secs(5), "{file}");
+        assert_eq!(o.status.code(), Some(1), "{file}");
+        assert!(
+            stderr(&o).contains(&format!(
+                "{file}: error: file is too large: 200 MB (the limit is 16 MB)\n"
+            )),
+            "{}",
+            stderr(&o)
+        );
+    }
+}
+
+/// Unreadable files and folders (permissions 000). Root reads them anyway
+/// (permissions do not bind it), so as root annals is run as the user
+/// `nobody` (setpriv, util-linux): a real refusal, not a simulated one.
+#[cfg(target_os = "linux")]
+#[test]
+fn unreadable_files_and_folders_are_reported() {
+    use std::os::unix::fs::PermissionsExt;
     let tmp = tempfile::tempdir().unwrap();
+    fs::set_permissions(tmp.path(), fs::Permissions::from_mode(0o755)).unwrap();
     let site = tmp.path().join("site");
     copy_tree(&fixture("good"), &site);
-    // 200 MB, sparse: costs no disk, but annals must not read it.
-    let f = fs::File::create(site.join("content/events/huge.yaml")).unwrap();
-    f.set_len(200 * 1024 * 1024).unwrap();
-    let o = annals(&[
-        "check",
-        "--root",
-        site.to_str().unwrap(),
-        "--format",
-        "short",
-    ]);
-    assert_eq!(o.status.code(), Some(1));
-    assert!(
-        stderr(&o).contains(
-            "content/events/huge.yaml: error: file is too large: 200 MB (the limit is 16 MB)"
+    let locked = [
+        ("content/events/locked.yaml", "title: L\ndate: 2025\n"),
+        ("content/sources/locked.md", "---\ntitle: L\n---\nText.\n"),
+        ("templates/index.html", "{{ site.title }}"),
+        ("static/locked.css", "p {}"),
+        (
+            "content/events/sealed/inside.yaml",
+            "title: S\ndate: 2025\n",
         ),
-        "{}",
-        stderr(&o)
-    );
+    ];
+    for (file, text) in locked {
+        let path = site.join(file);
+        fs::create_dir_all(path.parent().unwrap()).unwrap();
+        fs::write(&path, text).unwrap();
+        fs::set_permissions(&path, fs::Permissions::from_mode(0o000)).unwrap();
+    }
+    let sealed = site.join("content/events/sealed");
+    fs::set_permissions(&sealed, fs::Permissions::from_mode(0o000)).unwrap();
+    let root = fs::read(site.join("content/events/locked.yaml")).is_ok();
+    let mut command = if root {
+        eprintln!("running as root, which permissions do not stop: annals runs as `nobody`");
+        let mut c = Command::new("setpriv");
+        c.args(["--reuid=65534", "--regid=65534", "--clear-groups"])
+            .arg(env!("CARGO_BIN_EXE_annals"));
+        c
+    } else {
+        Command::new(env!("CARGO_BIN_EXE_annals"))
+    };
+    let o = command
+        .args([
+            "check",
+            "--root",
+            site.to_str().unwrap(),
+            "--format",
+            "short",
+        ])
+        .env("NO_COLOR", "1")
+        .output()
+        .expect("setpriv (util-linux) runs annals as nobody");
+    fs::set_permissions(&sealed, fs::Permissions::from_mode(0o755)).unwrap();
+    let err = stderr(&o);
+    assert_eq!(o.status.code(), Some(1), "{err}");
+    for path in [
+        "content/events/locked.yaml",
+        "content/events/sealed",
+        "content/sources/locked.md",
+        "templates/index.html",
+        "static/locked.css",
+    ] {
+        assert!(
+            err.contains(&format!(
+                "{path}: error: cannot read: Permission denied (os error 13)\n"
+            )),
+            "{path}: {err}"
+        );
+    }
 }
 
 #[cfg(unix)]
