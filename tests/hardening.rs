@@ -1154,3 +1154,170 @@ fn hostile_content_is_inert_in_every_file_for_its_format() {
         "<script>document.documentElement.setAttribute('data-pwned','event-title')</script>"
     );
 }
+
+/// A site whose files are created in the given order, in a tmpfs
+/// (/dev/shm), which lists a folder in the order its files were created:
+/// so two sites made in opposite orders are listed differently.
+fn site_made_in_order(dir: &Path, reverse: bool) -> std::path::PathBuf {
+    let site = dir.join("site");
+    fs::create_dir_all(site.join("content/events")).unwrap();
+    fs::create_dir_all(site.join("content/sources")).unwrap();
+    fs::copy(fixture("good").join("site.yaml"), site.join("site.yaml")).unwrap();
+    fs::copy(
+        fixture("good").join("content/sources/daily.md"),
+        site.join("content/sources/daily.md"),
+    )
+    .unwrap();
+    let mut files: Vec<(String, String)> = (0..40)
+        .map(|i| {
+            (
+                format!("content/events/e{i:02}.yaml"),
+                // Same date and importance: only the id orders them; tags
+                // spelled differently test which spelling is "first".
+                format!(
+                    "title: Event {i}\ndate: 2025-03\ntags: [{}]\nsources: [{{source: daily}}]\n",
+                    if i % 2 == 0 { "Border" } else { "border" }
+                ),
+            )
+        })
+        .collect();
+    // Two files with one id: which one is reported as the duplicate must
+    // not depend on the listing either.
+    files.push((
+        "content/events/dup-a.yaml".into(),
+        "id: twin\ntitle: A\ndate: 2024\n".into(),
+    ));
+    files.push((
+        "content/events/dup-b.yaml".into(),
+        "id: twin\ntitle: B\ndate: 2024\n".into(),
+    ));
+    if reverse {
+        files.reverse();
+    }
+    for (path, text) in files {
+        fs::write(site.join(path), text).unwrap();
+    }
+    site
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn the_output_does_not_depend_on_the_order_files_are_listed_in() {
+    let shm = tempfile::tempdir_in("/dev/shm").expect("/dev/shm is a tmpfs on Linux");
+    let forward = site_made_in_order(&shm.path().join("forward"), false);
+    let backward = site_made_in_order(&shm.path().join("backward"), true);
+    let listing = |site: &Path| -> Vec<String> {
+        fs::read_dir(site.join("content/events"))
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect()
+    };
+    // The file system really lists them differently.
+    let (a, mut b) = (listing(&forward), listing(&backward));
+    assert_ne!(
+        a, b,
+        "the two sites are listed alike: the test would prove nothing"
+    );
+    b.sort();
+    let mut sorted = a.clone();
+    sorted.sort();
+    assert_eq!(sorted, b);
+    // The same errors, word for word and in the same order...
+    let check = |site: &Path| {
+        let o = annals(&["check", "--root", site.to_str().unwrap()]);
+        assert_eq!(o.status.code(), Some(1));
+        stderr(&o).replace(site.to_str().unwrap(), "SITE")
+    };
+    let errors = check(&forward);
+    assert!(
+        errors.contains("duplicate event id `twin`\n --> content/events/dup-b.yaml"),
+        "{errors}"
+    );
+    assert_eq!(errors, check(&backward));
+    // ...and, once fixed, the same site byte for byte.
+    for site in [&forward, &backward] {
+        fs::remove_file(site.join("content/events/dup-b.yaml")).unwrap();
+    }
+    let out = shm.path().join("out");
+    build(&forward, &out.join("forward"));
+    build(&backward, &out.join("backward"));
+    assert_eq!(tree(&out.join("forward")), tree(&out.join("backward")));
+}
+
+/// libfaketime, which Debian's `faketime` package installs.
+fn libfaketime() -> std::path::PathBuf {
+    let found = fs::read_dir("/usr/lib")
+        .into_iter()
+        .flatten()
+        .flatten()
+        .map(|e| e.path().join("faketime/libfaketime.so.1"))
+        .find(|p| p.is_file());
+    found.expect("libfaketime is missing: apt-get install faketime")
+}
+
+/// The `annals` binary with its clock set to `when` (and running on).
+fn annals_at(when: &str) -> Command {
+    let mut c = Command::new(env!("CARGO_BIN_EXE_annals"));
+    c.env("LD_PRELOAD", libfaketime())
+        .env("FAKETIME", format!("@{when}"))
+        .env("NO_COLOR", "1");
+    c
+}
+
+/// Nothing in a build comes from the clock: two builds, with the clock set
+/// to 2001 and to 2039 (libfaketime), are identical.
+#[cfg(target_os = "linux")]
+#[test]
+#[ignore = "needs faketime (Debian package faketime): run scripts/test.sh"]
+fn the_output_does_not_depend_on_the_current_date() {
+    // The fake clock reaches annals: its dev server dates its responses.
+    let mut serve = annals_at("2001-02-03 04:05:06")
+        .args([
+            "serve",
+            "--root",
+            fixture("good").to_str().unwrap(),
+            "--port",
+            "0",
+        ])
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut log = std::io::BufReader::new(serve.stderr.take().unwrap());
+    let addr = loop {
+        let mut line = String::new();
+        let n = std::io::BufRead::read_line(&mut log, &mut line).unwrap();
+        assert_ne!(n, 0, "serve stopped");
+        if let Some(rest) = line.strip_prefix("serving http://") {
+            break rest.split('/').next().unwrap().to_string();
+        }
+    };
+    let mut s = std::net::TcpStream::connect(&addr).unwrap();
+    std::io::Write::write_all(
+        &mut s,
+        b"HEAD / HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n",
+    )
+    .unwrap();
+    let mut head = String::new();
+    std::io::Read::read_to_string(&mut s, &mut head).unwrap();
+    serve.kill().unwrap();
+    serve.wait().unwrap();
+    assert!(
+        head.to_ascii_lowercase().contains("date: sat, 03 feb 2001"),
+        "{head}"
+    );
+
+    let tmp = tempfile::tempdir().unwrap();
+    let mut trees = Vec::new();
+    for when in ["2001-02-03 04:05:06", "2039-12-31 23:59:59"] {
+        let out = tmp.path().join(&when[..4]);
+        let o = annals_at(when)
+            .args(["build", "--root", repo().to_str().unwrap(), "--output"])
+            .arg(&out)
+            .args(["--base-url", "https://example.org/"])
+            .output()
+            .unwrap();
+        assert!(o.status.success(), "{}", stderr(&o));
+        trees.push(tree(&out));
+    }
+    assert!(trees[0] == trees[1], "a build depends on the date");
+}
