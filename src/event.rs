@@ -487,7 +487,7 @@ fn validate(
             summary: raw.summary.map(|s| s.value).unwrap_or_default(),
             body: raw.body.map(|b| b.value),
             term_locations: [&raw.tags, &raw.actors, &raw.places]
-                .map(|terms| terms.iter().map(|t| loc(t)).collect()),
+                .map(|terms| terms.iter().map(&loc).collect()),
             terms: [raw.tags, raw.actors, raw.places]
                 .map(|terms| terms.into_iter().map(|t| t.value).collect()),
             importance,

@@ -296,10 +296,9 @@ fn report_serve(event: annals::serve::ServeEvent, open: bool) {
 
 fn main() -> ExitCode {
     // A panic is a bug in annals, never the user's fault: say so, and exit
-    // with the usage/I-O code rather than a crash.
-    // The hook never panics itself (a second panic would abort), even when
-    // standard error cannot be written.
-    // Where to report it: the `repository` of Cargo.toml, once it has one.
+    // with the usage/I-O code rather than a crash. The hook must not panic
+    // itself (a second panic aborts), even when stderr cannot be written.
+    // Issues go to Cargo.toml's `repository`, once it has one.
     std::panic::set_hook(Box::new(|info| {
         use std::io::Write as _;
         let tracker = match env!("CARGO_PKG_REPOSITORY") {

@@ -85,21 +85,17 @@ impl Server {
                 _ => break,
             }
         }
-        let mut closed = false;
-        loop {
+        // Closed: the end of the stream or a reset, not a read timeout.
+        let closed = loop {
             match s.read(&mut buf) {
-                Ok(0) => {
-                    closed = true;
-                    break;
-                }
+                Ok(0) => break true,
                 Ok(_) => {}
                 Err(e) => {
-                    closed = e.kind() != std::io::ErrorKind::WouldBlock
+                    break e.kind() != std::io::ErrorKind::WouldBlock
                         && e.kind() != std::io::ErrorKind::TimedOut;
-                    break;
                 }
             }
-        }
+        };
         let text = String::from_utf8_lossy(&response).into_owned();
         let head = text
             .split("\r\n\r\n")
