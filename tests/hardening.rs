@@ -1321,3 +1321,18 @@ fn the_output_does_not_depend_on_the_current_date() {
     }
     assert!(trees[0] == trees[1], "a build depends on the date");
 }
+
+#[test]
+fn unsafe_links_in_media_captions_and_credits_are_located_errors() {
+    let (err, code) = check_site(&[(
+        "content/events/media.yaml",
+        "title: M\ndate: 2025\nmedia:\n  url: map.png\n  caption: \"See [the map](javascript:alert(1))\"\n  credit: \"[Agency](  DATA:text/html,x)\"\n",
+    )]);
+    assert_eq!(code, Some(1));
+    for line in [
+        "content/events/media.yaml:5:27: error: unsafe link `javascript:alert(1)`\n",
+        "content/events/media.yaml:6:23: error: unsafe link `DATA:text/html,x`\n",
+    ] {
+        assert!(err.contains(line), "missing: {line}\n{err}");
+    }
+}
