@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Installs the outside tools the tests drive, where they are missing:
 # feedparser and icalendar (PyPI) to read the feeds and calendars,
-# Debian's Chromium, a Java runtime and xmllint (apt; xmllint validates the
-# sitemap against its XSD), and the W3C Nu HTML checker (npm package
+# Debian's Chromium, a Java runtime, xmllint (apt; xmllint validates the
+# sitemap against its XSD) and faketime (builds with the clock moved), and the W3C Nu HTML checker (npm package
 # vnu-jar), playwright-core (drives Debian's Chromium; it never downloads a
 # browser), axe-core and Knight Lab's TimelineJS (it loads /timeline.json),
 # pinned in package-lock.json.
@@ -14,6 +14,7 @@ missing=()
 command -v chromium >/dev/null 2>&1 || missing+=(chromium)
 command -v java >/dev/null 2>&1 || missing+=(default-jre-headless)
 command -v xmllint >/dev/null 2>&1 || missing+=(libxml2-utils)
+command -v faketime >/dev/null 2>&1 || missing+=(faketime)
 if [ ${#missing[@]} -gt 0 ]; then
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
     echo "installing ${missing[*]} (apt)"

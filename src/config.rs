@@ -143,24 +143,13 @@ impl Config {
         };
         let base_url = match &raw.base_url {
             None => None,
-            Some(u) => {
-                let v = u.value.trim();
-                if v.starts_with("https://") || v.starts_with("http://") {
-                    Some(if v.ends_with('/') {
-                        v.to_string()
-                    } else {
-                        format!("{v}/")
-                    })
-                } else {
-                    diags.push(
-                        Diagnostic::error(format!("`{v}` is not an absolute URL"), loc(u))
-                            .with_hint(
-                                "write the full address, e.g. https://example.org/timeline/",
-                            ),
-                    );
+            Some(u) => match base_url(&u.value) {
+                Ok(url) => Some(url),
+                Err((message, hint)) => {
+                    diags.push(Diagnostic::error(message, loc(u)).with_hint(hint));
                     None
                 }
-            }
+            },
         };
         let taxonomies = match &raw.taxonomies {
             None => TAXONOMY_NAMES
@@ -216,6 +205,41 @@ impl Config {
             eras,
         })
     }
+}
+
+/// Checks a base URL (site.yaml's `base_url`, or `--base-url`): an
+/// absolute http(s) address whose characters need no escaping in any
+/// output, returned ending in `/`. Errors are a message and a hint.
+pub fn base_url(written: &str) -> Result<String, (String, String)> {
+    let v = written.trim();
+    if !(v.starts_with("https://") || v.starts_with("http://")) {
+        return Err((
+            format!("`{v}` is not an absolute URL"),
+            "write the full address, e.g. https://example.org/timeline/".into(),
+        ));
+    }
+    // Characters a URL may not hold as they are (RFC 3986): white space,
+    // controls, and `"<>\^`{|}`.
+    if let Some(c) = v
+        .chars()
+        .find(|c| c.is_whitespace() || c.is_control() || "\"<>\\^`{|}".contains(*c))
+    {
+        let mut buf = [0u8; 4];
+        let encoded: String = c
+            .encode_utf8(&mut buf)
+            .bytes()
+            .map(|b| format!("%{b:02X}"))
+            .collect();
+        return Err((
+            format!("`{v}` is not a valid URL: it holds {c:?}"),
+            format!("write {c:?} as `{encoded}`"),
+        ));
+    }
+    Ok(if v.ends_with('/') {
+        v.to_string()
+    } else {
+        format!("{v}/")
+    })
 }
 
 /// Validates `eras:`: a title and a span with a known end each, every
@@ -294,6 +318,22 @@ mod tests {
         let l = d.location.as_ref().unwrap();
         assert_eq!((l.line, l.column), (3, 5));
         assert_eq!(d.hints[0], "did you mean `title`?");
+    }
+
+    #[test]
+    fn base_url_is_an_absolute_url_without_characters_to_escape() {
+        assert_eq!(
+            base_url("https://example.org/a&b'c").unwrap(),
+            "https://example.org/a&b'c/"
+        );
+        let (message, hint) = base_url("https://example.org/\"><script>").unwrap_err();
+        assert_eq!(
+            message,
+            "`https://example.org/\"><script>` is not a valid URL: it holds '\"'"
+        );
+        assert_eq!(hint, "write '\"' as `%22`");
+        assert!(base_url("https://example.org/a b").is_err());
+        assert!(base_url("javascript:alert(1)").is_err());
     }
 
     #[test]

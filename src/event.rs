@@ -29,11 +29,11 @@ struct RawEvent {
     #[serde(default)]
     body: Option<Spanned<String>>,
     #[serde(default)]
-    tags: Vec<String>,
+    tags: Vec<Spanned<String>>,
     #[serde(default)]
-    actors: Vec<String>,
+    actors: Vec<Spanned<String>>,
     #[serde(default)]
-    places: Vec<String>,
+    places: Vec<Spanned<String>>,
     #[serde(default)]
     importance: Option<Spanned<i64>>,
     #[serde(default)]
@@ -59,9 +59,9 @@ struct RawCitation {
 struct RawMedia {
     url: Spanned<String>,
     #[serde(default)]
-    caption: Option<String>,
+    caption: Option<Spanned<String>>,
     #[serde(default)]
-    credit: Option<String>,
+    credit: Option<Spanned<String>>,
     #[serde(default)]
     alt: Option<String>,
 }
@@ -122,6 +122,8 @@ pub struct Event {
     /// The URL slug of each term, in the same places (empty when a name
     /// has no letters or digits).
     pub slugs: [Vec<String>; 3],
+    /// Where each of `terms` is written (same shape), for messages.
+    pub term_locations: [Vec<Location>; 3],
     /// 1–5; 3 when not given.
     pub importance: u8,
     /// Sources cited, in the order written.
@@ -161,7 +163,8 @@ pub fn stem_id(path: &Path) -> String {
 }
 
 /// Checks that a written id is already a slug (lowercase ASCII letters,
-/// digits, hyphens), so it maps to exactly one URL.
+/// digits, hyphens), so it maps to exactly one URL, and that the folder
+/// named after it can exist on every system.
 pub fn check_slug(id: &str, what: &str, location: Location) -> Result<(), Diagnostic> {
     let ok = !id.is_empty()
         && id
@@ -169,16 +172,48 @@ pub fn check_slug(id: &str, what: &str, location: Location) -> Result<(), Diagno
             .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
         && !id.starts_with('-')
         && !id.ends_with('-');
-    if ok {
-        Ok(())
-    } else {
-        Err(
+    if !ok {
+        return Err(
             Diagnostic::error(format!("{what} `{id}` is not a slug"), location).with_hint(format!(
                 "use lowercase letters, digits and hyphens, e.g. `{}`",
                 slug::slugify(id)
             )),
-        )
+        );
     }
+    check_folder_name(id, what, location)
+}
+
+/// Checks an id made from a file name or a title (`from`, as written):
+/// it must not be empty, nor a name Windows reserves.
+pub fn check_derived_id(
+    id: &str,
+    what: &str,
+    from: &str,
+    location: Location,
+) -> Result<(), Diagnostic> {
+    if id.is_empty() {
+        return Err(Diagnostic::error(
+            format!("cannot make the {what} from {from}: it has no letters or digits"),
+            location,
+        )
+        .with_hint("give it an `id:` of lowercase letters, digits and hyphens"));
+    }
+    check_folder_name(id, what, location)
+}
+
+/// An id names a folder of the site: refuses the device names Windows
+/// reserves, where such a folder cannot exist.
+fn check_folder_name(id: &str, what: &str, location: Location) -> Result<(), Diagnostic> {
+    if crate::url::is_reserved_on_windows(id) {
+        return Err(Diagnostic::error(
+            format!("{what} `{id}` is a device name reserved by Windows"),
+            location,
+        )
+        .with_hint(format!(
+            "Windows cannot store a folder named `{id}`: the page would be lost wherever the site is copied, unpacked or served there; choose another `id:`"
+        )));
+    }
+    Ok(())
 }
 
 /// Parses a spanned date, locating errors at the offending characters.
@@ -369,7 +404,19 @@ fn validate(
             (id.value.clone(), loc(id))
         }
         None => {
-            let id = default_id.unwrap_or_else(|| slug::slugify(&raw.title.value));
+            let (id, from) = match default_id {
+                Some(id) => {
+                    let name = src.path.file_name().unwrap_or_default().to_string_lossy();
+                    (id, format!("the file name `{name}`"))
+                }
+                None => (
+                    slug::slugify(&raw.title.value),
+                    format!("the title `{}`", raw.title.value),
+                ),
+            };
+            if let Err(d) = check_derived_id(&id, "event id", &from, loc(&raw.title)) {
+                diags.push(d);
+            }
             (id, loc(&raw.title))
         }
     };
@@ -386,7 +433,12 @@ fn validate(
     {
         diags.push(e);
     }
-    for text in [&raw.summary, &raw.body].into_iter().flatten() {
+    let media_texts = raw.media.iter().flat_map(|m| [&m.caption, &m.credit]);
+    for text in [&raw.summary, &raw.body]
+        .into_iter()
+        .chain(media_texts)
+        .flatten()
+    {
         let base = usize::try_from(text.referenced.span().byte_offset().unwrap_or(0)).unwrap_or(0);
         for (_, url) in crate::markdown::unsafe_links(&text.value) {
             let at = src.text[base..].find(&url).map_or(base, |i| base + i);
@@ -458,14 +510,17 @@ fn validate(
             summary: raw.summary.map(|s| s.value).unwrap_or_default(),
             body: raw.body.map(|b| b.value),
             slugs: [&raw.tags, &raw.actors, &raw.places]
-                .map(|names| names.iter().map(slug::slugify).collect()),
-            terms: [raw.tags, raw.actors, raw.places],
+                .map(|names| names.iter().map(|n| slug::slugify(&n.value)).collect()),
+            term_locations: [&raw.tags, &raw.actors, &raw.places]
+                .map(|terms| terms.iter().map(&loc).collect()),
+            terms: [raw.tags, raw.actors, raw.places]
+                .map(|terms| terms.into_iter().map(|t| t.value).collect()),
             importance,
             citations,
             media: raw.media.map(|m| Media {
                 url: m.url.value,
-                caption: m.caption,
-                credit: m.credit,
+                caption: m.caption.map(|c| c.value),
+                credit: m.credit.map(|c| c.value),
                 alt: m.alt,
             }),
             related,

@@ -59,6 +59,38 @@ fn html_text(s: &str) -> String {
         .replace('>', "&gt;")
 }
 
+/// A URL for TimelineJS, which writes some media URLs (documents, PDFs,
+/// some embeds) into HTML as `src='URL'` without escaping: every character
+/// that could end the attribute or the element, or that a URL may not
+/// hold as it is, is percent-encoded (`'` as `%27`, `"` as `%22`, `<` as
+/// `%3C`, spaces as `%20`). Servers read the URL the same.
+fn url_text(url: &str) -> String {
+    let mut out = String::with_capacity(url.len());
+    for c in url.chars() {
+        if c.is_control() || c.is_whitespace() || "'\"<>\\^`{|}".contains(c) {
+            let mut buf = [0u8; 4];
+            for b in c.encode_utf8(&mut buf).bytes() {
+                out.push_str(&format!("%{b:02X}"));
+            }
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// Pretty JSON with `<`, `>` and `&` written as `\u003c`, `\u003e` and
+/// `\u0026`: the same data for every JSON reader, and no markup at all if a
+/// server or a sniffing browser ever takes the file for HTML. (JSON's own
+/// syntax has none of the three, so only strings change.)
+fn inert_json(value: &Value) -> String {
+    serde_json::to_string_pretty(value)
+        .unwrap_or_default()
+        .replace('<', "\\u003c")
+        .replace('>', "\\u003e")
+        .replace('&', "\\u0026")
+}
+
 /// Years TimelineJS can hold as JavaScript dates; beyond them it needs its
 /// `cosmological` scale (the bounds TimelineJS itself checks).
 pub(crate) const HUMAN_YEARS: std::ops::RangeInclusive<i64> = -271_820..=275_759;
@@ -107,7 +139,7 @@ pub fn timelinejs(config: &Config, tl: &Timeline) -> String {
             );
             if let Some(m) = &e.media {
                 let mut media = Map::new();
-                media.insert("url".into(), json!(m.url));
+                media.insert("url".into(), json!(url_text(&m.url)));
                 if let Some(c) = &m.caption {
                     media.insert(
                         "caption".into(),
@@ -158,7 +190,7 @@ pub fn timelinejs(config: &Config, tl: &Timeline) -> String {
             Value::Array(config.eras.iter().map(tl_era).collect()),
         );
     }
-    serde_json::to_string_pretty(&Value::Object(doc)).unwrap_or_default()
+    inert_json(&Value::Object(doc))
 }
 
 #[derive(Serialize)]
@@ -300,7 +332,7 @@ pub fn events_json(config: &Config, tl: &Timeline) -> String {
         "eras": eras,
         "sources": sources,
     });
-    serde_json::to_string_pretty(&doc).unwrap_or_default()
+    inert_json(&doc)
 }
 
 /// A `lastmod` value: the UTC second it stands for (to find the newest)

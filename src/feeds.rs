@@ -110,6 +110,18 @@ pub fn atom_feed(
     feed.to_string()
 }
 
+/// Text as iCalendar can hold it: every line break a `\n` (the crate
+/// escapes those, but leaves a bare CR, which some readers take for the
+/// end of the line), and no other control character (RFC 5545 TEXT
+/// allows none but tab).
+fn calendar_text(s: &str) -> String {
+    s.replace("\r\n", "\n")
+        .replace('\r', "\n")
+        .chars()
+        .filter(|c| !c.is_control() || matches!(c, '\n' | '\t'))
+        .collect()
+}
+
 fn naive(days: i64) -> Option<NaiveDate> {
     let (y, m, d) = crate::date::civil_from_days(days);
     if !(1..=9999).contains(&y) {
@@ -126,7 +138,7 @@ fn calendar_event(config: &Config, tl: &Timeline, i: usize) -> Option<icalendar:
     let has_time = e.date.points().any(|p| p.time.is_some());
     let mut ev = icalendar::Event::new();
     ev.uid(&event_iri(config, &e.id));
-    ev.summary(&e.title);
+    ev.summary(&calendar_text(&e.title));
     let date_text = e.date.display_in(config.lang, e.zone);
     let mut description = format!("{date_text}\n{}", markdown::plain_text(&e.summary));
     if let Some(base) = &config.base_url {
@@ -134,12 +146,12 @@ fn calendar_event(config: &Config, tl: &Timeline, i: usize) -> Option<icalendar:
         description.push_str(&format!("\n{url}"));
         ev.url(&url);
     }
-    ev.description(&description);
+    ev.description(&calendar_text(&description));
     if !e.terms[0].is_empty() {
-        ev.categories(e.terms[0].clone());
+        ev.categories(e.terms[0].iter().map(|t| calendar_text(t)));
     }
     if !e.terms[2].is_empty() {
-        ev.location(&e.terms[2].join(", "));
+        ev.location(&calendar_text(&e.terms[2].join(", ")));
     }
     if has_time {
         let (start, end) = e.span;
@@ -171,7 +183,16 @@ pub fn icalendar(
     name: &str,
 ) -> (String, Vec<usize>) {
     let mut cal = Calendar::new();
-    cal.name(name);
+    // `Calendar::name` writes NAME unescaped (icalendar 0.17): a comma or a
+    // line break in a title or term would end the value or the line.
+    let name = calendar_text(name);
+    let escaped = name
+        .replace('\\', "\\\\")
+        .replace(',', "\\,")
+        .replace(';', "\\;")
+        .replace('\n', "\\n");
+    cal.append_property(icalendar::Property::new("NAME", &escaped));
+    cal.append_property(icalendar::Property::new("X-WR-CALNAME", &name));
     let mut skipped = Vec::new();
     for &i in events {
         match calendar_event(config, tl, i) {

@@ -150,12 +150,18 @@ pub fn build(
 /// The output folder is replaced wholesale, so it must not be the site
 /// itself or hold it.
 fn refuse_dangerous_output(root: &Path, output: &Path) -> Result<(), Failure> {
-    let abs = |p: &Path| {
-        std::path::absolute(p)
-            .map(|p| p.components().collect::<PathBuf>())
-            .unwrap_or_else(|_| p.to_path_buf())
-    };
-    let (root, out) = (abs(root), abs(output));
+    // Links and `..` resolved, so that no spelling of a path gets past.
+    fn resolved(p: &Path) -> PathBuf {
+        if let Ok(real) = std::fs::canonicalize(p) {
+            return real;
+        }
+        let abs = std::path::absolute(p).unwrap_or_else(|_| p.to_path_buf());
+        match (abs.parent(), abs.file_name()) {
+            (Some(parent), Some(name)) if parent != abs => resolved(parent).join(name),
+            _ => abs.components().collect(),
+        }
+    }
+    let (root, out) = (resolved(root), resolved(output));
     let content = root.join("content");
     if root.starts_with(&out) || content.starts_with(&out) || out.starts_with(&content) {
         return Err(Failure::Usage(format!(

@@ -277,5 +277,34 @@ pub fn read_setup(root: &Path) -> (SiteFiles, Diagnostics) {
             )),
         }
     }
+    case_collisions(&files.statics, &mut diags);
     (files, diags)
+}
+
+/// A path as a case-insensitive file system (macOS, Windows) compares it:
+/// letters in one case, and accents in one Unicode form.
+pub fn folded_path(path: &str) -> String {
+    icu_normalizer::ComposingNormalizerBorrowed::new_nfc()
+        .normalize(&path.to_lowercase())
+        .into_owned()
+}
+
+/// Static files whose paths differ only in case (or Unicode form) are an
+/// error naming both: on macOS and Windows one would replace the other.
+fn case_collisions(statics: &[(PathBuf, Vec<u8>)], diags: &mut Diagnostics) {
+    let mut seen: std::collections::HashMap<String, &Path> = std::collections::HashMap::new();
+    for (path, _) in statics {
+        let shown = path.to_string_lossy().replace('\\', "/");
+        let first = *seen.entry(folded_path(&shown)).or_insert(path);
+        if first != path {
+            let first = first.to_string_lossy().replace('\\', "/");
+            diags.push(
+                Diagnostic::file_error(
+                    format!("`static/{first}` and `static/{shown}` differ only in case"),
+                    &Path::new("static").join(path),
+                )
+                .with_hint("macOS and Windows do not tell them apart: where the site is copied or served from there, one replaces the other; rename one"),
+            );
+        }
+    }
 }

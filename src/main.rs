@@ -32,7 +32,7 @@ enum Command {
         #[arg(long)]
         output: Option<PathBuf>,
         /// The address the site is published at (overrides site.yaml)
-        #[arg(long)]
+        #[arg(long, value_parser = parse_base_url)]
         base_url: Option<String>,
         /// Fail on warnings as on errors
         #[arg(long)]
@@ -151,6 +151,11 @@ enum Format {
     Short,
     /// A JSON array of diagnostics, for programs
     Json,
+}
+
+/// `--base-url` is checked as site.yaml's `base_url` is.
+fn parse_base_url(s: &str) -> Result<String, String> {
+    annals::config::base_url(s).map_err(|(message, hint)| format!("{message}; {hint}"))
 }
 
 fn print_diagnostics(diags: &Diagnostics, format: Format) {
@@ -293,12 +298,20 @@ fn report_serve(event: annals::serve::ServeEvent, open: bool) {
 
 fn main() -> ExitCode {
     // A panic is a bug in annals, never the user's fault: say so, and exit
-    // with the usage/I-O code rather than a crash.
+    // with the usage/I-O code rather than a crash. The hook must not panic
+    // itself (a second panic aborts), even when stderr cannot be written.
+    // Issues go to Cargo.toml's `repository`, once it has one.
     std::panic::set_hook(Box::new(|info| {
-        eprintln!(
+        use std::io::Write as _;
+        let tracker = match env!("CARGO_PKG_REPOSITORY") {
+            "" => "with the annals maintainers".to_string(),
+            repo => format!("at {repo}/issues"),
+        };
+        let _ = writeln!(
+            std::io::stderr(),
             "error: internal error in annals {}: {info}\n\
-             This is a bug. Please file an issue with the command you ran and, if you can, the files it read.",
-            env!("CARGO_PKG_VERSION")
+             This is a bug. Please file an issue {tracker} with the command you ran and, if you can, the files it read.",
+            env!("CARGO_PKG_VERSION"),
         );
     }));
     std::panic::catch_unwind(run).unwrap_or(ExitCode::from(2))

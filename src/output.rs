@@ -20,6 +20,45 @@ fn safe_relative(path: &str) -> Option<PathBuf> {
     ok.then(|| p.to_path_buf())
 }
 
+/// Refuses two files whose paths are equal, or equal to a file system
+/// that ignores case (macOS, Windows): one would replace the other.
+fn refuse_collisions(files: &[OutputFile]) -> io::Result<()> {
+    let mut seen = std::collections::HashMap::new();
+    for f in files {
+        if let Some(first) = seen.insert(crate::load::folded_path(&f.path), &f.path) {
+            return Err(io::Error::new(
+                io::ErrorKind::InvalidInput,
+                format!(
+                    "`{first}` and `{}` would be one file where case is ignored (macOS, Windows)",
+                    f.path
+                ),
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// The output folder is replaced wholesale, so an existing one must be
+/// empty or hold a site annals built: never the site's own folder or any
+/// other folder a mistyped `--output` names (`..`, `~`, the site through
+/// a symbolic link), whose files would be deleted.
+fn refuse_foreign_output(output: &Path) -> io::Result<()> {
+    let Ok(mut entries) = fs::read_dir(output) else {
+        return Ok(()); // missing (or not a folder: the swap fails on its own)
+    };
+    let empty = entries.next().is_none();
+    let built = output.join("index.html").is_file()
+        && !output.join("site.yaml").exists()
+        && !output.join("content").exists();
+    if empty || built {
+        return Ok(());
+    }
+    Err(io::Error::new(
+        io::ErrorKind::AlreadyExists,
+        "it is a folder that annals did not build (it has no index.html, or it has site.yaml or content/), and a build replaces the whole output folder; choose another --output, or empty it first",
+    ))
+}
+
 /// Removes staging folders that a killed build left beside the output.
 fn remove_stale(parent: &Path, name: &str) {
     let prefixes = [format!(".{name}.new-"), format!(".{name}.old-")];
@@ -58,6 +97,8 @@ pub fn write_site(output: &Path, files: &[OutputFile]) -> io::Result<()> {
         Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
         _ => PathBuf::from("."),
     };
+    refuse_collisions(files)?;
+    refuse_foreign_output(output)?;
     fs::create_dir_all(&parent)?;
     let name = output
         .file_name()
@@ -135,14 +176,55 @@ mod tests {
         assert!(safe_relative("events/a/index.html").is_some());
     }
 
+    fn file(p: &str, b: &str) -> OutputFile {
+        OutputFile {
+            path: p.into(),
+            bytes: b.as_bytes().to_vec(),
+        }
+    }
+
+    #[test]
+    fn refuses_files_that_differ_only_in_case() {
+        let tmp = tempfile::tempdir().unwrap();
+        let out = tmp.path().join("public");
+        let e = write_site(&out, &[file("Map.png", "a"), file("map.png", "b")]).unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "`Map.png` and `map.png` would be one file where case is ignored (macOS, Windows)"
+        );
+        // Accents in either Unicode form are one name on macOS.
+        assert!(
+            write_site(
+                &out,
+                &[file("caf\u{e9}.png", "a"), file("cafe\u{301}.png", "b")]
+            )
+            .is_err()
+        );
+        assert!(!out.exists());
+    }
+
+    #[test]
+    fn never_replaces_a_folder_it_did_not_build() {
+        let tmp = tempfile::tempdir().unwrap();
+        let site = tmp.path().join("site");
+        fs::create_dir_all(site.join("content")).unwrap();
+        fs::write(site.join("site.yaml"), "title: T\n").unwrap();
+        let e = write_site(&site, &[file("index.html", "x")]).unwrap_err();
+        assert_eq!(e.kind(), io::ErrorKind::AlreadyExists);
+        assert!(site.join("site.yaml").exists());
+        // A folder of other files, and one with a site in it, likewise.
+        assert!(write_site(tmp.path(), &[file("index.html", "x")]).is_err());
+        assert!(site.join("content").is_dir());
+        // An empty folder is fine.
+        let empty = tmp.path().join("empty");
+        fs::create_dir(&empty).unwrap();
+        write_site(&empty, &[file("index.html", "x")]).unwrap();
+    }
+
     #[test]
     fn replaces_the_output_in_one_swap() {
         let tmp = tempfile::tempdir().unwrap();
         let out = tmp.path().join("public");
-        let file = |p: &str, b: &str| OutputFile {
-            path: p.into(),
-            bytes: b.as_bytes().to_vec(),
-        };
         write_site(
             &out,
             &[file("index.html", "one"), file("old/index.html", "x")],

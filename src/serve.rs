@@ -16,7 +16,7 @@ use std::time::{Duration, Instant};
 
 use axum::body::Body;
 use axum::extract::State;
-use axum::http::{HeaderValue, StatusCode, Uri, header};
+use axum::http::{HeaderValue, Method, StatusCode, Uri, header};
 use axum::response::sse::{Event, KeepAlive, Sse};
 use axum::response::{IntoResponse, Response};
 use notify::RecursiveMode;
@@ -302,7 +302,18 @@ fn respond(status: StatusCode, key: &str, bytes: &[u8], overlay: Option<&str>) -
     res
 }
 
-async fn handle(State(shared): State<Arc<Shared>>, uri: Uri) -> Response {
+async fn handle(State(shared): State<Arc<Shared>>, method: Method, uri: Uri) -> Response {
+    // A static site is only read. A request body is never read, so it is
+    // never buffered; closing the connection drops whatever is still being
+    // sent. (Request heads are bounded by hyper: over about 400 KB, 431.)
+    if method != Method::GET && method != Method::HEAD {
+        let mut res = Response::new(Body::from("only GET and HEAD are served\n"));
+        *res.status_mut() = StatusCode::METHOD_NOT_ALLOWED;
+        let headers = res.headers_mut();
+        headers.insert(header::ALLOW, HeaderValue::from_static("GET, HEAD"));
+        headers.insert(header::CONNECTION, HeaderValue::from_static("close"));
+        return res;
+    }
     if uri.path() == EVENTS_PATH {
         return events(shared).into_response();
     }

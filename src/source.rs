@@ -142,7 +142,15 @@ pub fn parse(src: &SourceText, raw_html: RawHtml) -> Result<Source, Vec<Diagnost
             }
             (id.value.clone(), loc)
         }
-        None => (event::stem_id(&src.path), src.at(1, 1, 1)),
+        None => {
+            let id = event::stem_id(&src.path);
+            let name = src.path.file_name().unwrap_or_default().to_string_lossy();
+            let from = format!("the file name `{name}`");
+            if let Err(d) = event::check_derived_id(&id, "source id", &from, src.at(1, 1, 3)) {
+                diags.push(d);
+            }
+            (id, src.at(1, 1, 1))
+        }
     };
     let published = raw.published.as_ref().and_then(|p| {
         event::parse_date(src, line_offset, p)

@@ -414,6 +414,7 @@ pub fn build_cached(
         }
         related.push(rel);
     }
+    let (taxonomies, event_terms) = taxonomies(config, &events, &mut diags, &mut warnings);
     if diags.has_errors() {
         diags.extend(warnings);
         return Err(diags);
@@ -466,8 +467,34 @@ pub fn build_cached(
         y.months.sort_by_key(|m| m.month);
     }
 
-    // Each taxonomy's terms, and for each event the terms it names, in the
-    // order it names them (taxonomy, then as written).
+    Ok((
+        Timeline {
+            events,
+            citations,
+            related,
+            sources,
+            cited_by,
+            years,
+            taxonomies,
+            event_terms,
+        },
+        warnings,
+    ))
+}
+
+/// The terms of each configured taxonomy, and for each event the terms it
+/// names, as (taxonomy, term) indices in the order of the taxonomies and as
+/// written. A term is its slug: names that differ only in case, accents or
+/// punctuation (`Mexico`, `méxico`) are one term with one page, shown as
+/// its earliest event spells it, and each other spelling gets a warning. A
+/// name with no slug (no letters or digits) or whose slug Windows reserves
+/// (`con`, `nul`) is an error: its page could not exist.
+fn taxonomies(
+    config: &Config,
+    events: &[Arc<Event>],
+    diags: &mut Diagnostics,
+    warnings: &mut Diagnostics,
+) -> (Vec<Taxonomy>, Vec<Vec<(usize, usize)>>) {
     let mut event_terms: Vec<Vec<(usize, usize)>> = vec![Vec::new(); events.len()];
     let mut taxonomies = Vec::with_capacity(config.taxonomies.len());
     for (ti, t) in config.taxonomies.iter().enumerate() {
@@ -475,18 +502,61 @@ pub fn build_cached(
             .iter()
             .position(|n| *n == t.name)
             .expect("configured taxonomies are known");
-        let mut terms: BTreeMap<String, Term> = BTreeMap::new();
+        let what = t.name.trim_end_matches('s');
+        let mut terms: BTreeMap<&str, Term> = BTreeMap::new();
+        // Where each term was first written, and the spellings warned of.
+        let mut first: HashMap<&str, &crate::diagnostic::Location> = HashMap::new();
+        let mut warned: std::collections::HashSet<(&str, &str)> = Default::default();
         let mut named: Vec<Vec<&str>> = vec![Vec::new(); events.len()];
         for (i, e) in events.iter().enumerate() {
-            for (name, slug) in e.terms[k].iter().zip(&e.slugs[k]) {
+            let written = e.terms[k].iter().zip(&e.slugs[k]).zip(&e.term_locations[k]);
+            for ((name, slug), loc) in written {
                 if slug.is_empty() {
+                    diags.push(
+                        Diagnostic::error(
+                            format!(
+                                "{what} `{name}` has no letters or digits to make its address from"
+                            ),
+                            loc.clone(),
+                        )
+                        .with_hint(
+                            "spell the term with at least one letter or digit, or remove it",
+                        ),
+                    );
                     continue;
                 }
-                let term = terms.entry(slug.clone()).or_insert_with(|| Term {
+                if crate::url::is_reserved_on_windows(slug) {
+                    diags.push(
+                        Diagnostic::error(
+                            format!("{what} `{name}` would have the folder `{}/{slug}/`, a device name reserved by Windows", t.name),
+                            loc.clone(),
+                        )
+                        .with_hint(format!("Windows cannot store a folder named `{slug}`: the page would be lost wherever the site is copied, unpacked or served there; spell the term differently, e.g. `{name} (…)`")),
+                    );
+                    continue;
+                }
+                let term = terms.entry(slug).or_insert_with(|| Term {
                     slug: slug.clone(),
                     name: name.clone(),
                     events: Vec::new(),
                 });
+                let first_at = *first.entry(slug).or_insert(loc);
+                if *name != term.name && warned.insert((slug, name.as_str())) {
+                    warnings.push(
+                        Diagnostic::error(
+                            format!("{what} `{name}` is also written `{}`", term.name),
+                            loc.clone(),
+                        )
+                        .with_hint(format!(
+                            "both are the one {what} `{slug}`, shown as `{}` (its spelling at {}:{}:{}, the earliest event); write it the same way everywhere",
+                            term.name,
+                            first_at.file.to_string_lossy().replace('\\', "/"),
+                            first_at.line,
+                            first_at.column
+                        ))
+                        .warning(),
+                    );
+                }
                 if term.events.last() != Some(&i) {
                     term.events.push(i);
                 }
@@ -514,18 +584,5 @@ pub fn build_cached(
             terms,
         });
     }
-
-    Ok((
-        Timeline {
-            events,
-            citations,
-            related,
-            sources,
-            cited_by,
-            years,
-            taxonomies,
-            event_terms,
-        },
-        warnings,
-    ))
+    (taxonomies, event_terms)
 }

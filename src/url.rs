@@ -2,6 +2,19 @@
 //! between pages are relative, so the site works under any sub-path and
 //! opened from disk.
 
+/// True for a name Windows reserves for a device (`con`, `prn`, `aux`,
+/// `nul`, `com0`–`com9`, `lpt0`–`lpt9`, in any case): no file or folder can
+/// have it there, so a page in such a folder would be lost when the site
+/// is copied to, unpacked on or served from Windows. Slugs are ASCII and
+/// hold no dot, so the whole segment is compared.
+pub fn is_reserved_on_windows(segment: &str) -> bool {
+    let s = segment.to_ascii_lowercase();
+    matches!(s.as_str(), "con" | "prn" | "aux" | "nul")
+        || (s.len() == 4
+            && (s.starts_with("com") || s.starts_with("lpt"))
+            && s.as_bytes()[3].is_ascii_digit())
+}
+
 /// A page of the site.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Page<'a> {
@@ -83,6 +96,16 @@ impl<'a> Page<'a> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn windows_device_names_are_reserved() {
+        for name in ["con", "NUL", "aux", "prn", "com1", "lpt9", "com0"] {
+            assert!(is_reserved_on_windows(name), "{name}");
+        }
+        for name in ["console", "nul-1", "com10", "comx", "", "mexico"] {
+            assert!(!is_reserved_on_windows(name), "{name}");
+        }
+    }
 
     #[test]
     fn links_are_relative() {

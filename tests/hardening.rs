@@ -32,6 +32,24 @@ fn check_with(file: &str, bytes: &[u8]) -> (String, Option<i32>) {
 }
 
 #[test]
+fn non_utf8_text_is_located_in_every_kind_of_file() {
+    for (file, start) in TEXT_FILES {
+        let mut bytes = start.as_bytes().to_vec();
+        bytes.extend_from_slice(b"Caf\xe9\n");
+        let line = start.matches('\n').count() + 1;
+        let column = start.rsplit('\n').next().unwrap().chars().count() + 4;
+        let (err, code) = check_with(file, &bytes);
+        assert_eq!(code, Some(1), "{file}");
+        assert!(
+            err.contains(&format!(
+                "{file}:{line}:{column}: error: file is not valid UTF-8\n"
+            )),
+            "{file}: {err}"
+        );
+    }
+}
+
+#[test]
 fn non_utf8_text_is_located() {
     let (err, code) = check_with(
         "content/events/broken.yaml",
@@ -71,60 +89,225 @@ fn empty_files_are_errors_with_a_hint() {
         err.contains("content/sources/empty.md:1:1: error: a source starts with YAML front matter between `---` lines"),
         "{err}"
     );
+    let (err, _) = check_with("content/sources/bare.md", b"---\n---\nBody.\n");
+    assert!(
+        err.contains("content/sources/bare.md:2:1: error: source front matter is empty"),
+        "{err}"
+    );
+    let (err, code) = check_with("site.yaml", b"# nothing yet\n");
+    assert_eq!(code, Some(1));
+    assert!(
+        err.contains("site.yaml:1:1: error: site.yaml is empty"),
+        "{err}"
+    );
 }
 
 #[test]
+fn a_second_yaml_document_is_located() {
+    let (err, code) = check_with(
+        "content/events/two.yaml",
+        b"title: A\ndate: 2025\n---\ntitle: B\ndate: 2025\n",
+    );
+    assert_eq!(code, Some(1));
+    assert!(
+        err.contains("content/events/two.yaml:4:1: error: a second YAML document (after a `---` line): one event file holds one document"),
+        "{err}"
+    );
+}
+
+/// Files annals reads as text, one of each kind, with the start of a
+/// valid file of that kind (`site.yaml` is replaced, the others added).
+const TEXT_FILES: [(&str, &str); 4] = [
+    (
+        "content/events/broken.yaml",
+        "title: A\ndate: 2025\nsummary: ",
+    ),
+    ("content/sources/broken.md", "---\ntitle: A\nauthor: "),
+    ("site.yaml", "title: A\ndescription: "),
+    ("templates/index.html", "{{ "),
+];
+
+#[test]
 fn an_alias_bomb_is_refused_quickly() {
-    // "Billion laughs": nine levels of ten aliases each.
-    let mut yaml = String::from("title: Bomb\ndate: 2025\nlol0: &l0 [lol]\n");
+    // "Billion laughs": nine levels of ten aliases each, in each kind of
+    // YAML (an event, front matter, site.yaml).
+    let mut bomb = String::from("lol0: &l0 [lol]\n");
     for i in 1..10 {
         let refs = vec![format!("*l{}", i - 1); 10].join(", ");
-        yaml.push_str(&format!("lol{i}: &l{i} [{refs}]\n"));
+        bomb.push_str(&format!("lol{i}: &l{i} [{refs}]\n"));
     }
-    let started = Instant::now();
-    let (err, code) = check_with("content/events/bomb.yaml", yaml.as_bytes());
-    assert_eq!(code, Some(1));
-    assert!(err.contains("content/events/bomb.yaml:"), "{err}");
-    // Bounded: seconds, not the hours an expansion would take.
-    assert!(started.elapsed() < Duration::from_secs(20));
+    for (file, text) in [
+        (
+            "content/events/bomb.yaml",
+            format!("title: Bomb\ndate: 2025\n{bomb}"),
+        ),
+        (
+            "content/sources/bomb.md",
+            format!("---\ntitle: Bomb\n{bomb}---\n"),
+        ),
+        ("site.yaml", format!("title: Bomb\n{bomb}")),
+    ] {
+        let started = Instant::now();
+        let (err, code) = check_with(file, text.as_bytes());
+        assert_eq!(code, Some(1), "{file}: {err}");
+        assert!(err.contains(&format!("{file}:")), "{err}");
+        // Bounded: seconds, not the hours an expansion would take.
+        assert!(started.elapsed() < Duration::from_secs(20), "{file}");
+    }
 }
 
 #[test]
 fn deep_nesting_is_an_error_not_a_stack_overflow() {
     let depth = 10_000;
-    let yaml = format!(
-        "title: Deep\ndate: 2025\nsummary: {}{}\n",
-        "[".repeat(depth),
-        "]".repeat(depth)
+    let deep = format!("{}{}", "[".repeat(depth), "]".repeat(depth));
+    // Block style on one line: `- - - … x` is a sequence in a sequence…
+    let block = format!("  {}x\n", "- ".repeat(depth));
+    for (file, text, line) in [
+        (
+            "content/events/deep.yaml",
+            format!("title: Deep\ndate: 2025\nsummary: {deep}\n"),
+            3,
+        ),
+        (
+            "content/events/block.yaml",
+            format!("title: Deep\ndate: 2025\ntags:\n{block}"),
+            4,
+        ),
+        (
+            "content/sources/deep.md",
+            format!("---\ntitle: Deep\ntags: {deep}\n---\n"),
+            3,
+        ),
+        ("site.yaml", format!("title: Deep\neras: {deep}\n"), 2),
+    ] {
+        let (err, code) = check_with(file, text.as_bytes());
+        assert_eq!(code, Some(1), "{file}: {err}");
+        assert!(err.contains(&format!("{file}:{line}:")), "{file}: {err}");
+    }
+}
+
+/// A template nested 10,000 deep: refused by Tera's own depth limit.
+#[test]
+fn a_deeply_nested_template_is_an_error_not_a_stack_overflow() {
+    let depth = 10_000;
+    let text = format!(
+        "{}{}",
+        "{% if true %}".repeat(depth),
+        "{% endif %}".repeat(depth)
     );
-    let (err, code) = check_with("content/events/deep.yaml", yaml.as_bytes());
+    let (err, code) = check_with("templates/index.html", text.as_bytes());
     assert_eq!(code, Some(1), "{err}");
-    assert!(err.contains("content/events/deep.yaml:3:"), "{err}");
+    assert!(
+        err.contains(
+            "templates/index.html:1:519: error: template error: The template nesting is too deep"
+        ),
+        "{err}"
+    );
 }
 
 #[test]
 fn a_huge_file_is_refused_before_it_is_read() {
+    for (file, start) in TEXT_FILES {
+        let tmp = tempfile::tempdir().unwrap();
+        let site = tmp.path().join("site");
+        copy_tree(&fixture("good"), &site);
+        let path = site.join(file);
+        fs::create_dir_all(path.parent().unwrap()).unwrap();
+        // 200 MB, sparse: costs no disk, but annals must not read it.
+        fs::write(&path, start).unwrap();
+        fs::OpenOptions::new()
+            .write(true)
+            .open(&path)
+            .unwrap()
+            .set_len(200 * 1024 * 1024)
+            .unwrap();
+        let started = Instant::now();
+        let o = annals(&[
+            "check",
+            "--root",
+            site.to_str().unwrap(),
+            "--format",
+            "short",
+        ]);
+        assert!(started.elapsed() < Duration::from_secs(5), "{file}");
+        assert_eq!(o.status.code(), Some(1), "{file}");
+        assert!(
+            stderr(&o).contains(&format!(
+                "{file}: error: file is too large: 200 MB (the limit is 16 MB)\n"
+            )),
+            "{}",
+            stderr(&o)
+        );
+    }
+}
+
+/// Unreadable files and folders (permissions 000). Root reads them anyway
+/// (permissions do not bind it), so as root annals is run as the user
+/// `nobody` (setpriv, util-linux): a real refusal, not a simulated one.
+#[cfg(target_os = "linux")]
+#[test]
+fn unreadable_files_and_folders_are_reported() {
+    use std::os::unix::fs::PermissionsExt;
     let tmp = tempfile::tempdir().unwrap();
+    fs::set_permissions(tmp.path(), fs::Permissions::from_mode(0o755)).unwrap();
     let site = tmp.path().join("site");
     copy_tree(&fixture("good"), &site);
-    // 200 MB, sparse: costs no disk, but annals must not read it.
-    let f = fs::File::create(site.join("content/events/huge.yaml")).unwrap();
-    f.set_len(200 * 1024 * 1024).unwrap();
-    let o = annals(&[
-        "check",
-        "--root",
-        site.to_str().unwrap(),
-        "--format",
-        "short",
-    ]);
-    assert_eq!(o.status.code(), Some(1));
-    assert!(
-        stderr(&o).contains(
-            "content/events/huge.yaml: error: file is too large: 200 MB (the limit is 16 MB)"
+    let locked = [
+        ("content/events/locked.yaml", "title: L\ndate: 2025\n"),
+        ("content/sources/locked.md", "---\ntitle: L\n---\nText.\n"),
+        ("templates/index.html", "{{ site.title }}"),
+        ("static/locked.css", "p {}"),
+        (
+            "content/events/sealed/inside.yaml",
+            "title: S\ndate: 2025\n",
         ),
-        "{}",
-        stderr(&o)
-    );
+    ];
+    for (file, text) in locked {
+        let path = site.join(file);
+        fs::create_dir_all(path.parent().unwrap()).unwrap();
+        fs::write(&path, text).unwrap();
+        fs::set_permissions(&path, fs::Permissions::from_mode(0o000)).unwrap();
+    }
+    let sealed = site.join("content/events/sealed");
+    fs::set_permissions(&sealed, fs::Permissions::from_mode(0o000)).unwrap();
+    let root = fs::read(site.join("content/events/locked.yaml")).is_ok();
+    let mut command = if root {
+        eprintln!("running as root, which permissions do not stop: annals runs as `nobody`");
+        let mut c = Command::new("setpriv");
+        c.args(["--reuid=65534", "--regid=65534", "--clear-groups"])
+            .arg(env!("CARGO_BIN_EXE_annals"));
+        c
+    } else {
+        Command::new(env!("CARGO_BIN_EXE_annals"))
+    };
+    let o = command
+        .args([
+            "check",
+            "--root",
+            site.to_str().unwrap(),
+            "--format",
+            "short",
+        ])
+        .env("NO_COLOR", "1")
+        .output()
+        .expect("setpriv (util-linux) runs annals as nobody");
+    fs::set_permissions(&sealed, fs::Permissions::from_mode(0o755)).unwrap();
+    let err = stderr(&o);
+    assert_eq!(o.status.code(), Some(1), "{err}");
+    for path in [
+        "content/events/locked.yaml",
+        "content/events/sealed",
+        "content/sources/locked.md",
+        "templates/index.html",
+        "static/locked.css",
+    ] {
+        assert!(
+            err.contains(&format!(
+                "{path}: error: cannot read: Permission denied (os error 13)\n"
+            )),
+            "{path}: {err}"
+        );
+    }
 }
 
 #[cfg(unix)]
@@ -461,5 +644,687 @@ fn hostile_content_stays_text_in_the_search_index() {
         "setAttribute('on",
     ] {
         assert!(!script.contains(sink), "search.js uses {sink}");
+    }
+}
+
+/// `check --format short` of a copy of the good fixture with `files`
+/// added (path, text); returns standard error and the exit code.
+fn check_site(files: &[(&str, &str)]) -> (String, Option<i32>) {
+    let tmp = tempfile::tempdir().unwrap();
+    let site = tmp.path().join("site");
+    copy_tree(&fixture("good"), &site);
+    for (path, text) in files {
+        let path = site.join(path);
+        fs::create_dir_all(path.parent().unwrap()).unwrap();
+        fs::write(path, text).unwrap();
+    }
+    let o = annals(&[
+        "check",
+        "--root",
+        site.to_str().unwrap(),
+        "--format",
+        "short",
+    ]);
+    (stderr(&o), o.status.code())
+}
+
+#[test]
+fn ids_must_make_a_folder_that_exists_everywhere() {
+    let (err, code) = check_site(&[
+        (
+            "content/events/list.yaml",
+            "- title: \"!!!\"\n  date: 2025\n- title: Nul\n  date: 2025\n- id: Con\n  title: A\n  date: 2025\n- id: lpt1\n  title: B\n  date: 2025\n- id: \"a\\\\b\"\n  title: C\n  date: 2025\n- id: /etc/passwd\n  title: D\n  date: 2025\n- id: ../up\n  title: E\n  date: 2025\n",
+        ),
+        ("content/events/aux.yaml", "title: F\ndate: 2025\n"),
+        (
+            "content/events/nul.yaml",
+            "id: \"a\\0b\"\ntitle: N\ndate: 2025\n",
+        ),
+        ("content/events/¿¿.yaml", "title: G\ndate: 2025\n"),
+        ("content/sources/PRN.md", "---\ntitle: H\n---\nText.\n"),
+    ]);
+    assert_eq!(code, Some(1));
+    for line in [
+        "content/events/aux.yaml:1:8: error: event id `aux` is a device name reserved by Windows",
+        "content/events/list.yaml:1:10: error: cannot make the event id from the title `!!!`: it has no letters or digits",
+        "content/events/list.yaml:3:10: error: event id `nul` is a device name reserved by Windows",
+        "content/events/list.yaml:5:7: error: event id `Con` is not a slug",
+        "content/events/list.yaml:8:7: error: event id `lpt1` is a device name reserved by Windows",
+        "content/events/list.yaml:11:7: error: event id `a\\b` is not a slug",
+        "content/events/nul.yaml:1:7: error: `\\0` writes U+0000, which pages, feeds and calendars cannot hold",
+        "content/events/list.yaml:14:7: error: event id `/etc/passwd` is not a slug",
+        "content/events/list.yaml:17:7: error: event id `../up` is not a slug",
+        "content/events/¿¿.yaml:1:8: error: cannot make the event id from the file name `¿¿.yaml`: it has no letters or digits",
+        "content/sources/PRN.md:1:1: error: source id `prn` is a device name reserved by Windows",
+    ] {
+        assert!(err.contains(&format!("{line}\n")), "missing: {line}\n{err}");
+    }
+}
+
+#[test]
+fn file_names_that_differ_only_in_case_are_one_id_reported_with_both_files() {
+    let tmp = tempfile::tempdir().unwrap();
+    let site = tmp.path().join("site");
+    copy_tree(&fixture("good"), &site);
+    fs::write(
+        site.join("content/events/Refusal.yaml"),
+        "title: Again\ndate: 2025\n",
+    )
+    .unwrap();
+    let o = annals(&["check", "--root", site.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(1));
+    let err = stderr(&o);
+    assert!(err.contains("error: duplicate event id `refusal`"), "{err}");
+    // Both files named: the second as the location, the first in the hint.
+    assert!(err.contains("--> content/events/refusal.yaml:"), "{err}");
+    assert!(
+        err.contains("`refusal` is already the id of the event at content/events/Refusal.yaml:1:8"),
+        "{err}"
+    );
+}
+
+#[test]
+fn terms_that_slug_the_same_are_one_term_and_each_other_spelling_is_a_warning() {
+    let tmp = tempfile::tempdir().unwrap();
+    let site = tmp.path().join("site");
+    copy_tree(&fixture("good"), &site);
+    fs::write(
+        site.join("content/events/spellings.yaml"),
+        "- title: First\n  date: 2024-01\n  places: [Mexico, \"../../outside\", /etc/passwd, \"a\\tb\", C:\\\\Windows]\n  sources: [{source: daily}]\n- title: Second\n  date: 2024-02\n  places: [mexico, México]\n  sources: [{source: daily}]\n",
+    )
+    .unwrap();
+    let out = tmp.path().join("out");
+    let o = annals(&[
+        "build",
+        "--root",
+        site.to_str().unwrap(),
+        "--output",
+        out.to_str().unwrap(),
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let err = stderr(&o);
+    assert!(err.contains("warning: place `mexico` is also written `Mexico`\n --> content/events/spellings.yaml:7:12"), "{err}");
+    assert!(
+        err.contains("warning: place `México` is also written `Mexico`"),
+        "{err}"
+    );
+    assert!(
+        err.contains("both are the one place `mexico`, shown as `Mexico` (its spelling at content/events/spellings.yaml:3:12, the earliest event)"),
+        "{err}"
+    );
+    // One page, listing both events, under the first spelling.
+    let page_ = page(&out, "places/mexico/index.html");
+    assert!(page_.contains("<h1>Mexico</h1>"), "{page_}");
+    assert!(page_.contains("events/first/") && page_.contains("events/second/"));
+    // The second event links to it under that spelling too.
+    assert!(page(&out, "events/second/index.html").contains("places/mexico/index.html\">Mexico<"));
+    // Path-like names become plain folders inside the output; nothing is
+    // written anywhere else.
+    for dir in ["outside", "etc-passwd", "a-b", "c-windows"] {
+        assert!(
+            out.join("places").join(dir).join("index.html").is_file(),
+            "{dir}"
+        );
+    }
+    let mut left: Vec<String> = fs::read_dir(tmp.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    left.sort();
+    assert_eq!(left, ["out", "site"]);
+}
+
+#[test]
+fn terms_without_a_folder_name_that_works_everywhere_are_errors() {
+    let (err, code) = check_site(&[(
+        "content/events/terms.yaml",
+        "title: Terms\ndate: 2025\ntags: [\"!!!\", con]\nactors: [Aux]\nplaces: [\"—\", NUL, COM1]\n",
+    )]);
+    assert_eq!(code, Some(1));
+    for line in [
+        "content/events/terms.yaml:3:8: error: tag `!!!` has no letters or digits to make its address from",
+        "content/events/terms.yaml:3:15: error: tag `con` would have the folder `tags/con/`, a device name reserved by Windows",
+        "content/events/terms.yaml:4:10: error: actor `Aux` would have the folder `actors/aux/`, a device name reserved by Windows",
+        "content/events/terms.yaml:5:10: error: place `—` has no letters or digits to make its address from",
+        "content/events/terms.yaml:5:15: error: place `NUL` would have the folder `places/nul/`, a device name reserved by Windows",
+        "content/events/terms.yaml:5:20: error: place `COM1` would have the folder `places/com1/`, a device name reserved by Windows",
+    ] {
+        assert!(err.contains(&format!("{line}\n")), "missing: {line}\n{err}");
+    }
+}
+
+#[test]
+fn static_files_that_differ_only_in_case_are_an_error_naming_both() {
+    let (err, code) = check_site(&[("static/img/Map.png", "a"), ("static/img/map.png", "b")]);
+    assert_eq!(code, Some(1));
+    assert!(
+        err.contains("static/img/map.png: error: `static/img/Map.png` and `static/img/map.png` differ only in case\n"),
+        "{err}"
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn the_output_is_never_the_site_or_a_folder_annals_did_not_build() {
+    let tmp = tempfile::tempdir().unwrap();
+    let site = tmp.path().join("site");
+    copy_tree(&fixture("good"), &site);
+    std::os::unix::fs::symlink(&site, tmp.path().join("link")).unwrap();
+    let other = tmp.path().join("documents");
+    fs::create_dir(&other).unwrap();
+    fs::write(other.join("letter.txt"), "keep me").unwrap();
+    let before = tree(tmp.path());
+    let cases: [(&Path, &Path, &str); 6] = [
+        // Spelled plainly: refused before anything is read.
+        (&site, &site, "refusing to use"),
+        (&site, &site.join("content"), "refusing to use"),
+        (&site, tmp.path(), "refusing to use"),
+        // Spelled so that the paths do not show it: the site through a
+        // link, or with `..`; and a folder of other files.
+        (&tmp.path().join("link"), &site, "refusing to use"),
+        (&site, &site.join("../site"), "refusing to use"),
+        (&site, &other, "it is a folder that annals did not build"),
+    ];
+    for (root, out, message) in cases {
+        let o = annals(&[
+            "build",
+            "--root",
+            root.to_str().unwrap(),
+            "--output",
+            out.to_str().unwrap(),
+        ]);
+        assert_eq!(o.status.code(), Some(2), "{}", out.display());
+        assert!(
+            stderr(&o).contains(message),
+            "{}: {}",
+            out.display(),
+            stderr(&o)
+        );
+        assert_eq!(tree(tmp.path()), before, "{}", out.display());
+    }
+    // An empty folder, or a site annals built, is replaced.
+    let out = tmp.path().join("public");
+    fs::create_dir(&out).unwrap();
+    build(&site, &out);
+    build(&site, &out);
+}
+
+#[test]
+fn base_urls_are_checked_in_site_yaml_and_on_the_command_line() {
+    let tmp = tempfile::tempdir().unwrap();
+    let site = tmp.path().join("site");
+    copy_tree(&fixture("good"), &site);
+    let config = fs::read_to_string(site.join("site.yaml")).unwrap();
+    fs::write(
+        site.join("site.yaml"),
+        format!("{config}base_url: \"https://example.org/\\\"><script>alert(1)</script>\"\n"),
+    )
+    .unwrap();
+    let o = annals(&[
+        "check",
+        "--root",
+        site.to_str().unwrap(),
+        "--format",
+        "short",
+    ]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(
+        stderr(&o).contains("site.yaml:3:11: error: `https://example.org/\"><script>alert(1)</script>` is not a valid URL: it holds '\"'"),
+        "{}",
+        stderr(&o)
+    );
+    fs::write(site.join("site.yaml"), &config).unwrap();
+    for url in ["javascript:alert(1)//", "https://example.org/<script>"] {
+        let o = annals(&[
+            "build",
+            "--root",
+            site.to_str().unwrap(),
+            "--output",
+            tmp.path().join("out").to_str().unwrap(),
+            "--base-url",
+            url,
+        ]);
+        assert_eq!(o.status.code(), Some(2), "{url}");
+        assert!(stderr(&o).contains("invalid value"), "{}", stderr(&o));
+        assert!(!tmp.path().join("out").exists());
+    }
+}
+
+/// A panic is reported as an internal error with exit code 2. The shipped
+/// binary has no switch to make it panic; what does is printing to a
+/// standard output that cannot be written (a full device, or a pipe
+/// whose reader is gone), where Rust's `println!` panics.
+#[cfg(target_os = "linux")]
+#[test]
+fn a_panic_is_an_internal_error_with_exit_code_2() {
+    let run = |stdout: std::process::Stdio, stderr_: std::process::Stdio| {
+        Command::new(env!("CARGO_BIN_EXE_annals"))
+            .args([
+                "check",
+                "--root",
+                fixture("good").to_str().unwrap(),
+                "--format",
+                "json",
+            ])
+            .stdout(stdout)
+            .stderr(stderr_)
+            .output()
+            .unwrap()
+    };
+    let full = || {
+        fs::OpenOptions::new()
+            .write(true)
+            .open("/dev/full")
+            .unwrap()
+    };
+    let (reader, writer) = std::io::pipe().unwrap();
+    drop(reader);
+    for (what, stdout) in [
+        ("a full device", full().into()),
+        ("a closed pipe", writer.into()),
+    ] {
+        let o = run(stdout, std::process::Stdio::piped());
+        assert_eq!(o.status.code(), Some(2), "{what}");
+        let err = stderr(&o);
+        assert!(
+            err.starts_with("error: internal error in annals "),
+            "{what}: {err}"
+        );
+        assert!(err.contains("failed printing to stdout"), "{what}: {err}");
+        assert!(
+            err.contains("This is a bug. Please file an issue"),
+            "{what}: {err}"
+        );
+    }
+    // With standard error unwritable too, the hook must not panic again
+    // (that would abort, killed by a signal): still exit code 2.
+    let o = run(full().into(), full().into());
+    assert_eq!(o.status.code(), Some(2));
+}
+
+#[test]
+fn control_characters_written_as_escapes_are_located_errors() {
+    let (err, code) = check_site(&[
+        (
+            "content/events/ctl.yaml",
+            "title: \"Bell \\a and \\x1b[31m\"\ndate: 2025\nsummary: C:\\x01 is plain text here\n",
+        ),
+        (
+            "content/sources/nul.md",
+            "---\ntitle: \"Nul \\0 byte\"\n---\nText.\n",
+        ),
+        (
+            "content/events/fine.yaml",
+            "title: \"Tab\\tand line\\r\\nbreaks are text\"\ndate: 2025\n",
+        ),
+    ]);
+    assert_eq!(code, Some(1));
+    for line in [
+        "content/events/ctl.yaml:1:14: error: `\\a` writes U+0007, which pages, feeds and calendars cannot hold\n",
+        "content/sources/nul.md:2:13: error: `\\0` writes U+0000, which pages, feeds and calendars cannot hold\n",
+    ] {
+        assert!(err.contains(line), "missing: {line}\n{err}");
+    }
+    assert!(!err.contains("fine.yaml:1:8: error"), "{err}");
+    assert_eq!(err.matches(": error: ").count(), 2, "{err}");
+}
+
+#[test]
+fn updated_with_a_payload_is_an_invalid_date() {
+    let (err, code) = check_site(&[(
+        "content/events/updated.yaml",
+        "title: A\ndate: 2025\nupdated: \"<script>alert(1)</script>\"\n",
+    )]);
+    assert_eq!(code, Some(1));
+    assert!(
+        err.contains(
+            "content/events/updated.yaml:3:11: error: invalid date `<script>alert(1)</script>`"
+        ),
+        "{err}"
+    );
+}
+
+/// Undoes the XML escapes of text or an attribute value.
+fn xml_unescape(s: &str) -> String {
+    s.replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&apos;", "'")
+        .replace("&#39;", "'")
+        .replace("&amp;", "&")
+}
+
+/// The texts of `<NAME type="html">…</NAME>` elements of a feed, unescaped:
+/// the HTML a feed reader renders.
+fn feed_html(xml: &str, name: &str) -> Vec<String> {
+    let open = format!("<{name} type=\"html\">");
+    xml.split(&open)
+        .skip(1)
+        .map(|rest| xml_unescape(rest.split(&format!("</{name}>")).next().unwrap()))
+        .collect()
+}
+
+/// Every string in a JSON value.
+fn json_strings(v: &serde_json::Value, out: &mut Vec<String>) {
+    match v {
+        serde_json::Value::String(s) => out.push(s.clone()),
+        serde_json::Value::Array(a) => a.iter().for_each(|v| json_strings(v, out)),
+        serde_json::Value::Object(m) => m.values().for_each(|v| json_strings(v, out)),
+        _ => {}
+    }
+}
+
+/// The unfolded content lines of an iCalendar file.
+fn ics_lines(ics: &str) -> Vec<String> {
+    let mut lines: Vec<String> = Vec::new();
+    for line in ics.split("\r\n") {
+        match line.strip_prefix(' ') {
+            Some(more) => lines.last_mut().unwrap().push_str(more),
+            None => lines.push(line.to_string()),
+        }
+    }
+    lines
+}
+
+/// Every file of the hostile fixture's build (with a base URL, so that the
+/// sitemap and absolute links exist), each checked in the context of its
+/// format: nothing in it can run where it is rendered.
+#[test]
+fn hostile_content_is_inert_in_every_file_for_its_format() {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().join("out");
+    let o = annals(&[
+        "build",
+        "--root",
+        fixture("hostile").to_str().unwrap(),
+        "--output",
+        out.to_str().unwrap(),
+        "--base-url",
+        "https://example.org/a&b'c/",
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let files = tree(&out);
+    let mut seen = std::collections::BTreeMap::<&str, usize>::new();
+    for (path, bytes) in &files {
+        let ext = path.rsplit('.').next().unwrap();
+        let text = String::from_utf8(bytes.clone()).unwrap_or_default();
+        match ext {
+            "html" => {
+                assert_eq!(executable_tags(&text), Vec::<String>::new(), "{path}");
+                // JSON-LD cannot close its element or open a comment.
+                for block in text.split("<script type=\"application/ld+json\">").skip(1) {
+                    let json = block.split("</script>").next().unwrap();
+                    assert!(!json.contains('<') && !json.contains('>'), "{path}: {json}");
+                    serde_json::from_str::<serde_json::Value>(json).unwrap();
+                }
+            }
+            "xml" => {
+                // As XML: no element or attribute that runs; as what a feed
+                // reader renders: the HTML summaries, likewise.
+                assert_eq!(executable_tags(&text), Vec::<String>::new(), "{path}");
+                for html in feed_html(&text, "summary")
+                    .into_iter()
+                    .chain(feed_html(&text, "content"))
+                {
+                    assert_eq!(
+                        executable_tags(&html),
+                        Vec::<String>::new(),
+                        "{path}: {html}"
+                    );
+                }
+                assert!(!text.contains("<script"), "{path}");
+            }
+            "json" => {
+                // No markup characters at all, even if served as HTML...
+                assert!(!text.contains(['<', '>']), "{path} holds markup");
+                // ...and the HTML inside what TimelineJS shows as HTML (text,
+                // captions, headlines) is clean. events.json is data for
+                // programs: the text as written, checked below.
+                let value: serde_json::Value = serde_json::from_str(&text).unwrap();
+                if path == "timeline.json" {
+                    let mut strings = Vec::new();
+                    json_strings(&value, &mut strings);
+                    for s in &strings {
+                        assert_eq!(executable_tags(s), Vec::<String>::new(), "{path}: {s}");
+                    }
+                }
+            }
+            "ics" => {
+                // One VEVENT per BEGIN, every line a property: line breaks
+                // in titles, summaries and terms cannot end a value.
+                let lines = ics_lines(&text);
+                assert!(text.ends_with("END:VCALENDAR\r\n"), "{path}");
+                for line in &lines[..lines.len() - 1] {
+                    let name = line.split([':', ';']).next().unwrap();
+                    assert!(
+                        !name.is_empty()
+                            && name.bytes().all(|b| b.is_ascii_uppercase() || b == b'-'),
+                        "{path}: not a property: {line:?}"
+                    );
+                    assert!(!line.contains('\r'), "{path}: bare CR in {line:?}");
+                }
+                assert_eq!(
+                    lines.iter().filter(|l| *l == "BEGIN:VEVENT").count(),
+                    lines.iter().filter(|l| l.starts_with("UID:")).count(),
+                    "{path}"
+                );
+            }
+            "js" if path.starts_with("search/") => {
+                assert!(
+                    !bytes.iter().any(|b| matches!(b, b'<' | b'>' | b'&')),
+                    "{path}"
+                );
+            }
+            "js" | "css" | "svg" => {
+                // Built-in files, the same for every site: no content in them.
+                let builtin = tree(&tmp.path().join("out"));
+                assert!(builtin.contains_key(path));
+            }
+            other => panic!("{path}: a kind of file this test does not know ({other})"),
+        }
+        *seen.entry(ext).or_default() += 1;
+    }
+    for ext in ["html", "xml", "json", "ics", "js"] {
+        assert!(seen.contains_key(ext), "no .{ext} file: {seen:?}");
+    }
+    assert!(files.contains_key("sitemap.xml"));
+    // Every payload is still there, as text: in the calendar (a title with
+    // line breaks stays one SUMMARY), in events.json and in the eras.
+    let ics = ics_lines(&page(&out, "calendar.ics").replace("\\n", "\n"));
+    assert!(
+        ics.iter()
+            .any(|l| l.starts_with("SUMMARY:Line\nEND:VEVENT\nBEGIN:VEVENT\nSUMMARY:injected")),
+        "{ics:?}"
+    );
+    let events: serde_json::Value = serde_json::from_str(&page(&out, "events.json")).unwrap();
+    assert_eq!(
+        events["eras"][0]["title"],
+        "\"><svg onload=\"document.documentElement.setAttribute('data-pwned','era-attr')\">"
+    );
+    assert_eq!(
+        events["events"][0]["title"],
+        "<script>document.documentElement.setAttribute('data-pwned','event-title')</script>"
+    );
+}
+
+/// A site whose files are created in the given order, in a tmpfs
+/// (/dev/shm), which lists a folder in the order its files were created:
+/// so two sites made in opposite orders are listed differently.
+fn site_made_in_order(dir: &Path, reverse: bool) -> std::path::PathBuf {
+    let site = dir.join("site");
+    fs::create_dir_all(site.join("content/events")).unwrap();
+    fs::create_dir_all(site.join("content/sources")).unwrap();
+    fs::copy(fixture("good").join("site.yaml"), site.join("site.yaml")).unwrap();
+    fs::copy(
+        fixture("good").join("content/sources/daily.md"),
+        site.join("content/sources/daily.md"),
+    )
+    .unwrap();
+    let mut files: Vec<(String, String)> = (0..40)
+        .map(|i| {
+            (
+                format!("content/events/e{i:02}.yaml"),
+                // Same date and importance: only the id orders them; tags
+                // spelled differently test which spelling is "first".
+                format!(
+                    "title: Event {i}\ndate: 2025-03\ntags: [{}]\nsources: [{{source: daily}}]\n",
+                    if i % 2 == 0 { "Border" } else { "border" }
+                ),
+            )
+        })
+        .collect();
+    // Two files with one id: which one is reported as the duplicate must
+    // not depend on the listing either.
+    files.push((
+        "content/events/dup-a.yaml".into(),
+        "id: twin\ntitle: A\ndate: 2024\n".into(),
+    ));
+    files.push((
+        "content/events/dup-b.yaml".into(),
+        "id: twin\ntitle: B\ndate: 2024\n".into(),
+    ));
+    if reverse {
+        files.reverse();
+    }
+    for (path, text) in files {
+        fs::write(site.join(path), text).unwrap();
+    }
+    site
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn the_output_does_not_depend_on_the_order_files_are_listed_in() {
+    let shm = tempfile::tempdir_in("/dev/shm").expect("/dev/shm is a tmpfs on Linux");
+    let forward = site_made_in_order(&shm.path().join("forward"), false);
+    let backward = site_made_in_order(&shm.path().join("backward"), true);
+    let listing = |site: &Path| -> Vec<String> {
+        fs::read_dir(site.join("content/events"))
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect()
+    };
+    // The file system really lists them differently.
+    let (a, mut b) = (listing(&forward), listing(&backward));
+    assert_ne!(
+        a, b,
+        "the two sites are listed alike: the test would prove nothing"
+    );
+    b.sort();
+    let mut sorted = a.clone();
+    sorted.sort();
+    assert_eq!(sorted, b);
+    // The same errors, word for word and in the same order...
+    let check = |site: &Path| {
+        let o = annals(&["check", "--root", site.to_str().unwrap()]);
+        assert_eq!(o.status.code(), Some(1));
+        stderr(&o).replace(site.to_str().unwrap(), "SITE")
+    };
+    let errors = check(&forward);
+    assert!(
+        errors.contains("duplicate event id `twin`\n --> content/events/dup-b.yaml"),
+        "{errors}"
+    );
+    assert_eq!(errors, check(&backward));
+    // ...and, once fixed, the same site byte for byte.
+    for site in [&forward, &backward] {
+        fs::remove_file(site.join("content/events/dup-b.yaml")).unwrap();
+    }
+    let out = shm.path().join("out");
+    build(&forward, &out.join("forward"));
+    build(&backward, &out.join("backward"));
+    assert_eq!(tree(&out.join("forward")), tree(&out.join("backward")));
+}
+
+/// libfaketime, which Debian's `faketime` package installs.
+fn libfaketime() -> std::path::PathBuf {
+    let found = fs::read_dir("/usr/lib")
+        .into_iter()
+        .flatten()
+        .flatten()
+        .map(|e| e.path().join("faketime/libfaketime.so.1"))
+        .find(|p| p.is_file());
+    found.expect("libfaketime is missing: apt-get install faketime")
+}
+
+/// The `annals` binary with its clock set to `when` (and running on).
+fn annals_at(when: &str) -> Command {
+    let mut c = Command::new(env!("CARGO_BIN_EXE_annals"));
+    c.env("LD_PRELOAD", libfaketime())
+        .env("FAKETIME", format!("@{when}"))
+        .env("NO_COLOR", "1");
+    c
+}
+
+/// Nothing in a build comes from the clock: two builds, with the clock set
+/// to 2001 and to 2039 (libfaketime), are identical.
+#[cfg(target_os = "linux")]
+#[test]
+#[ignore = "needs faketime (Debian package faketime): run scripts/test.sh"]
+fn the_output_does_not_depend_on_the_current_date() {
+    // The fake clock reaches annals: its dev server dates its responses.
+    let mut serve = annals_at("2001-02-03 04:05:06")
+        .args([
+            "serve",
+            "--root",
+            fixture("good").to_str().unwrap(),
+            "--port",
+            "0",
+        ])
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut log = std::io::BufReader::new(serve.stderr.take().unwrap());
+    let addr = loop {
+        let mut line = String::new();
+        let n = std::io::BufRead::read_line(&mut log, &mut line).unwrap();
+        assert_ne!(n, 0, "serve stopped");
+        if let Some(rest) = line.strip_prefix("serving http://") {
+            break rest.split('/').next().unwrap().to_string();
+        }
+    };
+    let mut s = std::net::TcpStream::connect(&addr).unwrap();
+    std::io::Write::write_all(
+        &mut s,
+        b"HEAD / HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n",
+    )
+    .unwrap();
+    let mut head = String::new();
+    std::io::Read::read_to_string(&mut s, &mut head).unwrap();
+    serve.kill().unwrap();
+    serve.wait().unwrap();
+    assert!(
+        head.to_ascii_lowercase().contains("date: sat, 03 feb 2001"),
+        "{head}"
+    );
+
+    let tmp = tempfile::tempdir().unwrap();
+    let mut trees = Vec::new();
+    for when in ["2001-02-03 04:05:06", "2039-12-31 23:59:59"] {
+        let out = tmp.path().join(&when[..4]);
+        let o = annals_at(when)
+            .args(["build", "--root", repo().to_str().unwrap(), "--output"])
+            .arg(&out)
+            .args(["--base-url", "https://example.org/"])
+            .output()
+            .unwrap();
+        assert!(o.status.success(), "{}", stderr(&o));
+        trees.push(tree(&out));
+    }
+    assert!(trees[0] == trees[1], "a build depends on the date");
+}
+
+#[test]
+fn unsafe_links_in_media_captions_and_credits_are_located_errors() {
+    let (err, code) = check_site(&[(
+        "content/events/media.yaml",
+        "title: M\ndate: 2025\nmedia:\n  url: map.png\n  caption: \"See [the map](javascript:alert(1))\"\n  credit: \"[Agency](  DATA:text/html,x)\"\n",
+    )]);
+    assert_eq!(code, Some(1));
+    for line in [
+        "content/events/media.yaml:5:27: error: unsafe link `javascript:alert(1)`\n",
+        "content/events/media.yaml:6:23: error: unsafe link `DATA:text/html,x`\n",
+    ] {
+        assert!(err.contains(line), "missing: {line}\n{err}");
     }
 }
