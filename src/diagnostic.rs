@@ -185,8 +185,14 @@ pub struct SourceText {
 
 impl SourceText {
     /// The text of the file at `path` (relative to the site root).
+    /// Line breaks are normalised to LF: YAML and Markdown also take CRLF
+    /// and a lone CR as a line break, and a location must count lines as
+    /// the parsers do.
     pub fn new(path: impl Into<PathBuf>, text: impl Into<String>) -> SourceText {
-        let text = text.into();
+        let mut text = text.into();
+        if text.contains('\r') {
+            text = text.replace("\r\n", "\n").replace('\r', "\n");
+        }
         let line_starts = std::iter::once(0)
             .chain(text.match_indices('\n').map(|(i, _)| i + 1))
             .collect();

@@ -127,9 +127,6 @@ fn read_text(root: &Path, path: &Path) -> Result<SourceText, Diagnostic> {
                 if text.starts_with('\u{feff}') {
                     text.drain(..3);
                 }
-                if text.contains('\r') {
-                    text = text.replace("\r\n", "\n");
-                }
                 Ok(SourceText::new(rel, text))
             }
             Err(e) => {

@@ -74,6 +74,23 @@ fn byte_order_marks_and_crlf_line_ends_are_read() {
         b"\xef\xbb\xbf---\r\ntitle: CRLF source\r\n---\r\nBody.\r\n",
     );
     assert_eq!(code, Some(0), "{err}");
+    // Old Mac line ends (a lone CR): YAML counts them as line breaks, and
+    // so do the locations of errors (found by the events fuzzer).
+    let tmp = tempfile::tempdir().unwrap();
+    let site = tmp.path().join("site");
+    copy_tree(&fixture("good"), &site);
+    fs::write(
+        site.join("content/events/mac.yaml"),
+        b"title: Saved on a Mac\rdate: 2025-13\rsources:\r  - source: daily\r",
+    )
+    .unwrap();
+    let o = annals(&["check", "--root", site.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(1));
+    let err = stderr(&o);
+    assert!(
+        err.contains("--> content/events/mac.yaml:2:12") && err.contains("2 | date: 2025-13"),
+        "{err}"
+    );
 }
 
 #[test]
