@@ -38,7 +38,7 @@ pub struct Site {
     /// Problems with site.yaml, the templates and the folders themselves.
     setup_diags: Diagnostics,
     events: BTreeMap<PathBuf, Parsed<Vec<Arc<Event>>>>,
-    sources: BTreeMap<PathBuf, Parsed<Option<Source>>>,
+    sources: BTreeMap<PathBuf, Parsed<Option<Arc<Source>>>>,
     timeline_cache: TimelineCache,
     render_state: RenderState,
     /// The timeline of the last build that succeeded.
@@ -142,7 +142,7 @@ impl Site {
         }
     }
 
-    fn parse_source(&self, path: &Path) -> Parsed<Option<Source>> {
+    fn parse_source(&self, path: &Path) -> Parsed<Option<Arc<Source>>> {
         let raw_html = self
             .config
             .as_ref()
@@ -152,7 +152,7 @@ impl Site {
             .and_then(|text: SourceText| crate::source::parse(&text, raw_html));
         match parsed {
             Ok(s) => Parsed {
-                value: Some(s),
+                value: Some(Arc::new(s)),
                 diags: Vec::new(),
             },
             Err(diags) => Parsed { value: None, diags },

@@ -2,7 +2,9 @@
 //! with citations resolved to source paragraphs, related events resolved,
 //! and taxonomy terms collected. Every cross-file check lives here.
 
-use std::collections::{BTreeMap, HashMap};
+// Maps keyed by the site's own ids and fingerprints: nothing to defend
+// against, and hashed tens of thousands of times per build.
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::sync::Arc;
 
 use rayon::prelude::*;
@@ -75,7 +77,7 @@ pub struct Timeline {
     /// Resolved related events of each event.
     pub related: Vec<Vec<usize>>,
     /// Sources in the order of their files.
-    pub sources: Vec<Source>,
+    pub sources: Vec<Arc<Source>>,
     /// For each source, the events that cite it, in order.
     pub cited_by: Vec<Vec<usize>>,
     /// Year and month groups.
@@ -92,7 +94,7 @@ fn duplicate_ids<'a>(
     items: impl Iterator<Item = (&'a str, &'a crate::diagnostic::Location)>,
     diags: &mut Diagnostics,
 ) -> HashMap<&'a str, usize> {
-    let mut seen: HashMap<&str, (usize, &crate::diagnostic::Location)> = HashMap::new();
+    let mut seen: HashMap<&str, (usize, &crate::diagnostic::Location)> = HashMap::default();
     for (i, (id, loc)) in items.enumerate() {
         if let Some((_, first)) = seen.get(id) {
             diags.push(
@@ -135,7 +137,7 @@ fn closest_paragraph(wanted: &str, source: &Source) -> Option<String> {
         .paragraphs
         .iter()
         .map(|p| {
-            let have: std::collections::HashSet<&str> = p.normalized.split(' ').collect();
+            let have: HashSet<&str> = p.normalized.split(' ').collect();
             (words.iter().filter(|w| have.contains(*w)).count(), p)
         })
         .max_by(|a, b| a.0.cmp(&b.0).then(b.1.anchor.cmp(&a.1.anchor)))?;
@@ -167,7 +169,7 @@ pub struct Checked {
 /// can be kept while neither changes.
 fn check_citations(
     event: &Event,
-    sources: &[Source],
+    sources: &[Arc<Source>],
     source_ids: &HashMap<&str, usize>,
     partial: bool,
     tz: chrono_tz::Tz,
@@ -275,7 +277,7 @@ fn check_citations(
 pub fn build(
     config: &Config,
     events: Vec<Arc<Event>>,
-    sources: Vec<Source>,
+    sources: Vec<Arc<Source>>,
     partial: bool,
 ) -> Result<(Timeline, Diagnostics), Diagnostics> {
     build_cached(
@@ -297,11 +299,13 @@ pub struct TimelineCache {
     checked: HashMap<u64, Arc<Checked>>,
 }
 
-/// [`build`], reusing and updating `cache`.
+/// [`build`], reusing and updating `cache`. `events` and `sources` are in
+/// the order of their files (as [`crate::load`] lists them) and, within a
+/// file, as written.
 pub fn build_cached(
     config: &Config,
-    mut events: Vec<Arc<Event>>,
-    mut sources: Vec<Source>,
+    events: Vec<Arc<Event>>,
+    sources: Vec<Arc<Source>>,
     partial: bool,
     cache: &mut TimelineCache,
 ) -> Result<(Timeline, Diagnostics), Diagnostics> {
@@ -309,15 +313,13 @@ pub fn build_cached(
     let mut warnings = Diagnostics::default();
     let tz = config.timezone;
 
-    // Loading gives files in file order; sort only when a caller did not,
-    // so duplicates are reported against the same "first" whatever the
-    // listing order was.
-    if !sources.is_sorted_by(|a, b| a.location <= b.location) {
-        sources.sort_by(|a, b| a.location.cmp(&b.location));
-    }
-    if !events.is_sorted_by(|a, b| a.location <= b.location) {
-        events.sort_by(|a, b| a.location.cmp(&b.location));
-    }
+    // Events and sources come in file order (loading sorts the paths, so
+    // duplicates are reported against the same "first" whatever order the
+    // file system listed them in). Checked in debug builds only: comparing
+    // 10,000 paths component by component costs more than the rest of an
+    // incremental rebuild's timeline.
+    debug_assert!(sources.is_sorted_by(|a, b| a.location <= b.location));
+    debug_assert!(events.is_sorted_by(|a, b| a.location <= b.location));
     // DESIGN.md's order: span start, longer span first, importance (higher
     // first), id; then the written date and the file, so that it is total.
     let spans: Vec<(i64, std::cmp::Reverse<i64>)> = events
@@ -503,11 +505,13 @@ fn taxonomies(
             .position(|n| *n == t.name)
             .expect("configured taxonomies are known");
         let what = t.name.trim_end_matches('s');
-        let mut terms: BTreeMap<&str, Term> = BTreeMap::new();
+        // Terms in order of first appearance, found by slug.
+        let mut terms: Vec<Term> = Vec::new();
+        let mut by_slug: HashMap<&str, usize> = HashMap::default();
         // Where each term was first written, and the spellings warned of.
-        let mut first: HashMap<&str, &crate::diagnostic::Location> = HashMap::new();
-        let mut warned: std::collections::HashSet<(&str, &str)> = Default::default();
-        let mut named: Vec<Vec<&str>> = vec![Vec::new(); events.len()];
+        let mut first: HashMap<&str, &crate::diagnostic::Location> = HashMap::default();
+        let mut warned: HashSet<(&str, &str)> = HashSet::default();
+        let mut named: Vec<Vec<usize>> = vec![Vec::new(); events.len()];
         for (i, e) in events.iter().enumerate() {
             let written = e.terms[k].iter().zip(&e.slugs[k]).zip(&e.term_locations[k]);
             for ((name, slug), loc) in written {
@@ -535,11 +539,15 @@ fn taxonomies(
                     );
                     continue;
                 }
-                let term = terms.entry(slug).or_insert_with(|| Term {
-                    slug: slug.clone(),
-                    name: name.clone(),
-                    events: Vec::new(),
+                let n = *by_slug.entry(slug).or_insert_with(|| {
+                    terms.push(Term {
+                        slug: slug.clone(),
+                        name: name.clone(),
+                        events: Vec::new(),
+                    });
+                    terms.len() - 1
                 });
+                let term = &mut terms[n];
                 let first_at = *first.entry(slug).or_insert(loc);
                 if *name != term.name && warned.insert((slug, name.as_str())) {
                     warnings.push(
@@ -560,23 +568,24 @@ fn taxonomies(
                 if term.events.last() != Some(&i) {
                     term.events.push(i);
                 }
-                named[i].push(slug);
+                named[i].push(n);
             }
         }
-        let mut terms: Vec<Term> = terms.into_values().collect();
-        terms.sort_by(|a, b| {
-            a.name
-                .to_lowercase()
-                .cmp(&b.name.to_lowercase())
-                .then(a.slug.cmp(&b.slug))
-        });
-        let index: HashMap<&str, usize> = terms
+        // Sorted by name as readers look for them; `place[n]` is where the
+        // n-th term found ended up.
+        let mut order: Vec<usize> = (0..terms.len()).collect();
+        order.sort_by_cached_key(|&n| (terms[n].name.to_lowercase(), terms[n].slug.clone()));
+        let mut place = vec![0; terms.len()];
+        for (at, &n) in order.iter().enumerate() {
+            place[n] = at;
+        }
+        let mut slots: Vec<Option<Term>> = terms.into_iter().map(Some).collect();
+        let terms: Vec<Term> = order
             .iter()
-            .enumerate()
-            .map(|(n, term)| (term.slug.as_str(), n))
+            .map(|&n| slots[n].take().expect("a permutation takes each once"))
             .collect();
-        for (i, slugs) in named.iter().enumerate() {
-            event_terms[i].extend(slugs.iter().map(|slug| (ti, index[slug])));
+        for (i, found) in named.iter().enumerate() {
+            event_terms[i].extend(found.iter().map(|&n| (ti, place[n])));
         }
         taxonomies.push(Taxonomy {
             name: t.name,

@@ -8,11 +8,20 @@
 /// is copied to, unpacked on or served from Windows. Slugs are ASCII and
 /// hold no dot, so the whole segment is compared.
 pub fn is_reserved_on_windows(segment: &str) -> bool {
-    let s = segment.to_ascii_lowercase();
-    matches!(s.as_str(), "con" | "prn" | "aux" | "nul")
-        || (s.len() == 4
-            && (s.starts_with("com") || s.starts_with("lpt"))
-            && s.as_bytes()[3].is_ascii_digit())
+    // Checked for every term of every event: no allocation.
+    let b = segment.as_bytes();
+    match b.len() {
+        3 => ["con", "prn", "aux", "nul"]
+            .iter()
+            .any(|r| segment.eq_ignore_ascii_case(r)),
+        4 => {
+            ["com", "lpt"]
+                .iter()
+                .any(|r| b[..3].eq_ignore_ascii_case(r.as_bytes()))
+                && b[3].is_ascii_digit()
+        }
+        _ => false,
+    }
 }
 
 /// A page of the site.
@@ -101,6 +110,10 @@ mod tests {
     fn windows_device_names_are_reserved() {
         for name in ["con", "NUL", "aux", "prn", "com1", "lpt9", "com0"] {
             assert!(is_reserved_on_windows(name), "{name}");
+        }
+        // Four bytes that are not four characters.
+        for name in ["😀", "é12", "€1", "cons", "com", "comx"] {
+            assert!(!is_reserved_on_windows(name), "{name}");
         }
         for name in ["console", "nul-1", "com10", "comx", "", "mexico"] {
             assert!(!is_reserved_on_windows(name), "{name}");

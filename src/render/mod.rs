@@ -4,11 +4,14 @@
 //! compiled in; a site's own `templates/NAME` overrides the built-in of the
 //! same name.
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::BTreeMap;
 use std::path::PathBuf;
 use std::sync::Arc;
 
 use rayon::prelude::*;
+// Maps keyed by output paths and fingerprints, thousands per rebuild: a
+// fast hash, with nothing to defend against.
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use serde::Serialize;
 use tera::{Context, Tera};
 
@@ -521,7 +524,7 @@ pub fn render_pages(
     // Lists made from the same cards as last time have the same pages: they
     // are not laid out again.
     let inputs = r.list_inputs(&fp);
-    let mut lists = HashMap::with_capacity(inputs.len());
+    let mut lists = HashMap::with_capacity_and_hasher(inputs.len(), Default::default());
     let mut changed = Vec::new();
     for input in inputs {
         let first = input.first.file();
