@@ -89,13 +89,15 @@ pub struct Timeline {
     pub event_terms: Vec<Vec<(usize, usize)>>,
 }
 
+/// Maps each id to the value its first holder gives, in the order given;
+/// every later holder of an id is an error naming the first.
 fn duplicate_ids<'a>(
     what: &str,
-    items: impl Iterator<Item = (&'a str, &'a crate::diagnostic::Location)>,
+    items: impl Iterator<Item = (&'a str, &'a crate::diagnostic::Location, usize)>,
     diags: &mut Diagnostics,
 ) -> HashMap<&'a str, usize> {
     let mut seen: HashMap<&str, (usize, &crate::diagnostic::Location)> = HashMap::default();
-    for (i, (id, loc)) in items.enumerate() {
+    for (id, loc, value) in items {
         if let Some((_, first)) = seen.get(id) {
             diags.push(
                 Diagnostic::error(format!("duplicate {what} id `{id}`"), loc.clone()).with_hint(
@@ -108,10 +110,10 @@ fn duplicate_ids<'a>(
                 ),
             );
         } else {
-            seen.insert(id, (i, loc));
+            seen.insert(id, (value, loc));
         }
     }
-    seen.into_iter().map(|(k, (i, _))| (k, i)).collect()
+    seen.into_iter().map(|(k, (value, _))| (k, value)).collect()
 }
 
 fn unknown_id(what: &str, r: &IdRef, known: &HashMap<&str, usize>) -> Diagnostic {
@@ -322,23 +324,34 @@ pub fn build_cached(
     debug_assert!(events.is_sorted_by(|a, b| a.location <= b.location));
     // DESIGN.md's order: span start, longer span first, importance (higher
     // first), id; then the written date and the file, so that it is total.
-    let spans: Vec<(i64, std::cmp::Reverse<i64>)> = events
+    // Sorted by plain integer keys first (the file order last), then the
+    // rare runs of events with one span and importance by id.
+    use std::cmp::Reverse;
+    let mut keyed: Vec<(i64, Reverse<i64>, Reverse<u8>, usize)> = events
         .iter()
-        .map(|e| {
-            let (start, end) = e.span;
-            (start, std::cmp::Reverse(end))
-        })
+        .enumerate()
+        .map(|(k, e)| (e.span.0, Reverse(e.span.1), Reverse(e.importance), k))
         .collect();
-    let mut order: Vec<usize> = (0..events.len()).collect();
-    order.sort_unstable_by(|&a, &b| {
-        let (ea, eb) = (&events[a], &events[b]);
-        (spans[a], std::cmp::Reverse(ea.importance))
-            .cmp(&(spans[b], std::cmp::Reverse(eb.importance)))
-            .then_with(|| ea.id.cmp(&eb.id))
-            // Only events with one id and one span get this far.
-            .then_with(|| ea.date.to_string().cmp(&eb.date.to_string()))
-            .then(a.cmp(&b))
-    });
+    keyed.sort_unstable();
+    let mut order: Vec<usize> = keyed.iter().map(|key| key.3).collect();
+    let mut at = 0;
+    while at < keyed.len() {
+        let same = keyed[at..]
+            .iter()
+            .take_while(|key| key.0 == keyed[at].0 && key.1 == keyed[at].1 && key.2 == keyed[at].2)
+            .count();
+        if same > 1 {
+            order[at..at + same].sort_by(|&a, &b| {
+                let (ea, eb) = (&events[a], &events[b]);
+                ea.id
+                    .cmp(&eb.id)
+                    // Only events with one id and one span get this far.
+                    .then_with(|| ea.date.to_string().cmp(&eb.date.to_string()))
+                    .then(a.cmp(&b))
+            });
+        }
+        at += same;
+    }
     // by_file[k]: where the k-th event in file order now stands.
     let mut by_file = vec![0; events.len()];
     for (pos, &k) in order.iter().enumerate() {
@@ -352,20 +365,20 @@ pub fn build_cached(
 
     let source_ids = duplicate_ids(
         "source",
-        sources.iter().map(|s| (s.id.as_str(), &s.location)),
+        sources
+            .iter()
+            .enumerate()
+            .map(|(i, s)| (s.id.as_str(), &s.location, i)),
         &mut diags,
     );
-    let event_ids_by_file = duplicate_ids(
+    // In file order, each id to where its event now stands.
+    let event_ids = duplicate_ids(
         "event",
         by_file
             .iter()
-            .map(|&i| (events[i].id.as_str(), &events[i].location)),
+            .map(|&i| (events[i].id.as_str(), &events[i].location, i)),
         &mut diags,
     );
-    let event_ids: HashMap<&str, usize> = event_ids_by_file
-        .into_iter()
-        .map(|(id, k)| (id, by_file[k]))
-        .collect();
 
     let mut citations = Vec::with_capacity(events.len());
     let mut related = Vec::with_capacity(events.len());
@@ -497,7 +510,10 @@ fn taxonomies(
     diags: &mut Diagnostics,
     warnings: &mut Diagnostics,
 ) -> (Vec<Taxonomy>, Vec<Vec<(usize, usize)>>) {
-    let mut event_terms: Vec<Vec<(usize, usize)>> = vec![Vec::new(); events.len()];
+    let mut event_terms: Vec<Vec<(usize, usize)>> = events
+        .iter()
+        .map(|e| Vec::with_capacity(e.slugs.iter().map(Vec::len).sum()))
+        .collect();
     let mut taxonomies = Vec::with_capacity(config.taxonomies.len());
     for (ti, t) in config.taxonomies.iter().enumerate() {
         let k = crate::config::TAXONOMY_NAMES
@@ -511,7 +527,6 @@ fn taxonomies(
         // Where each term was first written, and the spellings warned of.
         let mut first: HashMap<&str, &crate::diagnostic::Location> = HashMap::default();
         let mut warned: HashSet<(&str, &str)> = HashSet::default();
-        let mut named: Vec<Vec<usize>> = vec![Vec::new(); events.len()];
         for (i, e) in events.iter().enumerate() {
             let written = e.terms[k].iter().zip(&e.slugs[k]).zip(&e.term_locations[k]);
             for ((name, slug), loc) in written {
@@ -568,7 +583,8 @@ fn taxonomies(
                 if term.events.last() != Some(&i) {
                     term.events.push(i);
                 }
-                named[i].push(n);
+                // The term's index for now; made its sorted place below.
+                event_terms[i].push((ti, n));
             }
         }
         // Sorted by name as readers look for them; `place[n]` is where the
@@ -584,8 +600,10 @@ fn taxonomies(
             .iter()
             .map(|&n| slots[n].take().expect("a permutation takes each once"))
             .collect();
-        for (i, found) in named.iter().enumerate() {
-            event_terms[i].extend(found.iter().map(|&n| (ti, place[n])));
+        for terms in &mut event_terms {
+            for (_, n) in terms.iter_mut().filter(|(t, _)| *t == ti) {
+                *n = place[*n];
+            }
         }
         taxonomies.push(Taxonomy {
             name: t.name,
