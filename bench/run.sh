@@ -4,6 +4,8 @@
 # user+sys CPU and peak RSS of each, with the annals/Hugo ratios from this
 # run. Each build runs REPEAT times (default 3) and the median by wall
 # time is reported: file-system time on shared machines varies a lot.
+# Then, for each size, what `annals serve` does after one event edit
+# (examples/incremental.rs).
 # Usage: bench/run.sh [N ...]   (default: 1000 10000 100000)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -11,7 +13,7 @@ sizes=("$@")
 [ ${#sizes[@]} -gt 0 ] || sizes=(1000 10000 100000)
 command -v hugo >/dev/null || { echo "needs hugo (Debian: apt-get install hugo)" >&2; exit 2; }
 [ -x /usr/bin/time ] || { echo "needs GNU time (Debian: apt-get install time)" >&2; exit 2; }
-cargo build --release --quiet --bin annals --example gen_corpus
+cargo build --release --quiet --bin annals --example gen_corpus --example incremental
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
@@ -40,5 +42,9 @@ for n in "${sizes[@]}"; do
     "$aw" "$ac" "$am" "$hw" "$hc" "$hm" \
     "$(awk -v a="$aw" -v h="$hw" 'BEGIN { printf "%.2f", a / h }')" \
     "$(awk -v a="$am" -v h="$hm" 'BEGIN { printf "%.2f", a / h }')"
+  # What `annals serve` does after one event file changes (20 edits).
+  ./target/release/examples/incremental "$site/annals" 20 | sed "s/^/$n events: /" >> "$work/incremental.txt"
   rm -rf "$site"
 done
+printf '\nIncremental rebuilds (serve), from the changed file to the updated pages, and to every file:\n'
+cat "$work/incremental.txt"
