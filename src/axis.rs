@@ -19,6 +19,7 @@ use std::fmt::Write as _;
 
 use crate::date::{self, Lang};
 use crate::render::escape_html as esc;
+use crate::url::Page;
 
 /// One event as the axis sees it.
 #[derive(Debug, Clone)]
@@ -33,11 +34,11 @@ pub struct AxisMark<'a> {
     pub label: &'a str,
     /// Date as shown.
     pub date: &'a str,
-    /// The event page, relative to the site root.
-    pub href: String,
-    /// Where the event is in the list (page and card anchor), relative to
-    /// the site root.
-    pub list_href: String,
+    /// The event's id: its page is `events/ID/`, its card `#e-ID`.
+    pub id: &'a str,
+    /// The page of the list (1-based) on which its card is, among
+    /// [`Axis::new`]'s `list_pages`.
+    pub list_page: usize,
 }
 
 const WIDTH: f64 = 960.0;
@@ -263,6 +264,8 @@ pub struct AxisEra<'a> {
 /// The axis of one list, laid out; write it with [`Axis::svg`].
 pub struct Axis<'a> {
     marks: Vec<AxisMark<'a>>,
+    /// The files of the list's pages.
+    list_pages: Vec<String>,
     /// The eras that overlap the axis.
     eras: Vec<AxisEra<'a>>,
     /// Where the first lane of marks is centred (below the era names).
@@ -287,7 +290,15 @@ fn label_text(m: &AxisMark<'_>) -> String {
 impl<'a> Axis<'a> {
     /// Lays out `marks` (in timeline order) over the `eras` that overlap
     /// them. `None` when there is nothing to draw.
-    pub fn new(marks: Vec<AxisMark<'a>>, eras: &[AxisEra<'a>]) -> Option<Axis<'a>> {
+    /// `list_pages` are the files of the list's pages (relative to the
+    /// site root), where the columns of a clustered axis lead. Links are
+    /// made only for what is drawn, so laying out 100,000 marks costs no
+    /// string for each.
+    pub fn new(
+        marks: Vec<AxisMark<'a>>,
+        eras: &[AxisEra<'a>],
+        list_pages: Vec<String>,
+    ) -> Option<Axis<'a>> {
         if marks.is_empty() {
             return None;
         }
@@ -306,6 +317,7 @@ impl<'a> Axis<'a> {
             .cloned()
             .collect();
         let mut axis = Axis {
+            list_pages,
             lo,
             hi,
             top: if eras.is_empty() { TOP } else { TOP + ERA_ROW },
@@ -561,7 +573,7 @@ impl<'a> Axis<'a> {
         let _ = write!(
             s,
             "<a href=\"{root}{}\" class=\"mark importance-{}\" data-t0=\"{}\" data-t1=\"{end}\"><title>{}</title>",
-            esc(&m.href),
+            esc(&Page::Event(m.id).file()),
             m.importance,
             m.start,
             esc(&name)
@@ -671,7 +683,13 @@ impl<'a> Axis<'a> {
             let _ = write!(
                 s,
                 "<a href=\"{root}{}\" class=\"cluster\" data-t0=\"{}\" data-t1=\"{}\"><title>{}</title><rect x=\"{:.1}\" y=\"{:.1}\" width=\"{:.1}\" height=\"{h:.1}\"/><text class=\"cluster-count\" x=\"{:.1}\" y=\"{:.1}\">{}</text></a>",
-                esc(&first.list_href),
+                esc(&format!(
+                    "{}#e-{}",
+                    self.list_pages
+                        .get(first.list_page.saturating_sub(1))
+                        .map_or("index.html", String::as_str),
+                    first.id
+                )),
                 b.from,
                 b.to,
                 esc(&what),
@@ -707,8 +725,8 @@ mod tests {
             importance: 3,
             label: "An event",
             date: "d",
-            href: "events/x/index.html".into(),
-            list_href: "index.html#x".into(),
+            id: "x",
+            list_page: 1,
         }
     }
 
@@ -733,7 +751,12 @@ mod tests {
 
     #[test]
     fn overlapping_marks_get_their_own_lanes_and_labels() {
-        let axis = Axis::new(vec![mark(0, DAY), mark(0, DAY), mark(0, i64::MAX)], &[]).unwrap();
+        let axis = Axis::new(
+            vec![mark(0, DAY), mark(0, DAY), mark(0, i64::MAX)],
+            &[],
+            Vec::new(),
+        )
+        .unwrap();
         let out = axis.svg("../", &date::EN, "Axis");
         assert_eq!(out.matches("<a ").count(), 3);
         assert_eq!(out.matches("href=\"../events/x/index.html\"").count(), 3);
@@ -755,7 +778,7 @@ mod tests {
                 m
             })
             .collect();
-        let axis = Axis::new(marks, &[]).unwrap();
+        let axis = Axis::new(marks, &[], vec!["index.html".into()]).unwrap();
         assert!(axis.is_clustered());
         let out = axis.svg("./", &date::EN, "Axis");
         assert!(out.len() < 150_000, "{} bytes", out.len());
@@ -785,7 +808,7 @@ mod tests {
                 title: "Out of range",
             },
         ];
-        let axis = Axis::new(vec![mark(0, DAY)], &eras).unwrap();
+        let axis = Axis::new(vec![mark(0, DAY)], &eras, Vec::new()).unwrap();
         let out = axis.svg("./", &date::EN, "Axis");
         assert_eq!(out.matches("class=\"era ").count(), 1);
         assert!(out.contains(

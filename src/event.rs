@@ -122,6 +122,10 @@ pub struct Event {
     /// The URL slug of each term, in the same places (empty when a name
     /// has no letters or digits).
     pub slugs: [Vec<String>; 3],
+    /// For each term, a hash of its slug (0 when the slug cannot be a
+    /// folder: empty, or a Windows device name) and of its name, so that
+    /// the timeline groups 100,000 events' terms without reading strings.
+    pub term_keys: [Vec<TermKey>; 3],
     /// Where each of `terms` is written (same shape), for messages.
     pub term_locations: [Vec<Location>; 3],
     /// 1–5; 3 when not given.
@@ -141,6 +145,31 @@ pub struct Event {
     /// `i64::MAX` while ongoing), in its own zone or the site's: computed
     /// once, since ordering and drawing need it again and again.
     pub span: (i64, i64),
+}
+
+/// A term as the timeline groups it (see [`Event::term_keys`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct TermKey {
+    /// Hash of the slug; 0 when the slug cannot be a folder.
+    pub slug: u64,
+    /// Hash of the name as written.
+    pub name: u64,
+}
+
+impl TermKey {
+    fn of(name: &str, slug: &str) -> TermKey {
+        use std::hash::{Hash, Hasher};
+        let hash = |s: &str| {
+            let mut h = std::collections::hash_map::DefaultHasher::new();
+            s.hash(&mut h);
+            h.finish().max(1)
+        };
+        let usable = !slug.is_empty() && !crate::url::is_reserved_on_windows(slug);
+        TermKey {
+            slug: if usable { hash(slug) } else { 0 },
+            name: hash(name),
+        }
+    }
 }
 
 /// Identifies what an event or source was read from: its file, the file's
@@ -509,6 +538,12 @@ fn validate(
             zone,
             summary: raw.summary.map(|s| s.value).unwrap_or_default(),
             body: raw.body.map(|b| b.value),
+            term_keys: [&raw.tags, &raw.actors, &raw.places].map(|names| {
+                names
+                    .iter()
+                    .map(|n| TermKey::of(&n.value, &slug::slugify(&n.value)))
+                    .collect()
+            }),
             slugs: [&raw.tags, &raw.actors, &raw.places]
                 .map(|names| names.iter().map(|n| slug::slugify(&n.value)).collect()),
             term_locations: [&raw.tags, &raw.actors, &raw.places]

@@ -521,17 +521,20 @@ fn taxonomies(
             .position(|n| *n == t.name)
             .expect("configured taxonomies are known");
         let what = t.name.trim_end_matches('s');
-        // Terms in order of first appearance, found by slug.
+        // Terms in order of first appearance, found by the hash of their
+        // slug (checked against the slug itself whenever names differ, the
+        // only time two slugs could meet by a hash).
         let mut terms: Vec<Term> = Vec::new();
+        // For each term: the hash of its first spelling and where that is.
+        let mut firsts: Vec<(u64, &crate::diagnostic::Location)> = Vec::new();
+        let mut by_key: HashMap<u64, usize> = HashMap::default();
         let mut by_slug: HashMap<&str, usize> = HashMap::default();
-        // Where each term was first written, and the spellings warned of.
-        let mut first: HashMap<&str, &crate::diagnostic::Location> = HashMap::default();
-        let mut warned: HashSet<(&str, &str)> = HashSet::default();
+        let mut warned: HashSet<(usize, u64)> = HashSet::default();
         for (i, e) in events.iter().enumerate() {
-            let written = e.terms[k].iter().zip(&e.slugs[k]).zip(&e.term_locations[k]);
-            for ((name, slug), loc) in written {
-                if slug.is_empty() {
-                    diags.push(
+            for (j, key) in e.term_keys[k].iter().enumerate() {
+                let (name, slug, loc) = (&e.terms[k][j], &e.slugs[k][j], &e.term_locations[k][j]);
+                if key.slug == 0 {
+                    diags.push(if slug.is_empty() {
                         Diagnostic::error(
                             format!(
                                 "{what} `{name}` has no letters or digits to make its address from"
@@ -540,31 +543,37 @@ fn taxonomies(
                         )
                         .with_hint(
                             "spell the term with at least one letter or digit, or remove it",
-                        ),
-                    );
-                    continue;
-                }
-                if crate::url::is_reserved_on_windows(slug) {
-                    diags.push(
+                        )
+                    } else {
                         Diagnostic::error(
                             format!("{what} `{name}` would have the folder `{}/{slug}/`, a device name reserved by Windows", t.name),
                             loc.clone(),
                         )
-                        .with_hint(format!("Windows cannot store a folder named `{slug}`: the page would be lost wherever the site is copied, unpacked or served there; spell the term differently, e.g. `{name} (…)`")),
-                    );
+                        .with_hint(format!("Windows cannot store a folder named `{slug}`: the page would be lost wherever the site is copied, unpacked or served there; spell the term differently, e.g. `{name} (…)`"))
+                    });
                     continue;
                 }
-                let n = *by_slug.entry(slug).or_insert_with(|| {
+                let new_term = |terms: &mut Vec<Term>, firsts: &mut Vec<_>| {
                     terms.push(Term {
                         slug: slug.clone(),
                         name: name.clone(),
                         events: Vec::new(),
                     });
+                    firsts.push((key.name, loc));
                     terms.len() - 1
-                });
+                };
+                let mut n = *by_key
+                    .entry(key.slug)
+                    .or_insert_with(|| new_term(&mut terms, &mut firsts));
+                if key.name != firsts[n].0 && terms[n].slug != *slug {
+                    // Two slugs with one hash: the slug decides.
+                    n = *by_slug
+                        .entry(slug)
+                        .or_insert_with(|| new_term(&mut terms, &mut firsts));
+                }
                 let term = &mut terms[n];
-                let first_at = *first.entry(slug).or_insert(loc);
-                if *name != term.name && warned.insert((slug, name.as_str())) {
+                if key.name != firsts[n].0 && warned.insert((n, key.name)) {
+                    let first_at = firsts[n].1;
                     warnings.push(
                         Diagnostic::error(
                             format!("{what} `{name}` is also written `{}`", term.name),

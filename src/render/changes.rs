@@ -8,11 +8,12 @@
 //! change, everything is rendered again.
 
 use std::hash::{DefaultHasher, Hash, Hasher};
+use std::sync::Arc;
 
 use rayon::prelude::*;
 
 use super::lists::ListPlan;
-use super::{NOT_FOUND, Renderer};
+use super::{NOT_FOUND, PageFingerprints, Renderer};
 use crate::url::Page;
 
 /// A (year, month) group of a list.
@@ -79,11 +80,11 @@ impl<'a> Renderer<'a> {
     }
 
     /// The fingerprint of every page but the list pages, by output path.
-    pub(super) fn single_pages(&self, fp: &Fingerprints) -> Vec<(String, u64)> {
+    pub(super) fn single_pages(&self, fp: &Fingerprints) -> PageFingerprints {
         let tl = self.timeline;
         let (shared, cards) = (fp.shared, &fp.cards);
         let card = |i: Option<usize>| i.map(|i| cards[i]);
-        let mut pages: Vec<(String, u64)> = (0..tl.events.len())
+        let mut pages: PageFingerprints = (0..tl.events.len())
             .into_par_iter()
             .map(|i| {
                 let citations: Vec<(u64, Option<&str>)> = tl.citations[i]
@@ -99,13 +100,13 @@ impl<'a> Renderer<'a> {
                     card(i.checked_sub(1)),
                     card((i + 1 < tl.events.len()).then_some(i + 1)),
                 ));
-                (Page::Event(&tl.events[i].id).file(), fp)
+                (Arc::clone(&self.prepared[i].page), fp)
             })
             .collect();
         for (si, s) in tl.sources.iter().enumerate() {
             let citing: Vec<u64> = tl.cited_by[si].iter().map(|&i| cards[i]).collect();
             pages.push((
-                Page::Source(&s.id).file(),
+                Page::Source(&s.id).file().into(),
                 hash_of((shared, s.fingerprint, citing)),
             ));
         }
@@ -115,7 +116,7 @@ impl<'a> Renderer<'a> {
             .zip(&tl.cited_by)
             .map(|(s, by)| (s.fingerprint, by.len()))
             .collect();
-        pages.push((Page::Sources.file(), hash_of((shared, index))));
+        pages.push((Page::Sources.file().into(), hash_of((shared, index))));
         for t in &tl.taxonomies {
             if !t.terms.is_empty() {
                 let terms: Vec<(&str, &str, usize)> = t
@@ -123,10 +124,13 @@ impl<'a> Renderer<'a> {
                     .iter()
                     .map(|term| (term.slug.as_str(), term.name.as_str(), term.events.len()))
                     .collect();
-                pages.push((Page::Taxonomy(t.name).file(), hash_of((shared, terms))));
+                pages.push((
+                    Page::Taxonomy(t.name).file().into(),
+                    hash_of((shared, terms)),
+                ));
             }
         }
-        pages.push((NOT_FOUND.to_string(), shared));
+        pages.push((NOT_FOUND.into(), shared));
         pages
     }
 
@@ -168,7 +172,7 @@ impl<'a> Renderer<'a> {
         &self,
         plan: &ListPlan<'_>,
         fp: &Fingerprints,
-    ) -> Vec<(String, u64)> {
+    ) -> PageFingerprints {
         let axis = plan
             .axis
             .as_ref()
@@ -187,7 +191,10 @@ impl<'a> Renderer<'a> {
                         )
                     })
                     .collect();
-                (plan.first.list_page(k + 1).file(), hash_of((list, k, runs)))
+                (
+                    plan.first.list_page(k + 1).file().into(),
+                    hash_of((list, k, runs)),
+                )
             })
             .collect()
     }

@@ -263,6 +263,7 @@ impl<'a> Renderer<'a> {
         first: &Page<'_>,
         events: &[usize],
         page_of: &dyn Fn(usize) -> usize,
+        pages: usize,
     ) -> Option<Axis<'a>> {
         let tz = self.config.timezone;
         let (timeline, prepared, config) = (self.timeline, self.prepared, self.config);
@@ -277,8 +278,8 @@ impl<'a> Renderer<'a> {
                     importance: e.importance,
                     label: &e.title,
                     date: &prepared[i].date_text,
-                    href: Page::Event(&e.id).file(),
-                    list_href: format!("{}#e-{}", first.list_page(page_of(i)).file(), e.id),
+                    id: &e.id,
+                    list_page: page_of(i),
                 }
             })
             .collect();
@@ -294,7 +295,8 @@ impl<'a> Renderer<'a> {
                 }
             })
             .collect();
-        Axis::new(marks, &eras)
+        let files = (1..=pages).map(|k| first.list_page(k).file()).collect();
+        Axis::new(marks, &eras, files)
     }
 
     /// Lays out a list for all its pages: cut into pages, each page's
@@ -315,11 +317,16 @@ impl<'a> Renderer<'a> {
             }
         }
         page_of.sort_unstable();
-        let axis = self.axis(&first, &events, &|i| {
-            page_of
-                .binary_search_by_key(&i, |&(e, _)| e)
-                .map_or(1, |at| page_of[at].1)
-        });
+        let axis = self.axis(
+            &first,
+            &events,
+            &|i| {
+                page_of
+                    .binary_search_by_key(&i, |&(e, _)| e)
+                    .map_or(1, |at| page_of[at].1)
+            },
+            chunks.len(),
+        );
         let labels = chunks.iter().map(|c| self.chunk_label(c)).collect();
         ListPlan {
             first,

@@ -225,6 +225,8 @@ pub fn date_html(date: &EventDate, zone: Option<chrono_tz::Tz>, config: &Config)
 
 /// What every page of an event shares, computed once.
 struct Prepared {
+    /// The event page's output path.
+    page: Arc<str>,
     date_html: String,
     date_text: String,
     summary_html: String,
@@ -245,7 +247,7 @@ struct Renderer<'a> {
     prepared: &'a [Arc<Prepared>],
     groups: ListGroups,
     /// The output paths to render; `None` renders every page.
-    want: Option<&'a HashSet<String>>,
+    want: Option<&'a HashSet<Arc<str>>>,
 }
 
 /// The path of the page served for any missing address.
@@ -453,14 +455,14 @@ fn data_files(config: &Config, tl: &Timeline, pages: &[&str]) -> Vec<OutputFile>
 #[derive(Default)]
 pub struct RenderState {
     prepared: HashMap<u64, Arc<Prepared>>,
-    pages: HashMap<String, u64>,
+    pages: HashMap<Arc<str>, u64>,
     /// For each list (by its first page): what it was made from, and its
     /// pages' fingerprints.
     lists: HashMap<String, (u64, PageFingerprints)>,
 }
 
 /// Pages' output paths with their fingerprints.
-type PageFingerprints = Vec<(String, u64)>;
+type PageFingerprints = Vec<(Arc<str>, u64)>;
 
 /// The pages a render wrote and the ones that no longer exist.
 #[derive(Debug, Default)]
@@ -473,6 +475,7 @@ pub struct PageChanges {
 
 fn prepare(config: &Config, e: &crate::event::Event) -> Prepared {
     Prepared {
+        page: Page::Event(&e.id).file().into(),
         date_html: date_html(&e.date, e.zone, config),
         date_text: e.date.display_in(config.lang, e.zone),
         summary_html: markdown::render_inline(&e.summary, config.raw_html),
@@ -520,7 +523,7 @@ pub fn render_pages(
         want: None,
     };
     let fp = r.fingerprints();
-    let mut fingerprints: HashMap<String, u64> = r.single_pages(&fp).into_iter().collect();
+    let mut fingerprints: HashMap<Arc<str>, u64> = r.single_pages(&fp).into_iter().collect();
     // Lists made from the same cards as last time have the same pages: they
     // are not laid out again.
     let inputs = r.list_inputs(&fp);
@@ -554,7 +557,7 @@ pub fn render_pages(
         fingerprints.extend(pages.iter().cloned());
         lists.insert(first, (key, pages));
     }
-    let want: HashSet<String> = fingerprints
+    let want: HashSet<Arc<str>> = fingerprints
         .iter()
         .filter(|(path, fp)| state.pages.get(*path) != Some(fp))
         .map(|(path, _)| path.clone())
@@ -563,7 +566,7 @@ pub fn render_pages(
         .pages
         .keys()
         .filter(|path| !fingerprints.contains_key(*path))
-        .cloned()
+        .map(|path| path.to_string())
         .collect();
     removed.sort();
     r.want = Some(&want);

@@ -28,7 +28,7 @@ impl Renderer<'_> {
         tl.events
             .par_iter()
             .enumerate()
-            .filter(|(_, e)| self.wants(&Page::Event(&e.id)))
+            .filter(|(i, _)| self.wants_path(&self.prepared[*i].page))
             .map(|(i, e)| {
                 let page = Page::Event(&e.id);
                 let citations = tl.citations[i]
