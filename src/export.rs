@@ -6,6 +6,7 @@
 //! dates written in the files, never from the clock or file times.
 
 use std::collections::BTreeMap;
+use std::sync::Arc;
 
 use chrono_tz::Tz;
 use serde::Serialize;
@@ -14,6 +15,7 @@ use serde_json::{Map, Value, json};
 use crate::config::Config;
 use crate::date::{DateEnd, DatePoint, EventDate, Precision};
 use crate::markdown;
+use crate::render::Prepared;
 use crate::render::escape_html;
 use crate::timeline::Timeline;
 use crate::url::Page;
@@ -108,21 +110,21 @@ fn tl_era(era: &crate::config::Era) -> Value {
 
 /// `/timeline.json`: a title slide, one slide per event, and the site's
 /// eras.
-pub fn timelinejs(config: &Config, tl: &Timeline) -> String {
+pub fn timelinejs(config: &Config, tl: &Timeline, texts: &[Arc<Prepared>]) -> String {
     let events: Vec<Value> = tl
         .events
         .iter()
         .enumerate()
         .map(|(i, e)| {
-            let display = e.date.display_in(config.lang, e.zone);
+            let display = &texts[i].date_text;
             let mut slide = Map::new();
             slide.insert("unique_id".into(), json!(e.id));
             slide.insert("start_date".into(), tl_date(&e.date.start, None));
             if let DateEnd::Point(end) = &e.date.end {
                 slide.insert("end_date".into(), tl_date(end, None));
             }
-            slide.insert("display_date".into(), json!(html_text(&display)));
-            let mut text = markdown::render_inline(&e.summary, config.raw_html);
+            slide.insert("display_date".into(), json!(html_text(display)));
+            let mut text = texts[i].summary_html.clone();
             for c in tl.citations[i].iter() {
                 let s = &tl.sources[c.source];
                 if let Some(q) = &c.quote {
@@ -250,7 +252,7 @@ struct ExportSource<'a> {
 
 /// `/events.json`: every event and source, with written and normalised
 /// dates, for programs.
-pub fn events_json(config: &Config, tl: &Timeline) -> String {
+pub fn events_json(config: &Config, tl: &Timeline, texts: &[Arc<Prepared>]) -> String {
     let events: Vec<ExportEvent<'_>> = tl
         .events
         .iter()
@@ -261,7 +263,7 @@ pub fn events_json(config: &Config, tl: &Timeline) -> String {
                 id: &e.id,
                 title: &e.title,
                 date: e.date.to_string(),
-                display_date: e.date.display_in(config.lang, e.zone),
+                display_date: texts[i].date_text.clone(),
                 span: ExportSpan {
                     start,
                     end: (end != i64::MAX).then_some(end),

@@ -3,13 +3,15 @@
 //! come from `EventDate`; nothing here reads the clock, so the files are the
 //! same for the same content.
 
+use std::sync::Arc;
+
 use atom_syndication as atom;
 use chrono::{DateTime, FixedOffset, NaiveDate, Utc};
 use icalendar::{Calendar, Component, EventLike};
 
 use crate::config::Config;
 use crate::date::{DateEnd, EventDate};
-use crate::markdown;
+use crate::render::Prepared;
 use crate::timeline::Timeline;
 use crate::url::Page;
 
@@ -43,6 +45,7 @@ fn event_iri(config: &Config, id: &str) -> String {
 pub fn atom_feed(
     config: &Config,
     tl: &Timeline,
+    texts: &[Arc<Prepared>],
     events: &[usize],
     dir: &str,
     title: &str,
@@ -59,8 +62,7 @@ pub fn atom_feed(
         .map(|&i| {
             let e = &tl.events[i];
             let link = href(config, dir, &Page::Event(&e.id));
-            let date = e.date.display_in(config.lang, e.zone);
-            let summary = markdown::render_inline(&e.summary, config.raw_html);
+            let (date, summary) = (&texts[i].date_text, &texts[i].summary_html);
             let mut entry = atom::Entry::default();
             entry.set_title(atom::Text::plain(e.title.clone()));
             entry.set_id(event_iri(config, &e.id));
@@ -73,7 +75,7 @@ pub fn atom_feed(
             }]);
             entry.set_summary(Some(atom::Text::html(format!(
                 "<p><strong>{}</strong></p><p>{summary}</p>",
-                crate::render::escape_html(&date)
+                crate::render::escape_html(date)
             ))));
             entry.set_categories(
                 e.terms[0]
@@ -133,14 +135,18 @@ fn naive(days: i64) -> Option<NaiveDate> {
 /// One calendar entry: all-day dates for days, months, seasons and years
 /// (DTEND exclusive), UTC date-times for instants. `None` for dates the
 /// format cannot hold (before year 1 or after 9999).
-fn calendar_event(config: &Config, tl: &Timeline, i: usize) -> Option<icalendar::Event> {
+fn calendar_event(
+    config: &Config,
+    tl: &Timeline,
+    text: &Prepared,
+    i: usize,
+) -> Option<icalendar::Event> {
     let e = &tl.events[i];
     let has_time = e.date.points().any(|p| p.time.is_some());
     let mut ev = icalendar::Event::new();
     ev.uid(&event_iri(config, &e.id));
     ev.summary(&calendar_text(&e.title));
-    let date_text = e.date.display_in(config.lang, e.zone);
-    let mut description = format!("{date_text}\n{}", markdown::plain_text(&e.summary));
+    let mut description = format!("{}\n{}", text.date_text, text.summary_text);
     if let Some(base) = &config.base_url {
         let url = format!("{base}{}", Page::Event(&e.id).dir());
         description.push_str(&format!("\n{url}"));
@@ -179,6 +185,7 @@ fn calendar_event(config: &Config, tl: &Timeline, i: usize) -> Option<icalendar:
 pub fn icalendar(
     config: &Config,
     tl: &Timeline,
+    texts: &[Arc<Prepared>],
     events: &[usize],
     name: &str,
 ) -> (String, Vec<usize>) {
@@ -195,7 +202,7 @@ pub fn icalendar(
     cal.append_property(icalendar::Property::new("X-WR-CALNAME", &name));
     let mut skipped = Vec::new();
     for &i in events {
-        match calendar_event(config, tl, i) {
+        match calendar_event(config, tl, &texts[i], i) {
             Some(ev) => {
                 cal.push(ev);
             }

@@ -296,8 +296,15 @@ impl Site {
         else {
             return Err(Failure::Usage("the site has not been built".into()));
         };
-        render::render_data(config, timeline, templates, &self.statics, page_paths)
-            .map_err(|d| Failure::Content(d.sorted()))
+        render::render_data(
+            config,
+            timeline,
+            templates,
+            &self.statics,
+            page_paths,
+            &self.render_state,
+        )
+        .map_err(|d| Failure::Content(d.sorted()))
     }
 
     /// The site folder.

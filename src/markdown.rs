@@ -166,9 +166,52 @@ pub fn render_inline(markdown: &str, raw: RawHtml) -> String {
 /// Plain text of inline Markdown (for `<title>`, meta descriptions, alt),
 /// including the text of any HTML written in it.
 pub fn plain_text(markdown: &str) -> String {
-    let mut html = String::new();
-    html::push_html(&mut html, Parser::new_ext(markdown, options()));
-    html_to_text(&html)
+    plain_text_direct(markdown).unwrap_or_else(|| {
+        let mut html = String::new();
+        html::push_html(&mut html, Parser::new_ext(markdown, options()));
+        html_to_text(&html)
+    })
+}
+
+/// [`plain_text`] read straight from the Markdown events, without making
+/// and parsing HTML: for Markdown with no HTML and no footnotes in it
+/// (nearly all summaries), where it gives the same text. `None` otherwise.
+fn plain_text_direct(markdown: &str) -> Option<String> {
+    let mut text = String::with_capacity(markdown.len());
+    let mut in_image = 0usize;
+    for ev in Parser::new_ext(markdown, options()) {
+        match ev {
+            Event::Html(_)
+            | Event::InlineHtml(_)
+            | Event::FootnoteReference(_)
+            | Event::Start(Tag::FootnoteDefinition(_)) => return None,
+            // An image's text is its `alt` attribute, not text on the page.
+            Event::Start(Tag::Image { .. }) => in_image += 1,
+            Event::End(TagEnd::Image) => in_image -= 1,
+            Event::Text(t) | Event::Code(t) if in_image == 0 => text.push_str(&t),
+            Event::Start(
+                Tag::Emphasis
+                | Tag::Strong
+                | Tag::Strikethrough
+                | Tag::Link { .. }
+                | Tag::Superscript
+                | Tag::Subscript,
+            )
+            | Event::End(
+                TagEnd::Emphasis
+                | TagEnd::Strong
+                | TagEnd::Strikethrough
+                | TagEnd::Link
+                | TagEnd::Superscript
+                | TagEnd::Subscript,
+            )
+            | Event::Text(_)
+            | Event::Code(_) => {}
+            // Block boundaries, line breaks and rules read as a space.
+            _ => text.push(' '),
+        }
+    }
+    Some(text.split_whitespace().collect::<Vec<_>>().join(" "))
 }
 
 /// Elements after which text reads as a new block: their boundaries become
@@ -218,7 +261,8 @@ pub fn html_to_text(html: &str) -> String {
         rest = &rest[i + 1..];
     }
     spaced.push_str(rest);
-    let text = ammonia::Builder::empty().clean(&spaced).to_string();
+    static STRIP: LazyLock<ammonia::Builder<'static>> = LazyLock::new(ammonia::Builder::empty);
+    let text = STRIP.clean(&spaced).to_string();
     let text = text
         .replace("&lt;", "<")
         .replace("&gt;", ">")
@@ -255,6 +299,37 @@ pub fn normalize_quote(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    fn plain_text_via_html(markdown: &str) -> String {
+        let mut html = String::new();
+        html::push_html(&mut html, Parser::new_ext(markdown, options()));
+        html_to_text(&html)
+    }
+
+    #[test]
+    fn plain_text_without_html_is_read_from_the_events() {
+        for md in [
+            "The *army* sent [troops](https://x.org) to the `border`.",
+            "a  \nb\n\nc ![alt text](i.png) d",
+            "# Head\n\n- one\n- two\n\n> quote\n\n---\n\n| a | b |\n|---|---|\n| c | d |",
+            "~~gone~~ &amp; &lt;kept&gt; &quot;q&quot; caf\u{e9}\u{a0}bar",
+            "```\ncode block\n```\nafter",
+            "- [x] done\n- [ ] todo",
+        ] {
+            assert!(plain_text_direct(md).is_some(), "{md}");
+            assert_eq!(plain_text(md), plain_text_via_html(md), "{md}");
+        }
+        assert_eq!(plain_text_direct("a <b>c</b>"), None);
+        assert_eq!(plain_text_direct("a[^1]\n\n[^1]: note"), None);
+    }
+
+    proptest! {
+        #[test]
+        fn plain_text_reads_like_the_html_would(md in "[ab *_`#>|~!&;\\[\\]()\n\t-]{0,40}") {
+            prop_assert_eq!(plain_text(&md), plain_text_via_html(&md));
+        }
+    }
 
     #[test]
     fn every_paragraph_gets_an_anchor() {

@@ -15,15 +15,17 @@
 //! compatibility decomposition, lower case, diacritics dropped, and a few
 //! letters spelt out (ß → ss), so "Sheinbáum" finds "Sheinbaum".
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
+use std::sync::Arc;
 
 use icu_normalizer::DecomposingNormalizerBorrowed;
 use rayon::prelude::*;
+use rustc_hash::FxHashMap;
 use serde::Serialize;
 
 use crate::config::Config;
 use crate::markdown;
-use crate::render::OutputFile;
+use crate::render::{OutputFile, Prepared};
 use crate::timeline::Timeline;
 use crate::url::Page;
 
@@ -70,6 +72,10 @@ fn is_diacritic(c: char) -> bool {
 /// removed, and letters without a decomposition spelt out. `search.js`
 /// does exactly the same to queries.
 pub fn fold(text: &str) -> String {
+    // ASCII has nothing to decompose or drop (nearly all English text).
+    if text.is_ascii() {
+        return text.to_ascii_lowercase();
+    }
     const NFKD: DecomposingNormalizerBorrowed<'static> = DecomposingNormalizerBorrowed::new_nfkd();
     let mut out = String::with_capacity(text.len());
     for c in NFKD
@@ -165,10 +171,10 @@ struct Doc {
     record: String,
 }
 
-fn event_doc(config: &Config, tl: &Timeline, i: usize) -> Doc {
+fn event_doc(tl: &Timeline, texts: &[Arc<Prepared>], i: usize) -> Doc {
     let e = &tl.events[i];
-    let date = e.date.display_in(config.lang, e.zone);
-    let summary = markdown::plain_text(&e.summary);
+    let date = texts[i].date_text.clone();
+    let summary = &texts[i].summary_text;
     let body = e
         .body
         .as_deref()
@@ -305,17 +311,17 @@ struct Manifest<'a> {
 /// terms, summary, body, quotations) then sources (title, byline, date,
 /// tags, paragraphs), in timeline order. The same timeline always gives
 /// the same files.
-pub fn build(config: &Config, tl: &Timeline) -> SearchIndex {
+pub fn build(config: &Config, tl: &Timeline, texts: &[Arc<Prepared>]) -> SearchIndex {
     let events = tl.events.len();
     let total = events + tl.sources.len();
-    let mut postings: HashMap<String, Postings> = HashMap::new();
+    let mut postings: FxHashMap<String, Postings> = FxHashMap::default();
     let mut records = Vec::with_capacity(total);
     for start in (0..total).step_by(BATCH) {
         let docs: Vec<Doc> = (start..total.min(start + BATCH))
             .into_par_iter()
             .map(|d| {
                 if d < events {
-                    event_doc(config, tl, d)
+                    event_doc(tl, texts, d)
                 } else {
                     source_doc(config, tl, d - events)
                 }

@@ -223,14 +223,18 @@ pub fn date_html(date: &EventDate, zone: Option<chrono_tz::Tz>, config: &Config)
         .collect()
 }
 
-/// What every page of an event shares, computed once.
-struct Prepared {
+/// What every page and file that shows an event shares, computed once
+/// per build (and kept by `serve` for events that did not change).
+pub struct Prepared {
     /// The event page's output path.
     page: Arc<str>,
     date_html: String,
-    date_text: String,
-    summary_html: String,
-    summary_text: String,
+    /// The date as text, in the site's language and the event's zone.
+    pub date_text: String,
+    /// The summary as inline HTML.
+    pub summary_html: String,
+    /// The summary as plain text.
+    pub summary_text: String,
 }
 
 /// One page, or why it could not be rendered.
@@ -392,7 +396,12 @@ impl<'a> Renderer<'a> {
 }
 
 /// Feeds, calendars and data exports, for the site and for each term.
-fn data_files(config: &Config, tl: &Timeline, pages: &[&str]) -> Vec<OutputFile> {
+fn data_files(
+    config: &Config,
+    tl: &Timeline,
+    texts: &[Arc<Prepared>],
+    pages: &[&str],
+) -> Vec<OutputFile> {
     use crate::{export, feeds};
     let file = |path: String, text: String| OutputFile {
         path,
@@ -405,17 +414,22 @@ fn data_files(config: &Config, tl: &Timeline, pages: &[&str]) -> Vec<OutputFile>
         Box::new(|| {
             file(
                 "feed.xml".into(),
-                feeds::atom_feed(config, tl, &all, "", &config.title),
+                feeds::atom_feed(config, tl, texts, &all, "", &config.title),
             )
         }),
         Box::new(|| {
             file(
                 "calendar.ics".into(),
-                feeds::icalendar(config, tl, &all, &config.title).0,
+                feeds::icalendar(config, tl, texts, &all, &config.title).0,
             )
         }),
-        Box::new(|| file("timeline.json".into(), export::timelinejs(config, tl))),
-        Box::new(|| file("events.json".into(), export::events_json(config, tl))),
+        Box::new(|| {
+            file(
+                "timeline.json".into(),
+                export::timelinejs(config, tl, texts),
+            )
+        }),
+        Box::new(|| file("events.json".into(), export::events_json(config, tl, texts))),
     ];
     for t in &tl.taxonomies {
         for term in &t.terms {
@@ -425,13 +439,13 @@ fn data_files(config: &Config, tl: &Timeline, pages: &[&str]) -> Vec<OutputFile>
             jobs.push(Box::new(move || {
                 file(
                     format!("{feed_dir}feed.xml"),
-                    feeds::atom_feed(config, tl, &term.events, &feed_dir, &feed_name),
+                    feeds::atom_feed(config, tl, texts, &term.events, &feed_dir, &feed_name),
                 )
             }));
             jobs.push(Box::new(move || {
                 file(
                     format!("{dir}calendar.ics"),
-                    feeds::icalendar(config, tl, &term.events, &name).0,
+                    feeds::icalendar(config, tl, texts, &term.events, &name).0,
                 )
             }));
         }
@@ -483,6 +497,23 @@ fn prepare(config: &Config, e: &crate::event::Event) -> Prepared {
     }
 }
 
+/// Every event's [`Prepared`], in timeline order: from `kept` where the
+/// event is unchanged.
+fn prepare_all(
+    config: &Config,
+    timeline: &Timeline,
+    kept: &HashMap<u64, Arc<Prepared>>,
+) -> Vec<Arc<Prepared>> {
+    timeline
+        .events
+        .par_iter()
+        .map(|e| match kept.get(&e.fingerprint) {
+            Some(p) if e.fingerprint != 0 => Arc::clone(p),
+            _ => Arc::new(prepare(config, e)),
+        })
+        .collect()
+}
+
 /// Renders the pages (not the data files, search or static files) whose
 /// inputs differ from what `state` last saw: every page when `state` is
 /// new. Template problems are returned as located diagnostics, all of them.
@@ -493,14 +524,7 @@ pub fn render_pages(
     state: &mut RenderState,
 ) -> Result<PageChanges, Diagnostics> {
     let kept = std::mem::take(&mut state.prepared);
-    let prepared: Vec<Arc<Prepared>> = timeline
-        .events
-        .par_iter()
-        .map(|e| match kept.get(&e.fingerprint) {
-            Some(p) if e.fingerprint != 0 => Arc::clone(p),
-            _ => Arc::new(prepare(config, e)),
-        })
-        .collect();
+    let prepared = prepare_all(config, timeline, &kept);
     state.prepared = timeline
         .events
         .iter()
@@ -605,8 +629,9 @@ pub fn render_data(
     templates: &Templates,
     site_static: &[(PathBuf, Vec<u8>)],
     page_paths: &[&str],
+    state: &RenderState,
 ) -> Result<Vec<OutputFile>, Diagnostics> {
-    let prepared: Vec<Arc<Prepared>> = Vec::new();
+    let prepared = prepare_all(config, timeline, &state.prepared);
     let r = Renderer {
         config,
         timeline,
@@ -622,8 +647,8 @@ pub fn render_data(
         want: None,
     };
     let (search, data) = rayon::join(
-        || crate::search::build(config, timeline),
-        || data_files(config, timeline, page_paths),
+        || crate::search::build(config, timeline, &prepared),
+        || data_files(config, timeline, &prepared, page_paths),
     );
     let mut out = vec![
         r.search(&search.manifest)
@@ -663,9 +688,10 @@ pub fn render_site(
     templates: &Templates,
     site_static: &[(PathBuf, Vec<u8>)],
 ) -> Result<Vec<OutputFile>, Diagnostics> {
-    let pages = render_pages(config, timeline, templates, &mut RenderState::default())?.written;
+    let mut state = RenderState::default();
+    let pages = render_pages(config, timeline, templates, &mut state)?.written;
     let paths: Vec<&str> = pages.iter().map(|f| f.path.as_str()).collect();
-    let data = render_data(config, timeline, templates, site_static, &paths)?;
+    let data = render_data(config, timeline, templates, site_static, &paths, &state)?;
     let mut out = pages;
     out.extend(data);
     out.sort_by(|a, b| a.path.cmp(&b.path));
