@@ -6,10 +6,12 @@
 //! dates written in the files, never from the clock or file times.
 
 use std::collections::BTreeMap;
+use std::io;
 use std::sync::Arc;
 
 use chrono_tz::Tz;
 use serde::Serialize;
+use serde_json::ser::{Formatter, PrettyFormatter};
 use serde_json::{Map, Value, json};
 
 use crate::config::Config;
@@ -85,12 +87,74 @@ fn url_text(url: &str) -> String {
 /// `\u0026`: the same data for every JSON reader, and no markup at all if a
 /// server or a sniffing browser ever takes the file for HTML. (JSON's own
 /// syntax has none of the three, so only strings change.)
-fn inert_json(value: &Value) -> String {
-    serde_json::to_string_pretty(value)
-        .unwrap_or_default()
-        .replace('<', "\\u003c")
-        .replace('>', "\\u003e")
-        .replace('&', "\\u0026")
+fn inert_json<T: Serialize + ?Sized>(value: &T) -> String {
+    let mut out = Vec::with_capacity(4096);
+    let mut ser = serde_json::Serializer::with_formatter(&mut out, Inert(PrettyFormatter::new()));
+    match value.serialize(&mut ser) {
+        // The formatter writes only what serde_json and `escape` make of
+        // `str`s: UTF-8 throughout.
+        Ok(()) => String::from_utf8(out).unwrap_or_default(),
+        Err(_) => String::new(),
+    }
+}
+
+/// serde_json's pretty layout, with `<`, `>` and `&` in strings escaped
+/// as they are written (see [`inert_json`]).
+struct Inert(PrettyFormatter<'static>);
+
+impl Formatter for Inert {
+    fn write_string_fragment<W: ?Sized + io::Write>(
+        &mut self,
+        w: &mut W,
+        fragment: &str,
+    ) -> io::Result<()> {
+        let mut rest = fragment;
+        while let Some(i) = rest.find(['<', '>', '&']) {
+            w.write_all(&rest.as_bytes()[..i])?;
+            w.write_all(match rest.as_bytes()[i] {
+                b'<' => b"\\u003c",
+                b'>' => b"\\u003e",
+                _ => b"\\u0026",
+            })?;
+            rest = &rest[i + 1..];
+        }
+        w.write_all(rest.as_bytes())
+    }
+    fn begin_array<W: ?Sized + io::Write>(&mut self, w: &mut W) -> io::Result<()> {
+        self.0.begin_array(w)
+    }
+    fn end_array<W: ?Sized + io::Write>(&mut self, w: &mut W) -> io::Result<()> {
+        self.0.end_array(w)
+    }
+    fn begin_array_value<W: ?Sized + io::Write>(
+        &mut self,
+        w: &mut W,
+        first: bool,
+    ) -> io::Result<()> {
+        self.0.begin_array_value(w, first)
+    }
+    fn end_array_value<W: ?Sized + io::Write>(&mut self, w: &mut W) -> io::Result<()> {
+        self.0.end_array_value(w)
+    }
+    fn begin_object<W: ?Sized + io::Write>(&mut self, w: &mut W) -> io::Result<()> {
+        self.0.begin_object(w)
+    }
+    fn end_object<W: ?Sized + io::Write>(&mut self, w: &mut W) -> io::Result<()> {
+        self.0.end_object(w)
+    }
+    fn begin_object_key<W: ?Sized + io::Write>(
+        &mut self,
+        w: &mut W,
+        first: bool,
+    ) -> io::Result<()> {
+        self.0.begin_object_key(w, first)
+    }
+    fn begin_object_value<W: ?Sized + io::Write>(&mut self, w: &mut W) -> io::Result<()> {
+        self.0.begin_object_value(w)
+    }
+    fn end_object_value<W: ?Sized + io::Write>(&mut self, w: &mut W) -> io::Result<()> {
+        self.0.end_object_value(w)
+    }
 }
 
 /// Years TimelineJS can hold as JavaScript dates; beyond them it needs its
@@ -195,59 +259,80 @@ pub fn timelinejs(config: &Config, tl: &Timeline, texts: &[Arc<Prepared>]) -> St
     inert_json(&Value::Object(doc))
 }
 
+// Fields in alphabetical order: the order in which events.json has
+// always listed them (it was written through `serde_json::Value`, whose
+// maps sort their keys), kept so that programs diffing it see no change.
+
 #[derive(Serialize)]
 struct ExportSpan {
-    start: i64,
     end: Option<i64>,
+    start: i64,
 }
 
 #[derive(Serialize)]
 struct ExportCitation<'a> {
-    source: &'a str,
-    quote: Option<&'a str>,
     paragraph: Option<&'a str>,
+    quote: Option<&'a str>,
+    source: &'a str,
 }
 
 #[derive(Serialize)]
 struct ExportEvent<'a> {
-    id: &'a str,
-    title: &'a str,
+    actors: &'a [String],
+    body: Option<&'a str>,
+    citations: Vec<ExportCitation<'a>>,
     date: String,
     display_date: String,
-    /// UTC seconds since 1970; `end` is null while ongoing.
-    span: ExportSpan,
-    timezone: Option<&'a str>,
-    summary: &'a str,
-    body: Option<&'a str>,
-    tags: &'a [String],
-    actors: &'a [String],
-    places: &'a [String],
+    id: &'a str,
     importance: u8,
     page: String,
-    citations: Vec<ExportCitation<'a>>,
+    places: &'a [String],
     related: Vec<&'a str>,
+    /// UTC seconds since 1970; `end` is null while ongoing.
+    span: ExportSpan,
+    summary: &'a str,
+    tags: &'a [String],
+    timezone: Option<&'a str>,
+    title: &'a str,
     updated: Option<String>,
 }
 
 #[derive(Serialize)]
 struct ExportEra<'a> {
-    title: &'a str,
     date: String,
     display_date: String,
     /// UTC seconds since 1970, end exclusive.
     span: ExportSpan,
+    title: &'a str,
 }
 
 #[derive(Serialize)]
 struct ExportSource<'a> {
-    id: &'a str,
-    title: &'a str,
     author: Option<&'a str>,
-    publisher: Option<&'a str>,
-    published: Option<String>,
-    url: Option<&'a str>,
-    updated: Option<String>,
+    id: &'a str,
     page: String,
+    published: Option<String>,
+    publisher: Option<&'a str>,
+    title: &'a str,
+    updated: Option<String>,
+    url: Option<&'a str>,
+}
+
+#[derive(Serialize)]
+struct ExportSite<'a> {
+    base_url: Option<&'a str>,
+    description: &'a str,
+    language: &'a str,
+    timezone: &'a str,
+    title: &'a str,
+}
+
+#[derive(Serialize)]
+struct ExportDoc<'a> {
+    eras: Vec<ExportEra<'a>>,
+    events: Vec<ExportEvent<'a>>,
+    site: ExportSite<'a>,
+    sources: Vec<ExportSource<'a>>,
 }
 
 /// `/events.json`: every event and source, with written and normalised
@@ -322,19 +407,18 @@ pub fn events_json(config: &Config, tl: &Timeline, texts: &[Arc<Prepared>]) -> S
             }
         })
         .collect();
-    let doc = json!({
-        "site": {
-            "title": config.title,
-            "description": config.description,
-            "language": config.lang.code,
-            "timezone": config.timezone.name(),
-            "base_url": config.base_url,
+    inert_json(&ExportDoc {
+        eras,
+        events,
+        site: ExportSite {
+            base_url: config.base_url.as_deref(),
+            description: &config.description,
+            language: config.lang.code,
+            timezone: config.timezone.name(),
+            title: &config.title,
         },
-        "events": events,
-        "eras": eras,
-        "sources": sources,
-    });
-    inert_json(&doc)
+        sources,
+    })
 }
 
 /// A `lastmod` value: the UTC second it stands for (to find the newest)

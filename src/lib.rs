@@ -109,12 +109,34 @@ pub fn check_with_progress(
 }
 
 /// What `build` did.
-#[derive(Debug)]
 pub struct BuildReport {
-    /// The rendered site.
-    pub site: RenderedSite,
-    /// Where it was written.
+    /// Events on the timeline.
+    pub events: usize,
+    /// Sources.
+    pub sources: usize,
+    /// HTML pages written.
+    pub pages: usize,
+    /// Files written.
+    pub files: usize,
+    /// Warnings found on the way.
+    pub warnings: Diagnostics,
+    /// Where the site was written.
     pub output: PathBuf,
+    /// The loaded site, kept so that a caller about to exit can skip
+    /// freeing it (`std::mem::forget`): a large site takes a second.
+    pub site: live::Site,
+}
+
+impl std::fmt::Debug for BuildReport {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("BuildReport")
+            .field("events", &self.events)
+            .field("sources", &self.sources)
+            .field("pages", &self.pages)
+            .field("files", &self.files)
+            .field("output", &self.output)
+            .finish_non_exhaustive()
+    }
 }
 
 /// With `--deny-warnings`: warnings fail the run like errors.
@@ -138,13 +160,38 @@ pub fn build(
 ) -> Result<BuildReport, Failure> {
     let output = output.map_or_else(|| root.join("public"), Path::to_path_buf);
     refuse_dangerous_output(root, &output)?;
-    let site = deny_warnings(check_with_progress(root, base_url, progress)?, deny)?;
+    progress(Stage::Checking);
+    let mut site = live::Site::load(root, base_url)?;
+    let built = site.build(progress)?;
+    if deny && !built.warnings.is_empty() {
+        return Err(Failure::Content(built.warnings));
+    }
+    let cannot_write =
+        |e: std::io::Error| Failure::Usage(format!("cannot write {}: {e}", output.display()));
+    // The pages are written, and freed, before the data files are made:
+    // a large site never holds all of its output in memory at once.
     progress(Stage::Writing {
-        files: site.files.len(),
+        files: built.pages.written.len(),
     });
-    output::write_site(&output, &site.files)
-        .map_err(|e| Failure::Usage(format!("cannot write {}: {e}", output.display())))?;
-    Ok(BuildReport { site, output })
+    let mut staging = output::Staging::new(&output).map_err(cannot_write)?;
+    staging.write(&built.pages.written).map_err(cannot_write)?;
+    let paths: Vec<String> = built.pages.written.into_iter().map(|f| f.path).collect();
+    let refs: Vec<&str> = paths.iter().map(String::as_str).collect();
+    let data = site.data(&refs)?;
+    staging.write(&data).map_err(cannot_write)?;
+    staging.commit().map_err(cannot_write)?;
+    let (events, sources) = site.counts();
+    let is_page = |p: &str| p.ends_with(".html");
+    Ok(BuildReport {
+        events,
+        sources,
+        pages: paths.iter().filter(|p| is_page(p)).count()
+            + data.iter().filter(|f| is_page(&f.path)).count(),
+        files: paths.len() + data.len(),
+        warnings: built.warnings,
+        output,
+        site,
+    })
 }
 
 /// The output folder is replaced wholesale, so it must not be the site

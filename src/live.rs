@@ -317,6 +317,13 @@ impl Site {
         self.base_url.as_deref()
     }
 
+    /// Events and sources on the timeline of the last build.
+    pub fn counts(&self) -> (usize, usize) {
+        self.timeline
+            .as_ref()
+            .map_or((0, 0), |t| (t.events.len(), t.sources.len()))
+    }
+
     /// The configuration and the timeline of the last build.
     pub fn into_parts(self) -> Option<(Config, Timeline)> {
         Some((self.config?, self.timeline?))

@@ -184,12 +184,20 @@ fn summary(site: &RenderedSite) -> String {
         .iter()
         .filter(|f| f.path.ends_with(".html"))
         .count();
+    counts(
+        site.timeline.events.len(),
+        site.timeline.sources.len(),
+        pages,
+    )
+}
+
+fn counts(events: usize, sources: usize, pages: usize) -> String {
     let plural =
         |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
     format!(
         "{}, {}, {}",
-        plural(site.timeline.events.len(), "event", "events"),
-        plural(site.timeline.sources.len(), "source", "sources"),
+        plural(events, "event", "events"),
+        plural(sources, "source", "sources"),
         plural(pages, "page", "pages"),
     )
 }
@@ -335,13 +343,17 @@ fn run() -> ExitCode {
         ) {
             Ok(report) => {
                 clear_progress();
-                print_diagnostics(&report.site.warnings, Format::Human);
+                print_diagnostics(&report.warnings, Format::Human);
                 eprintln!(
                     "built {} into {} in {:.2?}",
-                    summary(&report.site),
+                    counts(report.events, report.sources, report.pages),
                     report.output.display(),
                     started.elapsed()
                 );
+                // About to exit: the system frees the site's memory at
+                // once, where dropping it piece by piece takes a second
+                // on a large site.
+                std::mem::forget(report);
                 ExitCode::SUCCESS
             }
             Err(f) => fail(f, Format::Human),

@@ -22,24 +22,6 @@ fn safe_relative(path: &str) -> Option<PathBuf> {
     ok.then(|| p.to_path_buf())
 }
 
-/// Refuses two files whose paths are equal, or equal to a file system
-/// that ignores case (macOS, Windows): one would replace the other.
-fn refuse_collisions(files: &[OutputFile]) -> io::Result<()> {
-    let mut seen = std::collections::HashMap::new();
-    for f in files {
-        if let Some(first) = seen.insert(crate::load::folded_path(&f.path), &f.path) {
-            return Err(io::Error::new(
-                io::ErrorKind::InvalidInput,
-                format!(
-                    "`{first}` and `{}` would be one file where case is ignored (macOS, Windows)",
-                    f.path
-                ),
-            ));
-        }
-    }
-    Ok(())
-}
-
 /// The output folder is replaced wholesale, so an existing one must be
 /// empty or hold a site annals built: never the site's own folder or any
 /// other folder a mistyped `--output` names (`..`, `~`, the site through
@@ -116,77 +98,139 @@ fn exchange(a: &Path, b: &Path) -> io::Result<()> {
 /// Writes `files` to `output`, replacing what was there only once all of
 /// them are written.
 pub fn write_site(output: &Path, files: &[OutputFile]) -> io::Result<()> {
-    let parent = match output.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
-        _ => PathBuf::from("."),
-    };
-    refuse_collisions(files)?;
-    refuse_foreign_output(output)?;
-    fs::create_dir_all(&parent)?;
-    let name = output
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_else(|| "public".into());
-    remove_stale(&parent, &name);
-    let staging = tempfile::Builder::new()
-        .prefix(&format!(".{name}.new-"))
-        .tempdir_in(&parent)?;
-    let mut dests = Vec::with_capacity(files.len());
-    let mut dirs = std::collections::BTreeSet::new();
-    for f in files {
-        let rel = safe_relative(&f.path).ok_or_else(|| {
-            io::Error::new(
-                io::ErrorKind::InvalidInput,
-                format!("refusing to write outside the output folder: {}", f.path),
-            )
-        })?;
-        let dest = staging.path().join(rel);
-        if let Some(dir) = dest.parent() {
-            dirs.insert(dir.to_path_buf());
-        }
-        dests.push((dest, &f.bytes));
+    let mut staging = Staging::new(output)?;
+    staging.write(files)?;
+    staging.commit()
+}
+
+/// A site being written beside its output folder: files are added in
+/// batches (a build writes its pages, frees them, then makes and writes
+/// the rest), and [`Staging::commit`] swaps the whole site in. Dropped
+/// without a commit, it is removed and the output is untouched.
+pub struct Staging {
+    output: PathBuf,
+    parent: PathBuf,
+    name: String,
+    dir: tempfile::TempDir,
+    /// Paths written so far, folded as a case-insensitive file system
+    /// sees them, to refuse two files that would be one.
+    seen: std::collections::HashMap<String, String>,
+}
+
+impl Staging {
+    /// Refuses an output folder that annals did not build, removes what a
+    /// killed build left beside it, and makes the staging folder.
+    pub fn new(output: &Path) -> io::Result<Staging> {
+        let parent = match output.parent() {
+            Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+            _ => PathBuf::from("."),
+        };
+        refuse_foreign_output(output)?;
+        fs::create_dir_all(&parent)?;
+        let name = output
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_else(|| "public".into());
+        remove_stale(&parent, &name);
+        let dir = tempfile::Builder::new()
+            .prefix(&format!(".{name}.new-"))
+            .tempdir_in(&parent)?;
+        Ok(Staging {
+            output: output.to_path_buf(),
+            parent,
+            name,
+            dir,
+            seen: std::collections::HashMap::new(),
+        })
     }
-    // Both in parallel: creating thousands of small files is system time
-    // that both cores can share. `create_dir_all` takes races in its stride.
-    dirs.par_iter().try_for_each(fs::create_dir_all)?;
-    dests
-        .par_iter()
-        .try_for_each(|(dest, bytes)| fs::write(dest, bytes))?;
-    // Readable by the web server like any normally created folder.
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::PermissionsExt;
-        fs::set_permissions(staging.path(), fs::Permissions::from_mode(0o755))?;
-    }
-    if !output.exists() {
-        let staged = staging.keep();
-        return fs::rename(&staged, output).inspect_err(|_| {
-            let _ = fs::remove_dir_all(&staged);
-        });
-    }
-    match exchange(staging.path(), output) {
-        // The staging folder now holds the previous site. The new one is
-        // in place: failing to remove the old one is not a failed build,
-        // and the next build removes what is left (`remove_stale`).
-        Ok(()) => {
-            let _ = remove_tree(&staging.keep());
-            Ok(())
-        }
-        Err(_) => {
-            // Two renames: the output is missing for an instant.
-            let staged = staging.keep();
-            let old = tempfile::Builder::new()
-                .prefix(&format!(".{name}.old-"))
-                .tempdir_in(&parent)?
-                .keep();
-            fs::remove_dir(&old)?;
-            fs::rename(output, &old)?;
-            if let Err(e) = fs::rename(&staged, output) {
-                let _ = fs::rename(&old, output);
-                let _ = fs::remove_dir_all(&staged);
-                return Err(e);
+
+    /// Writes `files` into the staging folder. Refuses, before writing any
+    /// of them, a path outside the folder and two paths (in this batch or
+    /// an earlier one) that are one file where case is ignored (macOS,
+    /// Windows): one would replace the other.
+    pub fn write(&mut self, files: &[OutputFile]) -> io::Result<()> {
+        let mut dests = Vec::with_capacity(files.len());
+        let mut dirs = std::collections::BTreeSet::new();
+        for f in files {
+            let folded = crate::load::folded_path(&f.path);
+            if let Some(first) = self.seen.get(&folded) {
+                return Err(io::Error::new(
+                    io::ErrorKind::InvalidInput,
+                    format!(
+                        "`{first}` and `{}` would be one file where case is ignored (macOS, Windows)",
+                        f.path
+                    ),
+                ));
             }
-            remove_tree(&old)
+            self.seen.insert(folded, f.path.clone());
+            let rel = safe_relative(&f.path).ok_or_else(|| {
+                io::Error::new(
+                    io::ErrorKind::InvalidInput,
+                    format!("refusing to write outside the output folder: {}", f.path),
+                )
+            })?;
+            let dest = self.dir.path().join(rel);
+            if let Some(dir) = dest.parent() {
+                dirs.insert(dir.to_path_buf());
+            }
+            dests.push((dest, &f.bytes));
+        }
+        // Both in parallel: creating thousands of small files is system
+        // time that both cores can share. `create_dir_all` takes races in
+        // its stride.
+        dirs.par_iter().try_for_each(fs::create_dir_all)?;
+        dests
+            .par_iter()
+            .try_for_each(|(dest, bytes)| fs::write(dest, bytes))
+    }
+
+    /// Puts the staged site in the output folder's place.
+    pub fn commit(self) -> io::Result<()> {
+        let Staging {
+            output,
+            parent,
+            name,
+            dir: staging,
+            ..
+        } = self;
+        let output = output.as_path();
+        // Readable by the web server like any normally created folder.
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            fs::set_permissions(staging.path(), fs::Permissions::from_mode(0o755))?;
+        }
+        if !output.exists() {
+            let staged = staging.keep();
+            return fs::rename(&staged, output).inspect_err(|_| {
+                let _ = fs::remove_dir_all(&staged);
+            });
+        }
+        match exchange(staging.path(), output) {
+            // The staging folder now holds the previous site. The new one
+            // is in place: failing to remove the old one is not a failed
+            // build, and the next build removes what is left
+            // (`remove_stale`).
+            Ok(()) => {
+                let _ = remove_tree(&staging.keep());
+                Ok(())
+            }
+            Err(_) => {
+                // Two renames: the output is missing for an instant.
+                let staged = staging.keep();
+                let old = tempfile::Builder::new()
+                    .prefix(&format!(".{name}.old-"))
+                    .tempdir_in(&parent)?
+                    .keep();
+                fs::remove_dir(&old)?;
+                fs::rename(output, &old)?;
+                if let Err(e) = fs::rename(&staged, output) {
+                    let _ = fs::rename(&old, output);
+                    let _ = fs::remove_dir_all(&staged);
+                    return Err(e);
+                }
+                remove_tree(&old)
+            }
         }
     }
 }

@@ -272,6 +272,40 @@ fn a_failed_build_leaves_the_previous_output_untouched() {
 }
 
 #[test]
+fn a_build_that_fails_after_writing_its_pages_leaves_the_previous_output_untouched() {
+    // The pages are written to the staging folder first and the search
+    // page after them: a search template that fails when rendered fails
+    // the build once the pages are on disk.
+    let tmp = tempfile::tempdir().unwrap();
+    let site = tmp.path().join("site");
+    copy_tree(&fixture("good"), &site);
+    let out = tmp.path().join("out");
+    build(&site, &out);
+    let before = tree(&out);
+    fs::create_dir_all(site.join("templates")).unwrap();
+    fs::write(
+        site.join("templates/search.html"),
+        "{% extends \"base.html\" %}{% block content %}{{ no_such_value }}{% endblock content %}",
+    )
+    .unwrap();
+    let o = annals(&[
+        "build",
+        "--root",
+        site.to_str().unwrap(),
+        "--output",
+        out.to_str().unwrap(),
+    ]);
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    assert!(stderr(&o).contains("no_such_value"), "{}", stderr(&o));
+    assert_eq!(tree(&out), before);
+    let names: Vec<String> = fs::read_dir(tmp.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    assert_eq!(names.len(), 2, "{names:?}");
+}
+
+#[test]
 fn a_rebuild_replaces_the_output_and_drops_stale_pages() {
     let tmp = tempfile::tempdir().unwrap();
     let site = tmp.path().join("site");
