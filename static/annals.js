@@ -44,7 +44,8 @@
       card.querySelectorAll('.terms a.term').forEach(function (a) {
         var m = /([a-z]+)\/([^/]+)\/(?:index\.html)?$/.exec(a.getAttribute('href'));
         if (m && terms[m[1]]) {
-          var entry = terms[m[1]][m[2]] || (terms[m[1]][m[2]] = { name: a.textContent, count: 0 });
+          var entry = terms[m[1]][m[2]] ||
+            (terms[m[1]][m[2]] = { name: a.textContent, count: 0, href: a.getAttribute('href') });
           entry.count += 1;
         }
       });
@@ -88,6 +89,11 @@
     var status = el('p', { class: 'filter-status', role: 'status', 'aria-live': 'polite' });
     form.appendChild(status);
     var paged = document.querySelector('.list-pager');
+    // A list cut into pages filters the page on screen; for one term, the
+    // term's own page holds all of its events.
+    var more = el('p', { class: 'filter-more' });
+    more.hidden = true;
+    form.appendChild(more);
     form.appendChild(el('p', {
       class: 'filter-keys',
       text: (paged ? 'Filters the events of this page. ' : '') + 'Keys: j and k move to the next and previous event.',
@@ -126,6 +132,19 @@
         ? 'Showing ' + count + ' of ' + items.length + ' events'
         : items.length + ' events';
       clear.hidden = !active;
+      var only = wanted.length === 1 && !words.length ? wanted[0].split('/') : null;
+      var entry = only && terms[only[0]][only[1]];
+      // Not on the term's own pages, where it would lead back to them.
+      var elsewhere = false;
+      if (entry && entry.href) {
+        var base = new URL(entry.href, location.href).pathname.replace(/index\.html$/, '');
+        elsewhere = location.pathname.indexOf(base) !== 0;
+      }
+      more.textContent = '';
+      more.hidden = !(paged && elsewhere);
+      if (!more.hidden) {
+        more.appendChild(el('a', { href: entry.href, text: 'All events: ' + entry.name + ' →' }));
+      }
       if (updateUrl) {
         var next = new URLSearchParams(location.search);
         if (q.value.trim()) next.set('q', q.value.trim()); else next.delete('q');

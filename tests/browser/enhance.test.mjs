@@ -5,7 +5,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -136,6 +136,45 @@ test('the axis zooms across thousands of years', async () => {
     for (let i = 0; i < 30; i++) await page.click('button[aria-label="Earlier"]');
     const earliest = await tickLabels(page);
     assert.ok(earliest.every((t) => / BC$/.test(t)), earliest.join('|'));
+    assert.deepEqual(problems, []);
+  } finally {
+    await browser.close();
+  }
+});
+
+test('a list cut into pages links a one-term filter to the term page', async () => {
+  // 300 events, every other one tagged "even": the home list takes two
+  // pages, the "even" term page one.
+  const root = mkdtempSync(join(tmpdir(), 'annals-paged-'));
+  mkdirSync(join(root, 'content', 'events'), { recursive: true });
+  writeFileSync(join(root, 'site.yaml'), 'title: Paged\n');
+  for (let i = 0; i < 300; i++) {
+    const day = new Date(Date.UTC(2001, 0, 1 + i)).toISOString().slice(0, 10);
+    writeFileSync(join(root, 'content', 'events', `e${i}.yaml`),
+      `title: Event ${i}\ndate: ${day}\nsummary: Number ${i}.\ntags: [${i % 2 ? 'odd' : 'even'}, all]\n`);
+  }
+  const out = join(root, 'public');
+  execFileSync(annals, ['build', '--root', root, '--output', out], { stdio: 'ignore' });
+  const browser = await launch();
+  try {
+    const page = await browser.newPage();
+    const problems = watchErrors(page);
+    await page.goto(pathToFileURL(join(out, 'index.html')).href);
+    assert.ok(await page.$('.list-pager'), 'the home list has pages');
+    assert.equal(await page.isVisible('.filter-more'), false);
+    await page.selectOption('#filter-tags', 'even');
+    const link = page.locator('.filter-more a');
+    assert.equal(await link.textContent(), 'All events: even →');
+    // Words as well: the term page would not hold the same events.
+    await page.fill('#filter-q', 'number');
+    assert.equal(await page.isVisible('.filter-more'), false);
+    await page.fill('#filter-q', '');
+    await link.click();
+    await page.waitForURL(/tags\/even\/index\.html$/);
+    assert.equal((await visibleCards(page)).length, 150);
+    // On the term's own page, filtering by it leads nowhere new.
+    await page.selectOption('#filter-tags', 'even');
+    assert.equal(await page.isVisible('.filter-more'), false);
     assert.deepEqual(problems, []);
   } finally {
     await browser.close();
