@@ -238,8 +238,10 @@ fn json_diagnostics_carry_file_line_and_column() {
     assert_eq!(d["hints"][0], "did you mean `daily`?");
 }
 
-#[test]
-fn a_failed_build_leaves_the_previous_output_untouched() {
+/// Builds the good fixture, breaks it with `edit`, and checks that the
+/// next build fails with `message` and leaves the previous output exactly
+/// as it was, with no staging folder behind.
+fn failed_build_keeps_the_output(edit: impl FnOnce(&Path), message: &str) {
     let tmp = tempfile::tempdir().unwrap();
     let site = tmp.path().join("site");
     copy_tree(&fixture("good"), &site);
@@ -248,46 +250,7 @@ fn a_failed_build_leaves_the_previous_output_untouched() {
     let before = tree(&out);
     assert!(before.contains_key("events/designation/index.html"));
 
-    fs::write(
-        site.join("content/events/designation.yaml"),
-        "title: Broken\ndate: 2025-02-30\n",
-    )
-    .unwrap();
-    let o = annals(&[
-        "build",
-        "--root",
-        site.to_str().unwrap(),
-        "--output",
-        out.to_str().unwrap(),
-    ]);
-    assert_eq!(o.status.code(), Some(1));
-    assert!(stderr(&o).contains("invalid day `30`"), "{}", stderr(&o));
-    assert_eq!(tree(&out), before);
-    // No staging folder is left behind.
-    let names: Vec<String> = fs::read_dir(tmp.path())
-        .unwrap()
-        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-        .collect();
-    assert_eq!(names.len(), 2, "{names:?}");
-}
-
-#[test]
-fn a_build_that_fails_after_writing_its_pages_leaves_the_previous_output_untouched() {
-    // The pages are written to the staging folder first and the search
-    // page after them: a search template that fails when rendered fails
-    // the build once the pages are on disk.
-    let tmp = tempfile::tempdir().unwrap();
-    let site = tmp.path().join("site");
-    copy_tree(&fixture("good"), &site);
-    let out = tmp.path().join("out");
-    build(&site, &out);
-    let before = tree(&out);
-    fs::create_dir_all(site.join("templates")).unwrap();
-    fs::write(
-        site.join("templates/search.html"),
-        "{% extends \"base.html\" %}{% block content %}{{ no_such_value }}{% endblock content %}",
-    )
-    .unwrap();
+    edit(&site);
     let o = annals(&[
         "build",
         "--root",
@@ -296,13 +259,45 @@ fn a_build_that_fails_after_writing_its_pages_leaves_the_previous_output_untouch
         out.to_str().unwrap(),
     ]);
     assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
-    assert!(stderr(&o).contains("no_such_value"), "{}", stderr(&o));
+    assert!(stderr(&o).contains(message), "{}", stderr(&o));
     assert_eq!(tree(&out), before);
     let names: Vec<String> = fs::read_dir(tmp.path())
         .unwrap()
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
         .collect();
     assert_eq!(names.len(), 2, "{names:?}");
+}
+
+#[test]
+fn a_failed_build_leaves_the_previous_output_untouched() {
+    failed_build_keeps_the_output(
+        |site| {
+            fs::write(
+                site.join("content/events/designation.yaml"),
+                "title: Broken\ndate: 2025-02-30\n",
+            )
+            .unwrap();
+        },
+        "invalid day `30`",
+    );
+}
+
+#[test]
+fn a_build_that_fails_after_writing_its_pages_leaves_the_previous_output_untouched() {
+    // The pages are written to the staging folder first and the search
+    // page after them: a search template that fails when rendered fails
+    // the build once the pages are on disk.
+    failed_build_keeps_the_output(
+        |site| {
+            fs::create_dir_all(site.join("templates")).unwrap();
+            fs::write(
+                site.join("templates/search.html"),
+                "{% extends \"base.html\" %}{% block content %}{{ no_such_value }}{% endblock content %}",
+            )
+            .unwrap();
+        },
+        "no_such_value",
+    );
 }
 
 #[test]
