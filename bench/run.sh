@@ -42,7 +42,11 @@ for n in "${sizes[@]}"; do
     "$aw" "$ac" "$am" "$hw" "$hc" "$hm" \
     "$(awk -v a="$aw" -v h="$hw" 'BEGIN { printf "%.2f", a / h }')" \
     "$(awk -v a="$am" -v h="$hm" 'BEGIN { printf "%.2f", a / h }')"
-  # What `annals serve` does after one event file changes (20 edits).
+  # What `annals serve` does after one event file changes (20 edits),
+  # once the builds above are on disk: their write-back would otherwise
+  # compete with the edits for the disk and the CPU.
+  rm -rf "$site/annals-out" "$site/hugo-out"
+  sync
   ./target/release/examples/incremental "$site/annals" 20 | sed "s/^/$n events: /" >> "$work/incremental.txt"
   rm -rf "$site"
 done
