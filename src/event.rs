@@ -527,6 +527,20 @@ fn validate(
             location: loc(r),
         })
         .collect();
+    let slugs: [Vec<String>; 3] = [&raw.tags, &raw.actors, &raw.places]
+        .map(|names| names.iter().map(|n| slug::slugify(&n.value)).collect());
+    let term_keys = [
+        (&raw.tags, &slugs[0]),
+        (&raw.actors, &slugs[1]),
+        (&raw.places, &slugs[2]),
+    ]
+    .map(|(names, slugs)| {
+        names
+            .iter()
+            .zip(slugs)
+            .map(|(n, slug)| TermKey::of(&n.value, slug))
+            .collect()
+    });
     match date {
         Some(date) if diags.is_empty() => Ok(Event {
             span: date.span(zone.unwrap_or(site_zone)),
@@ -538,14 +552,8 @@ fn validate(
             zone,
             summary: raw.summary.map(|s| s.value).unwrap_or_default(),
             body: raw.body.map(|b| b.value),
-            term_keys: [&raw.tags, &raw.actors, &raw.places].map(|names| {
-                names
-                    .iter()
-                    .map(|n| TermKey::of(&n.value, &slug::slugify(&n.value)))
-                    .collect()
-            }),
-            slugs: [&raw.tags, &raw.actors, &raw.places]
-                .map(|names| names.iter().map(|n| slug::slugify(&n.value)).collect()),
+            term_keys,
+            slugs,
             term_locations: [&raw.tags, &raw.actors, &raw.places]
                 .map(|terms| terms.iter().map(&loc).collect()),
             terms: [raw.tags, raw.actors, raw.places]
