@@ -32,6 +32,7 @@ fn main() {
 
     let started = Instant::now();
     let mut site = Site::load(&root, None).expect("the site loads");
+    site.keep_render_cache();
     let built = site.build(&|_| {}).expect("the site builds");
     let mut pages: Vec<String> = built.pages.written.iter().map(|f| f.path.clone()).collect();
     let paths: Vec<&str> = pages.iter().map(String::as_str).collect();

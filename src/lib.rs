@@ -48,7 +48,7 @@ pub struct RenderedSite {
     /// The validated configuration.
     pub config: Config,
     /// The ordered events and sources.
-    pub timeline: Timeline,
+    pub timeline: std::sync::Arc<Timeline>,
     /// Every file of the site, sorted by path.
     pub files: Vec<OutputFile>,
     /// Warnings found on the way.

@@ -42,7 +42,7 @@ pub struct Site {
     timeline_cache: TimelineCache,
     render_state: RenderState,
     /// The timeline of the last build that succeeded.
-    timeline: Option<Timeline>,
+    timeline: Option<Arc<Timeline>>,
 }
 
 /// What [`Site::build`] rendered.
@@ -307,6 +307,13 @@ impl Site {
         .map_err(|d| Failure::Content(d.sorted()))
     }
 
+    /// Keeps what a render can reuse in the next one (the list cards)
+    /// from one build to the next: for a site that is built again after
+    /// each edit (`annals serve`).
+    pub fn keep_render_cache(&mut self) {
+        self.render_state.keep_cards();
+    }
+
     /// The site folder.
     pub fn root(&self) -> &Path {
         &self.root
@@ -325,7 +332,7 @@ impl Site {
     }
 
     /// The configuration and the timeline of the last build.
-    pub fn into_parts(self) -> Option<(Config, Timeline)> {
+    pub fn into_parts(self) -> Option<(Config, Arc<Timeline>)> {
         Some((self.config?, self.timeline?))
     }
 }

@@ -151,7 +151,10 @@ fn rebuild(
     };
     if !incremental {
         match Site::load(&session.root, None) {
-            Ok(site) => session.site = Some(site),
+            Ok(mut site) => {
+                site.keep_render_cache();
+                session.site = Some(site);
+            }
             Err(failure) => {
                 session.site = None;
                 return shared.fail(failure, report);

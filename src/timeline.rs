@@ -67,7 +67,7 @@ pub struct Taxonomy {
 }
 
 /// The ordered, cross-checked site.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct Timeline {
     /// Events in timeline order (shared with `annals serve`'s cache of
     /// parsed files, so a rebuild need not copy them).
@@ -281,7 +281,7 @@ pub fn build(
     events: Vec<Arc<Event>>,
     sources: Vec<Arc<Source>>,
     partial: bool,
-) -> Result<(Timeline, Diagnostics), Diagnostics> {
+) -> Result<(Arc<Timeline>, Diagnostics), Diagnostics> {
     build_cached(
         config,
         events,
@@ -292,13 +292,142 @@ pub fn build(
 }
 
 /// What one build of the timeline can hand to the next: the checked
-/// citations of each event, valid while no source changes.
+/// citations of each event, valid while no source changes, and the last
+/// timeline built without errors, which an edit that moves no event and
+/// changes no term or reference only has to patch.
 #[derive(Debug, Default)]
 pub struct TimelineCache {
     /// The sources (and `partial`) the checks were made against.
     sources_key: u64,
     /// Checks by event fingerprint.
     checked: HashMap<u64, Arc<Checked>>,
+    /// The last timeline built without errors.
+    last: Option<Last>,
+}
+
+/// A timeline and what it was built from.
+#[derive(Debug)]
+struct Last {
+    timeline: Arc<Timeline>,
+    /// The events as given, in file order.
+    files: Vec<Arc<Event>>,
+    /// For each event in file order, where it stands on the timeline.
+    by_file: Vec<usize>,
+    /// The check of each event's citations, in timeline order.
+    checked: Vec<Arc<Checked>>,
+    /// The warnings that are not about one event's citations: term
+    /// spellings, sources no event cites.
+    other_warnings: Vec<Diagnostic>,
+}
+
+/// Whether `new` can take the place of `old` on the timeline without
+/// moving, and without changing any term, related event or cited source:
+/// the same id, dates, importance, terms (and where they are written, for
+/// the spelling warnings) and related ids. Its citations are compared
+/// once checked.
+fn same_place(old: &Event, new: &Event) -> bool {
+    old.id == new.id
+        && old.span == new.span
+        && old.importance == new.importance
+        && old.terms == new.terms
+        && old.slugs == new.slugs
+        && old.term_locations == new.term_locations
+        && old.related.len() == new.related.len()
+        && old
+            .related
+            .iter()
+            .zip(&new.related)
+            .all(|(a, b)| a.id == b.id)
+        && old.date.to_string() == new.date.to_string()
+}
+
+/// The sources each citation resolves to, in order.
+fn cited_sources(citations: &[Citation]) -> impl Iterator<Item = usize> + '_ {
+    citations.iter().map(|c| c.source)
+}
+
+/// What [`patch`] makes.
+struct Patched {
+    timeline: Timeline,
+    /// The check of each event's citations, in timeline order.
+    checked: Vec<Arc<Checked>>,
+    warnings: Diagnostics,
+    /// The events that changed, by their index in file order.
+    changed: Vec<usize>,
+}
+
+/// The timeline of `last` with the events that changed since put in their
+/// places, when every one of them can be (see [`same_place`]), the
+/// sources are the same and no check fails: a typo fixed in one event of
+/// a large site costs its own check, not a new timeline. `None` when the
+/// timeline has to be built anew.
+fn patch(
+    last: &Last,
+    events: &[Arc<Event>],
+    sources: &[Arc<Source>],
+    config: &Config,
+    cache: &HashMap<u64, Arc<Checked>>,
+) -> Option<Patched> {
+    /// More changed events than this are checked in parallel by a full build.
+    const MAX_CHANGED: usize = 64;
+    let tl = &last.timeline;
+    if events.len() != last.files.len()
+        || sources.len() != tl.sources.len()
+        || !sources
+            .iter()
+            .zip(&tl.sources)
+            .all(|(a, b)| Arc::ptr_eq(a, b))
+    {
+        return None;
+    }
+    let mut changed = Vec::new();
+    for (k, (new, old)) in events.iter().zip(&last.files).enumerate() {
+        if !Arc::ptr_eq(new, old) {
+            if changed.len() == MAX_CHANGED || !same_place(old, new) {
+                return None;
+            }
+            changed.push(k);
+        }
+    }
+    let source_ids: HashMap<&str, usize> = tl
+        .sources
+        .iter()
+        .enumerate()
+        .map(|(i, s)| (s.id.as_str(), i))
+        .collect();
+    let mut timeline = Timeline::clone(tl);
+    let mut checked = last.checked.clone();
+    for &k in &changed {
+        let (event, at) = (&events[k], last.by_file[k]);
+        let check = match cache.get(&event.fingerprint) {
+            Some(c) if event.fingerprint != 0 => Arc::clone(c),
+            _ => Arc::new(check_citations(
+                event,
+                sources,
+                &source_ids,
+                false,
+                config.timezone,
+            )),
+        };
+        if !check.errors.is_empty()
+            || !cited_sources(&check.citations).eq(cited_sources(&timeline.citations[at]))
+        {
+            return None;
+        }
+        timeline.events[at] = Arc::clone(event);
+        timeline.citations[at] = Arc::clone(&check.citations);
+        checked[at] = check;
+    }
+    let mut warnings = Diagnostics::from(last.other_warnings.clone());
+    for c in &checked {
+        c.warnings.iter().for_each(|d| warnings.push(d.clone()));
+    }
+    Some(Patched {
+        timeline,
+        checked,
+        warnings,
+        changed,
+    })
 }
 
 /// [`build`], reusing and updating `cache`. `events` and `sources` are in
@@ -310,9 +439,35 @@ pub fn build_cached(
     sources: Vec<Arc<Source>>,
     partial: bool,
     cache: &mut TimelineCache,
-) -> Result<(Timeline, Diagnostics), Diagnostics> {
+) -> Result<(Arc<Timeline>, Diagnostics), Diagnostics> {
+    if let Some(last) = cache.last.as_mut().filter(|_| !partial)
+        && let Some(Patched {
+            timeline,
+            checked,
+            warnings,
+            changed,
+        }) = patch(last, &events, &sources, config, &cache.checked)
+    {
+        for &k in &changed {
+            let (old, new) = (&last.files[k], &events[k]);
+            cache.checked.remove(&old.fingerprint);
+            if new.fingerprint != 0 {
+                cache
+                    .checked
+                    .insert(new.fingerprint, Arc::clone(&checked[last.by_file[k]]));
+            }
+        }
+        let timeline = Arc::new(timeline);
+        last.timeline = Arc::clone(&timeline);
+        last.files = events;
+        last.checked = checked;
+        return Ok((timeline, warnings));
+    }
+    cache.last = None;
     let mut diags = Diagnostics::default();
     let mut warnings = Diagnostics::default();
+    // Warnings that are not about one event's citations.
+    let mut other = Diagnostics::default();
     let tz = config.timezone;
 
     // Events and sources come in file order (loading sorts the paths, so
@@ -429,9 +584,10 @@ pub fn build_cached(
         }
         related.push(rel);
     }
-    let (taxonomies, event_terms) = taxonomies(config, &events, &mut diags, &mut warnings);
+    let (taxonomies, event_terms) = taxonomies(config, &events, &mut diags, &mut other);
     if diags.has_errors() {
         diags.extend(warnings);
+        diags.extend(other);
         return Err(diags);
     }
 
@@ -447,7 +603,7 @@ pub fn build_cached(
     for (s, by) in sources.iter().zip(&cited_by) {
         // When files failed to load, the citing event may be among them.
         if by.is_empty() && !partial {
-            warnings.push(
+            other.push(
                 Diagnostic::error(
                     format!("source `{}` is cited by no event", s.id),
                     s.location.clone(),
@@ -482,19 +638,30 @@ pub fn build_cached(
         y.months.sort_by_key(|m| m.month);
     }
 
-    Ok((
-        Timeline {
-            events,
-            citations,
-            related,
-            sources,
-            cited_by,
-            years,
-            taxonomies,
-            event_terms,
-        },
-        warnings,
-    ))
+    let timeline = Arc::new(Timeline {
+        events,
+        citations,
+        related,
+        sources,
+        cited_by,
+        years,
+        taxonomies,
+        event_terms,
+    });
+    if !partial {
+        cache.last = Some(Last {
+            timeline: Arc::clone(&timeline),
+            files: by_file
+                .iter()
+                .map(|&i| Arc::clone(&timeline.events[i]))
+                .collect(),
+            by_file,
+            checked,
+            other_warnings: other.iter().cloned().collect(),
+        });
+    }
+    warnings.extend(other);
+    Ok((timeline, warnings))
 }
 
 /// The terms of each configured taxonomy, and for each event the terms it

@@ -73,11 +73,20 @@ impl<'a> Page<'a> {
     /// The prefix that leads from this page back to the site root
     /// (`./`, `../`, `../../`).
     pub fn root(&self) -> String {
-        let depth = self.dir().matches('/').count();
-        if depth == 0 {
-            "./".into()
-        } else {
-            "../".repeat(depth)
+        match self.depth() {
+            0 => "./".into(),
+            depth => "../".repeat(depth),
+        }
+    }
+
+    /// How many folders deep the page's file is: the number of `/` in
+    /// [`Page::dir`].
+    pub fn depth(&self) -> usize {
+        match self {
+            Page::Home => 0,
+            Page::Sources | Page::Taxonomy(_) | Page::Search => 1,
+            Page::Event(_) | Page::Source(_) | Page::Term(..) | Page::HomePage(_) => 2,
+            Page::TermPage(..) => 4,
         }
     }
 
@@ -98,7 +107,25 @@ impl<'a> Page<'a> {
     /// so they also work when the site is opened from disk (`file://`),
     /// where no server maps a folder to its index.
     pub fn link_to(&self, to: &Page<'_>) -> String {
-        format!("{}{}index.html", self.root(), to.dir())
+        use std::fmt::Write;
+        let mut link = String::with_capacity(64);
+        match self.depth() {
+            0 => link.push_str("./"),
+            depth => (0..depth).for_each(|_| link.push_str("../")),
+        }
+        let _ = match to {
+            Page::Home => Ok(()),
+            Page::Event(id) => write!(link, "events/{id}/"),
+            Page::Sources => write!(link, "sources/"),
+            Page::Source(id) => write!(link, "sources/{id}/"),
+            Page::Taxonomy(t) => write!(link, "{t}/"),
+            Page::Term(t, term) => write!(link, "{t}/{term}/"),
+            Page::HomePage(n) => write!(link, "page/{n}/"),
+            Page::TermPage(t, term, n) => write!(link, "{t}/{term}/page/{n}/"),
+            Page::Search => write!(link, "search/"),
+        };
+        link.push_str("index.html");
+        link
     }
 }
 

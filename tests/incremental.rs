@@ -19,6 +19,8 @@ use common::*;
 struct Served {
     pages: BTreeMap<String, Vec<u8>>,
     data: BTreeMap<String, Vec<u8>>,
+    /// The warnings of the last build, as shown.
+    warnings: Vec<String>,
 }
 
 impl Served {
@@ -27,6 +29,7 @@ impl Served {
     fn apply(&mut self, site: &mut Site) -> Result<usize, String> {
         let built = site.build(&|_| {}).map_err(|f| format!("{f:?}"))?;
         let rendered = built.pages.written.len();
+        self.warnings = built.warnings.iter().map(|d| format!("{d:?}")).collect();
         for path in built.pages.removed {
             assert!(self.pages.remove(&path).is_some(), "{path} was not there");
         }
@@ -48,7 +51,9 @@ impl Served {
 
 /// Fails naming the files that differ (not dumping their bytes).
 fn assert_same(served: &Served, root: &Path, what: &str) {
-    let (got, want) = (served.files(), full_build(root));
+    let (want, warnings) = full_build(root);
+    assert_eq!(served.warnings, warnings, "{what}: the warnings differ");
+    let got = served.files();
     let differ: Vec<&String> = got
         .keys()
         .chain(want.keys())
@@ -60,13 +65,13 @@ fn assert_same(served: &Served, root: &Path, what: &str) {
     );
 }
 
-fn full_build(root: &Path) -> BTreeMap<String, Vec<u8>> {
-    annals::check(root, None)
-        .unwrap_or_else(|f| panic!("full build failed: {f:?}"))
-        .files
-        .into_iter()
-        .map(|f| (f.path, f.bytes))
-        .collect()
+/// The files and the warnings of a full build.
+fn full_build(root: &Path) -> (BTreeMap<String, Vec<u8>>, Vec<String>) {
+    let site = annals::check(root, None).unwrap_or_else(|f| panic!("full build failed: {f:?}"));
+    (
+        site.files.into_iter().map(|f| (f.path, f.bytes)).collect(),
+        site.warnings.iter().map(|d| format!("{d:?}")).collect(),
+    )
 }
 
 const QUOTES: [&str; 3] = [
@@ -127,6 +132,7 @@ fn every_incremental_rebuild_equals_a_full_build() {
         .unwrap();
     }
     let mut site = Site::load(&root, None).unwrap();
+    site.keep_render_cache();
     let mut served = Served::default();
     let first = served.apply(&mut site).unwrap();
     assert_same(&served, &root, "the first build");
@@ -137,7 +143,7 @@ fn every_incremental_rebuild_equals_a_full_build() {
     let mut partial_builds = 0;
     for step in 0..60 {
         let n = rng.random_range(0..events);
-        let path: PathBuf = match rng.random_range(0..10) {
+        let path: PathBuf = match rng.random_range(0..12) {
             // A source's title and body change (its quotes stay).
             0 => {
                 let text = original_source
@@ -166,6 +172,25 @@ fn every_incremental_rebuild_equals_a_full_build() {
                 served.apply(&mut site).unwrap();
                 assert_same(&served, &root, &format!("step {step}: added"));
                 fs::remove_file(&path).unwrap();
+                path
+            }
+            // The words of an event change, not its place: its title,
+            // summary and quote (the timeline is patched, not rebuilt).
+            3 | 4 => {
+                let path = dir.join(format!("e{n}.yaml"));
+                let text = fs::read_to_string(&path).unwrap();
+                let quote = QUOTES[rng.random_range(0..QUOTES.len())];
+                let mut lines: Vec<String> = text.lines().map(str::to_string).collect();
+                for line in &mut lines {
+                    if line.starts_with("title:") {
+                        *line = format!("title: Event {n} words {step}");
+                    } else if line.starts_with("summary:") {
+                        *line = format!("summary: Reworded at step {step}");
+                    } else if line.trim_start().starts_with("quote:") && !quote.is_empty() {
+                        *line = format!("    quote: {quote:?}");
+                    }
+                }
+                fs::write(&path, lines.join("\n") + "\n").unwrap();
                 path
             }
             _ => {

@@ -6,7 +6,7 @@ use rayon::prelude::*;
 use serde::Serialize;
 
 use super::changes::ListInput;
-use super::views::EventCard;
+use super::views::CardView;
 use super::{Rendered, Renderer};
 use crate::axis::{Axis, AxisEra, AxisMark};
 use crate::timeline::Timeline;
@@ -16,7 +16,7 @@ use crate::url::Page;
 pub(super) struct MonthView {
     pub(super) label: String,
     pub(super) anchor: String,
-    pub(super) events: Vec<EventCard>,
+    pub(super) events: Vec<CardView>,
 }
 
 #[derive(Serialize)]
@@ -180,7 +180,7 @@ impl<'a> Renderer<'a> {
             let month = MonthView {
                 label,
                 anchor,
-                events: events.iter().map(|&i| self.card(i, from)).collect(),
+                events: events.iter().map(|&i| self.list_card(i, from)).collect(),
             };
             match out.last_mut() {
                 Some(y) if y.year == year => y.months.push(month),

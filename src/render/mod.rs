@@ -252,6 +252,11 @@ struct Renderer<'a> {
     groups: ListGroups,
     /// The output paths to render; `None` renders every page.
     want: Option<&'a HashSet<Arc<str>>>,
+    /// List cards rendered by earlier builds (`annals serve`), by
+    /// [`Renderer::card_key`].
+    old_cards: &'a HashMap<u64, Arc<str>>,
+    /// List cards rendered, or reused, by this one.
+    cards: std::sync::Mutex<HashMap<u64, Arc<str>>>,
 }
 
 /// The path of the page served for any missing address.
@@ -336,6 +341,65 @@ impl<'a> Renderer<'a> {
                 .join(" "),
             terms,
             sources,
+        }
+    }
+
+    /// What a list card shows beside its event's own file: its depth in
+    /// the site (its links are relative), its terms' names and its
+    /// sources' titles. `None` for an event not read from a file.
+    fn card_key(&self, i: usize, from: &Page<'_>) -> Option<u64> {
+        use std::hash::{Hash, Hasher};
+        let tl = self.timeline;
+        let e = &tl.events[i];
+        if e.fingerprint == 0 {
+            return None;
+        }
+        let mut h = rustc_hash::FxHasher::default();
+        (e.fingerprint, from.depth()).hash(&mut h);
+        for &(ti, n) in &tl.event_terms[i] {
+            let term = &tl.taxonomies[ti].terms[n];
+            (ti, &term.slug, &term.name).hash(&mut h);
+        }
+        for c in tl.citations[i].iter() {
+            let s = &tl.sources[c.source];
+            (&s.id, &s.title).hash(&mut h);
+        }
+        Some(h.finish())
+    }
+
+    /// The card of event `i` in a list on page `from`: rendered once for
+    /// all the pages at its depth. A card whose template fails is left to
+    /// the page, whose error then says where.
+    fn list_card(&self, i: usize, from: &Page<'_>) -> CardView {
+        let Some(key) = self.card_key(i, from) else {
+            return CardView::Parts(Box::new(self.card(i, from)));
+        };
+        let lock = || self.cards.lock().unwrap_or_else(|e| e.into_inner());
+        let found = lock().get(&key).cloned();
+        if let Some(html) = found {
+            return CardView::Rendered { html };
+        }
+        if let Some(html) = self.old_cards.get(&key) {
+            lock().insert(key, Arc::clone(html));
+            return CardView::Rendered {
+                html: Arc::clone(html),
+            };
+        }
+        #[derive(Serialize)]
+        struct One<'c> {
+            e: &'c EventCard,
+            hx: &'static str,
+        }
+        let card = self.card(i, from);
+        let rendered = Context::from_serialize(&One { e: &card, hx: "h4" })
+            .and_then(|c| self.templates.tera.render("partials/event_card.html", &c));
+        match rendered {
+            Ok(html) => {
+                let html: Arc<str> = html.into();
+                lock().insert(key, Arc::clone(&html));
+                CardView::Rendered { html }
+            }
+            Err(_) => CardView::Parts(Box::new(card)),
         }
     }
 
@@ -473,6 +537,18 @@ pub struct RenderState {
     /// For each list (by its first page): what it was made from, and its
     /// pages' fingerprints.
     lists: HashMap<String, (u64, PageFingerprints)>,
+    /// List cards by [`Renderer::card_key`], kept only when asked for
+    /// (`annals serve`).
+    cards: HashMap<u64, Arc<str>>,
+    keep_cards: bool,
+}
+
+impl RenderState {
+    /// Keeps the rendered list cards from one render to the next, for a
+    /// site that is rendered again after edits.
+    pub fn keep_cards(&mut self) {
+        self.keep_cards = true;
+    }
 }
 
 /// Pages' output paths with their fingerprints.
@@ -524,6 +600,7 @@ pub fn render_pages(
     state: &mut RenderState,
 ) -> Result<PageChanges, Diagnostics> {
     let kept = std::mem::take(&mut state.prepared);
+    let old_cards = std::mem::take(&mut state.cards);
     let prepared = prepare_all(config, timeline, &kept);
     state.prepared = timeline
         .events
@@ -545,6 +622,8 @@ pub fn render_pages(
         prepared: &prepared,
         groups: ListGroups::new(timeline),
         want: None,
+        old_cards: &old_cards,
+        cards: Default::default(),
     };
     let fp = r.fingerprints();
     let mut fingerprints: HashMap<Arc<str>, u64> = r.single_pages(&fp).into_iter().collect();
@@ -617,6 +696,17 @@ pub fn render_pages(
     written.sort_by(|a, b| a.path.cmp(&b.path));
     state.pages = fingerprints;
     state.lists = lists;
+    if state.keep_cards {
+        // The cards of this render, and those of earlier ones while they
+        // are not many more than the site has: an edit renders a few.
+        let mut cards = r.cards.into_inner().unwrap_or_else(|e| e.into_inner());
+        if old_cards.len() < 4 * timeline.events.len() {
+            for (key, html) in old_cards {
+                cards.entry(key).or_insert(html);
+            }
+        }
+        state.cards = cards;
+    }
     Ok(PageChanges { written, removed })
 }
 
@@ -645,6 +735,8 @@ pub fn render_data(
         prepared: &prepared,
         groups: ListGroups::new(timeline),
         want: None,
+        old_cards: &HashMap::default(),
+        cards: Default::default(),
     };
     let (search, data) = rayon::join(
         || crate::search::build(config, timeline, &prepared),

@@ -33,6 +33,23 @@ pub(super) struct SourceLink {
     pub(super) url: String,
 }
 
+/// A card in a list: its HTML, made once for every page at its depth
+/// (and kept by `annals serve` while nothing on it changes), or its parts
+/// for the template to lay out.
+#[derive(Serialize)]
+#[serde(untagged)]
+pub(super) enum CardView {
+    Rendered {
+        #[serde(serialize_with = "shared_str")]
+        html: std::sync::Arc<str>,
+    },
+    Parts(Box<EventCard>),
+}
+
+fn shared_str<S: serde::Serializer>(s: &std::sync::Arc<str>, to: S) -> Result<S::Ok, S::Error> {
+    to.serialize_str(s)
+}
+
 #[derive(Serialize)]
 pub(super) struct EventCard {
     pub(super) id: String,
