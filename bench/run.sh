@@ -7,6 +7,9 @@
 # Then, for each size, what `annals serve` does after one event edit
 # (examples/incremental.rs).
 # Usage: bench/run.sh [N ...]   (default: 1000 10000 100000)
+# BENCH_DIR=/dev/shm bench/run.sh builds in that folder (e.g. a tmpfs, to
+# measure the generators rather than a shared machine's disk); default:
+# the system's temporary folder.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 sizes=("$@")
@@ -14,7 +17,7 @@ sizes=("$@")
 command -v hugo >/dev/null || { echo "needs hugo (Debian: apt-get install hugo)" >&2; exit 2; }
 [ -x /usr/bin/time ] || { echo "needs GNU time (Debian: apt-get install time)" >&2; exit 2; }
 cargo build --release --quiet --bin annals --example gen_corpus --example incremental
-work=$(mktemp -d)
+work=$(mktemp -d "${BENCH_DIR:-${TMPDIR:-/tmp}}/annals-bench.XXXXXX")
 trap 'rm -rf "$work"' EXIT
 
 repeat=${REPEAT:-3}
@@ -29,6 +32,8 @@ measure() { # label, command...; prints "wall cpu rss_mb", the median run by wal
   sort -n "$work/runs.txt" | awk -v m=$(( (repeat + 1) / 2 )) 'NR == m { printf "%.2f %.2f %.1f\n", $1, $2 + $3, $4 / 1024 }'
 }
 
+printf 'Built in %s (%s), %s cores, %s run(s) each, median by wall time.\n\n' "$work" \
+  "$(df -T --output=fstype "$work" | tail -1 | tr -d ' ')" "$(nproc)" "$repeat"
 printf '| events | pages | annals wall s | annals cpu s | annals RSS MB | hugo wall s | hugo cpu s | hugo RSS MB | wall ratio | RSS ratio |\n'
 printf '|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n'
 for n in "${sizes[@]}"; do

@@ -1,8 +1,10 @@
 //! Measures what `annals serve` does after one event file changes: from
 //! the changed path to the updated pages rendered, and to every file
-//! (feeds, exports, search index) made. Edits the titles of `EDITS`
-//! events of the site, one at a time, and prints the median and the
-//! slowest of each measure.
+//! (feeds, exports, search index) made. Two series of `EDITS` edits, one
+//! at a time, each undone before the next: event titles (the event keeps
+//! its place; the timeline is patched) and event importances (it may move;
+//! the timeline is built anew). Prints the median and the slowest of each
+//! measure.
 //!
 //! Usage: incremental SITE_DIR [EDITS]   (bench/run.sh runs it)
 
@@ -50,15 +52,44 @@ fn main() {
     let step = (files.len() / edits.max(1)).max(1);
     files = files.into_iter().step_by(step).take(edits).collect();
 
+    println!("first build {:.0} ms", first.as_secs_f64() * 1000.0);
+    // The words of an event: it keeps its place, terms and references.
+    measure(&mut site, &files, &mut pages, "title edits", |text, k| {
+        text.replacen("title: \"", &format!("title: \"Edited {k} "), 1)
+    });
+    // Its importance: it may move among events of the same dates, and its
+    // mark on the axis changes size.
+    measure(&mut site, &files, &mut pages, "importance edits", |text, _| {
+        let mut out = String::with_capacity(text.len());
+        for line in text.split_inclusive('\n') {
+            match line.strip_prefix("importance: ").and_then(|n| n.trim().parse::<u8>().ok()) {
+                Some(n) => out.push_str(&format!("importance: {}\n", n % 5 + 1)),
+                None => out.push_str(line),
+            }
+        }
+        out
+    });
+}
+
+/// Edits each of `files` with `edit` (given the text and the edit's
+/// number), rebuilds as `annals serve` does, restores it, and prints the
+/// median and the slowest times to the updated pages and to every file.
+fn measure(
+    site: &mut Site,
+    files: &[PathBuf],
+    pages: &mut Vec<String>,
+    what: &str,
+    edit: impl Fn(&str, usize) -> String,
+) {
     let (mut to_pages, mut to_all, mut rendered) = (Vec::new(), Vec::new(), Vec::new());
     for (k, path) in files.iter().enumerate() {
         let text = std::fs::read_to_string(path).expect("an event file");
-        let edited = text.replacen("title: \"", &format!("title: \"Edited {k} "), 1);
-        assert_ne!(text, edited, "{} has a quoted title", path.display());
+        let edited = edit(&text, k);
+        assert_ne!(text, edited, "{what}: {} is unchanged", path.display());
         std::fs::write(path, &edited).expect("write");
         let t = Instant::now();
         assert!(site.update(std::slice::from_ref(path)));
-        let built = rebuild(&mut site);
+        let built = rebuild(site);
         to_pages.push(t.elapsed());
         rendered.push(built.pages.written.len());
         for gone in &built.pages.removed {
@@ -73,8 +104,7 @@ fn main() {
     }
     rendered.sort_unstable();
     println!(
-        "first build {:.0} ms; after one event edit ({} edits): pages {:.1} ms median, {:.1} ms slowest ({}–{} pages rendered); all files {:.0} ms median",
-        first.as_secs_f64() * 1000.0,
+        "{what} ({}): pages {:.1} ms median, {:.1} ms slowest ({}–{} pages rendered); all files {:.0} ms median",
         files.len(),
         median(to_pages.clone()).as_secs_f64() * 1000.0,
         to_pages.iter().max().unwrap().as_secs_f64() * 1000.0,
