@@ -33,7 +33,7 @@ measure() { # label, command...; prints "wall cpu rss_mb", the median run by wal
 }
 
 printf 'Built in %s (%s), %s cores, %s run(s) each, median by wall time.\n\n' "$work" \
-  "$(df -T --output=fstype "$work" | tail -1 | tr -d ' ')" "$(nproc)" "$repeat"
+  "$(df --output=fstype "$work" | tail -1 | tr -d ' ')" "$(nproc)" "$repeat"
 printf '| events | pages | annals wall s | annals cpu s | annals RSS MB | hugo wall s | hugo cpu s | hugo RSS MB | wall ratio | RSS ratio |\n'
 printf '|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n'
 for n in "${sizes[@]}"; do

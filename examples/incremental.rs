@@ -13,6 +13,11 @@ use std::time::{Duration, Instant};
 
 use annals::live::Site;
 
+/// The allocator of the `annals` command, whose `serve` this measures.
+#[cfg(not(target_env = "msvc"))]
+#[global_allocator]
+static GLOBAL: tikv_jemallocator::Jemalloc = tikv_jemallocator::Jemalloc;
+
 /// One rebuild after an edit (its own function, so that a profiler can
 /// look at it alone: `valgrind --tool=callgrind --toggle-collect=*rebuild*`).
 #[inline(never)]
@@ -59,16 +64,25 @@ fn main() {
     });
     // Its importance: it may move among events of the same dates, and its
     // mark on the axis changes size.
-    measure(&mut site, &files, &mut pages, "importance edits", |text, _| {
-        let mut out = String::with_capacity(text.len());
-        for line in text.split_inclusive('\n') {
-            match line.strip_prefix("importance: ").and_then(|n| n.trim().parse::<u8>().ok()) {
-                Some(n) => out.push_str(&format!("importance: {}\n", n % 5 + 1)),
-                None => out.push_str(line),
+    measure(
+        &mut site,
+        &files,
+        &mut pages,
+        "importance edits",
+        |text, _| {
+            let mut out = String::with_capacity(text.len());
+            for line in text.split_inclusive('\n') {
+                match line
+                    .strip_prefix("importance: ")
+                    .and_then(|n| n.trim().parse::<u8>().ok())
+                {
+                    Some(n) => out.push_str(&format!("importance: {}\n", n % 5 + 1)),
+                    None => out.push_str(line),
+                }
             }
-        }
-        out
-    });
+            out
+        },
+    );
 }
 
 /// Edits each of `files` with `edit` (given the text and the edit's
