@@ -252,6 +252,8 @@ struct Renderer<'a> {
     groups: ListGroups,
     /// The output paths to render; `None` renders every page.
     want: Option<&'a HashSet<Arc<str>>>,
+    /// What each event's card shows, by timeline index (see [`changes`]).
+    card_prints: Vec<u64>,
     /// List cards rendered by earlier builds (`annals serve`), by
     /// [`Renderer::card_key`].
     old_cards: &'a HashMap<u64, Arc<str>>,
@@ -344,26 +346,18 @@ impl<'a> Renderer<'a> {
         }
     }
 
-    /// What a list card shows beside its event's own file: its depth in
-    /// the site (its links are relative), its terms' names and its
-    /// sources' titles. `None` for an event not read from a file.
+    /// A list card's key: what it shows (its fingerprint, see
+    /// [`changes`]) at its depth in the site (its links are relative).
+    /// `None` for an event not read from a file, or before the
+    /// fingerprints are made.
     fn card_key(&self, i: usize, from: &Page<'_>) -> Option<u64> {
         use std::hash::{Hash, Hasher};
-        let tl = self.timeline;
-        let e = &tl.events[i];
-        if e.fingerprint == 0 {
+        let shows = *self.card_prints.get(i)?;
+        if self.timeline.events[i].fingerprint == 0 {
             return None;
         }
         let mut h = rustc_hash::FxHasher::default();
-        (e.fingerprint, from.depth()).hash(&mut h);
-        for &(ti, n) in &tl.event_terms[i] {
-            let term = &tl.taxonomies[ti].terms[n];
-            (ti, &term.slug, &term.name).hash(&mut h);
-        }
-        for c in tl.citations[i].iter() {
-            let s = &tl.sources[c.source];
-            (&s.id, &s.title).hash(&mut h);
-        }
+        (shows, from.depth()).hash(&mut h);
         Some(h.finish())
     }
 
@@ -622,10 +616,12 @@ pub fn render_pages(
         prepared: &prepared,
         groups: ListGroups::new(timeline),
         want: None,
+        card_prints: Vec::new(),
         old_cards: &old_cards,
         cards: Default::default(),
     };
     let fp = r.fingerprints();
+    r.card_prints = fp.cards.clone();
     let mut fingerprints: HashMap<Arc<str>, u64> = r.single_pages(&fp).into_iter().collect();
     // Lists made from the same cards as last time have the same pages: they
     // are not laid out again.
@@ -735,6 +731,7 @@ pub fn render_data(
         prepared: &prepared,
         groups: ListGroups::new(timeline),
         want: None,
+        card_prints: Vec::new(),
         old_cards: &HashMap::default(),
         cards: Default::default(),
     };
