@@ -52,17 +52,26 @@ impl<'a> Page<'a> {
     /// The page's folder relative to the site root, ending in `/` (empty
     /// for the home page).
     pub fn dir(&self) -> String {
-        match self {
-            Page::Home => String::new(),
-            Page::Event(id) => format!("events/{id}/"),
-            Page::Sources => "sources/".into(),
-            Page::Source(id) => format!("sources/{id}/"),
-            Page::Taxonomy(t) => format!("{t}/"),
-            Page::Term(t, term) => format!("{t}/{term}/"),
-            Page::HomePage(n) => format!("page/{n}/"),
-            Page::TermPage(t, term, n) => format!("{t}/{term}/page/{n}/"),
-            Page::Search => "search/".into(),
-        }
+        let mut dir = String::new();
+        self.push_dir(&mut dir);
+        dir
+    }
+
+    /// Appends [`Page::dir`] to `out`.
+    fn push_dir(&self, out: &mut String) {
+        use std::fmt::Write;
+        // Writing to a String cannot fail.
+        let _ = match self {
+            Page::Home => Ok(()),
+            Page::Event(id) => write!(out, "events/{id}/"),
+            Page::Sources => write!(out, "sources/"),
+            Page::Source(id) => write!(out, "sources/{id}/"),
+            Page::Taxonomy(t) => write!(out, "{t}/"),
+            Page::Term(t, term) => write!(out, "{t}/{term}/"),
+            Page::HomePage(n) => write!(out, "page/{n}/"),
+            Page::TermPage(t, term, n) => write!(out, "{t}/{term}/page/{n}/"),
+            Page::Search => write!(out, "search/"),
+        };
     }
 
     /// The file written for the page.
@@ -73,9 +82,16 @@ impl<'a> Page<'a> {
     /// The prefix that leads from this page back to the site root
     /// (`./`, `../`, `../../`).
     pub fn root(&self) -> String {
+        let mut root = String::new();
+        self.push_root(&mut root);
+        root
+    }
+
+    /// Appends [`Page::root`] to `out`.
+    fn push_root(&self, out: &mut String) {
         match self.depth() {
-            0 => "./".into(),
-            depth => "../".repeat(depth),
+            0 => out.push_str("./"),
+            depth => (0..depth).for_each(|_| out.push_str("../")),
         }
     }
 
@@ -107,23 +123,9 @@ impl<'a> Page<'a> {
     /// so they also work when the site is opened from disk (`file://`),
     /// where no server maps a folder to its index.
     pub fn link_to(&self, to: &Page<'_>) -> String {
-        use std::fmt::Write;
         let mut link = String::with_capacity(64);
-        match self.depth() {
-            0 => link.push_str("./"),
-            depth => (0..depth).for_each(|_| link.push_str("../")),
-        }
-        let _ = match to {
-            Page::Home => Ok(()),
-            Page::Event(id) => write!(link, "events/{id}/"),
-            Page::Sources => write!(link, "sources/"),
-            Page::Source(id) => write!(link, "sources/{id}/"),
-            Page::Taxonomy(t) => write!(link, "{t}/"),
-            Page::Term(t, term) => write!(link, "{t}/{term}/"),
-            Page::HomePage(n) => write!(link, "page/{n}/"),
-            Page::TermPage(t, term, n) => write!(link, "{t}/{term}/page/{n}/"),
-            Page::Search => write!(link, "search/"),
-        };
+        self.push_root(&mut link);
+        to.push_dir(&mut link);
         link.push_str("index.html");
         link
     }
@@ -161,5 +163,27 @@ mod tests {
         let t = Page::Term("tags", "mexico").list_page(2);
         assert_eq!(t.file(), "tags/mexico/page/2/index.html");
         assert_eq!(t.link_to(&Page::Home), "../../../../index.html");
+    }
+
+    #[test]
+    fn depth_counts_the_folders_of_dir() {
+        let pages = [
+            Page::Home,
+            Page::Event("e"),
+            Page::Sources,
+            Page::Source("s"),
+            Page::Taxonomy("tags"),
+            Page::Term("tags", "t"),
+            Page::HomePage(2),
+            Page::TermPage("tags", "t", 2),
+            Page::Search,
+        ];
+        for page in pages {
+            assert_eq!(page.depth(), page.dir().matches('/').count(), "{page:?}");
+            assert_eq!(
+                page.link_to(&page),
+                format!("{}{}", page.root(), page.file())
+            );
+        }
     }
 }
