@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
-# Builds synthetic timelines of N events with annals and, side by side, the
-# equivalent Hugo site made by the same generator, and prints wall time,
-# user+sys CPU and peak RSS of each, with the annals/Hugo ratios from this
-# run. Each build runs REPEAT times (default 3) and the median by wall
+# Builds synthetic timelines of N events with annals and, side by side, two
+# Hugo sites made by the same generator from the same records: "hugo", the
+# minimal equivalent (a page per event and source, a date-sorted list of all
+# events, tag pages) and "matched", the Hugo site that shows what annals
+# shows (bench/hugo-matched/). Prints wall time, user+sys CPU, peak RSS and
+# output size of each, with the annals/Hugo ratios from this run. Each build runs REPEAT times (default 3) and the median by wall
 # time is reported: file-system time on shared machines varies a lot.
 # Then, for each size, what `annals serve` does after one event edit
 # (examples/incremental.rs).
@@ -34,23 +36,26 @@ measure() { # label, command...; prints "wall cpu rss_mb", the median run by wal
 
 printf 'Built in %s (%s), %s cores, %s run(s) each, median by wall time.\n\n' "$work" \
   "$(df --output=fstype "$work" | tail -1 | tr -d ' ')" "$(nproc)" "$repeat"
-printf '| events | pages | annals wall s | annals cpu s | annals RSS MB | hugo wall s | hugo cpu s | hugo RSS MB | wall ratio | RSS ratio |\n'
-printf '|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n'
+ratio() { awk -v a="$1" -v h="$2" 'BEGIN { printf "%.2f", a / h }'; }
+size() { printf '%s/%s' "$(find "$1" -name '*.html' | wc -l)" "$(du -sm "$1" | cut -f1)"; }
+printf '| events | site | HTML pages / MB written | wall s | cpu s | peak RSS MB | annals/this wall | annals/this RSS |\n'
+printf '|---:|---|---:|---:|---:|---:|---:|---:|\n'
 for n in "${sizes[@]}"; do
   site="$work/$n"
   ./target/release/examples/gen_corpus "$n" "$site" 2>/dev/null
+  cp -r bench/hugo-matched/. "$site/hugo-matched/"
   read -r aw ac am < <(measure "annals-$n" ./target/release/annals build --root "$site/annals" --output "$site/annals-out")
-  read -r hw hc hm < <(measure "hugo-$n" hugo --source "$site/hugo" --destination "$site/hugo-out" --quiet)
-  pages=$(find "$site/annals-out" -name '*.html' | wc -l)
-  hpages=$(find "$site/hugo-out" -name '*.html' | wc -l)
-  printf '| %s | %s (hugo %s) | %s | %s | %s | %s | %s | %s | %s | %s |\n' "$n" "$pages" "$hpages" \
-    "$aw" "$ac" "$am" "$hw" "$hc" "$hm" \
-    "$(awk -v a="$aw" -v h="$hw" 'BEGIN { printf "%.2f", a / h }')" \
-    "$(awk -v a="$am" -v h="$hm" 'BEGIN { printf "%.2f", a / h }')"
+  printf '| %s | annals | %s | %s | %s | %s | | |\n' "$n" "$(size "$site/annals-out")" "$aw" "$ac" "$am"
+  for peer in hugo hugo-matched; do
+    read -r hw hc hm < <(measure "$peer-$n" hugo --source "$site/$peer" --destination "$site/$peer-out" --quiet)
+    printf '| %s | %s | %s | %s | %s | %s | %s | %s |\n' "$n" "$peer" \
+      "$(size "$site/$peer-out")" "$hw" "$hc" "$hm" "$(ratio "$aw" "$hw")" "$(ratio "$am" "$hm")"
+    rm -rf "$site/$peer-out"
+  done
   # What `annals serve` does after one event file changes (20 edits),
   # once the builds above are on disk: their write-back would otherwise
   # compete with the edits for the disk and the CPU.
-  rm -rf "$site/annals-out" "$site/hugo-out"
+  rm -rf "$site/annals-out"
   sync
   ./target/release/examples/incremental "$site/annals" 20 | sed "s/^/$n events: /" >> "$work/incremental.txt"
   rm -rf "$site"

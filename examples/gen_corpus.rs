@@ -2,8 +2,10 @@
 //! site and as the equivalent Hugo site, for the benchmark in `bench/`.
 //!
 //! `cargo run --release --example gen_corpus -- N OUT_DIR` writes
-//! `OUT_DIR/annals` and `OUT_DIR/hugo`. The seed is fixed: the same N gives
-//! the same files. Dates run from 3000 BC to 2025 with mixed precisions,
+//! `OUT_DIR/annals`, `OUT_DIR/hugo` (a minimal Hugo site: its own small
+//! templates) and `OUT_DIR/hugo-matched/content` (the content for
+//! `bench/hugo-matched/`, the Hugo site that shows what annals shows).
+//! The seed is fixed: the same N gives the same files. Dates run from 3000 BC to 2025 with mixed precisions,
 //! intervals and qualifiers; each event has 2–4 of 200 tags and 1–3
 //! citations whose quotes occur in their sources.
 
@@ -38,9 +40,10 @@ fn sentence(rng: &mut StdRng, words: usize) -> String {
     format!("{}.", s.join(" "))
 }
 
-/// A date as annals writes it, and the sort key Hugo gets (Hugo's dates
-/// cannot be BC, so the equivalent site sorts on a number).
-fn date(rng: &mut StdRng) -> (String, i64) {
+/// A date as annals writes it, the sort key Hugo gets (Hugo's dates
+/// cannot be BC, so the equivalent site sorts on a number), and its
+/// astronomical year, month and day.
+fn date(rng: &mut StdRng) -> (String, i64, i64, u8, u8) {
     let year: i64 = rng.random_range(-3000..2026);
     let month: u8 = rng.random_range(1..13);
     let day: u8 = rng.random_range(1..29);
@@ -77,7 +80,47 @@ fn date(rng: &mut StdRng) -> (String, i64) {
             _ => {}
         }
     }
-    (text, key)
+    (text, key, year, month, day)
+}
+
+const MONTHS: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+/// A year as people write it (astronomical year 0 is 1 BC).
+fn year_label(year: i64) -> String {
+    if year <= 0 {
+        format!("{} BC", 1 - year)
+    } else {
+        year.to_string()
+    }
+}
+
+/// One event of the corpus, as the matched Hugo site needs it once the
+/// timeline order is known.
+struct Event {
+    title: String,
+    summary: String,
+    written: String,
+    key: i64,
+    year: i64,
+    month: u8,
+    day: u8,
+    importance: u32,
+    tags: Vec<String>,
+    /// (source, paragraph number, quote)
+    citations: Vec<(usize, usize, String)>,
 }
 
 fn main() {
@@ -98,7 +141,10 @@ fn main() {
 
     let annals = out.join("annals");
     let hugo = out.join("hugo");
+    let matched = out.join("hugo-matched/content");
     for dir in [
+        matched.join("sources"),
+        matched.join("events"),
         annals.join("content/sources"),
         annals.join("content/events"),
         hugo.join("content/sources"),
@@ -153,8 +199,9 @@ fn main() {
     }
 
     // Events, one file each.
+    let mut events = Vec::with_capacity(n);
     for e in 0..n {
-        let (written, key) = date(&mut rng);
+        let (written, key, year, month, day) = date(&mut rng);
         let title = sentence(&mut rng, 5).trim_end_matches('.').to_string();
         let summary = sentence(&mut rng, 18);
         let k = rng.random_range(2..5);
@@ -163,20 +210,23 @@ fn main() {
             .collect();
         event_tags.sort_unstable();
         event_tags.dedup();
+        let importance = rng.random_range(1..6);
         let mut yaml = format!(
-            "title: \"{title}\"\ndate: \"{written}\"\nsummary: \"{summary}\"\ntags: [{}]\nimportance: {}\nsources:\n",
+            "title: \"{title}\"\ndate: \"{written}\"\nsummary: \"{summary}\"\ntags: [{}]\nimportance: {importance}\nsources:\n",
             event_tags.join(", "),
-            rng.random_range(1..6)
         );
+        let mut citations = Vec::new();
         let mut hugo_body = format!("{summary}\n\n");
         for _ in 0..rng.random_range(1..4) {
             let s = rng.random_range(0..n_sources);
-            let para = &paragraphs[s][rng.random_range(0..8)];
+            let p = rng.random_range(0..8);
+            let para = &paragraphs[s][p];
             let words: Vec<&str> = para.trim_end_matches('.').split(' ').collect();
             let len = rng.random_range(5..11).min(words.len());
             let at = rng.random_range(0..=words.len() - len);
             let quote = words[at..at + len].join(" ");
             let _ = write!(yaml, "  - source: source-{s}\n    quote: \"{quote}\"\n");
+            citations.push((s, p + 1, quote.clone()));
             let _ = write!(
                 hugo_body,
                 "> {quote}\n\n— [Source {s}](/sources/source-{s}/)\n\n"
@@ -191,9 +241,95 @@ fn main() {
             ),
         )
         .unwrap();
+        events.push(Event {
+            title,
+            summary,
+            written,
+            key,
+            year,
+            month,
+            day,
+            importance,
+            tags: event_tags.iter().map(|t| t.to_string()).collect(),
+            citations,
+        });
     }
+    write_matched(&matched, &events, &paragraphs);
     eprintln!(
         "wrote {n} events and {n_sources} sources to {}",
         out.display()
     );
+}
+
+/// The content of the matched Hugo site. What annals works out itself
+/// (the timeline order, each event's neighbours, the events citing each
+/// source) is written into the front matter, so that Hugo's templates only
+/// look it up.
+fn write_matched(dir: &Path, events: &[Event], paragraphs: &[Vec<String>]) {
+    let mut order: Vec<usize> = (0..events.len()).collect();
+    order.sort_by_key(|&e| (events[e].key, e));
+    let mut cited_by: Vec<Vec<usize>> = vec![Vec::new(); paragraphs.len()];
+    for &e in &order {
+        for &(s, _, _) in &events[e].citations {
+            if cited_by[s].last() != Some(&e) {
+                cited_by[s].push(e);
+            }
+        }
+    }
+    fs::write(
+        dir.join("events/_index.md"),
+        "---\ntitle: Events\n_build:\n  render: never\n---\n",
+    )
+    .unwrap();
+    fs::write(dir.join("sources/_index.md"), "---\ntitle: Sources\n---\n").unwrap();
+    for (s, paras) in paragraphs.iter().enumerate() {
+        let mut page = format!(
+            "---\ntitle: Source {s}\npublisher: The Synthetic Times\ncited_by: [{}]\n---\n",
+            cited_by[s]
+                .iter()
+                .map(|e| format!("event-{e}"))
+                .collect::<Vec<_>>()
+                .join(", ")
+        );
+        for (p, para) in paras.iter().enumerate() {
+            let _ = write!(page, "{para}\n{{#p-{}}}\n\n", p + 1);
+        }
+        fs::write(dir.join(format!("sources/source-{s}.md")), page).unwrap();
+    }
+    for (at, &e) in order.iter().enumerate() {
+        let ev = &events[e];
+        let mut page = format!(
+            "---\ntitle: \"{}\"\nsummary: \"{}\"\ndate_text: \"{}\"\ndisplay: \"{}\"\nsortkey: {}\nyear: {}\nmonth: {}\nylabel: \"{}\"\nmlabel: \"{} {}\"\ndtstart: \"{}{:02}{:02}\"\nimportance: {}\ntags: [{}]\n",
+            ev.title,
+            ev.summary,
+            ev.written,
+            ev.written,
+            ev.key,
+            ev.year,
+            ev.month,
+            year_label(ev.year),
+            MONTHS[usize::from(ev.month) - 1],
+            year_label(ev.year),
+            ev.year,
+            ev.month,
+            ev.day,
+            ev.importance,
+            ev.tags.join(", "),
+        );
+        if at > 0 {
+            let _ = writeln!(page, "prev: event-{}", order[at - 1]);
+        }
+        if let Some(next) = order.get(at + 1) {
+            let _ = writeln!(page, "next: event-{next}");
+        }
+        page.push_str("citations:\n");
+        for (s, p, quote) in &ev.citations {
+            let _ = write!(
+                page,
+                "  - source: source-{s}\n    title: Source {s}\n    para: p-{p}\n    quote: \"{quote}\"\n"
+            );
+        }
+        page.push_str("---\n");
+        fs::write(dir.join(format!("events/event-{e}.md")), page).unwrap();
+    }
 }
