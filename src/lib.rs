@@ -65,9 +65,10 @@ pub enum Stage {
         /// Events on the timeline.
         events: usize,
     },
-    /// Writing this many files.
+    /// The pages are written; the files beside them (feeds, calendars,
+    /// exports, search index) are being made and written.
     Writing {
-        /// Files of the site.
+        /// Pages written.
         files: usize,
     },
 }
@@ -162,23 +163,40 @@ pub fn build(
     refuse_dangerous_output(root, &output)?;
     progress(Stage::Checking);
     let mut site = live::Site::load(root, base_url)?;
-    let built = site.build(progress)?;
+    let cannot_write =
+        |e: std::io::Error| Failure::Usage(format!("cannot write {}: {e}", output.display()));
+    // Each page is written to the staging folder as soon as it is rendered,
+    // and freed: a large site is never held in memory whole, and writing
+    // overlaps rendering. A build that fails drops the staging folder.
+    let mut staging = output::Staging::new(&output).map_err(cannot_write)?;
+    let write_error = std::sync::Mutex::new(None);
+    let sink = |path: &str, bytes: &[u8]| {
+        if let Err(e) = staging.put(path, bytes) {
+            let mut first = write_error.lock().unwrap_or_else(|e| e.into_inner());
+            first.get_or_insert(e);
+        }
+    };
+    let check_writes = || match write_error.lock().unwrap_or_else(|e| e.into_inner()).take() {
+        Some(e) => Err(cannot_write(e)),
+        None => Ok(()),
+    };
+    let built = site.build_into(progress, Some(&sink))?;
+    check_writes()?;
     if deny && !built.warnings.is_empty() {
         return Err(Failure::Content(built.warnings));
     }
-    let cannot_write =
-        |e: std::io::Error| Failure::Usage(format!("cannot write {}: {e}", output.display()));
-    // The pages are written, and freed, before the data files are made:
-    // a large site never holds all of its output in memory at once.
     progress(Stage::Writing {
         files: built.pages.written.len(),
     });
-    let mut staging = output::Staging::new(&output).map_err(cannot_write)?;
-    staging.write(&built.pages.written).map_err(cannot_write)?;
     let paths: Vec<String> = built.pages.written.into_iter().map(|f| f.path).collect();
     let refs: Vec<&str> = paths.iter().map(String::as_str).collect();
-    let data = site.data(&refs)?;
-    staging.write(&data).map_err(cannot_write)?;
+    let data = site.data_into(&refs, Some(&sink))?;
+    check_writes()?;
+    let written = refs
+        .iter()
+        .copied()
+        .chain(data.iter().map(|f| f.path.as_str()));
+    staging.claim(written).map_err(cannot_write)?;
     staging.commit().map_err(cannot_write)?;
     let (events, sources) = site.counts();
     let is_page = |p: &str| p.ends_with(".html");

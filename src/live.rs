@@ -227,6 +227,16 @@ impl Site {
     /// the last build (all of them the first time). On error the site keeps
     /// what it last built.
     pub fn build(&mut self, progress: &dyn Fn(Stage)) -> Result<Built, Failure> {
+        self.build_into(progress, None)
+    }
+
+    /// [`Site::build`], handing each page to `sink` as soon as it is
+    /// rendered (see [`render::PageSink`]) instead of keeping it.
+    pub fn build_into(
+        &mut self,
+        progress: &dyn Fn(Stage),
+        sink: Option<render::PageSink<'_>>,
+    ) -> Result<Built, Failure> {
         let mut diags = self.setup_diags.clone();
         let mut partial = false;
         let mut events = Vec::new();
@@ -269,7 +279,7 @@ impl Site {
         progress(Stage::Rendering {
             events: timeline.events.len(),
         });
-        match render::render_pages(config, &timeline, templates, &mut self.render_state) {
+        match render::render_pages(config, &timeline, templates, &mut self.render_state, sink) {
             Ok(pages) => {
                 // Freeing the last timeline takes a while: not on the way to
                 // the updated pages.
@@ -291,6 +301,16 @@ impl Site {
     /// The files beside the pages of the last build: search, feeds,
     /// calendars, exports, sitemap (listing `page_paths`) and static files.
     pub fn data(&self, page_paths: &[&str]) -> Result<Vec<OutputFile>, Failure> {
+        self.data_into(page_paths, None)
+    }
+
+    /// [`Site::data`], handing each file to `sink` as soon as it is made
+    /// (see [`render::PageSink`]) and returning only their paths.
+    pub fn data_into(
+        &self,
+        page_paths: &[&str],
+        sink: Option<render::PageSink<'_>>,
+    ) -> Result<Vec<OutputFile>, Failure> {
         let (Some(config), Some(templates), Some(timeline)) =
             (&self.config, &self.templates, &self.timeline)
         else {
@@ -303,6 +323,7 @@ impl Site {
             &self.statics,
             page_paths,
             &self.render_state,
+            sink,
         )
         .map_err(|d| Failure::Content(d.sorted()))
     }

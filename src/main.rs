@@ -224,7 +224,9 @@ fn progress_line(started: Instant) -> impl Fn(annals::Stage) {
             annals::Stage::Rendering { events } => {
                 format!("rendering the pages of {events} events…")
             }
-            annals::Stage::Writing { files } => format!("writing {files} files…"),
+            annals::Stage::Writing { files } => {
+                format!("{files} pages written; writing the feeds, exports and search index…")
+            }
         };
         eprint!("\r\x1b[2K{text}");
     }

@@ -149,27 +149,11 @@ impl Staging {
     /// an earlier one) that are one file where case is ignored (macOS,
     /// Windows): one would replace the other.
     pub fn write(&mut self, files: &[OutputFile]) -> io::Result<()> {
+        self.claim(files.iter().map(|f| f.path.as_str()))?;
         let mut dests = Vec::with_capacity(files.len());
         let mut dirs = std::collections::BTreeSet::new();
         for f in files {
-            let folded = crate::load::folded_path(&f.path);
-            if let Some(first) = self.seen.get(&folded) {
-                return Err(io::Error::new(
-                    io::ErrorKind::InvalidInput,
-                    format!(
-                        "`{first}` and `{}` would be one file where case is ignored (macOS, Windows)",
-                        f.path
-                    ),
-                ));
-            }
-            self.seen.insert(folded, f.path.clone());
-            let rel = safe_relative(&f.path).ok_or_else(|| {
-                io::Error::new(
-                    io::ErrorKind::InvalidInput,
-                    format!("refusing to write outside the output folder: {}", f.path),
-                )
-            })?;
-            let dest = self.dir.path().join(rel);
+            let dest = self.dest(&f.path)?;
             if let Some(dir) = dest.parent() {
                 dirs.insert(dir.to_path_buf());
             }
@@ -182,6 +166,52 @@ impl Staging {
         dests
             .par_iter()
             .try_for_each(|(dest, bytes)| fs::write(dest, bytes))
+    }
+
+    /// Writes one file into the staging folder, from any thread, making
+    /// its folder if need be. Its path must be [`Staging::claim`]ed before
+    /// the site is committed.
+    pub fn put(&self, path: &str, bytes: &[u8]) -> io::Result<()> {
+        let dest = self.dest(path)?;
+        match fs::write(&dest, bytes) {
+            Err(e) if e.kind() == io::ErrorKind::NotFound => {
+                if let Some(dir) = dest.parent() {
+                    fs::create_dir_all(dir)?;
+                }
+                fs::write(&dest, bytes)
+            }
+            done => done,
+        }
+    }
+
+    /// Records the paths of files written, refusing two paths (now or
+    /// earlier) that are one file where case is ignored (macOS, Windows):
+    /// one would replace the other.
+    pub fn claim<'p>(&mut self, paths: impl IntoIterator<Item = &'p str>) -> io::Result<()> {
+        for path in paths {
+            let folded = crate::load::folded_path(path);
+            if let Some(first) = self.seen.get(&folded) {
+                return Err(io::Error::new(
+                    io::ErrorKind::InvalidInput,
+                    format!(
+                        "`{first}` and `{path}` would be one file where case is ignored (macOS, Windows)"
+                    ),
+                ));
+            }
+            self.seen.insert(folded, path.to_string());
+        }
+        Ok(())
+    }
+
+    /// Where a file goes in the staging folder; refuses a path outside it.
+    fn dest(&self, path: &str) -> io::Result<PathBuf> {
+        let rel = safe_relative(path).ok_or_else(|| {
+            io::Error::new(
+                io::ErrorKind::InvalidInput,
+                format!("refusing to write outside the output folder: {path}"),
+            )
+        })?;
+        Ok(self.dir.path().join(rel))
     }
 
     /// Puts the staged site in the output folder's place.
@@ -272,6 +302,45 @@ mod tests {
             .is_err()
         );
         assert!(!out.exists());
+    }
+
+    #[test]
+    fn files_put_one_by_one_are_claimed_before_the_commit() {
+        let tmp = tempfile::tempdir().unwrap();
+        let out = tmp.path().join("public");
+        write_site(&out, &[file("index.html", "before")]).unwrap();
+        let mut staging = Staging::new(&out).unwrap();
+        ["events/a/index.html", "events/b/index.html", "index.html"]
+            .par_iter()
+            .for_each(|p| staging.put(p, p.as_bytes()).unwrap());
+        assert!(staging.put("../escape.html", b"x").is_err());
+        staging
+            .claim(["events/a/index.html", "events/b/index.html", "index.html"])
+            .unwrap();
+        // A later batch may not take a claimed path in another case.
+        let e = staging.write(&[file("Index.html", "x")]).unwrap_err();
+        assert!(
+            e.to_string().contains("`index.html` and `Index.html`"),
+            "{e}"
+        );
+        // Not committed: the output is as it was, and nothing is left.
+        drop(staging);
+        assert_eq!(
+            fs::read_to_string(out.join("index.html")).unwrap(),
+            "before"
+        );
+        assert_eq!(fs::read_dir(tmp.path()).unwrap().count(), 1);
+
+        let mut staging = Staging::new(&out).unwrap();
+        staging.put("events/a/index.html", b"a").unwrap();
+        staging.claim(["events/a/index.html"]).unwrap();
+        staging.write(&[file("index.html", "after")]).unwrap();
+        staging.commit().unwrap();
+        assert_eq!(fs::read_to_string(out.join("index.html")).unwrap(), "after");
+        assert_eq!(
+            fs::read_to_string(out.join("events/a/index.html")).unwrap(),
+            "a"
+        );
     }
 
     #[test]

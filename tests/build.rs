@@ -301,6 +301,28 @@ fn a_build_that_fails_after_writing_its_pages_leaves_the_previous_output_untouch
 }
 
 #[test]
+fn a_build_whose_page_fails_among_pages_already_written_leaves_the_previous_output_untouched() {
+    // Each page goes to the staging folder as soon as it is rendered: an
+    // event template that fails for one event only fails the build when
+    // other pages are already written there.
+    failed_build_keeps_the_output(
+        |site| {
+            fs::create_dir_all(site.join("templates")).unwrap();
+            let event = fs::read_to_string(repo().join("templates/event.html")).unwrap();
+            fs::write(
+                site.join("templates/event.html"),
+                event.replace(
+                    "<h1>{{ event.title }}</h1>",
+                    "<h1>{{ event.title }}</h1>{% if event.id == \"refusal\" %}{{ no_such_value }}{% endif %}",
+                ),
+            )
+            .unwrap();
+        },
+        "no_such_value",
+    );
+}
+
+#[test]
 fn a_rebuild_replaces_the_output_and_drops_stale_pages() {
     let tmp = tempfile::tempdir().unwrap();
     let site = tmp.path().join("site");
@@ -559,4 +581,35 @@ fn warnings_are_shown_and_fail_only_when_denied() {
     ]);
     assert_eq!(o.status.code(), Some(1));
     assert!(!out.exists(), "a denied build writes nothing");
+}
+
+#[test]
+fn build_writes_exactly_the_site_that_check_renders() {
+    // `build` hands every page and data file to the output as soon as it
+    // is made and keeps only its path; `check` keeps them all in memory.
+    // Both are one site: same files, same bytes (with an address, so that
+    // the sitemap is among them).
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().join("out");
+    let url = "https://example.org/timeline/";
+    let o = annals(&[
+        "build",
+        "--root",
+        repo().to_str().unwrap(),
+        "--output",
+        out.to_str().unwrap(),
+        "--base-url",
+        url,
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let checked = annals::check(&repo(), Some(url)).unwrap();
+    let built = tree(&out);
+    assert!(built.contains_key("sitemap.xml"));
+    assert_eq!(
+        built.keys().collect::<Vec<_>>(),
+        checked.files.iter().map(|f| &f.path).collect::<Vec<_>>()
+    );
+    for f in &checked.files {
+        assert!(built[&f.path] == f.bytes, "{} differs", f.path);
+    }
 }

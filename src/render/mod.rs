@@ -259,7 +259,15 @@ struct Renderer<'a> {
     old_cards: &'a HashMap<u64, Arc<str>>,
     /// List cards rendered, or reused, by this one.
     cards: std::sync::Mutex<HashMap<u64, Arc<str>>>,
+    /// Where each page goes as soon as it is rendered; `None` keeps the
+    /// pages in [`PageChanges::written`].
+    sink: Option<PageSink<'a>>,
 }
+
+/// Takes each page (output path, bytes) as soon as it is rendered, from
+/// any thread: `annals build` writes it out, so that a large site is never
+/// held in memory whole.
+pub type PageSink<'s> = &'s (dyn Fn(&str, &[u8]) + Sync);
 
 /// The path of the page served for any missing address.
 const NOT_FOUND: &str = "404.html";
@@ -443,22 +451,27 @@ impl<'a> Renderer<'a> {
         path: String,
         ctx: &T,
     ) -> Result<OutputFile, Diagnostic> {
-        Context::from_serialize(ctx)
+        let html = Context::from_serialize(ctx)
             .and_then(|c| self.templates.tera.render(template, &c))
-            .map(|html| OutputFile {
-                path: path.clone(),
+            .map_err(|e| tera_diagnostic(&e, &self.templates.sources, Some(&path)))?;
+        Ok(handed(
+            OutputFile {
+                path,
                 bytes: html.into_bytes(),
-            })
-            .map_err(|e| tera_diagnostic(&e, &self.templates.sources, Some(&path)))
+            },
+            self.sink,
+        ))
     }
 }
 
 /// Feeds, calendars and data exports, for the site and for each term.
+/// With a `sink`, each is handed to it when made (see [`handed`]).
 fn data_files(
     config: &Config,
     tl: &Timeline,
     texts: &[Arc<Prepared>],
     pages: &[&str],
+    sink: Option<PageSink<'_>>,
 ) -> Vec<OutputFile> {
     use crate::{export, feeds};
     let file = |path: String, text: String| OutputFile {
@@ -508,7 +521,7 @@ fn data_files(
             }));
         }
     }
-    let mut out: Vec<OutputFile> = jobs.par_iter().map(|job| job()).collect();
+    let mut out: Vec<OutputFile> = jobs.par_iter().map(|job| handed(job(), sink)).collect();
     // Search results are not pages for search engines.
     let dirs: Vec<String> = pages
         .iter()
@@ -516,9 +529,23 @@ fn data_files(
         .filter(|dir| *dir != Page::Search.dir())
         .collect();
     if let Some(map) = export::sitemap(config, tl, &dirs) {
-        out.push(file("sitemap.xml".into(), map));
+        out.push(handed(file("sitemap.xml".into(), map), sink));
     }
     out
+}
+
+/// A file as kept after `sink`, if any, took its bytes: its path only.
+fn handed(file: OutputFile, sink: Option<PageSink<'_>>) -> OutputFile {
+    match sink {
+        Some(sink) => {
+            sink(&file.path, &file.bytes);
+            OutputFile {
+                path: file.path,
+                bytes: Vec::new(),
+            }
+        }
+        None => file,
+    }
 }
 
 /// What one render can hand to the next (`annals serve`): each event's
@@ -551,7 +578,8 @@ type PageFingerprints = Vec<(Arc<str>, u64)>;
 /// The pages a render wrote and the ones that no longer exist.
 #[derive(Debug, Default)]
 pub struct PageChanges {
-    /// Pages rendered, sorted by path.
+    /// Pages rendered, sorted by path; with a [`PageSink`], their paths
+    /// only (the sink had their bytes).
     pub written: Vec<OutputFile>,
     /// Paths of pages the site no longer has.
     pub removed: Vec<String>,
@@ -587,11 +615,14 @@ fn prepare_all(
 /// Renders the pages (not the data files, search or static files) whose
 /// inputs differ from what `state` last saw: every page when `state` is
 /// new. Template problems are returned as located diagnostics, all of them.
+/// With a `sink`, each page is handed to it when rendered, also when
+/// another page then fails.
 pub fn render_pages(
     config: &Config,
     timeline: &Timeline,
     templates: &Templates,
     state: &mut RenderState,
+    sink: Option<PageSink<'_>>,
 ) -> Result<PageChanges, Diagnostics> {
     let kept = std::mem::take(&mut state.prepared);
     let old_cards = std::mem::take(&mut state.cards);
@@ -619,6 +650,7 @@ pub fn render_pages(
         card_prints: Vec::new(),
         old_cards: &old_cards,
         cards: Default::default(),
+        sink,
     };
     let fp = r.fingerprints();
     r.card_prints = fp.cards.clone();
@@ -708,7 +740,8 @@ pub fn render_pages(
 
 /// The files of a site beside its pages: the search page and index, the
 /// feeds, calendars and data exports, the sitemap (which lists
-/// `page_paths`), and the built-in and the site's static files.
+/// `page_paths`), and the built-in and the site's static files. With a
+/// `sink`, each is handed to it when made and only its path is returned.
 pub fn render_data(
     config: &Config,
     timeline: &Timeline,
@@ -716,6 +749,7 @@ pub fn render_data(
     site_static: &[(PathBuf, Vec<u8>)],
     page_paths: &[&str],
     state: &RenderState,
+    sink: Option<PageSink<'_>>,
 ) -> Result<Vec<OutputFile>, Diagnostics> {
     let prepared = prepare_all(config, timeline, &state.prepared);
     let r = Renderer {
@@ -734,17 +768,18 @@ pub fn render_data(
         card_prints: Vec::new(),
         old_cards: &HashMap::default(),
         cards: Default::default(),
+        sink,
     };
     let (search, data) = rayon::join(
         || crate::search::build(config, timeline, &prepared),
-        || data_files(config, timeline, &prepared, page_paths),
+        || data_files(config, timeline, &prepared, page_paths, sink),
     );
     let mut out = vec![
         r.search(&search.manifest)
             .map_err(|d| Diagnostics::from(vec![d]))?,
     ];
     out.extend(data);
-    out.extend(search.files);
+    out.par_extend(search.files.into_par_iter().map(|f| handed(f, sink)));
     let mut files: BTreeMap<String, Vec<u8>> = BUILTIN_STATIC
         .iter()
         .map(|(p, b)| ((*p).to_string(), b.to_vec()))
@@ -761,7 +796,7 @@ pub fn render_data(
         .into_iter()
         // A page wins over a static file of the same path.
         .filter(|(path, _)| !taken.contains(path.as_str()))
-        .map(|(path, bytes)| OutputFile { path, bytes })
+        .map(|(path, bytes)| handed(OutputFile { path, bytes }, sink))
         .collect();
     out.extend(statics);
     out.sort_by(|a, b| a.path.cmp(&b.path));
@@ -778,9 +813,17 @@ pub fn render_site(
     site_static: &[(PathBuf, Vec<u8>)],
 ) -> Result<Vec<OutputFile>, Diagnostics> {
     let mut state = RenderState::default();
-    let pages = render_pages(config, timeline, templates, &mut state)?.written;
+    let pages = render_pages(config, timeline, templates, &mut state, None)?.written;
     let paths: Vec<&str> = pages.iter().map(|f| f.path.as_str()).collect();
-    let data = render_data(config, timeline, templates, site_static, &paths, &state)?;
+    let data = render_data(
+        config,
+        timeline,
+        templates,
+        site_static,
+        &paths,
+        &state,
+        None,
+    )?;
     let mut out = pages;
     out.extend(data);
     out.sort_by(|a, b| a.path.cmp(&b.path));
