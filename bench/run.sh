@@ -37,9 +37,10 @@ measure() { # label, command...; prints "wall cpu rss_mb", the median run by wal
 printf 'Built in %s (%s), %s cores, %s run(s) each, median by wall time.\n\n' "$work" \
   "$(df --output=fstype "$work" | tail -1 | tr -d ' ')" "$(nproc)" "$repeat"
 ratio() { awk -v a="$1" -v h="$2" 'BEGIN { printf "%.2f", a / h }'; }
-size() { printf '%s/%s' "$(find "$1" -name '*.html' | wc -l)" "$(du -sm "$1" | cut -f1)"; }
-printf '| events | site | HTML pages / MB written | wall s | cpu s | peak RSS MB | annals/this wall | annals/this RSS |\n'
-printf '|---:|---|---:|---:|---:|---:|---:|---:|\n'
+# HTML pages, and MB of output (the bytes of its files, not the blocks).
+size() { printf '%s | %s' "$(find "$1" -name '*.html' | wc -l)" "$(du -sm --apparent-size "$1" | cut -f1)"; }
+printf '| events | site | HTML pages | MB written | wall s | cpu s | peak RSS MB | annals/this wall | annals/this RSS |\n'
+printf '|---:|---|---:|---:|---:|---:|---:|---:|---:|\n'
 for n in "${sizes[@]}"; do
   site="$work/$n"
   ./target/release/examples/gen_corpus "$n" "$site" 2>/dev/null
