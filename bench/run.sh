@@ -23,11 +23,16 @@ work=$(mktemp -d "${BENCH_DIR:-${TMPDIR:-/tmp}}/annals-bench.XXXXXX")
 trap 'rm -rf "$work"' EXIT
 
 repeat=${REPEAT:-3}
-measure() { # label, command...; prints "wall cpu rss_mb", the median run by wall time
+measure() { # label, output folder, command...; prints "wall cpu rss_mb", the median run by wall time
   local out="$work/time.txt"
   : > "$work/runs.txt"
   for _ in $(seq "$repeat"); do
-    /usr/bin/time -f "%e %U %S %M" -o "$out" "${@:2}" >/dev/null 2>"$work/$1.log" || {
+    # Every run is a full build into an empty folder: annals would
+    # otherwise also remove the previous output (it swaps the new one in
+    # whole), while Hugo writes over it and leaves stale files.
+    rm -rf "$2"
+    sync
+    /usr/bin/time -f "%e %U %S %M" -o "$out" "${@:3}" >/dev/null 2>"$work/$1.log" || {
       echo "$1 failed:" >&2; tail -20 "$work/$1.log" >&2; exit 1; }
     cat "$out" >> "$work/runs.txt"
   done
@@ -38,17 +43,20 @@ printf 'Built in %s (%s), %s cores, %s run(s) each, median by wall time.\n\n' "$
   "$(df --output=fstype "$work" | tail -1 | tr -d ' ')" "$(nproc)" "$repeat"
 ratio() { awk -v a="$1" -v h="$2" 'BEGIN { printf "%.2f", a / h }'; }
 # HTML pages, and MB of output (the bytes of its files, not the blocks).
-size() { printf '%s | %s' "$(find "$1" -name '*.html' | wc -l)" "$(du -sm --apparent-size "$1" | cut -f1)"; }
+size() {
+  printf '%s | %s' "$(find "$1" -name '*.html' | wc -l)" \
+    "$(find "$1" -type f -printf '%s\n' | awk '{ s += $1 } END { printf "%.0f", s / 1e6 }')"
+}
 printf '| events | site | HTML pages | MB written | wall s | cpu s | peak RSS MB | annals/this wall | annals/this RSS |\n'
 printf '|---:|---|---:|---:|---:|---:|---:|---:|---:|\n'
 for n in "${sizes[@]}"; do
   site="$work/$n"
   ./target/release/examples/gen_corpus "$n" "$site" 2>/dev/null
   cp -r bench/hugo-matched/. "$site/hugo-matched/"
-  read -r aw ac am < <(measure "annals-$n" ./target/release/annals build --root "$site/annals" --output "$site/annals-out")
+  read -r aw ac am < <(measure "annals-$n" "$site/annals-out" ./target/release/annals build --root "$site/annals" --output "$site/annals-out")
   printf '| %s | annals | %s | %s | %s | %s | | |\n' "$n" "$(size "$site/annals-out")" "$aw" "$ac" "$am"
   for peer in hugo hugo-matched; do
-    read -r hw hc hm < <(measure "$peer-$n" hugo --source "$site/$peer" --destination "$site/$peer-out" --quiet)
+    read -r hw hc hm < <(measure "$peer-$n" "$site/$peer-out" hugo --source "$site/$peer" --destination "$site/$peer-out" --quiet)
     printf '| %s | %s | %s | %s | %s | %s | %s | %s |\n' "$n" "$peer" \
       "$(size "$site/$peer-out")" "$hw" "$hc" "$hm" "$(ratio "$aw" "$hw")" "$(ratio "$am" "$hm")"
     rm -rf "$site/$peer-out"
