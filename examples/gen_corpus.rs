@@ -83,21 +83,6 @@ fn date(rng: &mut StdRng) -> (String, i64, i64, u8, u8) {
     (text, key, year, month, day)
 }
 
-const MONTHS: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
-
 /// A year as people write it (astronomical year 0 is 1 BC).
 fn year_label(year: i64) -> String {
     if year <= 0 {
@@ -308,7 +293,7 @@ fn write_matched(dir: &Path, events: &[Event], paragraphs: &[Vec<String>]) {
             ev.year,
             ev.month,
             year_label(ev.year),
-            MONTHS[usize::from(ev.month) - 1],
+            chrono::Month::try_from(ev.month).map_or("", |m| m.name()),
             year_label(ev.year),
             ev.year,
             ev.month,

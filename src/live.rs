@@ -231,11 +231,11 @@ impl Site {
     }
 
     /// [`Site::build`], handing each page to `sink` as soon as it is
-    /// rendered (see [`render::PageSink`]) instead of keeping it.
+    /// rendered (see [`render::FileSink`]) instead of keeping it.
     pub fn build_into(
         &mut self,
         progress: &dyn Fn(Stage),
-        sink: Option<render::PageSink<'_>>,
+        sink: Option<render::FileSink<'_>>,
     ) -> Result<Built, Failure> {
         let mut diags = self.setup_diags.clone();
         let mut partial = false;
@@ -305,11 +305,11 @@ impl Site {
     }
 
     /// [`Site::data`], handing each file to `sink` as soon as it is made
-    /// (see [`render::PageSink`]) and returning only their paths.
+    /// (see [`render::FileSink`]) and returning only their paths.
     pub fn data_into(
         &self,
         page_paths: &[&str],
-        sink: Option<render::PageSink<'_>>,
+        sink: Option<render::FileSink<'_>>,
     ) -> Result<Vec<OutputFile>, Failure> {
         let (Some(config), Some(templates), Some(timeline)) =
             (&self.config, &self.templates, &self.timeline)

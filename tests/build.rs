@@ -592,16 +592,7 @@ fn build_writes_exactly_the_site_that_check_renders() {
     let tmp = tempfile::tempdir().unwrap();
     let out = tmp.path().join("out");
     let url = "https://example.org/timeline/";
-    let o = annals(&[
-        "build",
-        "--root",
-        repo().to_str().unwrap(),
-        "--output",
-        out.to_str().unwrap(),
-        "--base-url",
-        url,
-    ]);
-    assert!(o.status.success(), "{}", stderr(&o));
+    build_at(&repo(), &out, url);
     let checked = annals::check(&repo(), Some(url)).unwrap();
     let built = tree(&out);
     assert!(built.contains_key("sitemap.xml"));

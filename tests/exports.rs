@@ -8,16 +8,7 @@ use std::process::Command;
 use common::*;
 
 fn example_with_base_url(out: &std::path::Path) {
-    let o = annals(&[
-        "build",
-        "--root",
-        repo().to_str().unwrap(),
-        "--output",
-        out.to_str().unwrap(),
-        "--base-url",
-        "https://example.org/troops/",
-    ]);
-    assert!(o.status.success(), "{}", stderr(&o));
+    build_at(&repo(), out, "https://example.org/troops/");
 }
 
 #[test]
@@ -318,21 +309,6 @@ fn event_and_source_pages_carry_schema_org_data() {
     ));
 }
 
-/// Builds `root` into `out` with a base URL (so that there is a sitemap
-/// and JSON-LD has addresses).
-fn build_at(root: &std::path::Path, out: &std::path::Path) {
-    let o = annals(&[
-        "build",
-        "--root",
-        root.to_str().unwrap(),
-        "--output",
-        out.to_str().unwrap(),
-        "--base-url",
-        "https://example.org/timeline/",
-    ]);
-    assert!(o.status.success(), "{}", stderr(&o));
-}
-
 fn xmllint_schema(sitemap: &std::path::Path) -> std::process::Output {
     Command::new("xmllint")
         .args(["--noout", "--schema"])
@@ -354,7 +330,7 @@ fn the_sitemap_is_valid_against_the_sitemaps_org_schema() {
         ("good", good),
     ] {
         let out = tmp.path().join(format!("{name}-out"));
-        build_at(&root, &out);
+        build_at(&root, &out, "https://example.org/timeline/");
         let o = xmllint_schema(&out.join("sitemap.xml"));
         let report = format!("{}{}", String::from_utf8_lossy(&o.stdout), stderr(&o));
         assert!(o.status.success(), "{name}: {report}");
@@ -381,7 +357,7 @@ fn json_ld_is_valid_schema_org() {
         ("good", fixture("good")),
     ] {
         let out = tmp.path().join(name);
-        build_at(&root, &out);
+        build_at(&root, &out, "https://example.org/timeline/");
         let o = Command::new("python3")
             .arg(repo().join("tests/clients/check_jsonld.py"))
             .arg(&out)

@@ -338,16 +338,7 @@ fn every_data_file_is_named_by_the_manifest_and_no_other_is_written() {
 fn every_page_has_the_search_box_and_the_search_page_is_not_in_the_sitemap() {
     let tmp = tempfile::tempdir().unwrap();
     let out = tmp.path().join("public");
-    let o = annals(&[
-        "build",
-        "--root",
-        repo().to_str().unwrap(),
-        "--output",
-        out.to_str().unwrap(),
-        "--base-url",
-        "https://example.org/annals/",
-    ]);
-    assert!(o.status.success(), "{}", stderr(&o));
+    build_at(&repo(), &out, "https://example.org/annals/");
     for (path, action) in [
         ("index.html", "./search/index.html"),
         (

@@ -261,13 +261,13 @@ struct Renderer<'a> {
     cards: std::sync::Mutex<HashMap<u64, Arc<str>>>,
     /// Where each page goes as soon as it is rendered; `None` keeps the
     /// pages in [`PageChanges::written`].
-    sink: Option<PageSink<'a>>,
+    sink: Option<FileSink<'a>>,
 }
 
-/// Takes each page (output path, bytes) as soon as it is rendered, from
-/// any thread: `annals build` writes it out, so that a large site is never
-/// held in memory whole.
-pub type PageSink<'s> = &'s (dyn Fn(&str, &[u8]) + Sync);
+/// Takes each file, page or data file (output path, bytes), as soon as it
+/// is made, from any thread: `annals build` writes it out, so that a large
+/// site is never held in memory whole.
+pub type FileSink<'s> = &'s (dyn Fn(&str, &[u8]) + Sync);
 
 /// The path of the page served for any missing address.
 const NOT_FOUND: &str = "404.html";
@@ -471,7 +471,7 @@ fn data_files(
     tl: &Timeline,
     texts: &[Arc<Prepared>],
     pages: &[&str],
-    sink: Option<PageSink<'_>>,
+    sink: Option<FileSink<'_>>,
 ) -> Vec<OutputFile> {
     use crate::{export, feeds};
     let file = |path: String, text: String| OutputFile {
@@ -535,7 +535,7 @@ fn data_files(
 }
 
 /// A file as kept after `sink`, if any, took its bytes: its path only.
-fn handed(file: OutputFile, sink: Option<PageSink<'_>>) -> OutputFile {
+fn handed(file: OutputFile, sink: Option<FileSink<'_>>) -> OutputFile {
     match sink {
         Some(sink) => {
             sink(&file.path, &file.bytes);
@@ -578,7 +578,7 @@ type PageFingerprints = Vec<(Arc<str>, u64)>;
 /// The pages a render wrote and the ones that no longer exist.
 #[derive(Debug, Default)]
 pub struct PageChanges {
-    /// Pages rendered, sorted by path; with a [`PageSink`], their paths
+    /// Pages rendered, sorted by path; with a [`FileSink`], their paths
     /// only (the sink had their bytes).
     pub written: Vec<OutputFile>,
     /// Paths of pages the site no longer has.
@@ -622,7 +622,7 @@ pub fn render_pages(
     timeline: &Timeline,
     templates: &Templates,
     state: &mut RenderState,
-    sink: Option<PageSink<'_>>,
+    sink: Option<FileSink<'_>>,
 ) -> Result<PageChanges, Diagnostics> {
     let kept = std::mem::take(&mut state.prepared);
     let old_cards = std::mem::take(&mut state.cards);
@@ -749,7 +749,7 @@ pub fn render_data(
     site_static: &[(PathBuf, Vec<u8>)],
     page_paths: &[&str],
     state: &RenderState,
-    sink: Option<PageSink<'_>>,
+    sink: Option<FileSink<'_>>,
 ) -> Result<Vec<OutputFile>, Diagnostics> {
     let prepared = prepare_all(config, timeline, &state.prepared);
     let r = Renderer {

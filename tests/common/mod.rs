@@ -44,6 +44,20 @@ pub fn build(root: &Path, out: &Path) {
     assert!(o.status.success(), "build failed: {}", stderr(&o));
 }
 
+/// Builds `root` into `out` as published at `base_url`, asserting success.
+pub fn build_at(root: &Path, out: &Path, base_url: &str) {
+    let o = annals(&[
+        "build",
+        "--root",
+        root.to_str().unwrap(),
+        "--output",
+        out.to_str().unwrap(),
+        "--base-url",
+        base_url,
+    ]);
+    assert!(o.status.success(), "build failed: {}", stderr(&o));
+}
+
 /// Copies a folder tree (for fixtures a test changes).
 pub fn copy_tree(from: &Path, to: &Path) {
     for entry in walkdir::WalkDir::new(from) {
