@@ -34,27 +34,24 @@ pub fn stderr(o: &Output) -> String {
 
 /// Builds `root` into `out`, asserting success.
 pub fn build(root: &Path, out: &Path) {
-    let o = annals(&[
-        "build",
-        "--root",
-        root.to_str().unwrap(),
-        "--output",
-        out.to_str().unwrap(),
-    ]);
-    assert!(o.status.success(), "build failed: {}", stderr(&o));
+    build_with(root, out, &[]);
 }
 
 /// Builds `root` into `out` as published at `base_url`, asserting success.
 pub fn build_at(root: &Path, out: &Path, base_url: &str) {
-    let o = annals(&[
+    build_with(root, out, &["--base-url", base_url]);
+}
+
+fn build_with(root: &Path, out: &Path, more: &[&str]) {
+    let mut args = vec![
         "build",
         "--root",
         root.to_str().unwrap(),
         "--output",
         out.to_str().unwrap(),
-        "--base-url",
-        base_url,
-    ]);
+    ];
+    args.extend_from_slice(more);
+    let o = annals(&args);
     assert!(o.status.success(), "build failed: {}", stderr(&o));
 }
 
