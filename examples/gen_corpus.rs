@@ -284,10 +284,9 @@ fn write_matched(dir: &Path, events: &[Event], paragraphs: &[Vec<String>]) {
     for (at, &e) in order.iter().enumerate() {
         let ev = &events[e];
         let mut page = format!(
-            "---\ntitle: \"{}\"\nsummary: \"{}\"\ndate_text: \"{}\"\ndisplay: \"{}\"\nsortkey: {}\nyear: {}\nmonth: {}\nylabel: \"{}\"\nmlabel: \"{} {}\"\ndtstart: \"{}{:02}{:02}\"\nimportance: {}\ntags: [{}]\n",
+            "---\ntitle: \"{}\"\nsummary: \"{}\"\ndisplay: \"{}\"\nsortkey: {}\nyear: {}\nmonth: {}\nylabel: \"{}\"\nmlabel: \"{} {}\"\ndtstart: \"{}{:02}{:02}\"\nimportance: {}\ntags: [{}]\n",
             ev.title,
             ev.summary,
-            ev.written,
             ev.written,
             ev.key,
             ev.year,

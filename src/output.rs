@@ -99,14 +99,17 @@ fn exchange(a: &Path, b: &Path) -> io::Result<()> {
 /// them are written.
 pub fn write_site(output: &Path, files: &[OutputFile]) -> io::Result<()> {
     let mut staging = Staging::new(output)?;
-    staging.write(files)?;
+    staging.claim(files.iter().map(|f| f.path.as_str()))?;
+    files
+        .par_iter()
+        .try_for_each(|f| staging.put(&f.path, &f.bytes))?;
     staging.commit()
 }
 
-/// A site being written beside its output folder: files are added in
-/// batches (a build writes its pages, frees them, then makes and writes
-/// the rest), and [`Staging::commit`] swaps the whole site in. Dropped
-/// without a commit, it is removed and the output is untouched.
+/// A site being written beside its output folder: files are put one by one
+/// as a build makes them, their paths claimed, and [`Staging::commit`]
+/// swaps the whole site in. Dropped without a commit, it is removed and
+/// the output is untouched.
 pub struct Staging {
     output: PathBuf,
     parent: PathBuf,
@@ -142,30 +145,6 @@ impl Staging {
             dir,
             seen: std::collections::HashMap::new(),
         })
-    }
-
-    /// Writes `files` into the staging folder. Refuses, before writing any
-    /// of them, a path outside the folder and two paths (in this batch or
-    /// an earlier one) that are one file where case is ignored (macOS,
-    /// Windows): one would replace the other.
-    pub fn write(&mut self, files: &[OutputFile]) -> io::Result<()> {
-        self.claim(files.iter().map(|f| f.path.as_str()))?;
-        let mut dests = Vec::with_capacity(files.len());
-        let mut dirs = std::collections::BTreeSet::new();
-        for f in files {
-            let dest = self.dest(&f.path)?;
-            if let Some(dir) = dest.parent() {
-                dirs.insert(dir.to_path_buf());
-            }
-            dests.push((dest, &f.bytes));
-        }
-        // Both in parallel: creating thousands of small files is system
-        // time that both cores can share. `create_dir_all` takes races in
-        // its stride.
-        dirs.par_iter().try_for_each(fs::create_dir_all)?;
-        dests
-            .par_iter()
-            .try_for_each(|(dest, bytes)| fs::write(dest, bytes))
     }
 
     /// Writes one file into the staging folder, from any thread, making
@@ -317,8 +296,8 @@ mod tests {
         staging
             .claim(["events/a/index.html", "events/b/index.html", "index.html"])
             .unwrap();
-        // A later batch may not take a claimed path in another case.
-        let e = staging.write(&[file("Index.html", "x")]).unwrap_err();
+        // A later claim may not take a claimed path in another case.
+        let e = staging.claim(["Index.html"]).unwrap_err();
         assert!(
             e.to_string().contains("`index.html` and `Index.html`"),
             "{e}"
@@ -333,8 +312,10 @@ mod tests {
 
         let mut staging = Staging::new(&out).unwrap();
         staging.put("events/a/index.html", b"a").unwrap();
-        staging.claim(["events/a/index.html"]).unwrap();
-        staging.write(&[file("index.html", "after")]).unwrap();
+        staging.put("index.html", b"after").unwrap();
+        staging
+            .claim(["events/a/index.html", "index.html"])
+            .unwrap();
         staging.commit().unwrap();
         assert_eq!(fs::read_to_string(out.join("index.html")).unwrap(), "after");
         assert_eq!(
