@@ -181,9 +181,22 @@ fn print_diagnostics(diags: &Diagnostics, format: Format) {
             }
         }
         Format::Json => match serde_json::to_string_pretty(diags) {
-            Ok(json) => println!("{json}"),
+            Ok(json) => print_out(&json),
             Err(e) => eprintln!("error: {e}"),
         },
+    }
+}
+
+/// Writes `line` to standard output. A reader that stopped reading (`| head`)
+/// has what it wanted: that is not an error, and the exit code stays the
+/// command's own. Any other failure (a full disk) is said on stderr.
+fn print_out(line: &str) {
+    use std::io::Write;
+    let mut out = std::io::stdout().lock();
+    if let Err(e) = writeln!(out, "{line}").and_then(|()| out.flush())
+        && e.kind() != std::io::ErrorKind::BrokenPipe
+    {
+        eprintln!("error: cannot write to standard output: {e}");
     }
 }
 
@@ -473,7 +486,7 @@ fn run() -> ExitCode {
             };
             match written {
                 Ok(path) => {
-                    println!("{}", path.display());
+                    print_out(&path.display().to_string());
                     ExitCode::SUCCESS
                 }
                 Err(msg) => fail(Failure::Usage(msg), Format::Human),
