@@ -167,36 +167,48 @@ fn parse_base_url(s: &str) -> Result<String, String> {
     annals::config::base_url(s).map_err(|(message, hint)| format!("{message}; {hint}"))
 }
 
-fn print_diagnostics(diags: &Diagnostics, format: Format) {
+/// Prints `diags` in `format`: false if the JSON report could not be
+/// written (and that was said on stderr).
+#[must_use]
+fn print_diagnostics(diags: &Diagnostics, format: Format) -> bool {
     let color = std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none();
     match format {
         Format::Human => {
             for d in diags.iter() {
                 eprintln!("{}\n", d.human(color));
             }
+            true
         }
         Format::Short => {
             for d in diags.iter() {
                 eprintln!("{}", d.short());
             }
+            true
         }
         Format::Json => match serde_json::to_string_pretty(diags) {
             Ok(json) => print_out(&json),
-            Err(e) => eprintln!("error: {e}"),
+            Err(e) => {
+                eprintln!("error: {e}");
+                false
+            }
         },
     }
 }
 
 /// Writes `line` to standard output. A reader that stopped reading (`| head`)
 /// has what it wanted: that is not an error, and the exit code stays the
-/// command's own. Any other failure (a full disk) is said on stderr.
-fn print_out(line: &str) {
+/// command's own. Any other failure (a full disk) is said on stderr, and
+/// false is returned: the command then ends with the I/O failure code.
+#[must_use]
+fn print_out(line: &str) -> bool {
     use std::io::Write;
     let mut out = std::io::stdout().lock();
-    if let Err(e) = writeln!(out, "{line}").and_then(|()| out.flush())
-        && e.kind() != std::io::ErrorKind::BrokenPipe
-    {
-        eprintln!("error: cannot write to standard output: {e}");
+    match writeln!(out, "{line}").and_then(|()| out.flush()) {
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
+            eprintln!("error: cannot write to standard output: {e}");
+            false
+        }
+        _ => true,
     }
 }
 
@@ -256,7 +268,7 @@ fn fail(failure: Failure, format: Format) -> ExitCode {
     clear_progress();
     match failure {
         Failure::Content(diags) => {
-            print_diagnostics(&diags, format);
+            let delivered = print_diagnostics(&diags, format);
             if !matches!(format, Format::Json) {
                 let (e, w) = (diags.error_count(), diags.warning_count());
                 let plural =
@@ -276,7 +288,7 @@ fn fail(failure: Failure, format: Format) -> ExitCode {
                     eprintln!("error: the site has {}", plural(e, "error"));
                 }
             }
-            ExitCode::from(1)
+            ExitCode::from(if delivered { 1 } else { 2 })
         }
         Failure::Usage(msg) => {
             eprintln!("error: {msg}");
@@ -314,11 +326,11 @@ fn report_serve(event: annals::serve::ServeEvent, open: bool) {
             total,
             warnings,
         } => {
-            print_diagnostics(&warnings, Format::Human);
+            let _ = print_diagnostics(&warnings, Format::Human);
             eprintln!("built {pages} pages in {took:.2?}, all {files} files in {total:.2?}");
         }
         ServeEvent::Failed(diags) => {
-            print_diagnostics(&diags, Format::Human);
+            let _ = print_diagnostics(&diags, Format::Human);
             eprintln!(
                 "error: the site has {} error(s); still serving the last good build",
                 diags.error_count()
@@ -350,6 +362,12 @@ fn main() -> ExitCode {
 }
 
 fn run() -> ExitCode {
+    // annals has no known way to panic left; the tests reach the panic hook
+    // through this, which release builds do not have.
+    #[cfg(debug_assertions)]
+    if std::env::var_os("ANNALS_DEBUG_PANIC").is_some() {
+        panic!("ANNALS_DEBUG_PANIC is set");
+    }
     let cli = Cli::parse();
     let started = Instant::now();
     match cli.command {
@@ -367,7 +385,7 @@ fn run() -> ExitCode {
         ) {
             Ok(report) => {
                 clear_progress();
-                print_diagnostics(&report.warnings, Format::Human);
+                let _ = print_diagnostics(&report.warnings, Format::Human);
                 eprintln!(
                     "built {} into {} in {:.2?}",
                     counts(report.events, report.sources, report.pages),
@@ -389,7 +407,9 @@ fn run() -> ExitCode {
         } => match annals::check(&root, None).and_then(|s| annals::deny_warnings(s, deny_warnings))
         {
             Ok(site) => {
-                print_diagnostics(&site.warnings, format);
+                if !print_diagnostics(&site.warnings, format) {
+                    return ExitCode::from(2);
+                }
                 if !matches!(format, Format::Json) {
                     eprintln!("ok: {}", summary(&site));
                 }
@@ -485,10 +505,8 @@ fn run() -> ExitCode {
                 ),
             };
             match written {
-                Ok(path) => {
-                    print_out(&path.display().to_string());
-                    ExitCode::SUCCESS
-                }
+                Ok(path) if print_out(&path.display().to_string()) => ExitCode::SUCCESS,
+                Ok(_) => ExitCode::from(2),
                 Err(msg) => fail(Failure::Usage(msg), Format::Human),
             }
         }

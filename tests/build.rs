@@ -604,26 +604,3 @@ fn build_writes_exactly_the_site_that_check_renders() {
         assert!(built[&f.path] == f.bytes, "{} differs", f.path);
     }
 }
-
-/// `annals check --format json | head -0`, or any reader that stops
-/// early: the report is cut short, but the command still ends with the
-/// exit code of the check and no panic message.
-#[test]
-fn a_reader_that_closes_standard_output_early_gets_no_panic() {
-    let (reader, writer) = std::io::pipe().unwrap();
-    drop(reader);
-    let o = std::process::Command::new(env!("CARGO_BIN_EXE_annals"))
-        .args([
-            "check",
-            "--root",
-            fixture("errors/unknown-source").to_str().unwrap(),
-            "--format",
-            "json",
-        ])
-        .env("NO_COLOR", "1")
-        .stdout(writer)
-        .output()
-        .unwrap();
-    assert_eq!(stderr(&o), "");
-    assert_eq!(o.status.code(), Some(1));
-}

@@ -907,56 +907,69 @@ fn base_urls_are_checked_in_site_yaml_and_on_the_command_line() {
     }
 }
 
-/// A panic is reported as an internal error with exit code 2. The shipped
-/// binary has no switch to make it panic; what does is printing to a
-/// standard output that cannot be written (a full device, or a pipe
-/// whose reader is gone), where Rust's `println!` panics.
-#[cfg(target_os = "linux")]
+/// A panic is reported as an internal error with exit code 2. annals has
+/// no known way left to panic, so debug builds (these tests') panic on
+/// `ANNALS_DEBUG_PANIC`; release builds have no such switch.
+#[cfg(all(target_os = "linux", debug_assertions))]
 #[test]
 fn a_panic_is_an_internal_error_with_exit_code_2() {
-    let run = |stdout: std::process::Stdio, stderr_: std::process::Stdio| {
+    let run = |stderr_: std::process::Stdio| {
         Command::new(env!("CARGO_BIN_EXE_annals"))
-            .args([
-                "check",
-                "--root",
-                fixture("good").to_str().unwrap(),
-                "--format",
-                "json",
-            ])
-            .stdout(stdout)
+            .args(["check", "--root", fixture("good").to_str().unwrap()])
+            .env("ANNALS_DEBUG_PANIC", "1")
             .stderr(stderr_)
             .output()
             .unwrap()
     };
-    let full = || {
-        fs::OpenOptions::new()
-            .write(true)
-            .open("/dev/full")
+    let o = run(std::process::Stdio::piped());
+    assert_eq!(o.status.code(), Some(2));
+    let err = stderr(&o);
+    assert!(err.starts_with("error: internal error in annals "), "{err}");
+    assert!(err.contains("ANNALS_DEBUG_PANIC is set"), "{err}");
+    assert!(err.contains("This is a bug. Please file an issue"), "{err}");
+    // With standard error unwritable, the hook must not panic again (that
+    // would abort, killed by a signal): still exit code 2.
+    let o = run(full_device().into());
+    assert_eq!(o.status.code(), Some(2));
+}
+
+#[cfg(target_os = "linux")]
+fn full_device() -> fs::File {
+    fs::OpenOptions::new()
+        .write(true)
+        .open("/dev/full")
+        .unwrap()
+}
+
+/// The JSON report to a standard output that cannot take it: a full
+/// device is an I/O failure (exit code 2, said on stderr); a reader that
+/// stopped reading (`| head`) is not, and the check's own code stands.
+#[cfg(target_os = "linux")]
+#[test]
+fn a_report_that_cannot_be_written_is_an_io_failure_unless_the_reader_left() {
+    let run = |root: &str, stdout: std::process::Stdio| {
+        Command::new(env!("CARGO_BIN_EXE_annals"))
+            .args(["check", "--root", root, "--format", "json"])
+            .stdout(stdout)
+            .output()
             .unwrap()
     };
-    let (reader, writer) = std::io::pipe().unwrap();
-    drop(reader);
-    for (what, stdout) in [
-        ("a full device", full().into()),
-        ("a closed pipe", writer.into()),
-    ] {
-        let o = run(stdout, std::process::Stdio::piped());
-        assert_eq!(o.status.code(), Some(2), "{what}");
-        let err = stderr(&o);
-        assert!(
-            err.starts_with("error: internal error in annals "),
-            "{what}: {err}"
+    let (good, bad) = (fixture("good"), fixture("errors/unknown-source"));
+    for (root, code) in [(&good, 0), (&bad, 1)] {
+        let root = root.to_str().unwrap();
+        let o = run(root, full_device().into());
+        assert_eq!(o.status.code(), Some(2), "{root}");
+        assert_eq!(
+            stderr(&o),
+            "error: cannot write to standard output: No space left on device (os error 28)\n",
+            "{root}"
         );
-        assert!(err.contains("failed printing to stdout"), "{what}: {err}");
-        assert!(
-            err.contains("This is a bug. Please file an issue"),
-            "{what}: {err}"
-        );
+        let (reader, writer) = std::io::pipe().unwrap();
+        drop(reader);
+        let o = run(root, writer.into());
+        assert_eq!(o.status.code(), Some(code), "{root}");
+        assert_eq!(stderr(&o), "", "{root}");
     }
-    // With standard error unwritable too, the hook must not panic again
-    // (that would abort, killed by a signal): still exit code 2.
-    let o = run(full().into(), full().into());
-    assert_eq!(o.status.code(), Some(2));
 }
 
 #[test]
