@@ -169,7 +169,6 @@ fn parse_base_url(s: &str) -> Result<String, String> {
 
 /// Prints `diags` in `format`: false if the JSON report could not be
 /// written (and that was said on stderr).
-#[must_use]
 fn print_diagnostics(diags: &Diagnostics, format: Format) -> bool {
     let color = std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none();
     match format {
@@ -326,11 +325,11 @@ fn report_serve(event: annals::serve::ServeEvent, open: bool) {
             total,
             warnings,
         } => {
-            let _ = print_diagnostics(&warnings, Format::Human);
+            print_diagnostics(&warnings, Format::Human);
             eprintln!("built {pages} pages in {took:.2?}, all {files} files in {total:.2?}");
         }
         ServeEvent::Failed(diags) => {
-            let _ = print_diagnostics(&diags, Format::Human);
+            print_diagnostics(&diags, Format::Human);
             eprintln!(
                 "error: the site has {} error(s); still serving the last good build",
                 diags.error_count()
@@ -385,7 +384,7 @@ fn run() -> ExitCode {
         ) {
             Ok(report) => {
                 clear_progress();
-                let _ = print_diagnostics(&report.warnings, Format::Human);
+                print_diagnostics(&report.warnings, Format::Human);
                 eprintln!(
                     "built {} into {} in {:.2?}",
                     counts(report.events, report.sources, report.pages),
@@ -505,8 +504,13 @@ fn run() -> ExitCode {
                 ),
             };
             match written {
-                Ok(path) if print_out(&path.display().to_string()) => ExitCode::SUCCESS,
-                Ok(_) => ExitCode::from(2),
+                Ok(path) => {
+                    if print_out(&path.display().to_string()) {
+                        ExitCode::SUCCESS
+                    } else {
+                        ExitCode::from(2)
+                    }
+                }
                 Err(msg) => fail(Failure::Usage(msg), Format::Human),
             }
         }
