@@ -11,18 +11,30 @@
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
-use annals::live::Site;
+use annals::outputs::MemoryTarget;
+use annals::{Built, Site, Stage};
 
 /// The allocator of the `annals` command, whose `serve` this measures.
 #[cfg(not(target_env = "msvc"))]
 #[global_allocator]
 static GLOBAL: tikv_jemallocator::Jemalloc = tikv_jemallocator::Jemalloc;
 
-/// One rebuild after an edit (its own function, so that a profiler can
-/// look at it alone: `valgrind --tool=callgrind --toggle-collect=*rebuild*`).
+/// One rebuild after an edit, as `annals serve` makes it (its own
+/// function, so that a profiler can look at it alone: `valgrind
+/// --tool=callgrind --toggle-collect=*rebuild*`): what it built, and when
+/// (since `started`) the updated pages were all rendered.
 #[inline(never)]
-fn rebuild(site: &mut Site) -> annals::live::Built {
-    site.build(&|_| {}).expect("the edited site builds")
+fn rebuild(site: &mut Site, started: Instant) -> (Built, Duration) {
+    let pages_done = std::cell::Cell::new(Duration::ZERO);
+    let progress = |stage: Stage| {
+        if let Stage::Writing { .. } = stage {
+            pages_done.set(started.elapsed());
+        }
+    };
+    let built = site
+        .build(&MemoryTarget::default(), &progress)
+        .expect("the edited site builds");
+    (built, pages_done.get())
 }
 
 fn median(mut v: Vec<Duration>) -> Duration {
@@ -40,10 +52,7 @@ fn main() {
     let started = Instant::now();
     let mut site = Site::load(&root, None).expect("the site loads");
     site.keep_render_cache();
-    let built = site.build(&|_| {}).expect("the site builds");
-    let mut pages: Vec<String> = built.pages.written.iter().map(|f| f.path.clone()).collect();
-    let paths: Vec<&str> = pages.iter().map(String::as_str).collect();
-    site.data(&paths).expect("the data files build");
+    rebuild(&mut site, started);
     let first = started.elapsed();
 
     let mut files: Vec<PathBuf> = walkdir::WalkDir::new(root.join("content/events"))
@@ -59,42 +68,30 @@ fn main() {
 
     println!("first build {:.0} ms", first.as_secs_f64() * 1000.0);
     // The words of an event: it keeps its place, terms and references.
-    measure(&mut site, &files, &mut pages, "title edits", |text, k| {
+    measure(&mut site, &files, "title edits", |text, k| {
         text.replacen("title: \"", &format!("title: \"Edited {k} "), 1)
     });
     // Its importance: it may move among events of the same dates, and its
     // mark on the axis changes size.
-    measure(
-        &mut site,
-        &files,
-        &mut pages,
-        "importance edits",
-        |text, _| {
-            let mut out = String::with_capacity(text.len());
-            for line in text.split_inclusive('\n') {
-                match line
-                    .strip_prefix("importance: ")
-                    .and_then(|n| n.trim().parse::<u8>().ok())
-                {
-                    Some(n) => out.push_str(&format!("importance: {}\n", n % 5 + 1)),
-                    None => out.push_str(line),
-                }
+    measure(&mut site, &files, "importance edits", |text, _| {
+        let mut out = String::with_capacity(text.len());
+        for line in text.split_inclusive('\n') {
+            match line
+                .strip_prefix("importance: ")
+                .and_then(|n| n.trim().parse::<u8>().ok())
+            {
+                Some(n) => out.push_str(&format!("importance: {}\n", n % 5 + 1)),
+                None => out.push_str(line),
             }
-            out
-        },
-    );
+        }
+        out
+    });
 }
 
 /// Edits each of `files` with `edit` (given the text and the edit's
 /// number), rebuilds as `annals serve` does, restores it, and prints the
 /// median and the slowest times to the updated pages and to every file.
-fn measure(
-    site: &mut Site,
-    files: &[PathBuf],
-    pages: &mut Vec<String>,
-    what: &str,
-    edit: impl Fn(&str, usize) -> String,
-) {
+fn measure(site: &mut Site, files: &[PathBuf], what: &str, edit: impl Fn(&str, usize) -> String) {
     let (mut to_pages, mut to_all, mut rendered) = (Vec::new(), Vec::new(), Vec::new());
     for (k, path) in files.iter().enumerate() {
         let text = std::fs::read_to_string(path).expect("an event file");
@@ -103,18 +100,13 @@ fn measure(
         std::fs::write(path, &edited).expect("write");
         let t = Instant::now();
         assert!(site.update(std::slice::from_ref(path)));
-        let built = rebuild(site);
-        to_pages.push(t.elapsed());
-        rendered.push(built.pages.written.len());
-        for gone in &built.pages.removed {
-            pages.retain(|p| p != gone);
-        }
-        let paths: Vec<&str> = pages.iter().map(String::as_str).collect();
-        site.data(&paths).expect("the data files build");
+        let (built, pages_done) = rebuild(site, t);
+        to_pages.push(pages_done);
+        rendered.push(built.pages);
         to_all.push(t.elapsed());
         std::fs::write(path, text).expect("restore");
         assert!(site.update(std::slice::from_ref(path)));
-        site.build(&|_| {}).expect("the restored site builds");
+        rebuild(site, Instant::now());
     }
     rendered.sort_unstable();
     println!(

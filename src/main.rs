@@ -2,7 +2,7 @@
 //! happened and picks the exit code (0 ok, 1 content errors, 2 usage or I/O).
 
 use std::io::IsTerminal;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::Instant;
 
@@ -16,7 +16,7 @@ use std::time::Instant;
 static GLOBAL: tikv_jemallocator::Jemalloc = tikv_jemallocator::Jemalloc;
 
 use annals::diagnostic::Diagnostics;
-use annals::{Failure, RenderedSite};
+use annals::{Built, Failure};
 use clap::{Parser, Subcommand, ValueEnum};
 
 #[derive(Parser)]
@@ -164,7 +164,7 @@ enum Format {
 
 /// `--base-url` is checked as site.yaml's `base_url` is.
 fn parse_base_url(s: &str) -> Result<String, String> {
-    annals::config::base_url(s).map_err(|(message, hint)| format!("{message}; {hint}"))
+    annals::content::base_url(s).map_err(|(message, hint)| format!("{message}; {hint}"))
 }
 
 /// Prints `diags` in `format`: false if the JSON report could not be
@@ -211,27 +211,15 @@ fn print_out(line: &str) -> bool {
     }
 }
 
-fn summary(site: &RenderedSite) -> String {
-    let pages = site
-        .files
-        .iter()
-        .filter(|f| f.path.ends_with(".html"))
-        .count();
-    counts(
-        site.timeline.events.len(),
-        site.timeline.sources.len(),
-        pages,
-    )
-}
-
-fn counts(events: usize, sources: usize, pages: usize) -> String {
+/// "13 events, 1 source, 40 pages"
+fn counts(built: &Built) -> String {
     let plural =
         |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
     format!(
         "{}, {}, {}",
-        plural(events, "event", "events"),
-        plural(sources, "source", "sources"),
-        plural(pages, "page", "pages"),
+        plural(built.events, "event", "events"),
+        plural(built.sources, "source", "sources"),
+        plural(built.html_files(), "page", "pages"),
     )
 }
 
@@ -367,152 +355,166 @@ fn run() -> ExitCode {
     if std::env::var_os("ANNALS_DEBUG_PANIC").is_some() {
         panic!("ANNALS_DEBUG_PANIC is set");
     }
-    let cli = Cli::parse();
-    let started = Instant::now();
-    match cli.command {
+    match Cli::parse().command {
         Command::Build {
             root,
             output,
             base_url,
             deny_warnings,
-        } => match annals::build(
-            &root,
-            output.as_deref(),
-            base_url.as_deref(),
-            deny_warnings,
-            &progress_line(started),
-        ) {
-            Ok(report) => {
-                clear_progress();
-                print_diagnostics(&report.warnings, Format::Human);
-                eprintln!(
-                    "built {} into {} in {:.2?}",
-                    counts(report.events, report.sources, report.pages),
-                    report.output.display(),
-                    started.elapsed()
-                );
-                // About to exit: the system frees the site's memory at
-                // once, where dropping it piece by piece takes a second
-                // on a large site.
-                std::mem::forget(report);
-                ExitCode::SUCCESS
-            }
-            Err(f) => fail(f, Format::Human),
-        },
+        } => build(&root, output.as_deref(), base_url.as_deref(), deny_warnings),
         Command::Check {
             root,
             format,
             deny_warnings,
-        } => match annals::check(&root, None).and_then(|s| annals::deny_warnings(s, deny_warnings))
-        {
-            Ok(site) => {
-                if !print_diagnostics(&site.warnings, format) {
-                    return ExitCode::from(2);
-                }
-                if !matches!(format, Format::Json) {
-                    eprintln!("ok: {}", summary(&site));
-                }
-                ExitCode::SUCCESS
-            }
-            Err(f) => fail(f, format),
-        },
+        } => check(&root, format, deny_warnings),
         Command::Serve {
             root,
             port,
             bind,
             open,
-        } => {
-            if !bind.is_loopback() {
-                eprintln!(
-                    "warning: serving on {bind}: every machine that can reach this one can read the site; use --bind 127.0.0.1 to keep it local"
-                );
-            }
-            let opts = annals::serve::ServeOptions { root, bind, port };
-            let result = annals::serve::serve(&opts, move |event| report_serve(event, open));
-            match result {
-                Ok(()) => ExitCode::SUCCESS,
-                Err(msg) => fail(Failure::Usage(msg), Format::Human),
-            }
+        } => serve(root, port, bind, open),
+        Command::Import { from } => import(from),
+        Command::Init { dir, force } => init(&dir, force),
+        Command::New { what } => new(what),
+    }
+}
+
+/// `annals build`
+fn build(root: &Path, output: Option<&Path>, base_url: Option<&str>, deny: bool) -> ExitCode {
+    let started = Instant::now();
+    match annals::build(root, output, base_url, deny, &progress_line(started)) {
+        Ok(report) => {
+            clear_progress();
+            let built = &report.built;
+            print_diagnostics(&built.warnings, Format::Human);
+            eprintln!(
+                "built {} into {} in {:.2?}",
+                counts(built),
+                report.output.display(),
+                started.elapsed()
+            );
+            // About to exit: the system frees the site's memory at once,
+            // where dropping it piece by piece takes a second on a large
+            // site.
+            std::mem::forget(report);
+            ExitCode::SUCCESS
         }
-        Command::Import { from } => {
-            let (file, root, csv) = match from {
-                ImportFrom::Timelinejs { file, root } => (file, root, false),
-                ImportFrom::Csv { file, root } => (file, root, true),
-            };
-            let imported = annals::import::read(&file).and_then(|text| {
-                if csv {
-                    annals::import::from_csv(&text)
-                } else {
-                    annals::import::from_timelinejs(&text)
-                }
-            });
-            match imported.and_then(|i| annals::import::write(&root, &i).map(|w| (i, w))) {
-                Ok((imported, written)) => {
-                    for w in imported.warnings.iter().chain(&written.notes) {
-                        eprintln!("warning: {w}");
-                    }
-                    eprintln!(
-                        "imported {} events and {} eras from {} into {} ({} files written); next: annals build --root {}",
-                        imported.events.len(),
-                        imported.eras.len(),
-                        file.display(),
-                        root.display(),
-                        written.files.len(),
-                        root.display()
-                    );
-                    ExitCode::SUCCESS
-                }
-                Err(msg) => fail(Failure::Usage(msg), Format::Human),
-            }
+        Err(f) => fail(f, Format::Human),
+    }
+}
+
+/// `annals check`
+fn check(root: &Path, format: Format, deny: bool) -> ExitCode {
+    match annals::check(root, None) {
+        Ok((built, _)) if deny && !built.warnings.is_empty() => {
+            fail(Failure::Content(built.warnings), format)
         }
-        Command::Init { dir, force } => match annals::scaffold::init(&dir, force) {
-            Ok(files) => {
-                eprintln!(
-                    "wrote a new site in {} ({} files); next: cd {} && annals build",
-                    dir.display(),
-                    files.len(),
-                    dir.display()
-                );
-                ExitCode::SUCCESS
+        Ok((built, _)) => {
+            if !print_diagnostics(&built.warnings, format) {
+                return ExitCode::from(2);
             }
-            Err(msg) => fail(Failure::Usage(msg), Format::Human),
-        },
-        Command::New { what } => {
-            let written = match what {
-                NewWhat::Event {
-                    title,
-                    date,
-                    source,
-                    root,
-                } => annals::scaffold::new_event(&root, &title, &date, source.as_deref()),
-                NewWhat::Source {
-                    title,
-                    published,
-                    author,
-                    publisher,
-                    url,
-                    root,
-                } => annals::scaffold::new_source(
-                    &root,
-                    &annals::scaffold::NewSource {
-                        title: &title,
-                        published: published.as_deref(),
-                        author: author.as_deref(),
-                        publisher: publisher.as_deref(),
-                        url: url.as_deref(),
-                    },
-                ),
-            };
-            match written {
-                Ok(path) => {
-                    if print_out(&path.display().to_string()) {
-                        ExitCode::SUCCESS
-                    } else {
-                        ExitCode::from(2)
-                    }
-                }
-                Err(msg) => fail(Failure::Usage(msg), Format::Human),
+            if !matches!(format, Format::Json) {
+                eprintln!("ok: {}", counts(&built));
             }
+            ExitCode::SUCCESS
         }
+        Err(f) => fail(f, format),
+    }
+}
+
+/// `annals serve`
+fn serve(root: PathBuf, port: u16, bind: std::net::IpAddr, open: bool) -> ExitCode {
+    if !bind.is_loopback() {
+        eprintln!(
+            "warning: serving on {bind}: every machine that can reach this one can read the site; use --bind 127.0.0.1 to keep it local"
+        );
+    }
+    let opts = annals::serve::ServeOptions { root, bind, port };
+    match annals::serve::serve(&opts, move |event| report_serve(event, open)) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(msg) => fail(Failure::Usage(msg), Format::Human),
+    }
+}
+
+/// `annals import`
+fn import(from: ImportFrom) -> ExitCode {
+    let (file, root, csv) = match from {
+        ImportFrom::Timelinejs { file, root } => (file, root, false),
+        ImportFrom::Csv { file, root } => (file, root, true),
+    };
+    let imported = annals::import::read(&file).and_then(|text| {
+        if csv {
+            annals::import::from_csv(&text)
+        } else {
+            annals::import::from_timelinejs(&text)
+        }
+    });
+    match imported.and_then(|i| annals::import::write(&root, &i).map(|w| (i, w))) {
+        Ok((imported, written)) => {
+            for w in imported.warnings.iter().chain(&written.notes) {
+                eprintln!("warning: {w}");
+            }
+            eprintln!(
+                "imported {} events and {} eras from {} into {} ({} files written); next: annals build --root {}",
+                imported.events.len(),
+                imported.eras.len(),
+                file.display(),
+                root.display(),
+                written.files.len(),
+                root.display()
+            );
+            ExitCode::SUCCESS
+        }
+        Err(msg) => fail(Failure::Usage(msg), Format::Human),
+    }
+}
+
+/// `annals init`
+fn init(dir: &Path, force: bool) -> ExitCode {
+    match annals::scaffold::init(dir, force) {
+        Ok(files) => {
+            eprintln!(
+                "wrote a new site in {} ({} files); next: cd {} && annals build",
+                dir.display(),
+                files.len(),
+                dir.display()
+            );
+            ExitCode::SUCCESS
+        }
+        Err(msg) => fail(Failure::Usage(msg), Format::Human),
+    }
+}
+
+/// `annals new`
+fn new(what: NewWhat) -> ExitCode {
+    let written = match what {
+        NewWhat::Event {
+            title,
+            date,
+            source,
+            root,
+        } => annals::scaffold::new_event(&root, &title, &date, source.as_deref()),
+        NewWhat::Source {
+            title,
+            published,
+            author,
+            publisher,
+            url,
+            root,
+        } => annals::scaffold::new_source(
+            &root,
+            &annals::scaffold::NewSource {
+                title: &title,
+                published: published.as_deref(),
+                author: author.as_deref(),
+                publisher: publisher.as_deref(),
+                url: url.as_deref(),
+            },
+        ),
+    };
+    match written {
+        Ok(path) if print_out(&path.display().to_string()) => ExitCode::SUCCESS,
+        Ok(_) => ExitCode::from(2),
+        Err(msg) => fail(Failure::Usage(msg), Format::Human),
     }
 }

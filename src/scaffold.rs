@@ -84,10 +84,7 @@ fn unique_path(dir: &Path, title: &str, ext: &str) -> Result<PathBuf, String> {
 
 fn site_dir(root: &Path, sub: &str) -> Result<PathBuf, String> {
     if !root.join("site.yaml").is_file() {
-        return Err(format!(
-            "{} is not an annals site: it has no site.yaml (create one with `annals init`, or pass --root)",
-            root.display()
-        ));
+        return Err(crate::read::not_a_site(root));
     }
     let dir = root.join("content").join(sub);
     fs::create_dir_all(&dir).map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
@@ -121,7 +118,7 @@ pub fn new_event(
                     .filter_map(|e| {
                         let p = e.path();
                         (p.extension().is_some_and(|x| x == "md"))
-                            .then(|| crate::event::stem_id(&p))
+                            .then(|| crate::content::fields::stem_id(&p))
                     })
                     .collect()
             })
@@ -170,7 +167,7 @@ pub fn new_source(root: &Path, s: &NewSource<'_>) -> Result<PathBuf, String> {
         check_date("--published", p)?;
     }
     if let Some(u) = s.url
-        && crate::markdown::is_unsafe(u)
+        && crate::content::markdown::is_unsafe(u)
     {
         return Err(format!("unsafe --url `{u}`: use an http(s) address"));
     }

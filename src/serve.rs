@@ -8,7 +8,7 @@
 //! reload script and the overlay are added to responses here, never to the
 //! output of `build`.
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::{HashMap, HashSet};
 use std::net::{IpAddr, SocketAddr};
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, RwLock};
@@ -24,10 +24,11 @@ use std::future::IntoFuture;
 
 use tokio::sync::watch;
 
-use crate::Failure;
 use crate::diagnostic::Diagnostics;
-use crate::live::Site;
-use crate::render::escape_html;
+use crate::outputs::MemoryTarget;
+use crate::site::Failure;
+use crate::site::{Site, Stage};
+use crate::views::escape::escape_html;
 
 /// How long a burst of file changes may last before the site is rebuilt:
 /// an editor's save (write, rename, change of times) takes a few
@@ -78,8 +79,6 @@ pub enum ServeEvent {
 /// it failed.
 struct Served {
     files: HashMap<String, Arc<Vec<u8>>>,
-    /// Which of `files` are pages (the rest are data and static files).
-    pages: BTreeSet<String>,
     overlay: Option<String>,
 }
 
@@ -164,52 +163,39 @@ fn rebuild(
     let Some(site) = session.site.as_mut() else {
         return;
     };
-    let built = match site.build(&|_| {}) {
+    let target = MemoryTarget::default();
+    let took = std::cell::Cell::new(None);
+    // An incremental rebuild serves the pages as soon as they are rendered
+    // (open pages reload) while the data files are made.
+    let pages_rendered = |stage: Stage| {
+        if !matches!(stage, Stage::Writing { .. }) {
+            return;
+        }
+        took.set(Some(started.elapsed()));
+        if incremental {
+            let mut served = shared.served();
+            for f in target.take() {
+                served.files.insert(f.path, Arc::new(f.bytes));
+            }
+            served.overlay = None;
+            drop(served);
+            shared.generation.send_modify(|g| *g += 1);
+        }
+    };
+    let built = match site.build(&target, &pages_rendered) {
         Ok(built) => built,
         Err(failure) => return shared.fail(failure, report),
     };
-    let rendered = built.pages.written.len();
-    let written: Vec<(String, Arc<Vec<u8>>)> = built
-        .pages
-        .written
-        .into_iter()
-        .map(|f| (f.path, Arc::new(f.bytes)))
-        .collect();
-    let pages: BTreeSet<String> = if incremental {
-        let mut served = shared.served();
-        for path in &built.pages.removed {
-            served.files.remove(path);
-            served.pages.remove(path);
-        }
-        for (path, bytes) in &written {
-            served.pages.insert(path.clone());
-            served.files.insert(path.clone(), Arc::clone(bytes));
-        }
-        served.overlay = None;
-        served.pages.clone()
-    } else {
-        written.iter().map(|(path, _)| path.clone()).collect()
-    };
-    let took = started.elapsed();
-    if incremental {
-        // The pages are up to date: open pages reload while the data files
-        // are made.
-        shared.generation.send_modify(|g| *g += 1);
-    }
-    let paths: Vec<&str> = pages.iter().map(String::as_str).collect();
-    let data = match site.data(&paths) {
-        Ok(data) => data,
-        Err(failure) => return shared.fail(failure, report),
-    };
+    let pages: HashSet<&str> = site.page_paths().into_iter().collect();
     {
         let mut served = shared.served();
         if incremental {
-            served.files.retain(|path, _| pages.contains(path));
+            // Pages the site still has stay; data files are all made anew.
+            served.files.retain(|path, _| pages.contains(path.as_str()));
         } else {
-            served.files = written.into_iter().collect();
-            served.pages = pages;
+            served.files.clear();
         }
-        for f in data {
+        for f in target.into_files() {
             served.files.insert(f.path, Arc::new(f.bytes));
         }
         served.overlay = None;
@@ -220,8 +206,8 @@ fn rebuild(
     let files = shared.served().files.len();
     report(ServeEvent::Rebuilt {
         files,
-        pages: rendered,
-        took,
+        pages: built.pages,
+        took: took.get().unwrap_or_else(|| started.elapsed()),
         total: started.elapsed(),
         warnings: built.warnings,
     });
@@ -381,17 +367,13 @@ pub fn serve(
     let root = std::fs::canonicalize(&opts.root)
         .map_err(|e| format!("cannot open {}: {e}", opts.root.display()))?;
     if !root.join("site.yaml").is_file() {
-        return Err(format!(
-            "{} is not an annals site: it has no site.yaml (create one with `annals init`, or pass --root)",
-            opts.root.display()
-        ));
+        return Err(crate::read::not_a_site(&opts.root));
     }
     let report: Arc<dyn Fn(ServeEvent) + Send + Sync> = Arc::new(report);
     let (generation, _) = watch::channel(0u64);
     let shared = Arc::new(Shared {
         site: RwLock::new(Served {
             files: HashMap::new(),
-            pages: BTreeSet::new(),
             overlay: None,
         }),
         generation,

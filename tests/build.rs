@@ -83,7 +83,7 @@ fn every_quotation_links_to_the_paragraph_that_holds_it() {
                 .find(&format!("<p id=\"{anchor}\">"))
                 .unwrap_or_else(|| panic!("{path}: {anchor} missing"));
             let para = &source[start..start + source[start..].find("</p>").unwrap()];
-            let norm = |s: &str| annals::markdown::normalize_quote(s);
+            let norm = |s: &str| annals::content::normalize_quote(s);
             assert!(
                 norm(&text_of(para)).contains(&norm(quote.trim())),
                 "{path}: `{quote}` not in {anchor}"
@@ -593,14 +593,14 @@ fn build_writes_exactly_the_site_that_check_renders() {
     let out = tmp.path().join("out");
     let url = "https://example.org/timeline/";
     build_at(&repo(), &out, url);
-    let checked = annals::check(&repo(), Some(url)).unwrap();
+    let (_, files) = annals::check(&repo(), Some(url)).unwrap();
     let built = tree(&out);
     assert!(built.contains_key("sitemap.xml"));
     assert_eq!(
         built.keys().collect::<Vec<_>>(),
-        checked.files.iter().map(|f| &f.path).collect::<Vec<_>>()
+        files.iter().map(|f| &f.path).collect::<Vec<_>>()
     );
-    for f in &checked.files {
+    for f in &files {
         assert!(built[&f.path] == f.bytes, "{} differs", f.path);
     }
 }

@@ -9,7 +9,8 @@ use std::collections::BTreeMap;
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use annals::live::Site;
+use annals::Site;
+use annals::outputs::MemoryTarget;
 use rand::{Rng, RngExt, SeedableRng};
 
 use common::*;
@@ -27,19 +28,31 @@ impl Served {
     /// Builds `site` and applies what changed; returns how many pages were
     /// rendered, or the error messages.
     fn apply(&mut self, site: &mut Site) -> Result<usize, String> {
-        let built = site.build(&|_| {}).map_err(|f| format!("{f:?}"))?;
-        let rendered = built.pages.written.len();
+        let target = MemoryTarget::default();
+        let built = site.build(&target, &|_| {}).map_err(|f| format!("{f:?}"))?;
         self.warnings = built.warnings.iter().map(|d| format!("{d:?}")).collect();
-        for path in built.pages.removed {
-            assert!(self.pages.remove(&path).is_some(), "{path} was not there");
+        for path in &built.removed {
+            assert!(self.pages.remove(path).is_some(), "{path} was not there");
         }
-        for f in built.pages.written {
-            self.pages.insert(f.path, f.bytes);
+        // The pages the site has are served on; every other file is new.
+        let pages: std::collections::BTreeSet<&str> = site.page_paths().into_iter().collect();
+        self.data.clear();
+        for f in target.into_files() {
+            if pages.contains(f.path.as_str()) {
+                self.pages.insert(f.path, f.bytes);
+            } else {
+                self.data.insert(f.path, f.bytes);
+            }
         }
-        let paths: Vec<&str> = self.pages.keys().map(String::as_str).collect();
-        let data = site.data(&paths).map_err(|f| format!("{f:?}"))?;
-        self.data = data.into_iter().map(|f| (f.path, f.bytes)).collect();
-        Ok(rendered)
+        assert_eq!(
+            self.pages
+                .keys()
+                .map(String::as_str)
+                .collect::<std::collections::BTreeSet<_>>(),
+            pages,
+            "the pages served are the site's pages"
+        );
+        Ok(built.pages)
     }
 
     fn files(&self) -> BTreeMap<String, Vec<u8>> {
@@ -67,10 +80,11 @@ fn assert_same(served: &Served, root: &Path, what: &str) {
 
 /// The files and the warnings of a full build.
 fn full_build(root: &Path) -> (BTreeMap<String, Vec<u8>>, Vec<String>) {
-    let site = annals::check(root, None).unwrap_or_else(|f| panic!("full build failed: {f:?}"));
+    let (built, files) =
+        annals::check(root, None).unwrap_or_else(|f| panic!("full build failed: {f:?}"));
     (
-        site.files.into_iter().map(|f| (f.path, f.bytes)).collect(),
-        site.warnings.iter().map(|d| format!("{d:?}")).collect(),
+        files.into_iter().map(|f| (f.path, f.bytes)).collect(),
+        built.warnings.iter().map(|d| format!("{d:?}")).collect(),
     )
 }
 

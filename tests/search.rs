@@ -10,7 +10,7 @@ use std::fs;
 use std::path::Path;
 use std::process::Command;
 
-use annals::search;
+use annals::outputs::search;
 use common::*;
 use serde_json::Value;
 

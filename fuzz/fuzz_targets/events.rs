@@ -7,7 +7,7 @@ use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|text: &str| {
     let src = SourceText::new("content/events/fuzz.yaml", text.to_string());
-    let (_, diags) = annals::event::parse_file(&src, chrono_tz::Tz::UTC);
+    let (_, diags) = annals::content::parse_events(&src, chrono_tz::Tz::UTC);
     // Lines as YAML counts them (CRLF and a lone CR break lines too), which
     // is how the text is normalised.
     let lines = src.text.lines().count().max(1);

@@ -8,7 +8,13 @@ use chrono_tz::Tz;
 
 use super::{DatePoint, Season};
 
-pub(super) const DAY: i64 = 86_400;
+/// Seconds in a day (UTC days have no leap seconds here).
+pub const DAY: i64 = 86_400;
+
+/// The UTC instant `secs` seconds after 1970-01-01, where chrono can hold it.
+pub(crate) fn utc(secs: i64) -> Option<chrono::DateTime<chrono::Utc>> {
+    chrono::DateTime::from_timestamp(secs, 0)
+}
 
 pub(super) fn is_leap(y: i64) -> bool {
     y.rem_euclid(4) == 0 && (y.rem_euclid(100) != 0 || y.rem_euclid(400) == 0)

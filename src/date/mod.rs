@@ -14,15 +14,19 @@ mod calendar;
 mod display;
 mod parse;
 
-use std::cmp::Ordering;
 use std::fmt;
 
 use chrono_tz::Tz;
 
-pub use calendar::{civil_from_days, seconds_of};
+pub(crate) use calendar::utc;
+pub use calendar::{DAY, civil_from_days, seconds_of};
 pub use display::{
     DatePart, EN, ES, LANGS, Lang, across_year_label, lang, month_year_label, year_label,
 };
+
+/// Years TimelineJS can hold as JavaScript dates; beyond them it needs its
+/// `cosmological` scale (the bounds TimelineJS itself checks).
+pub const HUMAN_YEARS: std::ops::RangeInclusive<i64> = -271_820..=275_759;
 
 /// How precisely a point is known.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -147,6 +151,19 @@ pub struct DatePoint {
 }
 
 impl DatePoint {
+    /// The month written, or the first month of the season written
+    /// (northern meteorological seasons: spring from March).
+    pub fn first_month(&self) -> Option<u8> {
+        self.month.or_else(|| {
+            self.season.map(|s| match s {
+                Season::Spring => 3,
+                Season::Summer => 6,
+                Season::Autumn => 9,
+                Season::Winter => 12,
+            })
+        })
+    }
+
     /// How precisely the point is known.
     pub fn precision(&self) -> Precision {
         if self.year_unspecified > 0 {
@@ -243,18 +260,6 @@ pub const ACCEPTED_FORMS: &str = "accepted forms: 2025, 2025-02, 2025-05-04, \
 ~ (approximate), ? (uncertain) or % (both) after a date, -0043-03-15 for 44 BC, \
 Y-13798000000 for long years";
 
-/// The sort key of a date in a zone: span start, then the longer span
-/// first, then the written form so that only equal dates compare equal.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
-pub struct DateKey {
-    /// Span start, UTC seconds.
-    pub start: i64,
-    /// Span end, reversed so that longer spans sort first.
-    pub end: std::cmp::Reverse<i64>,
-    /// The written form, last.
-    pub written: String,
-}
-
 impl EventDate {
     /// Parses `date:` as written. Offsets in errors are character offsets
     /// into `text`.
@@ -297,40 +302,10 @@ impl EventDate {
         (start, end)
     }
 
-    /// The date's place in a timeline whose dates without a time fall in
-    /// `tz`.
-    pub fn key(&self, tz: Tz) -> DateKey {
-        let (start, end) = self.span(tz);
-        DateKey {
-            start,
-            end: std::cmp::Reverse(end),
-            written: self.to_string(),
-        }
-    }
-
-    /// A total order: span start, then the longer span first, then the
-    /// written form. Equal only for equal dates.
-    pub fn cmp_in(&self, other: &EventDate, tz: Tz) -> Ordering {
-        self.key(tz).cmp(&other.key(tz))
-    }
-
     /// Year and month (if known) of the start, as written: what the list
     /// groups by. A season groups with its first month.
     pub fn year_month(&self) -> (i64, Option<u8>) {
-        let month = self.start.month.or_else(|| {
-            self.start.season.map(|s| match s {
-                Season::Spring => 3,
-                Season::Summer => 6,
-                Season::Autumn => 9,
-                Season::Winter => 12,
-            })
-        });
-        (self.start.year, month)
-    }
-
-    /// The pieces of the displayed date in `lang`, instants as written.
-    pub fn display_parts(&self, lang: &Lang) -> Vec<DatePart> {
-        display::display_parts(self, lang, None)
+        (self.start.year, self.start.first_month())
     }
 
     /// The pieces of the displayed date in `lang`, instants shown in `zone`
@@ -415,5 +390,7 @@ fn write_point(f: &mut fmt::Formatter<'_>, p: &DatePoint) -> fmt::Result {
     write!(f, "{}", p.qualifier.symbol())
 }
 
+#[cfg(test)]
+pub(crate) mod strategies;
 #[cfg(test)]
 mod tests;

@@ -89,11 +89,11 @@ fn create_new(path: &Path, text: &str) -> std::io::Result<()> {
 /// The ids the site at `root` already uses (events and event file stems),
 /// so that imported events get others.
 fn existing_ids(root: &Path) -> HashSet<String> {
-    let (files, _) = crate::load::read_site(root);
+    let (files, _) = crate::read::read_site(root);
     let mut ids = HashSet::new();
     for src in &files.events {
-        ids.insert(crate::event::stem_id(&src.path));
-        let (events, _) = crate::event::parse_file(src, chrono_tz::Tz::UTC);
+        ids.insert(crate::content::fields::stem_id(&src.path));
+        let (events, _) = crate::content::event::parse_file(src, chrono_tz::Tz::UTC);
         ids.extend(events.into_iter().map(|e| e.id));
     }
     ids

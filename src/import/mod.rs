@@ -19,8 +19,8 @@ use std::collections::{BTreeMap, HashSet};
 use std::fs;
 use std::path::Path;
 
+use crate::content::markdown::html_to_text;
 use crate::date::EventDate;
-use crate::markdown::html_to_text;
 
 pub use files::{Written, eras_yaml, event_yaml, write};
 pub use spreadsheet::from_csv;
@@ -447,7 +447,7 @@ fn convert(
             "slide",
         );
         None
-    } else if crate::markdown::is_unsafe(&slide.media_url) {
+    } else if crate::content::markdown::is_unsafe(&slide.media_url) {
         r.drop(
             "media with a javascript:, data: or vbscript: URL",
             "slide",
@@ -488,7 +488,7 @@ fn convert(
 fn is_cosmological(date: &str) -> bool {
     EventDate::parse(date).is_ok_and(|d| {
         d.points()
-            .any(|p| !crate::export::HUMAN_YEARS.contains(&p.year))
+            .any(|p| !crate::date::HUMAN_YEARS.contains(&p.year))
     })
 }
 
@@ -516,17 +516,17 @@ fn check_scale(scale: &str, imported: &Imported, r: &mut Report) {
 }
 
 /// Reads the file to import: UTF-8 text of at most
-/// [`crate::load::MAX_TEXT_FILE`] bytes.
+/// [`crate::read::MAX_TEXT_FILE`] bytes.
 pub fn read(file: &Path) -> Result<String, String> {
     let cannot = |e: &dyn std::fmt::Display| format!("cannot read {}: {e}", file.display());
     let meta = fs::metadata(file).map_err(|e| cannot(&e))?;
     if !meta.is_file() {
         return Err(cannot(&"it is not a file"));
     }
-    if meta.len() > crate::load::MAX_TEXT_FILE {
+    if meta.len() > crate::read::MAX_TEXT_FILE {
         return Err(cannot(&format!(
             "it is larger than {} MiB",
-            crate::load::MAX_TEXT_FILE / (1024 * 1024)
+            crate::read::MAX_TEXT_FILE / (1024 * 1024)
         )));
     }
     fs::read_to_string(file).map_err(|e| cannot(&e))
@@ -632,9 +632,12 @@ mod tests {
             html_block("<blockquote>q</blockquote>"),
             "<blockquote>q</blockquote>"
         );
-        let raw = crate::markdown::RawHtml::Sanitize;
+        let raw = crate::content::markdown::RawHtml::Sanitize;
         assert_eq!(
-            crate::markdown::render_inline(&html_block("a_b_c *d* [e](javascript:x)"), raw),
+            crate::content::markdown::render_inline(
+                &html_block("a_b_c *d* [e](javascript:x)"),
+                raw
+            ),
             "a_b_c *d* [e](javascript:x)"
         );
     }

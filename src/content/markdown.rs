@@ -48,7 +48,7 @@ fn is_unsafe_url(url: &str) -> bool {
 
 /// Links and images in `markdown` whose URL is unsafe, with the byte range
 /// of each in `markdown`.
-pub fn unsafe_links(markdown: &str) -> Vec<(Range<usize>, String)> {
+pub(crate) fn unsafe_links(markdown: &str) -> Vec<(Range<usize>, String)> {
     Parser::new_ext(markdown, options())
         .into_offset_iter()
         .filter_map(|(ev, range)| match ev {
@@ -63,7 +63,7 @@ pub fn unsafe_links(markdown: &str) -> Vec<(Range<usize>, String)> {
 }
 
 /// True for a media or source URL that must be refused.
-pub fn is_unsafe(url: &str) -> bool {
+pub(crate) fn is_unsafe(url: &str) -> bool {
     is_unsafe_url(url)
 }
 
@@ -78,7 +78,7 @@ pub struct Paragraph {
 
 /// A source body rendered to HTML, with its paragraphs.
 #[derive(Debug, Clone)]
-pub struct SourceBody {
+pub(crate) struct SourceBody {
     /// HTML with `id="p-N"` on every paragraph.
     pub html: String,
     /// Paragraphs in document order.
@@ -95,13 +95,13 @@ fn options() -> Options {
 /// The anchor of the `n`th (1-based) paragraph. Numbered in document order:
 /// stable as long as the paragraphs before it do not change, and readable in
 /// a link.
-pub fn paragraph_anchor(n: usize) -> String {
+pub(crate) fn paragraph_anchor(n: usize) -> String {
     format!("p-{n}")
 }
 
 /// Renders a source body; every paragraph (also inside block quotes and
 /// list items) gets an anchor and its text is kept for quote matching.
-pub fn render_source(markdown: &str, raw: RawHtml) -> SourceBody {
+pub(crate) fn render_source(markdown: &str, raw: RawHtml) -> SourceBody {
     let mut paragraphs = Vec::new();
     let mut current: Option<String> = None;
     let mut events = Vec::new();
@@ -143,7 +143,7 @@ pub fn render_source(markdown: &str, raw: RawHtml) -> SourceBody {
 }
 
 /// Renders block Markdown (an event's body).
-pub fn render_block(markdown: &str, raw: RawHtml) -> String {
+pub(crate) fn render_block(markdown: &str, raw: RawHtml) -> String {
     let mut out = String::new();
     html::push_html(&mut out, Parser::new_ext(markdown, options()));
     finish(out, raw)
@@ -151,7 +151,7 @@ pub fn render_block(markdown: &str, raw: RawHtml) -> String {
 
 /// Renders one-paragraph Markdown (a summary or caption) without the
 /// wrapping `<p>`, so it can sit inside other elements.
-pub fn render_inline(markdown: &str, raw: RawHtml) -> String {
+pub(crate) fn render_inline(markdown: &str, raw: RawHtml) -> String {
     let html = render_block(markdown.trim(), raw);
     let trimmed = html.trim_end();
     match trimmed
@@ -165,7 +165,7 @@ pub fn render_inline(markdown: &str, raw: RawHtml) -> String {
 
 /// Plain text of inline Markdown (for `<title>`, meta descriptions, alt),
 /// including the text of any HTML written in it.
-pub fn plain_text(markdown: &str) -> String {
+pub(crate) fn plain_text(markdown: &str) -> String {
     plain_text_direct(markdown).unwrap_or_else(|| {
         let mut html = String::new();
         html::push_html(&mut html, Parser::new_ext(markdown, options()));
@@ -242,7 +242,7 @@ const BLOCK_TAGS: [&str; 20] = [
 /// The text a reader sees in an HTML fragment: tags removed (scripts and
 /// styles with their content), entities decoded, block boundaries and runs
 /// of white space as one space.
-pub fn html_to_text(html: &str) -> String {
+pub(crate) fn html_to_text(html: &str) -> String {
     // A space before each block tag, so that `<p>a</p><p>b</p>` reads "a b".
     let mut spaced = String::with_capacity(html.len() + 16);
     let mut rest = html;

@@ -7,9 +7,11 @@ use serde::Serialize;
 
 use super::lists::{ListPlan, ListView};
 use super::views::*;
-use super::{NOT_FOUND, Rendered, Renderer, date_html, json_ld};
-use crate::markdown;
-use crate::url::Page;
+use super::{NOT_FOUND, Rendered, Renderer};
+use crate::content::markdown;
+use crate::views::date_html;
+use crate::views::json::inert as json_ld;
+use crate::views::url::Page;
 
 fn is_image(url: &str) -> bool {
     let path = url
@@ -28,7 +30,7 @@ impl Renderer<'_> {
         tl.events
             .par_iter()
             .enumerate()
-            .filter(|(i, _)| self.wants_path(&self.prepared[*i].page))
+            .filter(|(i, _)| self.wants_path(&self.texts[*i].page))
             .map(|(i, e)| {
                 let page = Page::Event(&e.id);
                 let citations = tl.citations[i]
@@ -95,7 +97,7 @@ impl Renderer<'_> {
                     next: (i + 1 < tl.events.len()).then(|| self.event_link(i + 1, &page)),
                 };
                 let title = format!("{} — {}", e.title, self.config.title);
-                let description = self.prepared[i].summary_text.clone();
+                let description = self.texts[i].summary_text.clone();
                 self.render("event.html", page, title, description, data)
             })
             .collect()
@@ -135,7 +137,7 @@ impl Renderer<'_> {
             "@context": "https://schema.org",
             "@type": "Event",
             "name": e.title,
-            "description": self.prepared[i].summary_text,
+            "description": self.texts[i].summary_text,
         });
         if let Some(d) = e.date.machine_start() {
             v["startDate"] = serde_json::json!(d);
@@ -153,7 +155,7 @@ impl Renderer<'_> {
             v["location"] = serde_json::json!({"@type": "Place", "name": place});
         }
         if let Some(base) = &self.config.base_url {
-            v["url"] = serde_json::json!(format!("{base}{}", Page::Event(&e.id).dir()));
+            v["url"] = serde_json::json!(Page::Event(&e.id).absolute(base));
         }
         let mut cited: Vec<usize> = self.timeline.citations[i]
             .iter()
@@ -274,7 +276,7 @@ impl Renderer<'_> {
                 let first = plan.first;
                 self.list_pages(plan, &|page, list| {
                     #[derive(Serialize)]
-                    struct TermPage<'b> {
+                    struct TermList<'b> {
                         taxonomy: &'b str,
                         taxonomy_title: &'b str,
                         taxonomy_url: String,
@@ -293,7 +295,7 @@ impl Renderer<'_> {
                             t.title, term.name, p.range, p.current, p.total
                         );
                     }
-                    let data = TermPage {
+                    let data = TermList {
                         taxonomy: t.name,
                         taxonomy_title: &t.title,
                         taxonomy_url: page.link_to(&Page::Taxonomy(t.name)),

@@ -8,9 +8,9 @@ use serde::Serialize;
 use super::changes::ListInput;
 use super::views::CardView;
 use super::{Rendered, Renderer};
-use crate::axis::{Axis, AxisEra, AxisMark};
+use crate::outputs::html::axis::{Axis, AxisEra, AxisMark};
 use crate::timeline::Timeline;
-use crate::url::Page;
+use crate::views::url::Page;
 
 #[derive(Serialize)]
 pub(super) struct MonthView {
@@ -28,7 +28,7 @@ pub(super) struct YearView {
 }
 
 /// Events per page of a list; a longer list continues on `page/2/`, ….
-pub const LIST_PAGE_SIZE: usize = 250;
+pub(super) const LIST_PAGE_SIZE: usize = 250;
 
 /// One page of a list: runs of events, each run from one (year, month)
 /// group (an index into `ListGroups::keys`).
@@ -266,7 +266,7 @@ impl<'a> Renderer<'a> {
         pages: usize,
     ) -> Option<Axis<'a>> {
         let tz = self.config.timezone;
-        let (timeline, prepared, config) = (self.timeline, self.prepared, self.config);
+        let (timeline, texts, config) = (self.timeline, self.texts, self.config);
         let marks: Vec<AxisMark<'a>> = events
             .iter()
             .map(|&i| {
@@ -277,7 +277,7 @@ impl<'a> Renderer<'a> {
                     end,
                     importance: e.importance,
                     label: &e.title,
-                    date: &prepared[i].date_text,
+                    date: &texts[i].date_text,
                     id: &e.id,
                     list_page: page_of(i),
                 }

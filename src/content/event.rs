@@ -2,16 +2,18 @@
 //! turned into validated `Event`s. Ids, dates and importance are checked
 //! here; references to other files are checked by the timeline.
 
-use std::path::Path;
-
 use serde::Deserialize;
 use serde_saphyr::Spanned;
 
 use chrono_tz::Tz;
 
-use crate::date::{ACCEPTED_FORMS, DateEnd, EventDate};
+use crate::content::fields::{
+    check_derived_id, check_slug, fingerprint, is_reserved_on_windows, parse_date_and_end,
+    parse_updated, parse_zone, stem_id, unsafe_link, unsafe_markdown_links,
+};
+use crate::content::yaml;
+use crate::date::{DateEnd, EventDate};
 use crate::diagnostic::{Diagnostic, Location, SourceText};
-use crate::yaml;
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -164,156 +166,11 @@ impl TermKey {
             s.hash(&mut h);
             h.finish().max(1)
         };
-        let usable = !slug.is_empty() && !crate::url::is_reserved_on_windows(slug);
+        let usable = !slug.is_empty() && !is_reserved_on_windows(slug);
         TermKey {
             slug: if usable { hash(slug) } else { 0 },
             name: hash(name),
         }
-    }
-}
-
-/// Identifies what an event or source was read from: its file, the file's
-/// text and its place in the file. Equal fingerprints mean the same
-/// written content, so work done for it can be reused (`annals serve`).
-pub fn fingerprint(path: &Path, text: &str, n: usize) -> u64 {
-    use std::hash::{Hash, Hasher};
-    let mut h = std::collections::hash_map::DefaultHasher::new();
-    (path, text, n).hash(&mut h);
-    h.finish()
-}
-
-/// The default id of a file: the slug of its stem.
-pub fn stem_id(path: &Path) -> String {
-    let stem = path
-        .file_stem()
-        .map(|s| s.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    slug::slugify(stem)
-}
-
-/// Checks that a written id is already a slug (lowercase ASCII letters,
-/// digits, hyphens), so it maps to exactly one URL, and that the folder
-/// named after it can exist on every system.
-pub fn check_slug(id: &str, what: &str, location: Location) -> Result<(), Diagnostic> {
-    let ok = !id.is_empty()
-        && id
-            .bytes()
-            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
-        && !id.starts_with('-')
-        && !id.ends_with('-');
-    if !ok {
-        return Err(
-            Diagnostic::error(format!("{what} `{id}` is not a slug"), location).with_hint(format!(
-                "use lowercase letters, digits and hyphens, e.g. `{}`",
-                slug::slugify(id)
-            )),
-        );
-    }
-    check_folder_name(id, what, location)
-}
-
-/// Checks an id made from a file name or a title (`from`, as written):
-/// it must not be empty, nor a name Windows reserves.
-pub fn check_derived_id(
-    id: &str,
-    what: &str,
-    from: &str,
-    location: Location,
-) -> Result<(), Diagnostic> {
-    if id.is_empty() {
-        return Err(Diagnostic::error(
-            format!("cannot make the {what} from {from}: it has no letters or digits"),
-            location,
-        )
-        .with_hint("give it an `id:` of lowercase letters, digits and hyphens"));
-    }
-    check_folder_name(id, what, location)
-}
-
-/// An id names a folder of the site: refuses the device names Windows
-/// reserves, where such a folder cannot exist.
-fn check_folder_name(id: &str, what: &str, location: Location) -> Result<(), Diagnostic> {
-    if crate::url::is_reserved_on_windows(id) {
-        return Err(Diagnostic::error(
-            format!("{what} `{id}` is a device name reserved by Windows"),
-            location,
-        )
-        .with_hint(format!(
-            "Windows cannot store a folder named `{id}`: the page would be lost wherever the site is copied, unpacked or served there; choose another `id:`"
-        )));
-    }
-    Ok(())
-}
-
-/// Parses a spanned date, locating errors at the offending characters.
-pub fn parse_date(
-    src: &SourceText,
-    line_offset: usize,
-    s: &Spanned<String>,
-) -> Result<EventDate, Diagnostic> {
-    EventDate::parse(&s.value).map_err(|e| {
-        let mut loc = yaml::location(src, line_offset, s);
-        loc.column += yaml::content_column(src, line_offset, s) + e.offset;
-        loc.len = e.len;
-        Diagnostic::error(format!("invalid date `{}`: {}", s.value, e.message), loc)
-            .with_hint(ACCEPTED_FORMS)
-    })
-}
-
-/// Parses `date:` and an optional separate `end:` (the same as writing
-/// `date/end`) into one date; problems are pushed to `diags`, each at the
-/// characters it is about.
-pub fn parse_date_and_end(
-    src: &SourceText,
-    line_offset: usize,
-    date: &Spanned<String>,
-    end: Option<&Spanned<String>>,
-    diags: &mut Vec<Diagnostic>,
-) -> Option<EventDate> {
-    let start = parse_date(src, line_offset, date)
-        .map_err(|d| diags.push(d))
-        .ok()?;
-    let Some(end) = end else {
-        return Some(start);
-    };
-    let end_date = parse_date(src, line_offset, end)
-        .map_err(|d| diags.push(d))
-        .ok()?;
-    start
-        .with_end(end_date)
-        .map_err(|e| {
-            diags.push(
-                Diagnostic::error(
-                    format!("invalid `end`: {}", e.message),
-                    yaml::location(src, line_offset, end),
-                )
-                .with_hint("`end` is a single date after `date`"),
-            );
-        })
-        .ok()
-}
-
-/// Parses `updated:`, the day or instant a file was last changed by its
-/// editor: a single date precise to the day, with no qualifier.
-pub fn parse_updated(
-    src: &SourceText,
-    line_offset: usize,
-    s: &Spanned<String>,
-) -> Result<EventDate, Diagnostic> {
-    let date = parse_date(src, line_offset, s)?;
-    let p = &date.start;
-    let exact = date.end == DateEnd::None
-        && p.day.is_some()
-        && p.qualifier == crate::date::Qualifier::Exact
-        && (1..=9999).contains(&p.year);
-    if exact {
-        Ok(date)
-    } else {
-        Err(Diagnostic::error(
-            format!("`updated` must be a day or a moment, found `{}`", s.value),
-            yaml::location(src, line_offset, s),
-        )
-        .with_hint("write the day the file was last changed, e.g. `updated: 2025-05-06` or `updated: 2025-05-06T09:30+02:00`"))
     }
 }
 
@@ -325,27 +182,6 @@ fn is_sequence(yaml_text: &str) -> bool {
         .map(str::trim_start)
         .find(|l| !l.is_empty() && !l.starts_with('#') && *l != "---")
         .is_some_and(|l| l == "-" || l.starts_with("- ") || l.starts_with('['))
-}
-
-/// Parses an IANA time zone name, with a located error and a hint.
-pub fn parse_zone(
-    src: &SourceText,
-    line_offset: usize,
-    s: &Spanned<String>,
-) -> Result<Tz, Diagnostic> {
-    s.value.parse::<Tz>().map_err(|_| {
-        let mut d = Diagnostic::error(
-            format!("unknown time zone `{}`", s.value),
-            yaml::location(src, line_offset, s),
-        );
-        let names = chrono_tz::TZ_VARIANTS.iter().map(|z| z.name());
-        if let Some(h) = crate::diagnostic::did_you_mean(&s.value, names) {
-            d = d.with_hint(h);
-        }
-        d.with_hint(
-            "use an IANA time zone name such as `America/Mexico_City`, `Asia/Kolkata` or `UTC`",
-        )
-    })
 }
 
 /// Checks that the zone-less times of a date exist in `tz`, locating the
@@ -417,51 +253,39 @@ pub fn parse_file(src: &SourceText, site_zone: Tz) -> (Vec<Event>, Vec<Diagnosti
     (events, diags)
 }
 
-fn validate(
+/// The event's id and where it comes from: its own `id:` (a slug), else
+/// `default_id` (the file stem), else the slug of its title.
+fn event_id(
     src: &SourceText,
-    raw: RawEvent,
+    raw: &RawEvent,
     default_id: Option<String>,
-    site_zone: Tz,
-) -> Result<Event, Vec<Diagnostic>> {
-    let mut diags = Vec::new();
+    diags: &mut Vec<Diagnostic>,
+) -> (String, Location) {
     let loc = |s: &Spanned<String>| yaml::location(src, 0, s);
-    let (id, location) = match &raw.id {
+    if let Some(id) = &raw.id {
+        if let Err(d) = check_slug(&id.value, "event id", loc(id)) {
+            diags.push(d);
+        }
+        return (id.value.clone(), loc(id));
+    }
+    let (id, from) = match default_id {
         Some(id) => {
-            if let Err(d) = check_slug(&id.value, "event id", loc(id)) {
-                diags.push(d);
-            }
-            (id.value.clone(), loc(id))
+            let name = src.path.file_name().unwrap_or_default().to_string_lossy();
+            (id, format!("the file name `{name}`"))
         }
-        None => {
-            let (id, from) = match default_id {
-                Some(id) => {
-                    let name = src.path.file_name().unwrap_or_default().to_string_lossy();
-                    (id, format!("the file name `{name}`"))
-                }
-                None => (
-                    slug::slugify(&raw.title.value),
-                    format!("the title `{}`", raw.title.value),
-                ),
-            };
-            if let Err(d) = check_derived_id(&id, "event id", &from, loc(&raw.title)) {
-                diags.push(d);
-            }
-            (id, loc(&raw.title))
-        }
+        None => (
+            slug::slugify(&raw.title.value),
+            format!("the title `{}`", raw.title.value),
+        ),
     };
-    if raw.title.value.trim().is_empty() {
-        diags.push(Diagnostic::error("event title is empty", loc(&raw.title)));
+    if let Err(d) = check_derived_id(&id, "event id", &from, loc(&raw.title)) {
+        diags.push(d);
     }
-    let date = parse_date_and_end(src, 0, &raw.date, raw.end.as_ref(), &mut diags);
-    let zone = raw
-        .timezone
-        .as_ref()
-        .and_then(|z| parse_zone(src, 0, z).map_err(|d| diags.push(d)).ok());
-    if let Some(d) = &date
-        && let Err(e) = check_local_times(src, &raw.date, d, zone.unwrap_or(site_zone))
-    {
-        diags.push(e);
-    }
+    (id, loc(&raw.title))
+}
+
+/// Links with unsafe schemes in the Markdown fields and the media URL.
+fn check_links(src: &SourceText, raw: &RawEvent, diags: &mut Vec<Diagnostic>) {
     let media_texts = raw.media.iter().flat_map(|m| [&m.caption, &m.credit]);
     for text in [&raw.summary, &raw.body]
         .into_iter()
@@ -469,39 +293,41 @@ fn validate(
         .flatten()
     {
         let base = usize::try_from(text.referenced.span().byte_offset().unwrap_or(0)).unwrap_or(0);
-        for (_, url) in crate::markdown::unsafe_links(&text.value) {
-            let at = src.text[base..].find(&url).map_or(base, |i| base + i);
-            diags.push(
-                Diagnostic::error(
-                    format!("unsafe link `{url}`"),
-                    src.at_byte(at, url.chars().count()),
-                )
-                .with_hint("links and media may not use javascript:, data: or vbscript: URLs"),
-            );
-        }
+        diags.extend(unsafe_markdown_links(src, &text.value, base, false));
     }
     if let Some(m) = &raw.media
-        && crate::markdown::is_unsafe(&m.url.value)
+        && crate::content::markdown::is_unsafe(&m.url.value)
     {
-        diags.push(
-            Diagnostic::error(format!("unsafe link `{}`", m.url.value), loc(&m.url))
-                .with_hint("media must be an http(s) URL or a path to a file in static/"),
-        );
+        diags.push(unsafe_link(
+            &m.url.value,
+            yaml::location(src, 0, &m.url),
+            "media must be an http(s) URL or a path to a file in static/",
+        ));
     }
-    let importance = match &raw.importance {
+}
+
+/// `importance:`, 3 when not given.
+fn importance(src: &SourceText, raw: &RawEvent, diags: &mut Vec<Diagnostic>) -> u8 {
+    match &raw.importance {
         None => 3,
         Some(i) if (1..=5).contains(&i.value) => i.value as u8,
         Some(i) => {
-            let l = yaml::location(src, 0, i);
             diags.push(
-                Diagnostic::error(format!("importance `{}` is out of range", i.value), l)
-                    .with_hint("importance is a whole number from 1 (minor) to 5 (major)"),
+                Diagnostic::error(
+                    format!("importance `{}` is out of range", i.value),
+                    yaml::location(src, 0, i),
+                )
+                .with_hint("importance is a whole number from 1 (minor) to 5 (major)"),
             );
             3
         }
-    };
-    let citations = raw
-        .sources
+    }
+}
+
+/// The citations as written, each located.
+fn citations(src: &SourceText, raw: &RawEvent) -> Vec<CitationRef> {
+    let loc = |s: &Spanned<String>| yaml::location(src, 0, s);
+    raw.sources
         .iter()
         .map(|c| CitationRef {
             source: IdRef {
@@ -514,7 +340,74 @@ fn validate(
                 (q.value.clone(), l)
             }),
         })
-        .collect();
+        .collect()
+}
+
+/// Tags, actors and places: names, slugs, keys and locations.
+struct Terms {
+    names: [Vec<String>; 3],
+    slugs: [Vec<String>; 3],
+    keys: [Vec<TermKey>; 3],
+    locations: [Vec<Location>; 3],
+}
+
+impl Terms {
+    fn of(
+        src: &SourceText,
+        tags: Vec<Spanned<String>>,
+        actors: Vec<Spanned<String>>,
+        places: Vec<Spanned<String>>,
+    ) -> Terms {
+        let written = [tags, actors, places];
+        let slugs: [Vec<String>; 3] = written
+            .each_ref()
+            .map(|names| names.iter().map(|n| slug::slugify(&n.value)).collect());
+        let keys = [0, 1, 2].map(|k| {
+            written[k]
+                .iter()
+                .zip(&slugs[k])
+                .map(|(n, slug)| TermKey::of(&n.value, slug))
+                .collect()
+        });
+        let locations = written
+            .each_ref()
+            .map(|terms| terms.iter().map(|t| yaml::location(src, 0, t)).collect());
+        Terms {
+            names: written.map(|terms| terms.into_iter().map(|t| t.value).collect()),
+            slugs,
+            keys,
+            locations,
+        }
+    }
+}
+
+fn validate(
+    src: &SourceText,
+    raw: RawEvent,
+    default_id: Option<String>,
+    site_zone: Tz,
+) -> Result<Event, Vec<Diagnostic>> {
+    let mut diags = Vec::new();
+    let (id, location) = event_id(src, &raw, default_id, &mut diags);
+    if raw.title.value.trim().is_empty() {
+        diags.push(Diagnostic::error(
+            "event title is empty",
+            yaml::location(src, 0, &raw.title),
+        ));
+    }
+    let date = parse_date_and_end(src, 0, &raw.date, raw.end.as_ref(), &mut diags);
+    let zone = raw
+        .timezone
+        .as_ref()
+        .and_then(|z| parse_zone(src, 0, z).map_err(|d| diags.push(d)).ok());
+    if let Some(d) = &date
+        && let Err(e) = check_local_times(src, &raw.date, d, zone.unwrap_or(site_zone))
+    {
+        diags.push(e);
+    }
+    check_links(src, &raw, &mut diags);
+    let importance = importance(src, &raw, &mut diags);
+    let citations = citations(src, &raw);
     let updated = raw
         .updated
         .as_ref()
@@ -524,54 +417,40 @@ fn validate(
         .iter()
         .map(|r| IdRef {
             id: r.value.clone(),
-            location: loc(r),
+            location: yaml::location(src, 0, r),
         })
         .collect();
-    let slugs: [Vec<String>; 3] = [&raw.tags, &raw.actors, &raw.places]
-        .map(|names| names.iter().map(|n| slug::slugify(&n.value)).collect());
-    let term_keys = [
-        (&raw.tags, &slugs[0]),
-        (&raw.actors, &slugs[1]),
-        (&raw.places, &slugs[2]),
-    ]
-    .map(|(names, slugs)| {
-        names
-            .iter()
-            .zip(slugs)
-            .map(|(n, slug)| TermKey::of(&n.value, slug))
-            .collect()
-    });
-    match date {
-        Some(date) if diags.is_empty() => Ok(Event {
-            span: date.span(zone.unwrap_or(site_zone)),
-            id,
-            location,
-            title: raw.title.value,
-            date,
-            date_location: loc(&raw.date),
-            zone,
-            summary: raw.summary.map(|s| s.value).unwrap_or_default(),
-            body: raw.body.map(|b| b.value),
-            term_keys,
-            slugs,
-            term_locations: [&raw.tags, &raw.actors, &raw.places]
-                .map(|terms| terms.iter().map(&loc).collect()),
-            terms: [raw.tags, raw.actors, raw.places]
-                .map(|terms| terms.into_iter().map(|t| t.value).collect()),
-            importance,
-            citations,
-            media: raw.media.map(|m| Media {
-                url: m.url.value,
-                caption: m.caption.map(|c| c.value),
-                credit: m.credit.map(|c| c.value),
-                alt: m.alt,
-            }),
-            related,
-            updated,
-            fingerprint: 0,
+    let (Some(date), true) = (date, diags.is_empty()) else {
+        return Err(diags);
+    };
+    let date_location = yaml::location(src, 0, &raw.date);
+    let terms = Terms::of(src, raw.tags, raw.actors, raw.places);
+    Ok(Event {
+        span: date.span(zone.unwrap_or(site_zone)),
+        id,
+        location,
+        title: raw.title.value,
+        date,
+        date_location,
+        zone,
+        summary: raw.summary.map(|s| s.value).unwrap_or_default(),
+        body: raw.body.map(|b| b.value),
+        term_keys: terms.keys,
+        slugs: terms.slugs,
+        term_locations: terms.locations,
+        terms: terms.names,
+        importance,
+        citations,
+        media: raw.media.map(|m| Media {
+            url: m.url.value,
+            caption: m.caption.map(|c| c.value),
+            credit: m.credit.map(|c| c.value),
+            alt: m.alt,
         }),
-        _ => Err(diags),
-    }
+        related,
+        updated,
+        fingerprint: 0,
+    })
 }
 
 #[cfg(test)]

@@ -16,7 +16,7 @@ fn options() -> Options {
 /// Deserializes `yaml`, a part of `src` that starts at its 0-based line
 /// `line_offset` (front matter starts after its `---` fence). `what` names
 /// the kind of document in messages ("event", "source front matter").
-pub fn parse<T: DeserializeOwned>(
+pub(crate) fn parse<T: DeserializeOwned>(
     src: &SourceText,
     yaml: &str,
     line_offset: usize,
@@ -71,7 +71,7 @@ pub fn parse<T: DeserializeOwned>(
 /// True for a character no output can hold as text: a control character
 /// other than tab and line breaks (XML forbids most; HTML calls them
 /// errors), or the noncharacters U+FFFE and U+FFFF.
-pub fn is_forbidden_char(c: char) -> bool {
+pub(crate) fn is_forbidden_char(c: char) -> bool {
     (c.is_control() && !matches!(c, '\t' | '\n' | '\r')) || matches!(c, '\u{fffe}' | '\u{ffff}')
 }
 
@@ -150,7 +150,7 @@ fn forbidden_chars(value: &serde_json::Value, out: &mut std::collections::BTreeS
 }
 
 /// Location of a spanned value: where its text starts, covering its text.
-pub fn location<T>(src: &SourceText, line_offset: usize, s: &Spanned<T>) -> Location {
+pub(crate) fn location<T>(src: &SourceText, line_offset: usize, s: &Spanned<T>) -> Location {
     let l = s.referenced;
     let len = usize::try_from(l.span().len()).unwrap_or(1);
     src.at(
@@ -162,7 +162,7 @@ pub fn location<T>(src: &SourceText, line_offset: usize, s: &Spanned<T>) -> Loca
 
 /// Column offset to add to a spanned string's column to reach its first
 /// character: 1 when the scalar is quoted.
-pub fn content_column<T>(src: &SourceText, line_offset: usize, s: &Spanned<T>) -> usize {
+pub(crate) fn content_column<T>(src: &SourceText, line_offset: usize, s: &Spanned<T>) -> usize {
     let loc = location(src, line_offset, s);
     let first = loc.source_line.chars().nth(loc.column - 1);
     usize::from(matches!(first, Some('"' | '\'')))

@@ -5,37 +5,27 @@
 //! these depend on the content alone: the sitemap's `lastmod` comes from
 //! dates written in the files, never from the clock or file times.
 
-use std::collections::BTreeMap;
-use std::io;
 use std::sync::Arc;
 
-use chrono_tz::Tz;
 use serde::Serialize;
-use serde_json::ser::{Formatter, PrettyFormatter};
 use serde_json::{Map, Value, json};
 
-use crate::config::Config;
-use crate::date::{DateEnd, DatePoint, EventDate, Precision};
-use crate::markdown;
-use crate::render::Prepared;
-use crate::render::escape_html;
+use crate::content::config::Config;
+use crate::content::fields::{is_forbidden_in_url, percent_encoded};
+use crate::content::markdown;
+use crate::date::{DateEnd, DatePoint, HUMAN_YEARS};
 use crate::timeline::Timeline;
-use crate::url::Page;
+use crate::views::EventText;
+use crate::views::escape::{escape_html, escape_html_text as html_text};
+use crate::views::json::inert_pretty as inert_json;
+use crate::views::url::Page;
 
 /// TimelineJS3 date parts of a point.
 fn tl_date(p: &DatePoint, display: Option<&str>) -> Value {
     let mut m = Map::new();
     let (year, _) = p.year_range();
     m.insert("year".into(), json!(year));
-    let month = p.month.or_else(|| {
-        p.season.map(|s| match s {
-            crate::date::Season::Spring => 3,
-            crate::date::Season::Summer => 6,
-            crate::date::Season::Autumn => 9,
-            crate::date::Season::Winter => 12,
-        })
-    });
-    if let Some(month) = month {
+    if let Some(month) = p.first_month() {
         m.insert("month".into(), json!(month));
     }
     if let Some(day) = p.day {
@@ -54,15 +44,6 @@ fn tl_date(p: &DatePoint, display: Option<&str>) -> Value {
     Value::Object(m)
 }
 
-/// Text for a TimelineJS field that TimelineJS shows as HTML (headlines,
-/// groups, dates, credits): annals keeps these as plain text, so they are
-/// escaped rather than trusted.
-fn html_text(s: &str) -> String {
-    s.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-}
-
 /// A URL for TimelineJS, which writes some media URLs (documents, PDFs,
 /// some embeds) into HTML as `src='URL'` without escaping: every character
 /// that could end the attribute or the element, or that a URL may not
@@ -71,11 +52,8 @@ fn html_text(s: &str) -> String {
 fn url_text(url: &str) -> String {
     let mut out = String::with_capacity(url.len());
     for c in url.chars() {
-        if c.is_control() || c.is_whitespace() || "'\"<>\\^`{|}".contains(c) {
-            let mut buf = [0u8; 4];
-            for b in c.encode_utf8(&mut buf).bytes() {
-                out.push_str(&format!("%{b:02X}"));
-            }
+        if c == '\'' || is_forbidden_in_url(c) {
+            out.push_str(&percent_encoded(c));
         } else {
             out.push(c);
         }
@@ -83,86 +61,8 @@ fn url_text(url: &str) -> String {
     out
 }
 
-/// Pretty JSON with `<`, `>` and `&` written as `\u003c`, `\u003e` and
-/// `\u0026`: the same data for every JSON reader, and no markup at all if a
-/// server or a sniffing browser ever takes the file for HTML. (JSON's own
-/// syntax has none of the three, so only strings change.)
-fn inert_json<T: Serialize + ?Sized>(value: &T) -> String {
-    let mut out = Vec::with_capacity(4096);
-    let mut ser = serde_json::Serializer::with_formatter(&mut out, Inert(PrettyFormatter::new()));
-    match value.serialize(&mut ser) {
-        // The formatter writes only what serde_json and `escape` make of
-        // `str`s: UTF-8 throughout.
-        Ok(()) => String::from_utf8(out).unwrap_or_default(),
-        Err(_) => String::new(),
-    }
-}
-
-/// serde_json's pretty layout, with `<`, `>` and `&` in strings escaped
-/// as they are written (see [`inert_json`]).
-struct Inert(PrettyFormatter<'static>);
-
-impl Formatter for Inert {
-    fn write_string_fragment<W: ?Sized + io::Write>(
-        &mut self,
-        w: &mut W,
-        fragment: &str,
-    ) -> io::Result<()> {
-        let mut rest = fragment;
-        while let Some(i) = rest.find(['<', '>', '&']) {
-            w.write_all(&rest.as_bytes()[..i])?;
-            w.write_all(match rest.as_bytes()[i] {
-                b'<' => b"\\u003c",
-                b'>' => b"\\u003e",
-                _ => b"\\u0026",
-            })?;
-            rest = &rest[i + 1..];
-        }
-        w.write_all(rest.as_bytes())
-    }
-    fn begin_array<W: ?Sized + io::Write>(&mut self, w: &mut W) -> io::Result<()> {
-        self.0.begin_array(w)
-    }
-    fn end_array<W: ?Sized + io::Write>(&mut self, w: &mut W) -> io::Result<()> {
-        self.0.end_array(w)
-    }
-    fn begin_array_value<W: ?Sized + io::Write>(
-        &mut self,
-        w: &mut W,
-        first: bool,
-    ) -> io::Result<()> {
-        self.0.begin_array_value(w, first)
-    }
-    fn end_array_value<W: ?Sized + io::Write>(&mut self, w: &mut W) -> io::Result<()> {
-        self.0.end_array_value(w)
-    }
-    fn begin_object<W: ?Sized + io::Write>(&mut self, w: &mut W) -> io::Result<()> {
-        self.0.begin_object(w)
-    }
-    fn end_object<W: ?Sized + io::Write>(&mut self, w: &mut W) -> io::Result<()> {
-        self.0.end_object(w)
-    }
-    fn begin_object_key<W: ?Sized + io::Write>(
-        &mut self,
-        w: &mut W,
-        first: bool,
-    ) -> io::Result<()> {
-        self.0.begin_object_key(w, first)
-    }
-    fn begin_object_value<W: ?Sized + io::Write>(&mut self, w: &mut W) -> io::Result<()> {
-        self.0.begin_object_value(w)
-    }
-    fn end_object_value<W: ?Sized + io::Write>(&mut self, w: &mut W) -> io::Result<()> {
-        self.0.end_object_value(w)
-    }
-}
-
-/// Years TimelineJS can hold as JavaScript dates; beyond them it needs its
-/// `cosmological` scale (the bounds TimelineJS itself checks).
-pub(crate) const HUMAN_YEARS: std::ops::RangeInclusive<i64> = -271_820..=275_759;
-
 /// A TimelineJS era: headline and start/end date parts.
-fn tl_era(era: &crate::config::Era) -> Value {
+fn tl_era(era: &crate::content::config::Era) -> Value {
     let mut m = Map::new();
     m.insert("start_date".into(), tl_date(&era.date.start, None));
     if let DateEnd::Point(end) = &era.date.end {
@@ -174,7 +74,7 @@ fn tl_era(era: &crate::config::Era) -> Value {
 
 /// `/timeline.json`: a title slide, one slide per event, and the site's
 /// eras.
-pub fn timelinejs(config: &Config, tl: &Timeline, texts: &[Arc<Prepared>]) -> String {
+pub(crate) fn timelinejs(config: &Config, tl: &Timeline, texts: &[Arc<EventText>]) -> String {
     let events: Vec<Value> = tl
         .events
         .iter()
@@ -337,7 +237,7 @@ struct ExportDoc<'a> {
 
 /// `/events.json`: every event and source, with written and normalised
 /// dates, for programs.
-pub fn events_json(config: &Config, tl: &Timeline, texts: &[Arc<Prepared>]) -> String {
+pub(crate) fn events_json(config: &Config, tl: &Timeline, texts: &[Arc<EventText>]) -> String {
     let events: Vec<ExportEvent<'_>> = tl
         .events
         .iter()
@@ -419,136 +319,4 @@ pub fn events_json(config: &Config, tl: &Timeline, texts: &[Arc<Prepared>]) -> S
         },
         sources,
     })
-}
-
-/// A `lastmod` value: the UTC second it stands for (to find the newest)
-/// and its text as the sitemap schema takes it (`xsd:date` or
-/// `xsd:dateTime`).
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
-struct Lastmod {
-    start: i64,
-    precision: Precision,
-    text: String,
-}
-
-/// The `lastmod` of a written date: its day (`2025-05-04`), or its instant
-/// in UTC. `None` for dates not known to the day, which the sitemap schema
-/// cannot say (it takes a date or a date-time), and for years before 1 or
-/// after 9999.
-fn lastmod_of(date: &EventDate, tz: Tz) -> Option<Lastmod> {
-    let p = &date.start;
-    let (Some(m), Some(d)) = (p.month, p.day) else {
-        return None;
-    };
-    if !(1..=9999).contains(&p.year) || p.year_unspecified > 0 {
-        return None;
-    }
-    let start = date.span(tz).0;
-    let text = if p.time.is_some() {
-        let (y, m, d) = crate::date::civil_from_days(start.div_euclid(86_400));
-        let secs = start.rem_euclid(86_400);
-        format!(
-            "{y:04}-{m:02}-{d:02}T{:02}:{:02}:{:02}Z",
-            secs / 3600,
-            secs % 3600 / 60,
-            secs % 60
-        )
-    } else {
-        format!("{:04}-{m:02}-{d:02}", p.year)
-    };
-    Some(Lastmod {
-        start,
-        precision: p.precision(),
-        text,
-    })
-}
-
-/// When each page last changed, by page folder, as far as the content
-/// says. A source changed when it says it was `updated`, else when it was
-/// `published`; an event when it was `updated` or a source it cites
-/// changed, whichever is newest; a list page (home, sources, taxonomies,
-/// terms) when the newest of what it lists changed.
-fn lastmods(config: &Config, tl: &Timeline) -> BTreeMap<String, Lastmod> {
-    let tz = config.timezone;
-    let source: Vec<Option<Lastmod>> = tl
-        .sources
-        .iter()
-        .map(|s| {
-            s.updated
-                .as_ref()
-                .or(s.published.as_ref())
-                .and_then(|d| lastmod_of(d, tz))
-        })
-        .collect();
-    let event: Vec<Option<Lastmod>> = tl
-        .events
-        .iter()
-        .enumerate()
-        .map(|(i, e)| {
-            let own = e
-                .updated
-                .as_ref()
-                .and_then(|d| lastmod_of(d, e.zone.unwrap_or(tz)));
-            tl.citations[i]
-                .iter()
-                .map(|c| source[c.source].clone())
-                .chain([own])
-                .flatten()
-                .max()
-        })
-        .collect();
-    let newest =
-        |events: &mut dyn Iterator<Item = usize>| events.filter_map(|i| event[i].clone()).max();
-    let mut out = BTreeMap::new();
-    let mut put = |page: Page<'_>, lastmod: Option<Lastmod>| {
-        if let Some(l) = lastmod {
-            out.insert(page.dir(), l);
-        }
-    };
-    for (i, e) in tl.events.iter().enumerate() {
-        put(Page::Event(&e.id), event[i].clone());
-    }
-    for (si, s) in tl.sources.iter().enumerate() {
-        put(Page::Source(&s.id), source[si].clone());
-    }
-    let all_sources = source.iter().flatten().max().cloned();
-    put(Page::Sources, all_sources.clone());
-    put(
-        Page::Home,
-        newest(&mut (0..tl.events.len())).max(all_sources),
-    );
-    for t in &tl.taxonomies {
-        let mut listed = t.terms.iter().flat_map(|term| term.events.iter().copied());
-        put(Page::Taxonomy(t.name), newest(&mut listed));
-        for term in &t.terms {
-            put(
-                Page::Term(t.name, &term.slug),
-                newest(&mut term.events.iter().copied()),
-            );
-        }
-    }
-    out
-}
-
-/// `/sitemap.xml` for the given page folders, each with its `lastmod`
-/// where the content gives one; `None` without `base_url` (a sitemap needs
-/// absolute addresses).
-pub fn sitemap(config: &Config, tl: &Timeline, pages: &[String]) -> Option<String> {
-    let base = config.base_url.as_ref()?;
-    let lastmods = lastmods(config, tl);
-    let mut out = String::from(
-        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
-    );
-    for dir in pages {
-        out.push_str(&format!(
-            "  <url><loc>{}</loc>",
-            escape_html(&format!("{base}{dir}"))
-        ));
-        if let Some(l) = lastmods.get(dir) {
-            out.push_str(&format!("<lastmod>{}</lastmod>", l.text));
-        }
-        out.push_str("</url>\n");
-    }
-    out.push_str("</urlset>\n");
-    Some(out)
 }

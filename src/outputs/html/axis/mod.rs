@@ -14,16 +14,18 @@
 //! The layout is computed once per list; [`Axis::svg`] writes it for a page
 //! at a given depth, since links are relative.
 
-use std::collections::BTreeMap;
-use std::fmt::Write as _;
+mod svg;
+mod ticks;
 
-use crate::date::{self, Lang};
-use crate::render::escape_html as esc;
-use crate::url::Page;
+use std::collections::BTreeMap;
+
+use crate::date::{DAY, Lang};
+use crate::views::escape::escape_html as esc;
+use crate::views::url::Page;
 
 /// One event as the axis sees it.
 #[derive(Debug, Clone)]
-pub struct AxisMark<'a> {
+pub(crate) struct AxisMark<'a> {
     /// Span start, UTC seconds.
     pub start: i64,
     /// Span end (exclusive), UTC seconds; `i64::MAX` when ongoing.
@@ -59,7 +61,6 @@ const MAX_FEATURED: usize = 120;
 const BINS: usize = 36;
 const HISTOGRAM: f64 = 48.0;
 const AXIS_SPACE: f64 = 34.0;
-const DAY: i64 = 86_400;
 /// Estimated width of one character of a mark's label (11px sans-serif).
 const CHAR_WIDTH: f64 = 6.2;
 /// Estimated width of one character of an era's name (11px, small caps).
@@ -68,121 +69,6 @@ const ERA_CHAR_WIDTH: f64 = 6.0;
 const TICK_CHAR_WIDTH: f64 = 6.8;
 /// Labels longer than this are cut with an ellipsis.
 const MAX_LABEL_CHARS: usize = 48;
-
-/// Tick spacing: a number of months (12 = yearly, 120 = decades) or of days.
-#[derive(Debug, Clone, Copy, PartialEq)]
-enum Step {
-    Days(i64),
-    Months(i64),
-}
-
-fn choose_step(span_seconds: f64) -> Step {
-    let days = span_seconds / DAY as f64;
-    let target = 8.0;
-    for d in [1, 2, 7, 14] {
-        if days / d as f64 <= target {
-            return Step::Days(d);
-        }
-    }
-    let months = days / 30.44;
-    for m in [1, 2, 3, 6] {
-        if months / m as f64 <= target {
-            return Step::Months(m);
-        }
-    }
-    let years = days / 365.2425;
-    let mut unit = 1i64;
-    loop {
-        for k in [1, 2, 5] {
-            let y = unit * k;
-            if years / y as f64 <= target {
-                return Step::Months(y.saturating_mul(12));
-            }
-        }
-        unit = unit.saturating_mul(10);
-    }
-}
-
-/// Tick positions (UTC seconds) and labels between `lo` and `hi`.
-fn ticks(lo: i64, hi: i64, lang: &Lang) -> Vec<(i64, String)> {
-    let step = choose_step((hi - lo) as f64);
-    let (y, m, d) = date::civil_from_days(lo.div_euclid(DAY));
-    let mut out = Vec::new();
-    match step {
-        Step::Days(n) => {
-            let mut day = date::seconds_of(y, m, d).div_euclid(DAY);
-            while day * DAY <= hi {
-                if day * DAY >= lo {
-                    let (ty, tm, td) = date::civil_from_days(day);
-                    out.push((
-                        day * DAY,
-                        format!(
-                            "{td} {} {}",
-                            short_month(lang, tm),
-                            date::year_label(ty, lang)
-                        ),
-                    ));
-                }
-                day += n;
-            }
-        }
-        Step::Months(n) if n % 12 == 0 && n > 12 => {
-            // Round years as readers count them: 3000 BC, 2000 BC, 1000 BC,
-            // AD 1, 1000, 2000 (astronomical year 1 - k·step before the era,
-            // k·step after it, and year 1 between).
-            let step = n / 12;
-            let (first, last) = (y, date::civil_from_days(hi.div_euclid(DAY)).0);
-            let mut years: Vec<i64> = Vec::new();
-            let mut k = (1 - first).div_euclid(step);
-            while 1 - k * step <= last && k >= 1 {
-                years.push(1 - k * step);
-                k -= 1;
-            }
-            years.push(1);
-            let mut k = first.div_euclid(step).max(1);
-            while k.saturating_mul(step) <= last {
-                years.push(k * step);
-                k += 1;
-            }
-            for year in years {
-                let t = date::seconds_of(year, 1, 1);
-                if (lo..=hi).contains(&t) {
-                    out.push((t, date::year_label(year, lang)));
-                }
-            }
-        }
-        Step::Months(n) => {
-            // Start at a month (or year) boundary aligned to the step.
-            let mut index = y * 12 + i64::from(m) - 1;
-            index -= index.rem_euclid(n);
-            loop {
-                let (ty, tm) = (index.div_euclid(12), (index.rem_euclid(12) + 1) as u8);
-                let t = date::seconds_of(ty, tm, 1);
-                if t > hi {
-                    break;
-                }
-                if t >= lo {
-                    let label = if n % 12 == 0 {
-                        date::year_label(ty, lang)
-                    } else {
-                        format!("{} {}", short_month(lang, tm), date::year_label(ty, lang))
-                    };
-                    out.push((t, label));
-                }
-                index = index.saturating_add(n);
-            }
-        }
-    }
-    out
-}
-
-/// The first three letters of a month's name, for tick labels.
-fn short_month(lang: &Lang, month: u8) -> String {
-    lang.months[usize::from(month) - 1]
-        .chars()
-        .take(3)
-        .collect()
-}
 
 /// Lanes of marks, each lane a set of occupied pixel intervals, so marks
 /// can be placed in any order.
@@ -252,7 +138,7 @@ struct Bin {
 
 /// A named period drawn behind the marks (`eras:` in site.yaml).
 #[derive(Debug, Clone)]
-pub struct AxisEra<'a> {
+pub(crate) struct AxisEra<'a> {
     /// Span start, UTC seconds.
     pub start: i64,
     /// Span end (exclusive), UTC seconds.
@@ -262,7 +148,7 @@ pub struct AxisEra<'a> {
 }
 
 /// The axis of one list, laid out; write it with [`Axis::svg`].
-pub struct Axis<'a> {
+pub(crate) struct Axis<'a> {
     marks: Vec<AxisMark<'a>>,
     /// The files of the list's pages.
     list_pages: Vec<String>,
@@ -294,7 +180,7 @@ impl<'a> Axis<'a> {
     /// site root), where the columns of a clustered axis lead. Links are
     /// made only for what is drawn, so laying out 100,000 marks costs no
     /// string for each.
-    pub fn new(
+    pub(crate) fn new(
         marks: Vec<AxisMark<'a>>,
         eras: &[AxisEra<'a>],
         list_pages: Vec<String>,
@@ -488,235 +374,17 @@ impl<'a> Axis<'a> {
     }
 
     /// True when the axis counts events instead of drawing each.
-    pub fn is_clustered(&self) -> bool {
+    pub(crate) fn is_clustered(&self) -> bool {
         !self.bins.is_empty()
-    }
-
-    /// The SVG for a page whose way back to the site root is `root`
-    /// (`./`, `../../`). `title` names the figure for screen readers.
-    pub fn svg(&self, root: &str, lang: &Lang, title: &str) -> String {
-        let histogram = if self.is_clustered() {
-            HISTOGRAM + 8.0
-        } else {
-            0.0
-        };
-        let marks_bottom = self.top + self.lanes as f64 * LANE;
-        let height = marks_bottom + histogram + AXIS_SPACE;
-        let axis_y = height - AXIS_SPACE + 6.0;
-        let months: Vec<String> = (1..=12).map(|m| short_month(lang, m)).collect();
-
-        let mut s = String::new();
-        let _ = write!(
-            s,
-            "<svg class=\"axis{}\" viewBox=\"0 0 {WIDTH} {height}\" role=\"group\" aria-label=\"{}\" data-lo=\"{}\" data-hi=\"{}\" data-months=\"{}\" data-bc=\"{}\" data-sep=\"{}\">",
-            if self.is_clustered() {
-                " clustered"
-            } else {
-                ""
-            },
-            esc(title),
-            self.lo,
-            self.hi,
-            esc(&months.join(",")),
-            esc(lang.bc),
-            esc(&lang.thousands.to_string()),
-        );
-        s.push_str(
-            "<defs><linearGradient id=\"axis-ongoing\"><stop offset=\"0\" stop-color=\"currentColor\" stop-opacity=\"0.9\"/><stop offset=\"1\" stop-color=\"currentColor\" stop-opacity=\"0\"/></linearGradient></defs>",
-        );
-        let _ = write!(
-            s,
-            "<line class=\"axis-line\" x1=\"{MARGIN}\" x2=\"{}\" y1=\"{axis_y}\" y2=\"{axis_y}\"/><g class=\"axis-ticks\">",
-            WIDTH - MARGIN
-        );
-        for (t, label) in self.spaced(ticks(self.lo, self.hi, lang)) {
-            let tx = self.x(t);
-            // A label centred on a tick near an edge would be cut off.
-            let half = label.chars().count() as f64 * TICK_CHAR_WIDTH / 2.0;
-            let anchor = if tx - half < 0.0 {
-                " start"
-            } else if tx + half > WIDTH {
-                " end"
-            } else {
-                ""
-            };
-            let _ = write!(
-                s,
-                "<g class=\"tick\" data-t=\"{t}\"><line class=\"axis-tick\" x1=\"{tx:.1}\" x2=\"{tx:.1}\" y1=\"8\" y2=\"{:.1}\"/><text class=\"axis-label{anchor}\" x=\"{tx:.1}\" y=\"{:.1}\">{}</text></g>",
-                axis_y + 4.0,
-                axis_y + 20.0,
-                esc(&label)
-            );
-        }
-        s.push_str("</g>");
-        self.write_eras(&mut s, axis_y);
-        if self.is_clustered() {
-            self.write_histogram(&mut s, root, marks_bottom + 8.0);
-        }
-        for p in &self.placed {
-            self.write_mark(&mut s, root, p);
-        }
-        s.push_str("</svg>");
-        s
-    }
-
-    fn write_mark(&self, s: &mut String, root: &str, p: &Placed) {
-        let m = &self.marks[p.mark];
-        let cy = self.top + p.lane as f64 * LANE;
-        let r = Self::radius(m);
-        let name = format!("{} ({})", m.label, m.date);
-        let end = if m.end == i64::MAX {
-            String::new()
-        } else {
-            m.end.to_string()
-        };
-        let _ = write!(
-            s,
-            "<a href=\"{root}{}\" class=\"mark importance-{}\" data-t0=\"{}\" data-t1=\"{end}\"><title>{}</title>",
-            esc(&Page::Event(m.id).file()),
-            m.importance,
-            m.start,
-            esc(&name)
-        );
-        let x0 = self.x(m.start);
-        let x1 = self.shape_end(m);
-        if m.end == i64::MAX {
-            let _ = write!(
-                s,
-                "<rect class=\"bar ongoing\" x=\"{x0:.1}\" y=\"{:.1}\" width=\"{:.1}\" height=\"{:.1}\" rx=\"4\" fill=\"url(#axis-ongoing)\"/>",
-                cy - r,
-                x1 - x0,
-                2.0 * r
-            );
-        } else if x1 - x0 >= 2.0 * r {
-            let _ = write!(
-                s,
-                "<rect class=\"bar\" x=\"{x0:.1}\" y=\"{:.1}\" width=\"{:.1}\" height=\"{:.1}\" rx=\"4\"/>",
-                cy - r,
-                x1 - x0,
-                2.0 * r
-            );
-        } else {
-            let _ = write!(
-                s,
-                "<circle class=\"point\" cx=\"{x0:.1}\" cy=\"{cy:.1}\" r=\"{r:.1}\"/>"
-            );
-        }
-        if let Some(label) = &p.label {
-            let (class, x) = match self.label_place(m, label.chars().count()) {
-                LabelPlace::Inside(x) => ("mark-label inside", x),
-                LabelPlace::After(x) => ("mark-label", x),
-                LabelPlace::Before(x) => ("mark-label before", x),
-            };
-            let _ = write!(
-                s,
-                "<text class=\"{class}\" x=\"{x:.1}\" y=\"{:.1}\">{}</text>",
-                cy + 4.0,
-                esc(label)
-            );
-        }
-        s.push_str("</a>");
-    }
-
-    /// Eras as shaded bands from the top to the axis line, each named at
-    /// its top left when the name fits in the band.
-    fn write_eras(&self, s: &mut String, axis_y: f64) {
-        if self.eras.is_empty() {
-            return;
-        }
-        s.push_str("<g class=\"eras\">");
-        for (k, e) in self.eras.iter().enumerate() {
-            let (x0, x1) = (self.x(e.start), self.x(e.end));
-            // The name, cut to the band's width; none in a narrow band.
-            let room = ((x1 - x0 - 8.0) / ERA_CHAR_WIDTH).max(0.0) as usize;
-            let chars = e.title.chars().count();
-            let name = if chars <= room {
-                Some(e.title.to_string())
-            } else if room >= 8 {
-                let cut: String = e.title.chars().take(room - 1).collect();
-                Some(format!("{}…", cut.trim_end()))
-            } else {
-                None
-            };
-            let _ = write!(
-                s,
-                "<g class=\"era era-{}\" data-t0=\"{}\" data-t1=\"{}\"><title>{}</title><rect x=\"{x0:.1}\" y=\"2\" width=\"{:.1}\" height=\"{:.1}\"/>",
-                k % 2,
-                e.start,
-                e.end,
-                esc(e.title),
-                (x1 - x0).max(1.0),
-                axis_y - 2.0,
-            );
-            if let Some(name) = name {
-                let _ = write!(
-                    s,
-                    "<text class=\"era-label\" x=\"{:.1}\" y=\"14\">{}</text>",
-                    x0 + 4.0,
-                    esc(&name)
-                );
-            }
-            s.push_str("</g>");
-        }
-        s.push_str("</g>");
-    }
-
-    fn write_histogram(&self, s: &mut String, root: &str, top: f64) {
-        let width = (WIDTH - 2.0 * MARGIN) / BINS as f64;
-        let max = self.bins.iter().map(|b| b.count).max().unwrap_or(1) as f64;
-        s.push_str("<g class=\"histogram\">");
-        for b in &self.bins {
-            let k = (((self.x(b.from) - MARGIN) / width) as usize).min(BINS - 1);
-            let x = MARGIN + k as f64 * width;
-            // Square-root heights keep a column of 3 visible beside one
-            // of 3,000.
-            let h = ((b.count as f64 / max).sqrt() * (HISTOGRAM - 12.0)).max(2.0);
-            let first = &self.marks[b.first];
-            let (from, last) = (first.date, self.marks[b.last].date);
-            let what = if b.count == 1 {
-                format!("1 event: {from}")
-            } else if from == last {
-                format!("{} events: {from}", b.count)
-            } else {
-                format!("{} events, {from} to {last}", b.count)
-            };
-            let _ = write!(
-                s,
-                "<a href=\"{root}{}\" class=\"cluster\" data-t0=\"{}\" data-t1=\"{}\"><title>{}</title><rect x=\"{:.1}\" y=\"{:.1}\" width=\"{:.1}\" height=\"{h:.1}\"/><text class=\"cluster-count\" x=\"{:.1}\" y=\"{:.1}\">{}</text></a>",
-                esc(&format!(
-                    "{}#e-{}",
-                    self.list_pages
-                        .get(first.list_page.saturating_sub(1))
-                        .map_or("index.html", String::as_str),
-                    first.id
-                )),
-                b.from,
-                b.to,
-                esc(&what),
-                x + 1.0,
-                top + HISTOGRAM - h,
-                width - 2.0,
-                x + width / 2.0,
-                top + HISTOGRAM - h - 3.0,
-                short_count(b.count),
-            );
-        }
-        s.push_str("</g>");
-    }
-}
-
-/// A count in at most four characters: 7, 512, 3.4k, 12k.
-fn short_count(n: usize) -> String {
-    match n {
-        0..=999 => n.to_string(),
-        1000..=9_949 => format!("{:.1}k", n as f64 / 1000.0),
-        _ => format!("{}k", (n + 500) / 1000),
     }
 }
 
 #[cfg(test)]
 mod tests {
+    use super::svg::short_count;
+    use super::ticks::ticks;
     use super::*;
+    use crate::date;
 
     fn mark(start: i64, end: i64) -> AxisMark<'static> {
         AxisMark {

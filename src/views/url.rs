@@ -1,32 +1,43 @@
-//! Where every page lives. A page is a folder with an `index.html`; links
-//! between pages are relative, so the site works under any sub-path and
-//! opened from disk.
+//! Where every page lives, and every address made to it. A page is a
+//! folder with an `index.html`; links between pages are relative, so the
+//! site works under any sub-path and opened from disk; feeds, calendars,
+//! sitemaps and canonical links use absolute addresses when the site knows
+//! its `base_url`.
 
-/// True for a name Windows reserves for a device (`con`, `prn`, `aux`,
-/// `nul`, `com0`–`com9`, `lpt0`–`lpt9`, in any case): no file or folder can
-/// have it there, so a page in such a folder would be lost when the site
-/// is copied to, unpacked on or served from Windows. Slugs are ASCII and
-/// hold no dot, so the whole segment is compared.
-pub fn is_reserved_on_windows(segment: &str) -> bool {
-    // Checked for every term of every event: no allocation.
-    let b = segment.as_bytes();
-    match b.len() {
-        3 => ["con", "prn", "aux", "nul"]
-            .iter()
-            .any(|r| segment.eq_ignore_ascii_case(r)),
-        4 => {
-            ["com", "lpt"]
-                .iter()
-                .any(|r| b[..3].eq_ignore_ascii_case(r.as_bytes()))
-                && b[3].is_ascii_digit()
-        }
-        _ => false,
+use crate::content::config::Config;
+
+/// The absolute address of `path` (a folder or file of the site, relative
+/// to its root) on a site published at `base` (ending in `/`).
+pub(crate) fn absolute(base: &str, path: &str) -> String {
+    format!("{base}{path}")
+}
+
+/// A page's address for a file in folder `from_dir` (a folder path ending
+/// in `/`, or ""): absolute when the site knows where it lives, else
+/// relative to that folder.
+pub(crate) fn href(config: &Config, from_dir: &str, page: &Page<'_>) -> String {
+    match &config.base_url {
+        Some(base) => page.absolute(base),
+        None => format!(
+            "{}{}",
+            "../".repeat(from_dir.matches('/').count()),
+            page.dir()
+        ),
+    }
+}
+
+/// A stable id for an event in feeds and calendars: its page's address,
+/// or a URN made from the site's title when the address is not known.
+pub(crate) fn event_iri(config: &Config, id: &str) -> String {
+    match &config.base_url {
+        Some(base) => Page::Event(id).absolute(base),
+        None => format!("urn:annals:{}:event:{id}", slug::slugify(&config.title)),
     }
 }
 
 /// A page of the site.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Page<'a> {
+pub(crate) enum Page<'a> {
     /// The timeline.
     Home,
     /// `/events/ID/`
@@ -41,9 +52,9 @@ pub enum Page<'a> {
     Term(&'a str, &'a str),
     /// `/page/N/`: page N (from 2) of the timeline's list; page 1 is
     /// the home page.
-    HomePage(usize),
+    HomeList(usize),
     /// `/TAXONOMY/TERM/page/N/`: page N (from 2) of a term's list.
-    TermPage(&'a str, &'a str, usize),
+    TermList(&'a str, &'a str, usize),
     /// `/search/`
     Search,
 }
@@ -51,7 +62,7 @@ pub enum Page<'a> {
 impl<'a> Page<'a> {
     /// The page's folder relative to the site root, ending in `/` (empty
     /// for the home page).
-    pub fn dir(&self) -> String {
+    pub(crate) fn dir(&self) -> String {
         let mut dir = String::new();
         self.push_dir(&mut dir);
         dir
@@ -68,20 +79,25 @@ impl<'a> Page<'a> {
             Page::Source(id) => write!(out, "sources/{id}/"),
             Page::Taxonomy(t) => write!(out, "{t}/"),
             Page::Term(t, term) => write!(out, "{t}/{term}/"),
-            Page::HomePage(n) => write!(out, "page/{n}/"),
-            Page::TermPage(t, term, n) => write!(out, "{t}/{term}/page/{n}/"),
+            Page::HomeList(n) => write!(out, "page/{n}/"),
+            Page::TermList(t, term, n) => write!(out, "{t}/{term}/page/{n}/"),
             Page::Search => write!(out, "search/"),
         };
     }
 
+    /// The page's absolute address on a site published at `base`.
+    pub(crate) fn absolute(&self, base: &str) -> String {
+        absolute(base, &self.dir())
+    }
+
     /// The file written for the page.
-    pub fn file(&self) -> String {
+    pub(crate) fn file(&self) -> String {
         format!("{}index.html", self.dir())
     }
 
     /// The prefix that leads from this page back to the site root
     /// (`./`, `../`, `../../`).
-    pub fn root(&self) -> String {
+    pub(crate) fn root(&self) -> String {
         let mut root = String::new();
         self.push_root(&mut root);
         root
@@ -97,24 +113,24 @@ impl<'a> Page<'a> {
 
     /// How many folders deep the page's file is: the number of `/` in
     /// [`Page::dir`].
-    pub fn depth(&self) -> usize {
+    pub(crate) fn depth(&self) -> usize {
         match self {
             Page::Home => 0,
             Page::Sources | Page::Taxonomy(_) | Page::Search => 1,
-            Page::Event(_) | Page::Source(_) | Page::Term(..) | Page::HomePage(_) => 2,
-            Page::TermPage(..) => 4,
+            Page::Event(_) | Page::Source(_) | Page::Term(..) | Page::HomeList(_) => 2,
+            Page::TermList(..) => 4,
         }
     }
 
     /// Page `n` (1-based) of the list this page belongs to: the home page
     /// and its later pages, or a term page and its later pages. Other
     /// pages have no list and are returned as they are.
-    pub fn list_page(&self, n: usize) -> Page<'a> {
+    pub(crate) fn list_page(&self, n: usize) -> Page<'a> {
         match *self {
-            Page::Home | Page::HomePage(_) if n <= 1 => Page::Home,
-            Page::Home | Page::HomePage(_) => Page::HomePage(n),
-            Page::Term(t, term) | Page::TermPage(t, term, _) if n <= 1 => Page::Term(t, term),
-            Page::Term(t, term) | Page::TermPage(t, term, _) => Page::TermPage(t, term, n),
+            Page::Home | Page::HomeList(_) if n <= 1 => Page::Home,
+            Page::Home | Page::HomeList(_) => Page::HomeList(n),
+            Page::Term(t, term) | Page::TermList(t, term, _) if n <= 1 => Page::Term(t, term),
+            Page::Term(t, term) | Page::TermList(t, term, _) => Page::TermList(t, term, n),
             other => other,
         }
     }
@@ -122,7 +138,7 @@ impl<'a> Page<'a> {
     /// Relative link from this page to `to`. Links name the `index.html`
     /// so they also work when the site is opened from disk (`file://`),
     /// where no server maps a folder to its index.
-    pub fn link_to(&self, to: &Page<'_>) -> String {
+    pub(crate) fn link_to(&self, to: &Page<'_>) -> String {
         let mut link = String::with_capacity(64);
         self.push_root(&mut link);
         to.push_dir(&mut link);
@@ -134,20 +150,6 @@ impl<'a> Page<'a> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn windows_device_names_are_reserved() {
-        for name in ["con", "NUL", "aux", "prn", "com1", "lpt9", "com0"] {
-            assert!(is_reserved_on_windows(name), "{name}");
-        }
-        // Four bytes that are not four characters.
-        for name in ["😀", "é12", "€1", "cons", "com", "comx"] {
-            assert!(!is_reserved_on_windows(name), "{name}");
-        }
-        for name in ["console", "nul-1", "com10", "comx", "", "mexico"] {
-            assert!(!is_reserved_on_windows(name), "{name}");
-        }
-    }
 
     #[test]
     fn links_are_relative() {
@@ -174,8 +176,8 @@ mod tests {
             Page::Source("s"),
             Page::Taxonomy("tags"),
             Page::Term("tags", "t"),
-            Page::HomePage(2),
-            Page::TermPage("tags", "t", 2),
+            Page::HomeList(2),
+            Page::TermList("tags", "t", 2),
             Page::Search,
         ];
         for page in pages {

@@ -23,11 +23,13 @@ use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 use serde::Serialize;
 
-use crate::config::Config;
-use crate::markdown;
-use crate::render::{OutputFile, Prepared};
+use crate::content::config::Config;
+use crate::content::markdown;
+use crate::outputs::OutputFile;
 use crate::timeline::Timeline;
-use crate::url::Page;
+use crate::views::EventText;
+use crate::views::json::inert as json;
+use crate::views::url::Page;
 
 /// Where a word occurs in a document: bit flags, also the weights'
 /// order (a title hit ranks above a metadata hit above a body hit).
@@ -171,7 +173,7 @@ struct Doc {
     record: String,
 }
 
-fn event_doc(tl: &Timeline, texts: &[Arc<Prepared>], i: usize) -> Doc {
+fn event_doc(tl: &Timeline, texts: &[Arc<EventText>], i: usize) -> Doc {
     let e = &tl.events[i];
     let date = texts[i].date_text.clone();
     let summary = &texts[i].summary_text;
@@ -244,16 +246,6 @@ fn source_doc(config: &Config, tl: &Timeline, si: usize) -> Doc {
     }
 }
 
-/// JSON that stays inert wherever it lands: `<`, `>` and `&` escaped, so a
-/// data file that a misconfigured server sends as HTML holds no markup.
-fn json<T: Serialize>(value: &T) -> String {
-    serde_json::to_string(value)
-        .unwrap_or_default()
-        .replace('<', "\\u003c")
-        .replace('>', "\\u003e")
-        .replace('&', "\\u0026")
-}
-
 /// FNV-1a, for content-addressed file names: stable across Rust versions
 /// and machines, unlike `std`'s hasher.
 fn content_hash(bytes: &[u8]) -> String {
@@ -311,7 +303,7 @@ struct Manifest<'a> {
 /// terms, summary, body, quotations) then sources (title, byline, date,
 /// tags, paragraphs), in timeline order. The same timeline always gives
 /// the same files.
-pub fn build(config: &Config, tl: &Timeline, texts: &[Arc<Prepared>]) -> SearchIndex {
+pub(crate) fn build(config: &Config, tl: &Timeline, texts: &[Arc<EventText>]) -> SearchIndex {
     let events = tl.events.len();
     let total = events + tl.sources.len();
     let mut postings: FxHashMap<String, Postings> = FxHashMap::default();

@@ -4,10 +4,14 @@
 use serde::Deserialize;
 use serde_saphyr::Spanned;
 
+use crate::content::fields::{
+    check_derived_id, check_slug, fingerprint, parse_date, parse_updated, stem_id, unsafe_link,
+    unsafe_markdown_links,
+};
+use crate::content::markdown::{self, Paragraph, RawHtml};
+use crate::content::yaml;
 use crate::date::EventDate;
 use crate::diagnostic::{Diagnostic, Location, SourceText};
-use crate::markdown::{self, Paragraph, RawHtml};
-use crate::{event, yaml};
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -59,7 +63,7 @@ pub struct Source {
     pub body_html: String,
     /// Paragraphs for quote matching.
     pub paragraphs: Vec<Paragraph>,
-    /// What it was read from (see [`crate::event::fingerprint`]).
+    /// What it was read from (see [`crate::content::event::fingerprint`]).
     pub fingerprint: u64,
     /// The normalised paragraphs joined by line breaks (which normalised
     /// text never holds), so a quote is looked for in one pass.
@@ -111,22 +115,6 @@ pub fn split_front_matter(src: &SourceText) -> Result<(&str, usize, &str), Diagn
     )
 }
 
-/// Located errors for Markdown links to unsafe URLs; `base` is the byte
-/// offset of `markdown` in `src`.
-pub fn check_links(src: &SourceText, markdown: &str, base: usize) -> Vec<Diagnostic> {
-    markdown::unsafe_links(markdown)
-        .into_iter()
-        .map(|(range, url)| {
-            let at = base + range.start + markdown[range.clone()].find(&url).unwrap_or(0);
-            Diagnostic::error(
-                format!("unsafe link `{url}`"),
-                src.at_byte(at, url.chars().count()),
-            )
-            .with_hint("links and media may not use javascript:, data: or vbscript: URLs")
-        })
-        .collect()
-}
-
 /// Parses and validates one source file; `raw` says what happens to HTML
 /// in its Markdown.
 pub fn parse(src: &SourceText, raw_html: RawHtml) -> Result<Source, Vec<Diagnostic>> {
@@ -137,43 +125,46 @@ pub fn parse(src: &SourceText, raw_html: RawHtml) -> Result<Source, Vec<Diagnost
     let (id, location) = match &raw.id {
         Some(id) => {
             let loc = yaml::location(src, line_offset, id);
-            if let Err(d) = event::check_slug(&id.value, "source id", loc.clone()) {
+            if let Err(d) = check_slug(&id.value, "source id", loc.clone()) {
                 diags.push(d);
             }
             (id.value.clone(), loc)
         }
         None => {
-            let id = event::stem_id(&src.path);
+            let id = stem_id(&src.path);
             let name = src.path.file_name().unwrap_or_default().to_string_lossy();
             let from = format!("the file name `{name}`");
-            if let Err(d) = event::check_derived_id(&id, "source id", &from, src.at(1, 1, 3)) {
+            if let Err(d) = check_derived_id(&id, "source id", &from, src.at(1, 1, 3)) {
                 diags.push(d);
             }
             (id, src.at(1, 1, 1))
         }
     };
     let published = raw.published.as_ref().and_then(|p| {
-        event::parse_date(src, line_offset, p)
+        parse_date(src, line_offset, p)
             .map_err(|d| diags.push(d))
             .ok()
     });
     let updated = raw.updated.as_ref().and_then(|u| {
-        event::parse_updated(src, line_offset, u)
+        parse_updated(src, line_offset, u)
             .map_err(|d| diags.push(d))
             .ok()
     });
     if let Some(u) = &raw.url
         && markdown::is_unsafe(&u.value)
     {
-        diags.push(
-            Diagnostic::error(
-                format!("unsafe link `{}`", u.value),
-                yaml::location(src, line_offset, u),
-            )
-            .with_hint("the original's address must be an http(s) URL"),
-        );
+        diags.push(unsafe_link(
+            &u.value,
+            yaml::location(src, line_offset, u),
+            "the original's address must be an http(s) URL",
+        ));
     }
-    diags.extend(check_links(src, body, src.text.len() - body.len()));
+    diags.extend(unsafe_markdown_links(
+        src,
+        body,
+        src.text.len() - body.len(),
+        true,
+    ));
     if !diags.is_empty() {
         return Err(diags);
     }
@@ -202,7 +193,7 @@ pub fn parse(src: &SourceText, raw_html: RawHtml) -> Result<Source, Vec<Diagnost
         paragraphs: body.paragraphs,
         quotable,
         starts,
-        fingerprint: crate::event::fingerprint(&src.path, &src.text, 0),
+        fingerprint: fingerprint(&src.path, &src.text, 0),
     })
 }
 

@@ -14,7 +14,7 @@ use rayon::prelude::*;
 
 use super::lists::ListPlan;
 use super::{NOT_FOUND, PageFingerprints, Renderer};
-use crate::url::Page;
+use crate::views::url::Page;
 
 /// A (year, month) group of a list.
 type GroupKey = (i64, Option<u8>);
@@ -100,7 +100,7 @@ impl<'a> Renderer<'a> {
                     card(i.checked_sub(1)),
                     card((i + 1 < tl.events.len()).then_some(i + 1)),
                 ));
-                (Arc::clone(&self.prepared[i].page), fp)
+                (Arc::clone(&self.texts[i].page), fp)
             })
             .collect();
         for (si, s) in tl.sources.iter().enumerate() {

@@ -10,7 +10,10 @@ use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
 
-use crate::render::OutputFile;
+use std::sync::Mutex;
+
+use crate::outputs::{OutputFile, Target};
+use crate::read::folded_path;
 
 /// Refuses output paths that would escape the output folder.
 fn safe_relative(path: &str) -> Option<PathBuf> {
@@ -80,6 +83,22 @@ fn remove_tree(dir: &Path) -> io::Result<()> {
     fs::remove_dir_all(dir)
 }
 
+/// Refuses two paths that are one file where case is ignored.
+fn one_file_per_name(paths: &[String]) -> io::Result<()> {
+    let mut seen = std::collections::HashMap::with_capacity(paths.len());
+    for path in paths {
+        if let Some(first) = seen.insert(folded_path(path), path) {
+            return Err(io::Error::new(
+                io::ErrorKind::InvalidInput,
+                format!(
+                    "`{first}` and `{path}` would be one file where case is ignored (macOS, Windows)"
+                ),
+            ));
+        }
+    }
+    Ok(())
+}
+
 /// Swaps two folders in one step where the system can (Linux), else
 /// reports `Unsupported` so the caller falls back to two renames.
 fn exchange(a: &Path, b: &Path) -> io::Result<()> {
@@ -95,35 +114,36 @@ fn exchange(a: &Path, b: &Path) -> io::Result<()> {
     }
 }
 
-/// Writes `files` to `output`, replacing what was there only once all of
-/// them are written.
-pub fn write_site(output: &Path, files: &[OutputFile]) -> io::Result<()> {
-    let mut staging = Staging::new(output)?;
-    staging.claim(files.iter().map(|f| f.path.as_str()))?;
-    files
-        .par_iter()
-        .try_for_each(|f| staging.put(&f.path, &f.bytes))?;
-    staging.commit()
-}
-
-/// A site being written beside its output folder: files are put one by one
-/// as a build makes them, their paths claimed, and [`Staging::commit`]
-/// swaps the whole site in. Dropped without a commit, it is removed and
-/// the output is untouched.
-pub struct Staging {
+/// A site being written beside its output folder: the build puts files
+/// one by one as it makes them, from any thread (it is a [`Target`]), and
+/// [`Staging::commit`] swaps the whole site in. Dropped without a commit,
+/// it is removed and the output is untouched.
+pub(crate) struct Staging {
     output: PathBuf,
     parent: PathBuf,
     name: String,
     dir: tempfile::TempDir,
-    /// Paths written so far, folded as a case-insensitive file system
-    /// sees them, to refuse two files that would be one.
-    seen: std::collections::HashMap<String, String>,
+    /// Paths written so far, and the first write that failed.
+    written: Mutex<(Vec<String>, Option<io::Error>)>,
+}
+
+impl Target for Staging {
+    fn put(&self, file: OutputFile) {
+        let result = self.write(&file.path, &file.bytes);
+        let mut written = self.written.lock().unwrap_or_else(|e| e.into_inner());
+        match result {
+            Ok(()) => written.0.push(file.path),
+            Err(e) => {
+                written.1.get_or_insert(e);
+            }
+        }
+    }
 }
 
 impl Staging {
     /// Refuses an output folder that annals did not build, removes what a
     /// killed build left beside it, and makes the staging folder.
-    pub fn new(output: &Path) -> io::Result<Staging> {
+    pub(crate) fn new(output: &Path) -> io::Result<Staging> {
         let parent = match output.parent() {
             Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
             _ => PathBuf::from("."),
@@ -143,14 +163,13 @@ impl Staging {
             parent,
             name,
             dir,
-            seen: std::collections::HashMap::new(),
+            written: Mutex::default(),
         })
     }
 
-    /// Writes one file into the staging folder, from any thread, making
-    /// its folder if need be. Its path must be [`Staging::claim`]ed before
-    /// the site is committed.
-    pub fn put(&self, path: &str, bytes: &[u8]) -> io::Result<()> {
+    /// Writes one file into the staging folder, making its folder if need
+    /// be.
+    fn write(&self, path: &str, bytes: &[u8]) -> io::Result<()> {
         let dest = self.dest(path)?;
         match fs::write(&dest, bytes) {
             Err(e) if e.kind() == io::ErrorKind::NotFound => {
@@ -161,25 +180,6 @@ impl Staging {
             }
             done => done,
         }
-    }
-
-    /// Records the paths of files written, refusing two paths (now or
-    /// earlier) that are one file where case is ignored (macOS, Windows):
-    /// one would replace the other.
-    pub fn claim<'p>(&mut self, paths: impl IntoIterator<Item = &'p str>) -> io::Result<()> {
-        for path in paths {
-            let folded = crate::load::folded_path(path);
-            if let Some(first) = self.seen.get(&folded) {
-                return Err(io::Error::new(
-                    io::ErrorKind::InvalidInput,
-                    format!(
-                        "`{first}` and `{path}` would be one file where case is ignored (macOS, Windows)"
-                    ),
-                ));
-            }
-            self.seen.insert(folded, path.to_string());
-        }
-        Ok(())
     }
 
     /// Where a file goes in the staging folder; refuses a path outside it.
@@ -193,15 +193,23 @@ impl Staging {
         Ok(self.dir.path().join(rel))
     }
 
-    /// Puts the staged site in the output folder's place.
-    pub fn commit(self) -> io::Result<()> {
+    /// Puts the staged site in the output folder's place, unless a write
+    /// failed or two paths written are one file where case is ignored
+    /// (macOS, Windows), where one would replace the other.
+    pub(crate) fn commit(self) -> io::Result<()> {
         let Staging {
             output,
             parent,
             name,
             dir: staging,
-            ..
+            written,
         } = self;
+        let (mut paths, failed) = written.into_inner().unwrap_or_else(|e| e.into_inner());
+        if let Some(e) = failed {
+            return Err(e);
+        }
+        paths.sort_unstable();
+        one_file_per_name(&paths)?;
         let output = output.as_path();
         // Readable by the web server like any normally created folder.
         #[cfg(unix)]
@@ -263,11 +271,18 @@ mod tests {
         }
     }
 
+    /// Writes `files` to `output` as a build does.
+    fn write_site(output: &Path, files: &[OutputFile]) -> io::Result<()> {
+        let staging = Staging::new(output)?;
+        files.par_iter().for_each(|f| staging.put(f.clone()));
+        staging.commit()
+    }
+
     #[test]
     fn refuses_files_that_differ_only_in_case() {
         let tmp = tempfile::tempdir().unwrap();
         let out = tmp.path().join("public");
-        let e = write_site(&out, &[file("Map.png", "a"), file("map.png", "b")]).unwrap_err();
+        let e = write_site(&out, &[file("map.png", "b"), file("Map.png", "a")]).unwrap_err();
         assert_eq!(
             e.to_string(),
             "`Map.png` and `map.png` would be one file where case is ignored (macOS, Windows)"
@@ -284,24 +299,14 @@ mod tests {
     }
 
     #[test]
-    fn files_put_one_by_one_are_claimed_before_the_commit() {
+    fn files_put_from_any_thread_are_swapped_in_only_on_commit() {
         let tmp = tempfile::tempdir().unwrap();
         let out = tmp.path().join("public");
         write_site(&out, &[file("index.html", "before")]).unwrap();
-        let mut staging = Staging::new(&out).unwrap();
+        let staging = Staging::new(&out).unwrap();
         ["events/a/index.html", "events/b/index.html", "index.html"]
             .par_iter()
-            .for_each(|p| staging.put(p, p.as_bytes()).unwrap());
-        assert!(staging.put("../escape.html", b"x").is_err());
-        staging
-            .claim(["events/a/index.html", "events/b/index.html", "index.html"])
-            .unwrap();
-        // A later claim may not take a claimed path in another case.
-        let e = staging.claim(["Index.html"]).unwrap_err();
-        assert!(
-            e.to_string().contains("`index.html` and `Index.html`"),
-            "{e}"
-        );
+            .for_each(|p| staging.put(file(p, p)));
         // Not committed: the output is as it was, and nothing is left.
         drop(staging);
         assert_eq!(
@@ -310,12 +315,21 @@ mod tests {
         );
         assert_eq!(fs::read_dir(tmp.path()).unwrap().count(), 1);
 
-        let mut staging = Staging::new(&out).unwrap();
-        staging.put("events/a/index.html", b"a").unwrap();
-        staging.put("index.html", b"after").unwrap();
-        staging
-            .claim(["events/a/index.html", "index.html"])
-            .unwrap();
+        // A path outside the output fails the commit.
+        let staging = Staging::new(&out).unwrap();
+        staging.put(file("index.html", "after"));
+        staging.put(file("../escape.html", "x"));
+        let e = staging.commit().unwrap_err();
+        assert!(e.to_string().contains("outside the output folder"), "{e}");
+        assert!(!tmp.path().join("escape.html").exists());
+        assert_eq!(
+            fs::read_to_string(out.join("index.html")).unwrap(),
+            "before"
+        );
+
+        let staging = Staging::new(&out).unwrap();
+        staging.put(file("events/a/index.html", "a"));
+        staging.put(file("index.html", "after"));
         staging.commit().unwrap();
         assert_eq!(fs::read_to_string(out.join("index.html")).unwrap(), "after");
         assert_eq!(
@@ -323,7 +337,6 @@ mod tests {
             "a"
         );
     }
-
     #[test]
     fn never_replaces_a_folder_it_did_not_build() {
         let tmp = tempfile::tempdir().unwrap();

@@ -8,13 +8,13 @@ use chrono_tz::Tz;
 use serde::Deserialize;
 use serde_saphyr::Spanned;
 
+use crate::content::markdown::RawHtml;
+use crate::content::{fields, yaml};
 use crate::date::{self, DateEnd, EventDate, Lang};
 use crate::diagnostic::{Diagnostic, Diagnostics, SourceText, did_you_mean};
-use crate::markdown::RawHtml;
-use crate::yaml;
 
 /// The taxonomies annals knows, in the order pages list them.
-pub const TAXONOMY_NAMES: [&str; 3] = ["tags", "actors", "places"];
+pub(crate) const TAXONOMY_NAMES: [&str; 3] = ["tags", "actors", "places"];
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -54,7 +54,7 @@ struct RawTaxonomy {
 
 /// One taxonomy the site shows (tags, actors or places).
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct TaxonomyConfig {
+pub(crate) struct TaxonomyConfig {
     /// `tags`, `actors` or `places`: the event key and the URL folder.
     pub name: &'static str,
     /// Heading shown to readers.
@@ -64,7 +64,7 @@ pub struct TaxonomyConfig {
 /// A named period of the timeline (`eras:` in site.yaml), such as a war or
 /// a term of office: a span with a known start and end that events fall in.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Era {
+pub(crate) struct Era {
     /// Its name, as shown.
     pub title: String,
     /// Its span: always an interval with a known end (`1939/1945`), as
@@ -75,14 +75,14 @@ pub struct Era {
 impl Era {
     /// The span in UTC seconds (start inclusive, end exclusive), dates
     /// without a time spanning their whole day, month or year in `tz`.
-    pub fn span(&self, tz: Tz) -> (i64, i64) {
+    pub(crate) fn span(&self, tz: Tz) -> (i64, i64) {
         self.date.span(tz)
     }
 }
 
 /// The validated site configuration.
 #[derive(Debug)]
-pub struct Config {
+pub(crate) struct Config {
     /// Site title.
     pub title: String,
     /// One-line description, for the home page and meta tags.
@@ -113,7 +113,7 @@ fn default_title(name: &str) -> String {
 impl Config {
     /// Reads and validates `site.yaml` from its text. `file` is the path
     /// shown in messages.
-    pub fn parse(file: &Path, text: String) -> Result<Config, Diagnostics> {
+    pub(crate) fn parse(file: &Path, text: String) -> Result<Config, Diagnostics> {
         let src = SourceText::new(file, text);
         let raw: RawConfig =
             yaml::parse(&src, &src.text, 0, "site.yaml").map_err(|d| Diagnostics::from(vec![d]))?;
@@ -136,7 +136,7 @@ impl Config {
         };
         let timezone = match &raw.timezone {
             None => Tz::UTC,
-            Some(t) => crate::event::parse_zone(&src, 0, t).unwrap_or_else(|d| {
+            Some(t) => fields::parse_zone(&src, 0, t).unwrap_or_else(|d| {
                 diags.push(d);
                 Tz::UTC
             }),
@@ -220,19 +220,10 @@ pub fn base_url(written: &str) -> Result<String, (String, String)> {
     }
     // Characters a URL may not hold as they are (RFC 3986): white space,
     // controls, and `"<>\^`{|}`.
-    if let Some(c) = v
-        .chars()
-        .find(|c| c.is_whitespace() || c.is_control() || "\"<>\\^`{|}".contains(*c))
-    {
-        let mut buf = [0u8; 4];
-        let encoded: String = c
-            .encode_utf8(&mut buf)
-            .bytes()
-            .map(|b| format!("%{b:02X}"))
-            .collect();
+    if let Some(c) = v.chars().find(|&c| fields::is_forbidden_in_url(c)) {
         return Err((
             format!("`{v}` is not a valid URL: it holds {c:?}"),
-            format!("write {c:?} as `{encoded}`"),
+            format!("write {c:?} as `{}`", fields::percent_encoded(c)),
         ));
     }
     Ok(if v.ends_with('/') {
@@ -254,8 +245,7 @@ fn eras(src: &SourceText, raw: &[RawEra], tz: Tz, diags: &mut Diagnostics) -> Ve
                     .with_hint("name the era, e.g. `title: Second World War`"),
             );
         }
-        let date =
-            crate::event::parse_date_and_end(src, 0, &era.date, era.end.as_ref(), &mut found);
+        let date = fields::parse_date_and_end(src, 0, &era.date, era.end.as_ref(), &mut found);
         if let Some(d) = &date
             && !matches!(d.end, DateEnd::Point(_))
         {

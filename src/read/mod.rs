@@ -12,7 +12,7 @@ use crate::diagnostic::{Diagnostic, Diagnostics, SourceText};
 
 /// Everything read from a site folder, before any parsing.
 #[derive(Debug, Default)]
-pub struct SiteFiles {
+pub(crate) struct SiteFiles {
     /// `site.yaml`, if present.
     pub config: Option<SourceText>,
     /// `content/sources/*.md`
@@ -97,14 +97,22 @@ fn files_below(root: &Path, dir: &Path, diags: &mut Diagnostics) -> Vec<PathBuf>
 }
 
 /// `path` relative to `root`, for messages.
-pub fn relative(root: &Path, path: &Path) -> PathBuf {
+pub(crate) fn relative(root: &Path, path: &Path) -> PathBuf {
     path.strip_prefix(root).unwrap_or(path).to_path_buf()
+}
+
+/// What a command says of a folder that holds no site.
+pub(crate) fn not_a_site(root: &Path) -> String {
+    format!(
+        "{} is not an annals site: it has no site.yaml (create one with `annals init`, or pass --root)",
+        root.display()
+    )
 }
 
 /// The largest content or template file annals reads. Real sources and
 /// event files are far smaller; a bigger one is a mistake (a stray dump or
 /// video), refused before it is read so memory and time stay bounded.
-pub const MAX_TEXT_FILE: u64 = 16 * 1024 * 1024;
+pub(crate) const MAX_TEXT_FILE: u64 = 16 * 1024 * 1024;
 
 fn read_text(root: &Path, path: &Path) -> Result<SourceText, Diagnostic> {
     let rel = relative(root, path);
@@ -162,7 +170,7 @@ fn has_ext(p: &Path, exts: &[&str]) -> bool {
 
 /// What a file under `content/` is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum ContentKind {
+pub(crate) enum ContentKind {
     /// `content/events/**/*.yaml`
     Event,
     /// `content/sources/**/*.md`
@@ -171,7 +179,7 @@ pub enum ContentKind {
 
 /// The content files of a site, by kind, in file order (sorted by path).
 #[derive(Debug, Default)]
-pub struct ContentPaths {
+pub(crate) struct ContentPaths {
     /// Event files.
     pub events: Vec<PathBuf>,
     /// Source files.
@@ -195,7 +203,7 @@ const KINDS: [(ContentKind, &str, &[&str], &str); 2] = [
 
 /// What `path` (absolute, or relative to the working folder) is in the site
 /// at `root`: an event file, a source file, or neither.
-pub fn content_kind(root: &Path, path: &Path) -> Option<ContentKind> {
+pub(crate) fn content_kind(root: &Path, path: &Path) -> Option<ContentKind> {
     let rel = path.strip_prefix(root).ok()?;
     KINDS.iter().find_map(|(kind, folder, exts, _)| {
         (rel.starts_with(Path::new("content").join(folder)) && has_ext(rel, exts)).then_some(*kind)
@@ -204,7 +212,7 @@ pub fn content_kind(root: &Path, path: &Path) -> Option<ContentKind> {
 
 /// Lists the content files of the site at `root`. Files of the wrong kind
 /// are reported (as warnings) and left out.
-pub fn content_paths(root: &Path) -> (ContentPaths, Diagnostics) {
+pub(crate) fn content_paths(root: &Path) -> (ContentPaths, Diagnostics) {
     let mut diags = Diagnostics::default();
     let mut paths = ContentPaths::default();
     let content = root.join("content");
@@ -228,14 +236,14 @@ pub fn content_paths(root: &Path) -> (ContentPaths, Diagnostics) {
 
 /// Reads one text file of the site at `root`: UTF-8 (a byte-order mark is
 /// dropped, CRLF line ends become LF), no larger than [`MAX_TEXT_FILE`].
-pub fn read_file(root: &Path, path: &Path) -> Result<SourceText, Diagnostic> {
+pub(crate) fn read_file(root: &Path, path: &Path) -> Result<SourceText, Diagnostic> {
     read_text(root, path)
 }
 
 /// Reads the site folder at `root`: site.yaml, templates and static files,
 /// and the content files. Problems reading files are returned as
 /// diagnostics alongside whatever could be read.
-pub fn read_site(root: &Path) -> (SiteFiles, Diagnostics) {
+pub(crate) fn read_site(root: &Path) -> (SiteFiles, Diagnostics) {
     let (mut files, mut diags) = read_setup(root);
     let (paths, walk) = content_paths(root);
     diags.extend(walk);
@@ -246,7 +254,7 @@ pub fn read_site(root: &Path) -> (SiteFiles, Diagnostics) {
 
 /// Reads what a site is built with besides its content: site.yaml, the
 /// templates and the static files.
-pub fn read_setup(root: &Path) -> (SiteFiles, Diagnostics) {
+pub(crate) fn read_setup(root: &Path) -> (SiteFiles, Diagnostics) {
     let mut diags = Diagnostics::default();
     let mut files = SiteFiles::default();
     let config_path = root.join("site.yaml");
@@ -280,7 +288,7 @@ pub fn read_setup(root: &Path) -> (SiteFiles, Diagnostics) {
 
 /// A path as a case-insensitive file system (macOS, Windows) compares it:
 /// letters in one case, and accents in one Unicode form.
-pub fn folded_path(path: &str) -> String {
+pub(crate) fn folded_path(path: &str) -> String {
     icu_normalizer::ComposingNormalizerBorrowed::new_nfc()
         .normalize(&path.to_lowercase())
         .into_owned()

@@ -1,0 +1,443 @@
+//! HTML pages through Tera templates: the timeline's list pages, each
+//! event, source and term, the search page and the 404 page. Templates see
+//! only the view types of [`views`] (plain, serialisable, links already
+//! relative to the page), never the internal model. Each page is put into
+//! the build's [`Target`] as soon as it is rendered; [`RenderState`] lets a
+//! rebuild render only the pages whose inputs changed (see [`changes`]).
+
+use std::sync::Arc;
+
+use rayon::prelude::*;
+// Maps keyed by output paths and fingerprints, thousands per rebuild: a
+// fast hash, with nothing to defend against.
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
+use serde::Serialize;
+use tera::Context;
+
+use crate::content::config::Config;
+use crate::diagnostic::{Diagnostic, Diagnostics};
+use crate::outputs::{OutputFile, SiteParts, Target};
+use crate::timeline::Timeline;
+use crate::views::EventText;
+use crate::views::url::Page;
+
+pub(crate) mod axis;
+mod changes;
+mod lists;
+mod pages;
+mod templates;
+mod views;
+
+use lists::{ListGroups, ListPlan};
+pub(crate) use templates::Templates;
+use templates::tera_diagnostic;
+use views::*;
+
+/// One page, or why it could not be rendered.
+type Rendered = Result<String, Diagnostic>;
+
+/// Renders the pages of one site: the shared parts of every page, and
+/// (in the submodules) each kind of page.
+struct Renderer<'a> {
+    config: &'a Config,
+    timeline: &'a Timeline,
+    templates: &'a Templates,
+    site: SiteView<'a>,
+    /// Each event's shared parts, by timeline index.
+    texts: &'a [Arc<EventText>],
+    groups: ListGroups,
+    /// The output paths to render; `None` renders every page.
+    want: Option<&'a HashSet<Arc<str>>>,
+    /// What each event's card shows, by timeline index (see [`changes`]).
+    card_prints: Vec<u64>,
+    /// List cards rendered by earlier builds (`annals serve`), by
+    /// [`Renderer::card_key`].
+    old_cards: &'a HashMap<u64, Arc<str>>,
+    /// List cards rendered, or reused, by this one.
+    cards: std::sync::Mutex<HashMap<u64, Arc<str>>>,
+    /// Where each page goes as soon as it is rendered.
+    target: &'a dyn Target,
+}
+
+/// The path of the page served for any missing address.
+const NOT_FOUND: &str = "404.html";
+
+impl<'a> Renderer<'a> {
+    /// Whether the page at this output path is to be rendered.
+    fn wants_path(&self, path: &str) -> bool {
+        self.want.is_none_or(|w| w.contains(path))
+    }
+
+    fn wants(&self, page: &Page<'_>) -> bool {
+        self.wants_path(&page.file())
+    }
+
+    fn nav(&self, from: &Page<'_>) -> Vec<NavItem> {
+        let mut items = vec![
+            NavItem {
+                title: "Timeline".into(),
+                url: from.link_to(&Page::Home),
+                current: *from == Page::Home,
+            },
+            NavItem {
+                title: "Sources".into(),
+                url: from.link_to(&Page::Sources),
+                current: *from == Page::Sources,
+            },
+        ];
+        for t in &self.timeline.taxonomies {
+            if t.terms.is_empty() {
+                continue;
+            }
+            items.push(NavItem {
+                title: t.title.clone(),
+                url: from.link_to(&Page::Taxonomy(t.name)),
+                current: *from == Page::Taxonomy(t.name),
+            });
+        }
+        items
+    }
+
+    fn card(&self, i: usize, from: &Page<'_>) -> EventCard {
+        let tl = self.timeline;
+        let e = &tl.events[i];
+        let p = &self.texts[i];
+        let terms: Vec<TermLink> = tl.event_terms[i]
+            .iter()
+            .map(|&(ti, n)| {
+                let (t, term) = (&tl.taxonomies[ti], &tl.taxonomies[ti].terms[n]);
+                TermLink {
+                    taxonomy: t.name,
+                    slug: term.slug.clone(),
+                    name: term.name.clone(),
+                    url: from.link_to(&Page::Term(t.name, &term.slug)),
+                }
+            })
+            .collect();
+        let mut sources: Vec<SourceLink> = Vec::new();
+        for c in tl.citations[i].iter() {
+            let s = &tl.sources[c.source];
+            let url = from.link_to(&Page::Source(&s.id));
+            if !sources.iter().any(|x| x.url == url) {
+                sources.push(SourceLink {
+                    title: s.title.clone(),
+                    url,
+                });
+            }
+        }
+        EventCard {
+            id: e.id.clone(),
+            url: from.link_to(&Page::Event(&e.id)),
+            title: e.title.clone(),
+            date_html: p.date_html.clone(),
+            date_text: p.date_text.clone(),
+            summary_html: p.summary_html.clone(),
+            importance: e.importance,
+            ongoing: e.date.is_ongoing(),
+            filter_terms: terms
+                .iter()
+                .map(|t| format!("{}/{}", t.taxonomy, t.slug))
+                .collect::<Vec<_>>()
+                .join(" "),
+            terms,
+            sources,
+        }
+    }
+
+    /// A list card's key: what it shows (its fingerprint, see
+    /// [`changes`]) at its depth in the site (its links are relative).
+    /// `None` for an event not read from a file, or before the
+    /// fingerprints are made.
+    fn card_key(&self, i: usize, from: &Page<'_>) -> Option<u64> {
+        use std::hash::{Hash, Hasher};
+        let shows = *self.card_prints.get(i)?;
+        if self.timeline.events[i].fingerprint == 0 {
+            return None;
+        }
+        let mut h = rustc_hash::FxHasher::default();
+        (shows, from.depth()).hash(&mut h);
+        Some(h.finish())
+    }
+
+    /// The card of event `i` in a list on page `from`: rendered once for
+    /// all the pages at its depth. A card whose template fails is left to
+    /// the page, whose error then says where.
+    fn list_card(&self, i: usize, from: &Page<'_>) -> CardView {
+        let Some(key) = self.card_key(i, from) else {
+            return CardView::Parts(Box::new(self.card(i, from)));
+        };
+        let lock = || self.cards.lock().unwrap_or_else(|e| e.into_inner());
+        let found = lock().get(&key).cloned();
+        if let Some(html) = found {
+            return CardView::Rendered { html };
+        }
+        if let Some(html) = self.old_cards.get(&key) {
+            lock().insert(key, Arc::clone(html));
+            return CardView::Rendered {
+                html: Arc::clone(html),
+            };
+        }
+        #[derive(Serialize)]
+        struct One<'c> {
+            e: &'c EventCard,
+            hx: &'static str,
+        }
+        let card = self.card(i, from);
+        let rendered = Context::from_serialize(&One { e: &card, hx: "h4" })
+            .and_then(|c| self.templates.tera.render("partials/event_card.html", &c));
+        match rendered {
+            Ok(html) => {
+                let html: Arc<str> = html.into();
+                lock().insert(key, Arc::clone(&html));
+                CardView::Rendered { html }
+            }
+            Err(_) => CardView::Parts(Box::new(card)),
+        }
+    }
+
+    fn event_link(&self, i: usize, from: &Page<'_>) -> EventLink {
+        let e = &self.timeline.events[i];
+        EventLink {
+            title: e.title.clone(),
+            url: from.link_to(&Page::Event(&e.id)),
+            date_html: self.texts[i].date_html.clone(),
+        }
+    }
+
+    fn render<T: Serialize>(
+        &self,
+        template: &str,
+        page: Page<'_>,
+        title: String,
+        description: String,
+        data: T,
+    ) -> Rendered {
+        let ctx = PageContext {
+            site: &self.site,
+            nav: self.nav(&page),
+            root: page.root(),
+            home_url: page.link_to(&Page::Home),
+            search_url: page.link_to(&Page::Search),
+            title,
+            description,
+            canonical: self.config.base_url.as_ref().map(|b| page.absolute(b)),
+            og_type: if matches!(page, Page::Event(_) | Page::Source(_)) {
+                "article"
+            } else {
+                "website"
+            },
+            data,
+        };
+        self.render_one(template, page.file(), &ctx)
+    }
+
+    fn render_one<T: Serialize>(&self, template: &str, path: String, ctx: &T) -> Rendered {
+        let html = Context::from_serialize(ctx)
+            .and_then(|c| self.templates.tera.render(template, &c))
+            .map_err(|e| tera_diagnostic(&e, &self.templates.sources, Some(&path)))?;
+        self.target.put(OutputFile {
+            path: path.clone(),
+            bytes: html.into_bytes(),
+        });
+        Ok(path)
+    }
+}
+
+/// What one render can hand to the next (`annals serve`): a fingerprint of
+/// what every page showed, and the lists' plans. Valid while the
+/// configuration and templates stay the same.
+#[derive(Default)]
+pub(crate) struct RenderState {
+    pages: HashMap<Arc<str>, u64>,
+    /// For each list (by its first page): what it was made from, and its
+    /// pages' fingerprints.
+    lists: HashMap<String, (u64, PageFingerprints)>,
+    /// List cards by [`Renderer::card_key`], kept only when asked for
+    /// (`annals serve`).
+    cards: HashMap<u64, Arc<str>>,
+    keep_cards: bool,
+}
+
+impl RenderState {
+    /// Keeps the rendered list cards from one render to the next, for a
+    /// site that is rendered again after edits.
+    pub(crate) fn keep_cards(&mut self) {
+        self.keep_cards = true;
+    }
+
+    /// The output paths of every page of the last render, sorted.
+    pub(crate) fn page_paths(&self) -> Vec<&str> {
+        let mut paths: Vec<&str> = self.pages.keys().map(|p| &**p).collect();
+        paths.sort_unstable();
+        paths
+    }
+}
+
+/// Pages' output paths with their fingerprints.
+type PageFingerprints = Vec<(Arc<str>, u64)>;
+
+/// The pages a render wrote and the ones that no longer exist.
+#[derive(Debug, Default)]
+pub(crate) struct PageChanges {
+    /// Paths of the pages rendered, sorted.
+    pub(crate) written: Vec<String>,
+    /// Paths of pages the site no longer has, sorted.
+    pub(crate) removed: Vec<String>,
+}
+
+impl<'a> Renderer<'a> {
+    fn new(
+        site: &SiteParts<'a>,
+        old_cards: &'a HashMap<u64, Arc<str>>,
+        target: &'a dyn Target,
+    ) -> Renderer<'a> {
+        let SiteParts {
+            config,
+            timeline,
+            templates,
+            texts,
+        } = *site;
+        Renderer {
+            config,
+            timeline,
+            templates,
+            site: SiteView {
+                title: &config.title,
+                description: &config.description,
+                language: config.lang.code,
+                base_url: config.base_url.as_deref(),
+            },
+            texts,
+            groups: ListGroups::new(timeline),
+            want: None,
+            card_prints: Vec::new(),
+            old_cards,
+            cards: Default::default(),
+            target,
+        }
+    }
+
+    /// Every page's fingerprint, and the plans of the lists whose cards
+    /// changed since `state` last saw them: lists made from the same cards
+    /// as last time have the same pages, and are not laid out again.
+    fn plan_pages(
+        &self,
+        state: &mut RenderState,
+        fp: &changes::Fingerprints,
+    ) -> (HashMap<Arc<str>, u64>, ListsKept, Vec<ListPlan<'a>>) {
+        let mut fingerprints: HashMap<Arc<str>, u64> = self.single_pages(fp).into_iter().collect();
+        let inputs = self.list_inputs(fp);
+        let mut lists = HashMap::with_capacity_and_hasher(inputs.len(), Default::default());
+        let mut changed = Vec::new();
+        for input in inputs {
+            let first = input.first.file();
+            match state.lists.remove(&first) {
+                Some((key, pages)) if key == input.key => {
+                    fingerprints.extend(pages.iter().cloned());
+                    lists.insert(first, (key, pages));
+                }
+                _ => changed.push(input),
+            }
+        }
+        let plans: Vec<ListPlan<'a>> = changed
+            .into_par_iter()
+            .map(|input| self.plan_list(input))
+            .collect();
+        let planned: Vec<(String, u64, PageFingerprints)> = plans
+            .par_iter()
+            .map(|plan| {
+                let pages = self.list_pages_fingerprints(plan, fp);
+                (plan.first.file(), plan.key, pages)
+            })
+            .collect();
+        for (first, key, pages) in planned {
+            fingerprints.extend(pages.iter().cloned());
+            lists.insert(first, (key, pages));
+        }
+        (fingerprints, lists, plans)
+    }
+
+    /// Renders the wanted pages, in parallel, into the target: their
+    /// paths, sorted, or every template problem.
+    fn render_wanted(&self, plans: &[ListPlan<'_>]) -> Result<Vec<String>, Diagnostics> {
+        let mut pages = self.home(plans);
+        pages.extend(self.events());
+        pages.extend(self.sources());
+        pages.extend(self.taxonomies(plans));
+        pages.extend(self.not_found());
+        let mut written = Vec::with_capacity(pages.len());
+        let mut diags = Diagnostics::default();
+        for page in pages {
+            match page {
+                Ok(path) => written.push(path),
+                Err(d) => diags.push(d),
+            }
+        }
+        if diags.has_errors() {
+            return Err(diags.sorted());
+        }
+        written.sort();
+        Ok(written)
+    }
+}
+
+/// The lists' keys and pages' fingerprints, by their first page.
+type ListsKept = HashMap<String, (u64, PageFingerprints)>;
+
+/// Renders into `target` the pages (not the data files, search or static
+/// files) whose inputs differ from what `state` last saw: every page when
+/// `state` is new. Template problems are returned as located diagnostics,
+/// all of them; the pages rendered before stay in the target.
+pub(crate) fn render_pages(
+    site: &SiteParts<'_>,
+    state: &mut RenderState,
+    target: &dyn Target,
+) -> Result<PageChanges, Diagnostics> {
+    let old_cards = std::mem::take(&mut state.cards);
+    let mut r = Renderer::new(site, &old_cards, target);
+    let timeline = site.timeline;
+    let fp = r.fingerprints();
+    r.card_prints = fp.cards.clone();
+    let (fingerprints, lists, plans) = r.plan_pages(state, &fp);
+    let want: HashSet<Arc<str>> = fingerprints
+        .iter()
+        .filter(|(path, fp)| state.pages.get(*path) != Some(fp))
+        .map(|(path, _)| path.clone())
+        .collect();
+    let mut removed: Vec<String> = state
+        .pages
+        .keys()
+        .filter(|path| !fingerprints.contains_key(*path))
+        .map(|path| path.to_string())
+        .collect();
+    removed.sort();
+    r.want = Some(&want);
+    let written = r.render_wanted(&plans).inspect_err(|_| {
+        // Nothing was shown: the next render must try every page again.
+        state.pages.clear();
+        state.lists.clear();
+    })?;
+    state.pages = fingerprints;
+    state.lists = lists;
+    if state.keep_cards {
+        // The cards of this render, and those of earlier ones while they
+        // are not many more than the site has: an edit renders a few.
+        let mut cards = r.cards.into_inner().unwrap_or_else(|e| e.into_inner());
+        if old_cards.len() < 4 * timeline.events.len() {
+            for (key, html) in old_cards {
+                cards.entry(key).or_insert(html);
+            }
+        }
+        state.cards = cards;
+    }
+    Ok(PageChanges { written, removed })
+}
+
+/// The search page, for the index whose manifest is `manifest`.
+pub(crate) fn search_page(
+    site: &SiteParts<'_>,
+    manifest: &str,
+    target: &dyn Target,
+) -> Result<String, Diagnostic> {
+    Renderer::new(site, &HashMap::default(), target).search(manifest)
+}

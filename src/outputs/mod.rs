@@ -1,0 +1,214 @@
+//! Outputs: the files a site is made of, each kind its own module, each
+//! taking the timeline and its [views](crate::views) — HTML pages through
+//! Tera ([`html`]), Atom feeds ([`feeds`]), iCalendar files
+//! ([`calendar`]), data exports ([`export`]), the sitemap ([`sitemap`]) and
+//! the search index ([`search`]). None imports another; this module runs
+//! them and hands every file to a [`Target`] as soon as it is made.
+
+pub(crate) mod calendar;
+pub(crate) mod export;
+pub(crate) mod feeds;
+pub(crate) mod html;
+pub mod search;
+pub(crate) mod sitemap;
+
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+use std::sync::{Arc, Mutex};
+
+use rayon::prelude::*;
+
+use crate::content::config::Config;
+use crate::diagnostic::Diagnostics;
+use crate::timeline::Timeline;
+use crate::views::EventText;
+use crate::views::url::Page;
+
+/// A file of the finished site.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OutputFile {
+    /// Path relative to the output folder, with `/`.
+    pub path: String,
+    /// Contents.
+    pub bytes: Vec<u8>,
+}
+
+impl OutputFile {
+    fn text(path: String, text: String) -> OutputFile {
+        OutputFile {
+            path,
+            bytes: text.into_bytes(),
+        }
+    }
+}
+
+/// Where a build puts each file, page or data file, as soon as it is made,
+/// from any thread: memory for `annals check` and `serve`, the staging
+/// folder for `annals build` (so a large site is never held in memory
+/// whole, and writing overlaps rendering).
+pub trait Target: Sync {
+    /// Takes one file.
+    fn put(&self, file: OutputFile);
+}
+
+/// A [`Target`] that keeps every file in memory.
+#[derive(Debug, Default)]
+pub struct MemoryTarget(Mutex<Vec<OutputFile>>);
+
+impl Target for MemoryTarget {
+    fn put(&self, file: OutputFile) {
+        self.0.lock().unwrap_or_else(|e| e.into_inner()).push(file);
+    }
+}
+
+impl MemoryTarget {
+    /// Takes the files put so far, in the order they were put.
+    pub fn take(&self) -> Vec<OutputFile> {
+        std::mem::take(&mut *self.0.lock().unwrap_or_else(|e| e.into_inner()))
+    }
+
+    /// The files put, sorted by path.
+    pub fn into_files(self) -> Vec<OutputFile> {
+        let mut files = self.0.into_inner().unwrap_or_else(|e| e.into_inner());
+        files.sort_by(|a, b| a.path.cmp(&b.path));
+        files
+    }
+}
+
+/// The built-in static files: path in the output and bytes.
+pub(crate) const BUILTIN_STATIC: [(&str, &[u8]); 4] = [
+    ("style.css", include_bytes!("../../static/style.css")),
+    ("annals.js", include_bytes!("../../static/annals.js")),
+    ("favicon.svg", include_bytes!("../../static/favicon.svg")),
+    ("search.js", include_bytes!("../../static/search.js")),
+];
+
+/// What every output is made from: the site's configuration, its
+/// timeline, its templates and the events' display texts.
+#[derive(Clone, Copy)]
+pub(crate) struct SiteParts<'a> {
+    pub(crate) config: &'a Config,
+    pub(crate) timeline: &'a Timeline,
+    pub(crate) templates: &'a html::Templates,
+    pub(crate) texts: &'a [Arc<EventText>],
+}
+
+/// Puts `file` into `target` and returns its path.
+fn put(target: &dyn Target, file: OutputFile) -> String {
+    let path = file.path.clone();
+    target.put(file);
+    path
+}
+
+/// Feeds, calendars and data exports, for the site and for each term, and
+/// the sitemap (listing `pages`): put into `target`, their paths returned.
+fn data_files(
+    config: &Config,
+    tl: &Timeline,
+    texts: &[Arc<EventText>],
+    pages: &[&str],
+    target: &dyn Target,
+) -> Vec<String> {
+    let all: Vec<usize> = (0..tl.events.len()).collect();
+    // Each file is one job; they run in parallel and keep this order.
+    type Job<'j> = Box<dyn Fn() -> OutputFile + Send + Sync + 'j>;
+    let mut jobs: Vec<Job<'_>> = vec![
+        Box::new(|| {
+            OutputFile::text(
+                "feed.xml".into(),
+                feeds::atom_feed(config, tl, texts, &all, "", &config.title),
+            )
+        }),
+        Box::new(|| {
+            OutputFile::text(
+                "calendar.ics".into(),
+                calendar::icalendar(config, tl, texts, &all, &config.title).0,
+            )
+        }),
+        Box::new(|| {
+            OutputFile::text(
+                "timeline.json".into(),
+                export::timelinejs(config, tl, texts),
+            )
+        }),
+        Box::new(|| OutputFile::text("events.json".into(), export::events_json(config, tl, texts))),
+    ];
+    for t in &tl.taxonomies {
+        for term in &t.terms {
+            let dir = Page::Term(t.name, &term.slug).dir();
+            let name = format!("{}: {} — {}", t.title, term.name, config.title);
+            let (feed_dir, feed_name) = (dir.clone(), name.clone());
+            jobs.push(Box::new(move || {
+                OutputFile::text(
+                    format!("{feed_dir}feed.xml"),
+                    feeds::atom_feed(config, tl, texts, &term.events, &feed_dir, &feed_name),
+                )
+            }));
+            jobs.push(Box::new(move || {
+                OutputFile::text(
+                    format!("{dir}calendar.ics"),
+                    calendar::icalendar(config, tl, texts, &term.events, &name).0,
+                )
+            }));
+        }
+    }
+    let mut out: Vec<String> = jobs.par_iter().map(|job| put(target, job())).collect();
+    // Search results are not pages for search engines.
+    let dirs: Vec<String> = pages
+        .iter()
+        .filter_map(|path| path.strip_suffix("index.html").map(str::to_string))
+        .filter(|dir| *dir != Page::Search.dir())
+        .collect();
+    if let Some(map) = sitemap::sitemap(config, tl, &dirs) {
+        out.push(put(target, OutputFile::text("sitemap.xml".into(), map)));
+    }
+    out
+}
+
+/// The files of a site beside its pages: the search page and index, the
+/// feeds, calendars and data exports, the sitemap (which lists `pages`),
+/// and the built-in and the site's static files (a page wins over a static
+/// file of the same path). Each is put into `target` when made; their
+/// paths are returned.
+pub(crate) fn render_data(
+    site: &SiteParts<'_>,
+    site_static: &[(PathBuf, Vec<u8>)],
+    pages: &[&str],
+    target: &dyn Target,
+) -> Result<Vec<String>, Diagnostics> {
+    let SiteParts {
+        config,
+        timeline,
+        texts,
+        ..
+    } = *site;
+    let (index, data) = rayon::join(
+        || search::build(config, timeline, texts),
+        || data_files(config, timeline, texts, pages, target),
+    );
+    let search_page =
+        html::search_page(site, &index.manifest, target).map_err(|d| Diagnostics::from(vec![d]))?;
+    let mut out = vec![search_page];
+    out.extend(data);
+    out.par_extend(index.files.into_par_iter().map(|f| put(target, f)));
+    let mut files: BTreeMap<String, Vec<u8>> = BUILTIN_STATIC
+        .iter()
+        .map(|(p, b)| ((*p).to_string(), b.to_vec()))
+        .collect();
+    for (path, bytes) in site_static {
+        files.insert(path.to_string_lossy().replace('\\', "/"), bytes.clone());
+    }
+    let taken: std::collections::HashSet<&str> = pages
+        .iter()
+        .copied()
+        .chain(out.iter().map(String::as_str))
+        .collect();
+    let statics: Vec<OutputFile> = files
+        .into_iter()
+        .filter(|(path, _)| !taken.contains(path.as_str()))
+        .map(|(path, bytes)| OutputFile { path, bytes })
+        .collect();
+    out.extend(statics.into_iter().map(|f| put(target, f)));
+    out.sort();
+    Ok(out)
+}

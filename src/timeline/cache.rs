@@ -1,0 +1,260 @@
+//! What one build of the timeline hands to the next (`annals serve`): the
+//! checked citations of each event, and the last timeline, which an edit
+//! that moves no event and changes no term or reference only has to patch.
+
+use std::sync::Arc;
+
+use rayon::prelude::*;
+use rustc_hash::FxHashMap as HashMap;
+
+use super::citations::{Checked, check_citations};
+use super::{Citation, Timeline};
+use crate::content::config::Config;
+use crate::content::event::Event;
+use crate::content::source::Source;
+use crate::diagnostic::{Diagnostic, Diagnostics};
+
+/// What one build of the timeline can hand to the next: the checked
+/// citations of each event, valid while no source changes, and the last
+/// timeline built without errors, which an edit that moves no event and
+/// changes no term or reference only has to patch.
+#[derive(Debug, Default)]
+pub(crate) struct TimelineCache {
+    /// The sources (and `partial`) the checks were made against.
+    sources_key: u64,
+    /// Checks by event fingerprint.
+    checked: HashMap<u64, Arc<Checked>>,
+    /// The last timeline built without errors.
+    last: Option<Last>,
+}
+
+/// A timeline and what it was built from.
+#[derive(Debug)]
+pub(super) struct Last {
+    timeline: Arc<Timeline>,
+    /// The events as given, in file order.
+    files: Vec<Arc<Event>>,
+    /// For each event in file order, where it stands on the timeline.
+    by_file: Vec<usize>,
+    /// The check of each event's citations, in timeline order.
+    checked: Vec<Arc<Checked>>,
+    /// The warnings that are not about one event's citations: term
+    /// spellings, sources no event cites.
+    other_warnings: Vec<Diagnostic>,
+}
+
+/// Whether `new` can take the place of `old` on the timeline without
+/// moving, and without changing any term, related event or cited source:
+/// the same id, dates, importance, terms (and where they are written, for
+/// the spelling warnings) and related ids. Its citations are compared
+/// once checked.
+fn same_place(old: &Event, new: &Event) -> bool {
+    old.id == new.id
+        && old.span == new.span
+        && old.importance == new.importance
+        && old.terms == new.terms
+        && old.slugs == new.slugs
+        && old.term_locations == new.term_locations
+        && old.related.len() == new.related.len()
+        && old
+            .related
+            .iter()
+            .zip(&new.related)
+            .all(|(a, b)| a.id == b.id)
+        && old.date.to_string() == new.date.to_string()
+}
+
+/// The sources each citation resolves to, in order.
+fn cited_sources(citations: &[Citation]) -> impl Iterator<Item = usize> + '_ {
+    citations.iter().map(|c| c.source)
+}
+
+/// What [`patch`] makes.
+pub(super) struct Patched {
+    timeline: Timeline,
+    /// The check of each event's citations, in timeline order.
+    checked: Vec<Arc<Checked>>,
+    warnings: Diagnostics,
+    /// The events that changed, by their index in file order.
+    changed: Vec<usize>,
+}
+
+/// The timeline of `last` with the events that changed since put in their
+/// places, when every one of them can be (see [`same_place`]), the
+/// sources are the same and no check fails: a typo fixed in one event of
+/// a large site costs its own check, not a new timeline. `None` when the
+/// timeline has to be built anew.
+fn patch(
+    last: &Last,
+    events: &[Arc<Event>],
+    sources: &[Arc<Source>],
+    config: &Config,
+    cache: &HashMap<u64, Arc<Checked>>,
+) -> Option<Patched> {
+    /// More changed events than this are checked in parallel by a full build.
+    const MAX_CHANGED: usize = 64;
+    let tl = &last.timeline;
+    if events.len() != last.files.len()
+        || sources.len() != tl.sources.len()
+        || !sources
+            .iter()
+            .zip(&tl.sources)
+            .all(|(a, b)| Arc::ptr_eq(a, b))
+    {
+        return None;
+    }
+    let mut changed = Vec::new();
+    for (k, (new, old)) in events.iter().zip(&last.files).enumerate() {
+        if !Arc::ptr_eq(new, old) {
+            if changed.len() == MAX_CHANGED || !same_place(old, new) {
+                return None;
+            }
+            changed.push(k);
+        }
+    }
+    let source_ids: HashMap<&str, usize> = tl
+        .sources
+        .iter()
+        .enumerate()
+        .map(|(i, s)| (s.id.as_str(), i))
+        .collect();
+    let mut timeline = Timeline::clone(tl);
+    let mut checked = last.checked.clone();
+    for &k in &changed {
+        let (event, at) = (&events[k], last.by_file[k]);
+        let check = match cache.get(&event.fingerprint) {
+            Some(c) if event.fingerprint != 0 => Arc::clone(c),
+            _ => Arc::new(check_citations(
+                event,
+                sources,
+                &source_ids,
+                false,
+                config.timezone,
+            )),
+        };
+        if !check.errors.is_empty()
+            || !cited_sources(&check.citations).eq(cited_sources(&timeline.citations[at]))
+        {
+            return None;
+        }
+        timeline.events[at] = Arc::clone(event);
+        timeline.citations[at] = Arc::clone(&check.citations);
+        checked[at] = check;
+    }
+    let mut warnings = Diagnostics::from(last.other_warnings.clone());
+    for c in &checked {
+        c.warnings.iter().for_each(|d| warnings.push(d.clone()));
+    }
+    Some(Patched {
+        timeline,
+        checked,
+        warnings,
+        changed,
+    })
+}
+
+impl Last {
+    /// What a timeline built without errors hands to the next build.
+    pub(super) fn new(
+        timeline: &Arc<Timeline>,
+        by_file: Vec<usize>,
+        checked: Vec<Arc<Checked>>,
+        other_warnings: &Diagnostics,
+    ) -> Last {
+        Last {
+            timeline: Arc::clone(timeline),
+            files: by_file
+                .iter()
+                .map(|&i| Arc::clone(&timeline.events[i]))
+                .collect(),
+            by_file,
+            checked,
+            other_warnings: other_warnings.iter().cloned().collect(),
+        }
+    }
+}
+
+impl TimelineCache {
+    /// The last timeline with the events that changed since put in their
+    /// places, when [`patch`] can: the checks of the changed events are
+    /// kept for the next build.
+    pub(super) fn patch(
+        &mut self,
+        events: &[Arc<Event>],
+        sources: &[Arc<Source>],
+        config: &Config,
+    ) -> Option<(Arc<Timeline>, Diagnostics)> {
+        let last = self.last.as_mut()?;
+        let Patched {
+            timeline,
+            checked,
+            warnings,
+            changed,
+        } = patch(last, events, sources, config, &self.checked)?;
+        for &k in &changed {
+            let (old, new) = (&last.files[k], &events[k]);
+            self.checked.remove(&old.fingerprint);
+            if new.fingerprint != 0 {
+                self.checked
+                    .insert(new.fingerprint, Arc::clone(&checked[last.by_file[k]]));
+            }
+        }
+        let timeline = Arc::new(timeline);
+        last.timeline = Arc::clone(&timeline);
+        last.files = events.to_vec();
+        last.checked = checked;
+        Some((timeline, warnings))
+    }
+
+    /// Drops the last timeline: the next is built anew.
+    pub(super) fn forget_last(&mut self) {
+        self.last = None;
+    }
+
+    /// Keeps `last` for the next build to patch.
+    pub(super) fn remember(&mut self, last: Last) {
+        self.last = Some(last);
+    }
+
+    /// Checks each event's citations (in timeline order) on its own, in
+    /// parallel, or takes the check kept from the last build when neither
+    /// the event nor any source changed; keeps the checks for the next.
+    pub(super) fn check_all(
+        &mut self,
+        events: &[Arc<Event>],
+        sources: &[Arc<Source>],
+        source_ids: &HashMap<&str, usize>,
+        partial: bool,
+        tz: chrono_tz::Tz,
+    ) -> Vec<Arc<Checked>> {
+        let sources_key = {
+            use std::hash::{Hash, Hasher};
+            let mut h = std::collections::hash_map::DefaultHasher::new();
+            (
+                partial,
+                sources.iter().map(|s| s.fingerprint).collect::<Vec<_>>(),
+            )
+                .hash(&mut h);
+            h.finish()
+        };
+        if self.sources_key != sources_key {
+            self.sources_key = sources_key;
+            self.checked.clear();
+        }
+        let kept = std::mem::take(&mut self.checked);
+        let checked: Vec<Arc<Checked>> = events
+            .par_iter()
+            .map(|event| match kept.get(&event.fingerprint) {
+                Some(c) if event.fingerprint != 0 => Arc::clone(c),
+                _ => Arc::new(check_citations(event, sources, source_ids, partial, tz)),
+            })
+            .collect();
+        self.checked = events
+            .iter()
+            .zip(&checked)
+            .filter(|(e, _)| e.fingerprint != 0)
+            .map(|(e, c)| (e.fingerprint, Arc::clone(c)))
+            .collect();
+        checked
+    }
+}

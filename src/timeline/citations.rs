@@ -1,0 +1,169 @@
+//! Each event's citations checked against the sources: the source exists,
+//! the quotation stands word for word in one of its paragraphs. A check
+//! depends on nothing but the event and the sources, so `annals serve`
+//! keeps it while neither changes.
+
+use std::sync::Arc;
+
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
+
+use super::Citation;
+use super::references::unknown_id;
+use crate::content::event::Event;
+use crate::content::markdown::normalize_quote;
+use crate::content::source::Source;
+use crate::diagnostic::{Diagnostic, Location};
+
+/// The paragraph sharing most words with a quote that was not found, as a
+/// hint ("closest paragraph …").
+fn closest_paragraph(wanted: &str, source: &Source) -> Option<String> {
+    let words: Vec<&str> = wanted.split(' ').collect();
+    let (score, p) = source
+        .paragraphs
+        .iter()
+        .map(|p| {
+            let have: HashSet<&str> = p.normalized.split(' ').collect();
+            (words.iter().filter(|w| have.contains(*w)).count(), p)
+        })
+        .max_by(|a, b| a.0.cmp(&b.0).then(b.1.anchor.cmp(&a.1.anchor)))?;
+    if score * 2 < words.len() {
+        return None;
+    }
+    let text: String = p.normalized.chars().take(100).collect();
+    let more = if p.normalized.chars().count() > 100 {
+        "…"
+    } else {
+        ""
+    };
+    Some(format!("closest paragraph ({}): {text}{more}", p.anchor))
+}
+
+/// What checking one event's citations against the sources found.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Checked {
+    /// The citations, resolved (shared with the timelines built from them).
+    pub(super) citations: Arc<[Citation]>,
+    /// Unknown sources, quotes not found.
+    pub(super) errors: Vec<Diagnostic>,
+    /// Short quotes, events after their sources, events citing nothing.
+    pub(super) warnings: Vec<Diagnostic>,
+}
+
+/// Finds `quote` (written at `loc`) in `source`: the anchor of the
+/// paragraph holding it, with a warning when it is too short to judge, or
+/// the error saying it is not there and which paragraph is closest.
+fn find_quote(
+    quote: &str,
+    loc: &Location,
+    source: &Source,
+    checked: &mut Checked,
+) -> Option<String> {
+    let wanted = normalize_quote(quote);
+    let Some(p) = source.find_quote(&wanted) else {
+        let mut l = loc.clone();
+        l.len = quote.chars().count().min(60);
+        let mut d = Diagnostic::error(format!("quote not found in source `{}`", source.id), l)
+            .with_hint(format!(
+                "a quote must appear word for word in one paragraph of {} (white space and curly or straight quote marks may differ)",
+                source.location.file.to_string_lossy().replace('\\', "/")
+            ));
+        if let Some(p) = closest_paragraph(&wanted, source) {
+            d = d.with_hint(p);
+        }
+        checked.errors.push(d);
+        return None;
+    };
+    let words = wanted.split(' ').count();
+    if words < 5 {
+        checked.warnings.push(
+            Diagnostic::error(
+                format!(
+                    "a quote of {words} word{} is too short to show what the source says",
+                    if words == 1 { "" } else { "s" }
+                ),
+                loc.clone(),
+            )
+            .with_hint("quote at least five words, so a reader can find and judge the passage")
+            .warning(),
+        );
+    }
+    Some(p.anchor.clone())
+}
+
+/// A warning when `event` starts after every source it cites was
+/// published: a source reports what happened before it.
+fn after_its_sources(
+    event: &Event,
+    citations: &[Citation],
+    sources: &[Arc<Source>],
+    tz: chrono_tz::Tz,
+) -> Option<Diagnostic> {
+    let zone = event.zone.unwrap_or(tz);
+    let published: Vec<(i64, i64)> = citations
+        .iter()
+        .filter_map(|c| sources[c.source].published.as_ref())
+        .map(|p| p.span(zone))
+        .collect();
+    let start = event.span.0;
+    let after = !published.is_empty()
+        && published.len() == citations.len()
+        && published
+            .iter()
+            .all(|&(from, to)| start > from && start >= to);
+    after.then(|| {
+        Diagnostic::error(
+            format!("event `{}` starts after every source it cites was published", event.id),
+            event.date_location.clone(),
+        )
+        .with_hint("a source can only report what happened before it was published: check the date, or cite a later source")
+        .warning()
+    })
+}
+
+/// Checks the citations of `event`: each source exists, each quote is in
+/// it. Depends on nothing but the event and the sources, so the result
+/// can be kept while neither changes.
+pub(super) fn check_citations(
+    event: &Event,
+    sources: &[Arc<Source>],
+    source_ids: &HashMap<&str, usize>,
+    partial: bool,
+    tz: chrono_tz::Tz,
+) -> Checked {
+    let mut checked = Checked::default();
+    let mut resolved = Vec::new();
+    for c in &event.citations {
+        let Some(&si) = source_ids.get(c.source.id.as_str()) else {
+            if !partial {
+                checked
+                    .errors
+                    .push(unknown_id("source", &c.source, source_ids));
+            }
+            continue;
+        };
+        let anchor = c
+            .quote
+            .as_ref()
+            .and_then(|(quote, loc)| find_quote(quote, loc, &sources[si], &mut checked));
+        resolved.push(Citation {
+            source: si,
+            quote: c.quote.as_ref().map(|(q, _)| q.clone()),
+            anchor,
+        });
+    }
+    if let Some(w) = after_its_sources(event, &resolved, sources, tz) {
+        checked.warnings.push(w);
+    }
+    checked.citations = resolved.into();
+    if event.citations.is_empty() {
+        checked.warnings.push(
+            Diagnostic::error(
+                format!("event `{}` cites no source", event.id),
+                event.location.clone(),
+            )
+            .with_hint("add `sources:` with the source and the words it quotes")
+            .warning(),
+        );
+    }
+    checked
+}

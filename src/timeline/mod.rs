@@ -1,0 +1,257 @@
+//! The timeline: events in their total order ([`order`]), with citations
+//! checked against the sources ([`citations`]), ids and references resolved
+//! ([`references`]), taxonomy terms collected ([`taxonomies`]) and the
+//! events grouped by year and month ([`groups`]). Every cross-file check
+//! lives here, each a small named step of [`build`]; what a rebuild can
+//! reuse is kept beside it, in [`TimelineCache`].
+
+mod cache;
+mod citations;
+mod groups;
+pub(crate) mod order;
+mod references;
+mod taxonomies;
+
+use std::sync::Arc;
+
+// Maps keyed by the site's own ids and fingerprints: nothing to defend
+// against, and hashed tens of thousands of times per build.
+use rustc_hash::FxHashMap as HashMap;
+
+use cache::Last;
+pub(crate) use cache::TimelineCache;
+use order::Place;
+use references::{duplicate_ids, unknown_id};
+
+use crate::content::config::Config;
+use crate::content::event::Event;
+use crate::content::source::Source;
+use crate::diagnostic::{Diagnostic, Diagnostics};
+
+/// A citation checked against its source.
+#[derive(Debug, Clone)]
+pub(crate) struct Citation {
+    /// Index into `Timeline::sources`.
+    pub source: usize,
+    /// The quotation as written in the event.
+    pub quote: Option<String>,
+    /// Anchor of the paragraph that holds the quotation.
+    pub anchor: Option<String>,
+}
+
+/// Events of one month (or of a year, for events known only to the year).
+#[derive(Debug, Clone)]
+pub(crate) struct MonthGroup {
+    /// 1–12, or `None` for year-precision events.
+    pub month: Option<u8>,
+    /// Indices into `Timeline::events`, in order.
+    pub events: Vec<usize>,
+}
+
+/// Events of one year.
+#[derive(Debug, Clone)]
+pub(crate) struct YearGroup {
+    /// Astronomical year.
+    pub year: i64,
+    /// Month groups in order.
+    pub months: Vec<MonthGroup>,
+}
+
+/// One term of a taxonomy.
+#[derive(Debug, Clone)]
+pub(crate) struct Term {
+    /// URL slug.
+    pub slug: String,
+    /// As written (the spelling of its earliest event).
+    pub name: String,
+    /// Indices into `Timeline::events`, in order.
+    pub events: Vec<usize>,
+}
+
+/// One taxonomy with its terms.
+#[derive(Debug, Clone)]
+pub(crate) struct Taxonomy {
+    /// `tags`, `actors` or `places`.
+    pub name: &'static str,
+    /// Heading.
+    pub title: String,
+    /// Terms sorted by name.
+    pub terms: Vec<Term>,
+}
+
+/// The ordered, cross-checked site.
+#[derive(Debug, Clone)]
+pub(crate) struct Timeline {
+    /// Events in timeline order (shared with `annals serve`'s cache of
+    /// parsed files, so a rebuild need not copy them).
+    pub events: Vec<Arc<Event>>,
+    /// Resolved citations of each event (same index as `events`).
+    pub citations: Vec<Arc<[Citation]>>,
+    /// Resolved related events of each event.
+    pub related: Vec<Vec<usize>>,
+    /// Sources in the order of their files.
+    pub sources: Vec<Arc<Source>>,
+    /// For each source, the events that cite it, in order.
+    pub cited_by: Vec<Vec<usize>>,
+    /// Year and month groups.
+    pub years: Vec<YearGroup>,
+    /// Taxonomies configured for the site.
+    pub taxonomies: Vec<Taxonomy>,
+    /// The terms each event names, as (index into `taxonomies`, index into
+    /// its `terms`), in the order of the taxonomies and as written.
+    pub event_terms: Vec<Vec<(usize, usize)>>,
+}
+
+/// Orders the events and checks every reference between files, reusing
+/// and updating `cache`. `events` and `sources` are in the order of their
+/// files (as [`crate::read`] lists them) and, within a file, as written.
+/// All problems are returned together. `partial` says that some files
+/// failed to load: references to unknown ids are then not reported, since
+/// they may name what failed.
+pub(crate) fn build(
+    config: &Config,
+    events: Vec<Arc<Event>>,
+    sources: Vec<Arc<Source>>,
+    partial: bool,
+    cache: &mut TimelineCache,
+) -> Result<(Arc<Timeline>, Diagnostics), Diagnostics> {
+    if !partial && let Some(patched) = cache.patch(&events, &sources, config) {
+        return Ok(patched);
+    }
+    cache.forget_last();
+    // Events and sources come in file order (loading sorts the paths, so
+    // duplicates are reported against the same "first" whatever order the
+    // file system listed them in). Checked in debug builds only: comparing
+    // 10,000 paths component by component costs more than the rest of an
+    // incremental rebuild's timeline.
+    debug_assert!(sources.is_sorted_by(|a, b| a.location <= b.location));
+    debug_assert!(events.is_sorted_by(|a, b| a.location <= b.location));
+    let (events, by_file) = in_order(events);
+    let mut diags = Diagnostics::default();
+    // Warnings that are not about one event's citations.
+    let mut other = Diagnostics::default();
+    let source_ids = duplicate_ids(
+        "source",
+        sources
+            .iter()
+            .enumerate()
+            .map(|(i, s)| (s.id.as_str(), &s.location, i)),
+        &mut diags,
+    );
+    // In file order, each id to where its event now stands.
+    let event_ids = duplicate_ids(
+        "event",
+        by_file
+            .iter()
+            .map(|&i| (events[i].id.as_str(), &events[i].location, i)),
+        &mut diags,
+    );
+    let checked = cache.check_all(&events, &sources, &source_ids, partial, config.timezone);
+    let mut warnings = Diagnostics::default();
+    for c in &checked {
+        c.errors.iter().for_each(|d| diags.push(d.clone()));
+        c.warnings.iter().for_each(|d| warnings.push(d.clone()));
+    }
+    let related = related(&events, &event_ids, partial, &mut diags);
+    let (taxonomies, event_terms) = taxonomies::taxonomies(config, &events, &mut diags, &mut other);
+    if diags.has_errors() {
+        diags.extend(warnings);
+        diags.extend(other);
+        return Err(diags);
+    }
+    let citations: Vec<Arc<[Citation]>> =
+        checked.iter().map(|c| Arc::clone(&c.citations)).collect();
+    let cited_by = cited_by(&citations, sources.len());
+    if !partial {
+        // When files failed to load, the citing event may be among them.
+        uncited_sources(&sources, &cited_by, &mut other);
+    }
+    let timeline = Arc::new(Timeline {
+        years: groups::years(&events),
+        events,
+        citations,
+        related,
+        sources,
+        cited_by,
+        taxonomies,
+        event_terms,
+    });
+    if !partial {
+        cache.remember(Last::new(&timeline, by_file, checked, &other));
+    }
+    warnings.extend(other);
+    Ok((timeline, warnings))
+}
+
+/// The events in timeline order, and for each event in file order where
+/// it now stands.
+fn in_order(events: Vec<Arc<Event>>) -> (Vec<Arc<Event>>, Vec<usize>) {
+    let places: Vec<Place<'_>> = events.iter().map(|e| Place::of(e)).collect();
+    let order = order::order(&places);
+    drop(places);
+    let mut by_file = vec![0; events.len()];
+    for (pos, &k) in order.iter().enumerate() {
+        by_file[k] = pos;
+    }
+    let mut slots: Vec<Option<Arc<Event>>> = events.into_iter().map(Some).collect();
+    let events = order
+        .iter()
+        .map(|&k| slots[k].take().expect("a permutation takes each once"))
+        .collect();
+    (events, by_file)
+}
+
+/// Each event's related events, by timeline index; unknown ids are errors
+/// unless files failed to load.
+fn related(
+    events: &[Arc<Event>],
+    event_ids: &HashMap<&str, usize>,
+    partial: bool,
+    diags: &mut Diagnostics,
+) -> Vec<Vec<usize>> {
+    events
+        .iter()
+        .map(|event| {
+            let mut rel = Vec::new();
+            for r in &event.related {
+                match event_ids.get(r.id.as_str()) {
+                    Some(&i) => rel.push(i),
+                    None if partial => {}
+                    None => diags.push(unknown_id("event", r, event_ids)),
+                }
+            }
+            rel
+        })
+        .collect()
+}
+
+/// For each source, the events that cite it, in timeline order.
+fn cited_by(citations: &[Arc<[Citation]>], sources: usize) -> Vec<Vec<usize>> {
+    let mut cited_by = vec![Vec::new(); sources];
+    for (ei, cs) in citations.iter().enumerate() {
+        for c in cs.iter() {
+            if cited_by[c.source].last() != Some(&ei) {
+                cited_by[c.source].push(ei);
+            }
+        }
+    }
+    cited_by
+}
+
+/// A warning for each source no event cites.
+fn uncited_sources(sources: &[Arc<Source>], cited_by: &[Vec<usize>], warnings: &mut Diagnostics) {
+    for (s, by) in sources.iter().zip(cited_by) {
+        if by.is_empty() {
+            warnings.push(
+                Diagnostic::error(
+                    format!("source `{}` is cited by no event", s.id),
+                    s.location.clone(),
+                )
+                .with_hint(
+                    "cite it from an event with `sources: [{source: ID, quote: …}]`, or remove it",
+                )
+                .warning(),
+            );
+        }
+    }
+}

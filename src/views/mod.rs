@@ -1,0 +1,92 @@
+//! Views: what readers see of the timeline, made once per build and shared
+//! by every output — each event's display texts ([`EventText`]), escaping,
+//! inert JSON, and where every page lives ([`url`]). Nothing here knows a
+//! file format; the outputs do.
+
+pub(crate) mod escape;
+pub(crate) mod json;
+pub(crate) mod url;
+
+use std::sync::Arc;
+
+use rayon::prelude::*;
+use rustc_hash::FxHashMap as HashMap;
+
+use crate::content::config::Config;
+use crate::content::event::Event;
+use crate::content::markdown;
+use crate::date::{DatePart, EventDate};
+use crate::timeline::Timeline;
+use escape::escape_html;
+use url::Page;
+
+/// What every page and file that shows an event shares, computed once
+/// per build (and kept by `serve` for events that did not change).
+pub(crate) struct EventText {
+    /// The event page's output path.
+    pub(crate) page: Arc<str>,
+    /// The date as HTML: `<time>` elements and the words between them.
+    pub(crate) date_html: String,
+    /// The date as text, in the site's language and the event's zone.
+    pub(crate) date_text: String,
+    /// The summary as inline HTML.
+    pub(crate) summary_html: String,
+    /// The summary as plain text.
+    pub(crate) summary_text: String,
+}
+
+impl EventText {
+    fn of(config: &Config, e: &Event) -> EventText {
+        EventText {
+            page: Page::Event(&e.id).file().into(),
+            date_html: date_html(&e.date, e.zone, config),
+            date_text: e.date.display_in(config.lang, e.zone),
+            summary_html: markdown::render_inline(&e.summary, config.raw_html),
+            summary_text: markdown::plain_text(&e.summary),
+        }
+    }
+}
+
+/// The display texts of events by fingerprint, kept from one build to the
+/// next (`annals serve`) for the events that did not change.
+pub(crate) type KeptTexts = HashMap<u64, Arc<EventText>>;
+
+/// Every event's [`EventText`], in timeline order: from `kept` where the
+/// event is unchanged.
+pub(crate) fn event_texts(
+    config: &Config,
+    timeline: &Timeline,
+    kept: &KeptTexts,
+) -> Vec<Arc<EventText>> {
+    timeline
+        .events
+        .par_iter()
+        .map(|e| match kept.get(&e.fingerprint) {
+            Some(p) if e.fingerprint != 0 => Arc::clone(p),
+            _ => Arc::new(EventText::of(config, e)),
+        })
+        .collect()
+}
+
+/// `<time>` elements for a date, with the words between them; instants are
+/// shown in `zone` when the event has one.
+pub(crate) fn date_html(date: &EventDate, zone: Option<chrono_tz::Tz>, config: &Config) -> String {
+    date.display_parts_in(config.lang, zone)
+        .into_iter()
+        .map(|p| match p {
+            DatePart::Text(t) => escape_html(&t),
+            DatePart::Time {
+                text,
+                machine: Some(m),
+            } => format!(
+                "<time datetime=\"{}\">{}</time>",
+                escape_html(&m),
+                escape_html(&text)
+            ),
+            DatePart::Time {
+                text,
+                machine: None,
+            } => format!("<span class=\"date-text\">{}</span>", escape_html(&text)),
+        })
+        .collect()
+}
