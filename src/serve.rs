@@ -359,6 +359,70 @@ fn is_watched(root: &Path, path: &Path) -> bool {
         })
 }
 
+/// The changes a burst of file events makes to the site (only changes
+/// count: reading files is an event too, inotify's open and close, or every
+/// rebuild would start another); `None` when the watcher lost track, and
+/// everything must be read again.
+fn changed_paths(
+    root: &Path,
+    result: notify_debouncer_full::DebounceEventResult,
+) -> Option<Vec<PathBuf>> {
+    use notify::EventKind;
+    use notify::event::{MetadataKind, ModifyKind};
+    let events = result.ok()?;
+    let mut paths: Vec<PathBuf> = events
+        .iter()
+        .filter(|e| {
+            matches!(
+                e.kind,
+                EventKind::Create(_) | EventKind::Modify(_) | EventKind::Remove(_) | EventKind::Any
+            ) && !matches!(
+                e.kind,
+                EventKind::Modify(ModifyKind::Metadata(MetadataKind::AccessTime))
+            )
+        })
+        .flat_map(|e| e.paths.iter())
+        .filter(|p| is_watched(root, p))
+        .cloned()
+        .collect();
+    paths.sort();
+    paths.dedup();
+    Some(paths)
+}
+
+/// Watches the site's own folders and site.yaml, and rebuilds `session`
+/// on every burst of changes (debounced), never on the output folder.
+fn watch_site(
+    root: &Path,
+    mut session: Session,
+    shared: Arc<Shared>,
+    report: Arc<dyn Fn(ServeEvent) + Send + Sync>,
+) -> Result<notify_debouncer_full::Debouncer<notify::RecommendedWatcher, notify_debouncer_full::RecommendedCache>, String> {
+    let watched = root.to_path_buf();
+    let mut debouncer = notify_debouncer_full::new_debouncer(
+        Duration::from_millis(DEBOUNCE_MS),
+        None,
+        move |result| match changed_paths(&watched, result) {
+            Some(paths) if paths.is_empty() => {}
+            Some(paths) => rebuild(&mut session, Some(&paths), &shared, report.as_ref()),
+            None => rebuild(&mut session, None, &shared, report.as_ref()),
+        },
+    )
+    .map_err(|e| format!("cannot watch {}: {e}", root.display()))?;
+    debouncer
+        .watch(root, RecursiveMode::NonRecursive)
+        .map_err(|e| format!("cannot watch {}: {e}", root.display()))?;
+    for dir in ["content", "templates", "static"] {
+        let path = root.join(dir);
+        if path.is_dir() {
+            debouncer
+                .watch(&path, RecursiveMode::Recursive)
+                .map_err(|e| format!("cannot watch {}: {e}", path.display()))?;
+        }
+    }
+    Ok(debouncer)
+}
+
 /// Builds, serves and watches until Ctrl-C. `report` is told what happens.
 pub fn serve(
     opts: &ServeOptions,
@@ -384,72 +448,7 @@ pub fn serve(
     };
     rebuild(&mut session, None, &shared, report.as_ref());
 
-    // Watch the site's own folders and site.yaml; rebuild on every burst
-    // of changes (debounced), never on the output folder.
-    let watcher_shared = Arc::clone(&shared);
-    let watcher_root = root.clone();
-    let watcher_report = Arc::clone(&report);
-    let mut debouncer = notify_debouncer_full::new_debouncer(
-        Duration::from_millis(DEBOUNCE_MS),
-        None,
-        move |result: notify_debouncer_full::DebounceEventResult| {
-            // Reading files is an event too (inotify's open and close):
-            // only changes count, or every rebuild would start another.
-            let changed: Option<Vec<PathBuf>> = match result {
-                Ok(events) => Some(
-                    events
-                        .iter()
-                        .filter(|e| {
-                            matches!(
-                                e.kind,
-                                notify::EventKind::Create(_)
-                                    | notify::EventKind::Modify(_)
-                                    | notify::EventKind::Remove(_)
-                                    | notify::EventKind::Any
-                            ) && !matches!(
-                                e.kind,
-                                notify::EventKind::Modify(notify::event::ModifyKind::Metadata(
-                                    notify::event::MetadataKind::AccessTime
-                                ))
-                            )
-                        })
-                        .flat_map(|e| e.paths.iter())
-                        .filter(|p| is_watched(&watcher_root, p))
-                        .cloned()
-                        .collect(),
-                ),
-                // The watcher lost track: read everything again.
-                Err(_) => None,
-            };
-            match changed {
-                Some(paths) if paths.is_empty() => {}
-                Some(mut paths) => {
-                    paths.sort();
-                    paths.dedup();
-                    rebuild(
-                        &mut session,
-                        Some(&paths),
-                        &watcher_shared,
-                        watcher_report.as_ref(),
-                    );
-                }
-                None => rebuild(&mut session, None, &watcher_shared, watcher_report.as_ref()),
-            }
-        },
-    )
-    .map_err(|e| format!("cannot watch {}: {e}", root.display()))?;
-    debouncer
-        .watch(&root, RecursiveMode::NonRecursive)
-        .map_err(|e| format!("cannot watch {}: {e}", root.display()))?;
-    for dir in ["content", "templates", "static"] {
-        let path = root.join(dir);
-        if path.is_dir() {
-            debouncer
-                .watch(&path, RecursiveMode::Recursive)
-                .map_err(|e| format!("cannot watch {}: {e}", path.display()))?;
-        }
-    }
-
+    let debouncer = watch_site(&root, session, Arc::clone(&shared), Arc::clone(&report))?;
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .worker_threads(2)
         .enable_all()

@@ -5,7 +5,7 @@
 use rayon::prelude::*;
 use serde::Serialize;
 
-use super::changes::ListInput;
+use super::fingerprints::ListInput;
 use super::views::CardView;
 use super::{Rendered, Renderer};
 use crate::outputs::html::axis::{Axis, AxisEra, AxisMark};

@@ -3,7 +3,7 @@
 //! only the view types of [`views`] (plain, serialisable, links already
 //! relative to the page), never the internal model. Each page is put into
 //! the build's [`Target`] as soon as it is rendered; [`RenderState`] lets a
-//! rebuild render only the pages whose inputs changed (see [`changes`]).
+//! rebuild render only the pages whose inputs changed (see [`fingerprints`]).
 
 use std::sync::Arc;
 
@@ -22,7 +22,7 @@ use crate::views::EventText;
 use crate::views::url::Page;
 
 pub(crate) mod axis;
-mod changes;
+mod fingerprints;
 mod lists;
 mod pages;
 mod templates;
@@ -48,7 +48,7 @@ struct Renderer<'a> {
     groups: ListGroups,
     /// The output paths to render; `None` renders every page.
     want: Option<&'a HashSet<Arc<str>>>,
-    /// What each event's card shows, by timeline index (see [`changes`]).
+    /// What each event's card shows, by timeline index (see [`fingerprints`]).
     card_prints: Vec<u64>,
     /// List cards rendered by earlier builds (`annals serve`), by
     /// [`Renderer::card_key`].
@@ -145,7 +145,7 @@ impl<'a> Renderer<'a> {
     }
 
     /// A list card's key: what it shows (its fingerprint, see
-    /// [`changes`]) at its depth in the site (its links are relative).
+    /// [`fingerprints`]) at its depth in the site (its links are relative).
     /// `None` for an event not read from a file, or before the
     /// fingerprints are made.
     fn card_key(&self, i: usize, from: &Page<'_>) -> Option<u64> {
@@ -178,12 +178,12 @@ impl<'a> Renderer<'a> {
             };
         }
         #[derive(Serialize)]
-        struct One<'c> {
+        struct CardContext<'c> {
             e: &'c EventCard,
             hx: &'static str,
         }
         let card = self.card(i, from);
-        let rendered = Context::from_serialize(&One { e: &card, hx: "h4" })
+        let rendered = Context::from_serialize(&CardContext { e: &card, hx: "h4" })
             .and_then(|c| self.templates.tera.render("partials/event_card.html", &c));
         match rendered {
             Ok(html) => {
@@ -323,7 +323,7 @@ impl<'a> Renderer<'a> {
     fn plan_pages(
         &self,
         state: &mut RenderState,
-        fp: &changes::Fingerprints,
+        fp: &fingerprints::Fingerprints,
     ) -> (HashMap<Arc<str>, u64>, ListsKept, Vec<ListPlan<'a>>) {
         let mut fingerprints: HashMap<Arc<str>, u64> = self.single_pages(fp).into_iter().collect();
         let inputs = self.list_inputs(fp);
