@@ -22,10 +22,10 @@ fn timelinejs(name: &str) -> PathBuf {
 fn round_trip(file: &Path) -> (SiteTest, String, Value) {
     let t = SiteTest::absent();
     let o = t.import(file).run();
-    assert!(o.0.status.success(), "{}: {}", file.display(), o.stderr());
+    assert!(o.success(), "{}: {}", file.display(), o.stderr());
     let warnings = o.stderr();
     let o = t.build().run();
-    assert!(o.0.status.success(), "{}: {}", file.display(), o.stderr());
+    assert!(o.success(), "{}: {}", file.display(), o.stderr());
     assert!(
         !o.stderr().contains("error"),
         "{}: {}",
@@ -518,7 +518,7 @@ fn cosmological_years_survive_the_round_trip() {
 fn import_never_replaces_a_file_and_says_what_site_yaml_should_get() {
     let t = SiteTest::absent();
     let file = fixture("import/eras.json");
-    assert!(t.import(&file).run().0.status.success());
+    assert!(t.import(&file).run().success());
     let before = t.tree();
     let o = t.import(&file).run().succeeds();
     let after = t.tree();

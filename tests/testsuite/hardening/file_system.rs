@@ -2,9 +2,8 @@
 //! folders, symbolic link loops, links to files outside the site.
 
 use std::fs;
-use std::process::Command;
 
-use crate::support::{Outcome, SiteTest};
+use crate::support::SiteTest;
 
 /// Unreadable files and folders (permissions 000). Root reads them anyway
 /// (permissions do not bind it), so as root annals is run as the user
@@ -32,25 +31,12 @@ fn unreadable_files_and_folders_are_reported() {
     let sealed = t.path("content/events/sealed");
     fs::set_permissions(&sealed, fs::Permissions::from_mode(0o000)).unwrap();
     let root = fs::read(t.path("content/events/locked.yaml")).is_ok();
-    let mut command = if root {
+    let mut check = t.check_as("short");
+    if root {
         eprintln!("running as root, which permissions do not stop: annals runs as `nobody`");
-        let mut c = Command::new("setpriv");
-        c.args(["--reuid=65534", "--regid=65534", "--clear-groups"])
-            .arg(env!("CARGO_BIN_EXE_annals"));
-        c
-    } else {
-        Command::new(env!("CARGO_BIN_EXE_annals"))
-    };
-    let o = Outcome(
-        command
-            .arg("check")
-            .arg("--root")
-            .arg(t.root())
-            .args(["--format", "short"])
-            .env("NO_COLOR", "1")
-            .output()
-            .expect("setpriv (util-linux) runs annals as nobody"),
-    );
+        check = check.switched_to_nobody();
+    }
+    let o = check.run();
     fs::set_permissions(&sealed, fs::Permissions::from_mode(0o755)).unwrap();
     let err = o.stderr();
     assert_eq!(o.code(), Some(1), "{err}");

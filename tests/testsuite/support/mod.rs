@@ -11,7 +11,7 @@ use std::collections::BTreeMap;
 use std::fs;
 use std::path::{Path, PathBuf};
 
-pub use site_test::{Annals, Dir, Outcome, SiteTest};
+pub use site_test::{Annals, Dir, SiteTest};
 
 /// The repository root (the example site).
 pub fn repo() -> PathBuf {

@@ -280,6 +280,24 @@ impl Annals {
         self
     }
 
+    /// The same command run as the user `nobody` through `setpriv`
+    /// (util-linux): for a test run as root, whom file permissions do not
+    /// stop.
+    pub fn switched_to_nobody(self) -> Annals {
+        let mut command = Command::new("setpriv");
+        command
+            .args(["--reuid=65534", "--regid=65534", "--clear-groups"])
+            .arg(self.command.get_program())
+            .args(self.command.get_args());
+        for (key, value) in self.command.get_envs() {
+            match value {
+                Some(value) => command.env(key, value),
+                None => command.env_remove(key),
+            };
+        }
+        Annals { command }
+    }
+
     /// Runs it to the end; what it printed and its exit code.
     pub fn run(mut self) -> Outcome {
         Outcome(self.command.output().expect("the annals binary runs"))
@@ -306,6 +324,11 @@ impl Outcome {
         self.0.status.code()
     }
 
+    /// Whether it exited with code 0.
+    pub fn success(&self) -> bool {
+        self.0.status.success()
+    }
+
     /// Standard error as text.
     pub fn stderr(&self) -> String {
         String::from_utf8_lossy(&self.0.stderr).into_owned()
@@ -319,7 +342,7 @@ impl Outcome {
     /// Asserts that it succeeded (showing standard error if not).
     #[track_caller]
     pub fn succeeds(self) -> Outcome {
-        assert!(self.0.status.success(), "failed: {}", self.stderr());
+        assert!(self.success(), "failed: {}", self.stderr());
         self
     }
 
