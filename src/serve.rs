@@ -397,7 +397,13 @@ fn watch_site(
     mut session: Session,
     shared: Arc<Shared>,
     report: Arc<dyn Fn(ServeEvent) + Send + Sync>,
-) -> Result<notify_debouncer_full::Debouncer<notify::RecommendedWatcher, notify_debouncer_full::RecommendedCache>, String> {
+) -> Result<
+    notify_debouncer_full::Debouncer<
+        notify::RecommendedWatcher,
+        notify_debouncer_full::RecommendedCache,
+    >,
+    String,
+> {
     let watched = root.to_path_buf();
     let mut debouncer = notify_debouncer_full::new_debouncer(
         Duration::from_millis(DEBOUNCE_MS),

@@ -1,22 +1,21 @@
 //! Feeds, calendars and data exports of the example site, as their readers
 //! see them.
 
-mod common;
-
 use std::process::Command;
 
-use common::*;
+use crate::support::{Dir, SiteTest, repo};
 
-fn example_with_base_url(out: &std::path::Path) {
-    build_at(&repo(), out, "https://example.org/troops/");
+/// The example site built as published at `https://example.org/troops/`.
+fn example_with_base_url() -> (SiteTest, Dir) {
+    let t = SiteTest::example();
+    let out = t.built_at("https://example.org/troops/");
+    (t, out)
 }
 
 #[test]
 fn the_feed_lists_events_newest_first_with_permalinks() {
-    let tmp = tempfile::tempdir().unwrap();
-    let out = tmp.path().join("out");
-    example_with_base_url(&out);
-    let feed = page(&out, "feed.xml");
+    let (_t, out) = example_with_base_url();
+    let feed = out.read("feed.xml");
     let ids: Vec<&str> = feed
         .split("<entry><title>")
         .skip(1)
@@ -35,15 +34,16 @@ fn the_feed_lists_events_newest_first_with_permalinks() {
         feed.contains("&lt;strong&gt;5 May 2025, 20:03 IST&lt;/strong&gt;"),
         "the date as shown"
     );
-    assert!(page(&out, "actors/claudia-sheinbaum/feed.xml").contains("<entry>"));
+    assert!(
+        out.read("actors/claudia-sheinbaum/feed.xml")
+            .contains("<entry>")
+    );
 }
 
 #[test]
 fn the_calendar_has_all_day_spans_and_utc_instants() {
-    let tmp = tempfile::tempdir().unwrap();
-    let out = tmp.path().join("out");
-    example_with_base_url(&out);
-    let ics = page(&out, "calendar.ics");
+    let (_t, out) = example_with_base_url();
+    let ics = out.read("calendar.ics");
     assert_eq!(ics.matches("BEGIN:VEVENT").count(), 10);
     assert!(
         ics.contains("DTEND;VALUE=DATE:20250505\r\n"),
@@ -59,10 +59,8 @@ fn the_calendar_has_all_day_spans_and_utc_instants() {
 
 #[test]
 fn timeline_json_and_events_json_carry_every_event() {
-    let tmp = tempfile::tempdir().unwrap();
-    let out = tmp.path().join("out");
-    example_with_base_url(&out);
-    let tl: serde_json::Value = serde_json::from_str(&page(&out, "timeline.json")).unwrap();
+    let (_t, out) = example_with_base_url();
+    let tl: serde_json::Value = out.json("timeline.json");
     assert_eq!(
         tl["title"]["text"]["headline"],
         "Troops, cartels and sovereignty"
@@ -100,7 +98,7 @@ fn timeline_json_and_events_json_carry_every_event() {
         tl.get("scale").is_none(),
         "human scale is TimelineJS' default"
     );
-    let all: serde_json::Value = serde_json::from_str(&page(&out, "events.json")).unwrap();
+    let all: serde_json::Value = out.json("events.json");
     assert_eq!(all["events"].as_array().unwrap().len(), 10);
     assert_eq!(all["eras"][0]["date"], "2025-01/2025-02");
     assert_eq!(all["eras"][0]["display_date"], "January – February 2025");
@@ -111,16 +109,14 @@ fn timeline_json_and_events_json_carry_every_event() {
     assert_eq!(all["events"][0]["id"], "border-military-buildup");
     assert_eq!(all["events"][0]["span"]["end"], serde_json::Value::Null);
     assert_eq!(all["sources"][0]["published"], "2025-05-05T20:03+05:30");
-    let sitemap = page(&out, "sitemap.xml");
+    let sitemap = out.read("sitemap.xml");
     assert!(sitemap.contains("<loc>https://example.org/troops/events/fto-designation/</loc>"));
 }
 
 #[test]
 fn timeline_json_escapes_what_timelinejs_shows_as_html() {
-    let tmp = tempfile::tempdir().unwrap();
-    let out = tmp.path().join("out");
-    build(&fixture("hostile"), &out);
-    let tl: serde_json::Value = serde_json::from_str(&page(&out, "timeline.json")).unwrap();
+    let out = SiteTest::fixture_in_place("hostile").built();
+    let tl: serde_json::Value = out.json("timeline.json");
     let evil = tl["events"]
         .as_array()
         .unwrap()
@@ -148,32 +144,27 @@ fn timeline_json_escapes_what_timelinejs_shows_as_html() {
 
 #[test]
 fn years_beyond_javascript_dates_ask_for_the_cosmological_scale() {
-    let tmp = tempfile::tempdir().unwrap();
-    let out = tmp.path().join("out");
-    build(&fixture("dates"), &out);
-    let tl: serde_json::Value = serde_json::from_str(&page(&out, "timeline.json")).unwrap();
+    let out = SiteTest::fixture_in_place("dates").built();
+    let tl: serde_json::Value = out.json("timeline.json");
     assert_eq!(tl["scale"], "cosmological");
     assert_eq!(tl["events"][0]["start_date"]["year"], -13_798_000_000_i64);
 }
 
-/// The `good` fixture in `site`, with `updated:` on an event (a day) and
-/// on its source (an instant).
-fn good_with_updates(site: &std::path::Path) {
-    copy_tree(&fixture("good"), site);
-    let event = site.join("content/events/refusal.yaml");
-    let text = std::fs::read_to_string(&event).unwrap();
-    std::fs::write(&event, format!("{text}updated: 2025-06-01\n")).unwrap();
-    let source = site.join("content/sources/daily.md");
-    let text = std::fs::read_to_string(&source).unwrap();
-    std::fs::write(
-        &source,
+/// The `good` fixture with `updated:` on an event (a day) and on its
+/// source (an instant).
+fn good_with_updates() -> SiteTest {
+    let t = SiteTest::fixture("good");
+    t.edit("content/events/refusal.yaml", |text| {
+        format!("{text}updated: 2025-06-01\n")
+    });
+    t.edit("content/sources/daily.md", |text| {
         text.replacen(
             "---\ntitle:",
             "---\nupdated: 2025-05-20T08:00-05:00\ntitle:",
             1,
-        ),
-    )
-    .unwrap();
+        )
+    });
+    t
 }
 
 /// `<loc>` → `<lastmod>` of a sitemap (pages without one are left out).
@@ -190,10 +181,8 @@ fn lastmods(sitemap: &str) -> std::collections::BTreeMap<String, String> {
 
 #[test]
 fn the_sitemap_says_when_each_page_last_changed_from_the_content_alone() {
-    let tmp = tempfile::tempdir().unwrap();
-    let out = tmp.path().join("out");
-    example_with_base_url(&out);
-    let sitemap = page(&out, "sitemap.xml");
+    let (_t, out) = example_with_base_url();
+    let sitemap = out.read("sitemap.xml");
     let example = lastmods(&sitemap);
     assert_eq!(
         example.len(),
@@ -207,22 +196,15 @@ fn the_sitemap_says_when_each_page_last_changed_from_the_content_alone() {
 
     // `updated:` on an event and a source moves their pages and the lists
     // that show them, and nothing else.
-    let site = tmp.path().join("site");
-    good_with_updates(&site);
-    let build_to = |out: &std::path::Path| {
-        let o = annals(&[
-            "build",
-            "--root",
-            site.to_str().unwrap(),
-            "--output",
-            out.to_str().unwrap(),
-            "--base-url",
-            "https://example.org/",
-        ]);
-        assert!(o.status.success(), "{}", stderr(&o));
-        page(out, "sitemap.xml")
+    let t = good_with_updates();
+    let build_to = |out: &Dir| {
+        t.build_into(out)
+            .args(&["--base-url", "https://example.org/"])
+            .run()
+            .succeeds();
+        out.read("sitemap.xml")
     };
-    let first = build_to(&tmp.path().join("a"));
+    let first = build_to(&t.dir("a"));
     let got = lastmods(&first);
     let at = |path: &str| got[&format!("https://example.org/{path}")].as_str();
     assert_eq!(at("events/refusal/"), "2025-06-01");
@@ -235,38 +217,32 @@ fn the_sitemap_says_when_each_page_last_changed_from_the_content_alone() {
 
     // Never the clock or file times: touching every file changes nothing.
     std::thread::sleep(std::time::Duration::from_millis(1100));
-    for path in tree(&site).keys() {
-        let p = site.join(path);
-        let bytes = std::fs::read(&p).unwrap();
-        std::fs::write(&p, bytes).unwrap();
+    for (path, bytes) in t.tree() {
+        t.write(&path, bytes);
     }
-    assert_eq!(build_to(&tmp.path().join("b")), first);
+    assert_eq!(build_to(&t.dir("b")), first);
 }
 
 #[test]
 fn without_base_url_there_is_no_sitemap_and_links_are_relative() {
-    let tmp = tempfile::tempdir().unwrap();
-    let out = tmp.path().join("out");
-    build(&repo(), &out);
+    let out = SiteTest::example().built();
     assert!(!out.join("sitemap.xml").exists());
-    let term_feed = page(&out, "tags/military/feed.xml");
+    let term_feed = out.read("tags/military/feed.xml");
     assert!(term_feed.contains("href=\"../../events/"), "{term_feed}");
 }
 
 #[test]
 #[ignore = "needs Python's feedparser and icalendar: run scripts/test.sh"]
 fn feed_readers_and_calendar_apps_read_every_file() {
-    let tmp = tempfile::tempdir().unwrap();
-    for (name, root) in [
-        ("example", repo()),
-        ("dates", fixture("dates")),
-        ("hostile", fixture("hostile")),
+    for (name, t) in [
+        ("example", SiteTest::example()),
+        ("dates", SiteTest::fixture_in_place("dates")),
+        ("hostile", SiteTest::fixture_in_place("hostile")),
     ] {
-        let out = tmp.path().join(name);
-        build(&root, &out);
+        let out = t.built();
         let o = Command::new("python3")
             .arg(repo().join("tests/clients/check_feeds.py"))
-            .arg(&out)
+            .arg(out.path())
             .output()
             .expect("python3 runs");
         assert!(
@@ -280,11 +256,9 @@ fn feed_readers_and_calendar_apps_read_every_file() {
 
 #[test]
 fn event_and_source_pages_carry_schema_org_data() {
-    let tmp = tempfile::tempdir().unwrap();
-    let out = tmp.path().join("out");
-    example_with_base_url(&out);
+    let (_t, out) = example_with_base_url();
     let ld = |path: &str| -> serde_json::Value {
-        let html = page(&out, path);
+        let html = out.read(path);
         let start = html.find("<script type=\"application/ld+json\">").unwrap() + 35;
         let end = start + html[start..].find("</script>").unwrap();
         serde_json::from_str(&html[start..end]).unwrap()
@@ -302,7 +276,7 @@ fn event_and_source_pages_carry_schema_org_data() {
     assert_eq!(source["@type"], "NewsArticle");
     assert_eq!(source["author"]["name"], "Shreeaa Rathi");
     assert_eq!(source["datePublished"], "2025-05-05T20:03+05:30");
-    let html = page(&out, "events/sheinbaum-statement/index.html");
+    let html = out.read("events/sheinbaum-statement/index.html");
     assert!(html.contains("<meta property=\"og:type\" content=\"article\">"));
     assert!(html.contains(
         "<link rel=\"canonical\" href=\"https://example.org/troops/events/sheinbaum-statement/\">"
@@ -321,23 +295,24 @@ fn xmllint_schema(sitemap: &std::path::Path) -> std::process::Output {
 #[test]
 #[ignore = "needs xmllint (Debian libxml2-utils): run scripts/test.sh"]
 fn the_sitemap_is_valid_against_the_sitemaps_org_schema() {
-    let tmp = tempfile::tempdir().unwrap();
-    let good = tmp.path().join("good");
-    good_with_updates(&good);
-    for (name, root) in [
-        ("example", repo()),
-        ("dates", fixture("dates")),
-        ("good", good),
+    for (name, t) in [
+        ("example", SiteTest::example()),
+        ("dates", SiteTest::fixture_in_place("dates")),
+        ("good", good_with_updates()),
     ] {
-        let out = tmp.path().join(format!("{name}-out"));
-        build_at(&root, &out, "https://example.org/timeline/");
+        let out = t.built_at("https://example.org/timeline/");
         let o = xmllint_schema(&out.join("sitemap.xml"));
-        let report = format!("{}{}", String::from_utf8_lossy(&o.stdout), stderr(&o));
+        let report = format!(
+            "{}{}",
+            String::from_utf8_lossy(&o.stdout),
+            String::from_utf8_lossy(&o.stderr)
+        );
         assert!(o.status.success(), "{name}: {report}");
         assert!(report.contains("validates"), "{name}: {report}");
     }
     // The schema is strict where it matters: a month is not a lastmod.
-    let bad = tmp.path().join("bad.xml");
+    let scratch = tempfile::tempdir().unwrap();
+    let bad = scratch.path().join("bad.xml");
     std::fs::write(
         &bad,
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\"><url><loc>https://example.org/</loc><lastmod>2025-05</lastmod></url></urlset>\n",
@@ -349,25 +324,23 @@ fn the_sitemap_is_valid_against_the_sitemaps_org_schema() {
 #[test]
 #[ignore = "needs Python 3: run scripts/test.sh"]
 fn json_ld_is_valid_schema_org() {
-    let tmp = tempfile::tempdir().unwrap();
-    for (name, root) in [
-        ("example", repo()),
-        ("dates", fixture("dates")),
-        ("hostile", fixture("hostile")),
-        ("good", fixture("good")),
+    for (name, t) in [
+        ("example", SiteTest::example()),
+        ("dates", SiteTest::fixture_in_place("dates")),
+        ("hostile", SiteTest::fixture_in_place("hostile")),
+        ("good", SiteTest::fixture_in_place("good")),
     ] {
-        let out = tmp.path().join(name);
-        build_at(&root, &out, "https://example.org/timeline/");
+        let out = t.built_at("https://example.org/timeline/");
         let o = Command::new("python3")
             .arg(repo().join("tests/clients/check_jsonld.py"))
-            .arg(&out)
+            .arg(out.path())
             .output()
             .expect("python3 runs");
         assert!(
             o.status.success(),
             "{name}: {}{}",
             String::from_utf8_lossy(&o.stdout),
-            stderr(&o)
+            String::from_utf8_lossy(&o.stderr)
         );
     }
 }

@@ -3,16 +3,12 @@
 //! that a query loads a few of, and that the same content always gives the
 //! same files.
 
-mod common;
-
 use std::collections::BTreeMap;
-use std::fs;
-use std::path::Path;
-use std::process::Command;
 
-use annals::outputs::search;
-use common::*;
 use serde_json::Value;
+
+use crate::support::html::{attr_values, text_of};
+use crate::support::{Dir, SiteTest, library};
 
 /// Field flags of a posting (see src/search.rs).
 const TITLE: u64 = 1;
@@ -31,14 +27,14 @@ struct Index {
 }
 
 impl Index {
-    fn read(out: &Path) -> Index {
-        let page = page(out, "search/index.html");
+    fn read(out: &Dir) -> Index {
+        let page = out.read("search/index.html");
         let manifest_name = attr_values(&page, "data-manifest").remove(0);
-        let manifest = search_data(out, &manifest_name);
+        let manifest = out.search_data(&manifest_name);
         let mut terms = BTreeMap::new();
         let mut shards = Vec::new();
         for name in manifest["term_files"].as_array().unwrap() {
-            let shard = search_data(out, name.as_str().unwrap());
+            let shard = out.search_data(name.as_str().unwrap());
             let mut names = Vec::new();
             for entry in shard.as_array().unwrap() {
                 let term = entry[0].as_str().unwrap().to_string();
@@ -59,7 +55,7 @@ impl Index {
         let mut docs = Vec::new();
         for name in manifest["doc_files"].as_array().unwrap() {
             docs.extend(
-                search_data(out, name.as_str().unwrap())
+                out.search_data(name.as_str().unwrap())
                     .as_array()
                     .unwrap()
                     .iter()
@@ -117,9 +113,7 @@ fn fields_of(index: &Index, term: &str, url: &str) -> u64 {
 
 #[test]
 fn events_and_sources_are_indexed_field_by_field() {
-    let tmp = tempfile::tempdir().unwrap();
-    let out = tmp.path().join("public");
-    build(&repo(), &out);
+    let out = SiteTest::example().built();
     let index = Index::read(&out);
     assert_eq!(index.events(), 10);
     assert_eq!(index.docs.len(), 11);
@@ -184,21 +178,16 @@ fn events_and_sources_are_indexed_field_by_field() {
 
 #[test]
 fn spanish_words_are_found_without_their_accents() {
-    let tmp = tempfile::tempdir().unwrap();
-    let site = tmp.path().join("site");
-    copy_tree(&fixture("good"), &site);
-    fs::write(
-        site.join("site.yaml"),
+    let t = SiteTest::fixture("good");
+    t.write(
+        "site.yaml",
         "title: Cronología\nlanguage: es\ntimezone: UTC\n",
-    )
-    .unwrap();
-    fs::write(
-        site.join("content/events/visita.yaml"),
+    );
+    t.write(
+        "content/events/visita.yaml",
         "title: SHEINBÁUM visita Querétaro y la Ciudad de México\ndate: 2025-02\nactors: [Claudia Sheinbaum Pardo]\nsummary: Reunión en el Zócalo con el Señor Ñúñez.\nsources:\n  - source: daily\n",
-    )
-    .unwrap();
-    let out = tmp.path().join("out");
-    build(&site, &out);
+    );
+    let out = t.built();
     let index = Index::read(&out);
     let visit = "events/visita/index.html";
     for (term, fields) in [
@@ -217,10 +206,8 @@ fn spanish_words_are_found_without_their_accents() {
 
 /// A copy of the good fixture with `n` generated events, enough words to
 /// need many shards.
-fn large_site(root: &Path, n: usize) {
-    copy_tree(&fixture("good"), root);
-    let dir = root.join("content/events/many");
-    fs::create_dir_all(&dir).unwrap();
+fn large_site(n: usize) -> SiteTest {
+    let t = SiteTest::fixture("good");
     let mut yaml = String::new();
     for i in 0..n {
         yaml.push_str(&format!(
@@ -232,16 +219,13 @@ fn large_site(root: &Path, n: usize) {
             i % 7
         ));
     }
-    fs::write(dir.join("all.yaml"), yaml).unwrap();
+    t.write("content/events/many/all.yaml", yaml);
+    t
 }
 
 #[test]
 fn a_large_site_is_cut_into_shards_a_query_loads_few_of() {
-    let tmp = tempfile::tempdir().unwrap();
-    let site = tmp.path().join("site");
-    large_site(&site, 2000);
-    let out = tmp.path().join("out");
-    build(&site, &out);
+    let out = large_site(2000).built();
     let index = Index::read(&out);
     assert_eq!(index.events(), 2003);
     assert!(index.shards.len() >= 5, "{} shards", index.shards.len());
@@ -264,11 +248,12 @@ fn a_large_site_is_cut_into_shards_a_query_loads_few_of() {
         assert_eq!(shard[0], *first);
     }
     // No data file is much over its aimed-for size unless one term fills it.
-    for (path, bytes) in tree(&out.join("search/data")) {
+    let (term_shard_bytes, doc_chunk_bytes) = library::search_file_sizes();
+    for (path, bytes) in crate::support::tree(&out.join("search/data")) {
         let aim = if path.starts_with('t') {
-            search::TERM_SHARD_BYTES
+            term_shard_bytes
         } else {
-            search::DOC_CHUNK_BYTES
+            doc_chunk_bytes
         };
         let limit = aim + 1024;
         assert!(
@@ -295,20 +280,15 @@ fn index_has_one_term(file: &[u8]) -> bool {
 
 #[test]
 fn the_same_content_gives_the_same_index_whatever_the_thread_count() {
-    let tmp = tempfile::tempdir().unwrap();
-    let site = tmp.path().join("site");
-    large_site(&site, 600);
+    let t = large_site(600);
     let mut trees = Vec::new();
     for threads in ["1", "2", "8"] {
-        let out = tmp.path().join(threads);
-        let o = Command::new(env!("CARGO_BIN_EXE_annals"))
-            .args(["build", "--root", site.to_str().unwrap(), "--output"])
-            .arg(&out)
+        let out = t.dir(threads);
+        t.build_into(&out)
             .env("RAYON_NUM_THREADS", threads)
-            .output()
-            .unwrap();
-        assert!(o.status.success(), "{}", stderr(&o));
-        trees.push(tree(&out.join("search")));
+            .run()
+            .succeeds();
+        trees.push(crate::support::tree(&out.join("search")));
     }
     assert!(trees[0].len() > 5, "{} files", trees[0].len());
     assert!(trees.windows(2).all(|w| w[0] == w[1]));
@@ -316,18 +296,16 @@ fn the_same_content_gives_the_same_index_whatever_the_thread_count() {
 
 #[test]
 fn every_data_file_is_named_by_the_manifest_and_no_other_is_written() {
-    let tmp = tempfile::tempdir().unwrap();
-    let out = tmp.path().join("public");
-    build(&repo(), &out);
+    let out = SiteTest::example().built();
     let index = Index::read(&out);
     let mut named: Vec<String> = ["term_files", "doc_files"]
         .iter()
         .flat_map(|k| index.manifest[k].as_array().unwrap().clone())
         .map(|v| v.as_str().unwrap().to_string())
         .collect();
-    named.push(attr_values(&page(&out, "search/index.html"), "data-manifest").remove(0));
+    named.push(attr_values(&out.read("search/index.html"), "data-manifest").remove(0));
     named.sort();
-    let written: Vec<String> = tree(&out.join("search"))
+    let written: Vec<String> = crate::support::tree(&out.join("search"))
         .into_keys()
         .filter(|p| p != "index.html")
         .collect();
@@ -336,9 +314,7 @@ fn every_data_file_is_named_by_the_manifest_and_no_other_is_written() {
 
 #[test]
 fn every_page_has_the_search_box_and_the_search_page_is_not_in_the_sitemap() {
-    let tmp = tempfile::tempdir().unwrap();
-    let out = tmp.path().join("public");
-    build_at(&repo(), &out, "https://example.org/annals/");
+    let out = SiteTest::example().built_at("https://example.org/annals/");
     for (path, action) in [
         ("index.html", "./search/index.html"),
         (
@@ -348,7 +324,7 @@ fn every_page_has_the_search_box_and_the_search_page_is_not_in_the_sitemap() {
         ("tags/index.html", "../search/index.html"),
         ("404.html", "/annals/search/index.html"),
     ] {
-        let html = page(&out, path);
+        let html = out.read(path);
         assert!(
             html.contains(&format!(
                 "<form class=\"site-search\" role=\"search\" action=\"{action}\" method=\"get\">"
@@ -358,29 +334,24 @@ fn every_page_has_the_search_box_and_the_search_page_is_not_in_the_sitemap() {
         assert!(html.contains("<input id=\"site-search-q\" type=\"search\" name=\"q\""));
     }
     // The search page has its own box, not a second one in the masthead.
-    let search = page(&out, "search/index.html");
+    let search = out.read("search/index.html");
     assert!(!search.contains("site-search-q"));
     assert!(search.contains("<script src=\"../search.js\"></script>"));
     assert!(text_of(&search).contains("Search needs JavaScript"));
-    let sitemap = page(&out, "sitemap.xml");
+    let sitemap = out.read("sitemap.xml");
     assert!(sitemap.contains("https://example.org/annals/events/fto-designation/"));
     assert!(!sitemap.contains("/search/"));
 }
 
 #[test]
 fn a_site_can_replace_the_search_page_template() {
-    let tmp = tempfile::tempdir().unwrap();
-    let site = tmp.path().join("site");
-    copy_tree(&fixture("good"), &site);
-    fs::create_dir_all(site.join("templates")).unwrap();
-    fs::write(
-        site.join("templates/search.html"),
+    let t = SiteTest::fixture("good");
+    t.write(
+        "templates/search.html",
         "{% extends \"base.html\" %}{% block content %}<h1>Find</h1><p data-manifest=\"{{ search_manifest }}\"></p>{% endblock content %}",
-    )
-    .unwrap();
-    let out = tmp.path().join("out");
-    build(&site, &out);
-    let html = page(&out, "search/index.html");
+    );
+    let out = t.built();
+    let html = out.read("search/index.html");
     assert!(html.contains("<h1>Find</h1>"));
     // The override keeps the index, and the masthead box it inherits.
     let manifest = attr_values(&html, "data-manifest").remove(0);

@@ -3,12 +3,11 @@
 //! They need Java, the `vnu-jar` npm package and Debian's `chromium`;
 //! `scripts/test.sh` installs them and runs these tests with the rest.
 
-mod common;
-
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use common::*;
+use crate::support::html::text_of;
+use crate::support::{SiteTest, fixture, repo};
 
 fn vnu_jar() -> PathBuf {
     std::env::var_os("VNU_JAR").map_or_else(
@@ -43,25 +42,19 @@ fn nu_check(args: &[&str], target: &Path) -> String {
 #[test]
 #[ignore = "needs Java and the Nu checker: run scripts/test.sh"]
 fn every_page_is_valid_html() {
-    let tmp = tempfile::tempdir().unwrap();
     // Imported TimelineJS timelines bring their own HTML (sanitised on build).
-    let mut sites = vec![("example", repo()), ("good", fixture("good"))];
+    let mut sites = vec![
+        ("example", SiteTest::example()),
+        ("good", SiteTest::fixture_in_place("good")),
+    ];
     for file in ["women_in_computing.json", "twain-marktwain.json"] {
-        let root = tmp.path().join(format!("import-{file}"));
-        let o = annals(&[
-            "import",
-            "timelinejs",
-            fixture("timelinejs").join(file).to_str().unwrap(),
-            "--root",
-            root.to_str().unwrap(),
-        ]);
-        assert!(o.status.success(), "{}", stderr(&o));
-        sites.push((file, root));
+        let t = SiteTest::absent();
+        t.import(&fixture("timelinejs").join(file)).run().succeeds();
+        sites.push((file, t));
     }
-    for (name, root) in sites {
-        let out = tmp.path().join(format!("{name}-out"));
-        build(&root, &out);
-        let report = nu_check(&["--skip-non-html", "--format", "gnu"], &out);
+    for (name, t) in sites {
+        let out = t.built();
+        let report = nu_check(&["--skip-non-html", "--format", "gnu"], out.path());
         assert!(report.trim().is_empty(), "{name}: {report}");
         nu_check(&["--css", "--errors-only"], &out.join("style.css"));
     }
@@ -96,9 +89,7 @@ fn chromium(args: &[&str], url: &str) -> (String, String) {
 #[test]
 #[ignore = "needs Chromium: run scripts/test.sh"]
 fn the_example_site_opens_from_disk_in_chromium() {
-    let tmp = tempfile::tempdir().unwrap();
-    let out = tmp.path().join("public");
-    build(&repo(), &out);
+    let out = SiteTest::example().built();
     let home = format!("file://{}", out.join("index.html").display());
     let (dom, log) = chromium(&["--dump-dom"], &home);
     let titles = [
@@ -154,11 +145,9 @@ fn the_example_site_opens_from_disk_in_chromium() {
 #[test]
 #[ignore = "needs Chromium: run scripts/test.sh"]
 fn no_script_from_hostile_content_runs_in_chromium() {
-    let tmp = tempfile::tempdir().unwrap();
-    let out = tmp.path().join("public");
-    build(&fixture("hostile"), &out);
+    let out = SiteTest::fixture_in_place("hostile").built();
     let mut pages = 0;
-    for (path, _) in tree(&out) {
+    for (path, _) in out.tree() {
         if !path.ends_with(".html") {
             continue;
         }
@@ -186,9 +175,8 @@ fn no_script_from_hostile_content_runs_in_chromium() {
 #[test]
 #[ignore = "needs Chromium, Java and the Nu checker: run scripts/test.sh"]
 fn search_results_are_valid_html() {
-    let tmp = tempfile::tempdir().unwrap();
-    let out = tmp.path().join("public");
-    build(&repo(), &out);
+    let t = SiteTest::example();
+    let out = t.built();
     let url = format!(
         "file://{}?q=sheinbaum+troo",
         out.join("search/index.html").display()
@@ -196,7 +184,7 @@ fn search_results_are_valid_html() {
     let (dom, log) = chromium(&["--dump-dom", "--virtual-time-budget=3000"], &url);
     assert!(dom.contains("<mark>Sheinbaum</mark>"), "{dom}");
     assert!(!log.contains("ERR_FILE_NOT_FOUND"), "missing file: {log}");
-    let rendered = tmp.path().join("results.html");
+    let rendered = t.scratch().join("results.html");
     std::fs::write(&rendered, &dom).unwrap();
     let report = nu_check(&["--format", "gnu"], &rendered);
     assert!(report.trim().is_empty(), "{report}");

@@ -1,17 +1,14 @@
 //! `annals serve` on 127.0.0.1: pages as served, live rebuilds, the error
 //! overlay, reload events, and requests that try to leave the site.
 
-mod common;
-
 use std::fs;
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::TcpStream;
-use std::path::Path;
 use std::process::{Child, Command, Stdio};
 use std::sync::mpsc;
 use std::time::{Duration, Instant};
 
-use common::*;
+use crate::support::SiteTest;
 
 /// A running `annals serve`, stopped (Ctrl-C) when dropped.
 struct Server {
@@ -21,17 +18,17 @@ struct Server {
 }
 
 impl Server {
-    fn start(root: &Path) -> Server {
-        Server::start_with(root, &[]).0
+    fn start(site: &SiteTest) -> Server {
+        Server::start_with(site, &[]).0
     }
 
     /// Starts with more arguments; also returns what it printed before
     /// its address.
-    fn start_with(root: &Path, args: &[&str]) -> (Server, Vec<String>) {
-        let mut child = Command::new(env!("CARGO_BIN_EXE_annals"))
-            .args(["serve", "--root", root.to_str().unwrap(), "--port", "0"])
+    fn start_with(site: &SiteTest, args: &[&str]) -> (Server, Vec<String>) {
+        let mut child = site
+            .serve()
             .args(args)
-            .env("NO_COLOR", "1")
+            .command()
             .stderr(Stdio::piped())
             .spawn()
             .unwrap();
@@ -165,16 +162,9 @@ impl Drop for Server {
     }
 }
 
-fn site_copy(tmp: &Path) -> std::path::PathBuf {
-    let site = tmp.join("site");
-    copy_tree(&fixture("good"), &site);
-    site
-}
-
 #[test]
 fn pages_are_served_with_their_types_and_a_reload_script() {
-    let tmp = tempfile::tempdir().unwrap();
-    let site = site_copy(tmp.path());
+    let site = SiteTest::fixture("good");
     let server = Server::start(&site);
     let (status, head, body) = server.get("/");
     assert_eq!(status, 200);
@@ -193,15 +183,13 @@ fn pages_are_served_with_their_types_and_a_reload_script() {
     assert_eq!(status, 301);
     assert!(head.contains("location: /events/refusal/"), "{head}");
     // `build` output never carries the script.
-    let out = tmp.path().join("out");
-    build(&site, &out);
-    assert!(!page(&out, "index.html").contains("EventSource"));
+    let out = site.built();
+    assert!(!out.read("index.html").contains("EventSource"));
 }
 
 #[test]
 fn requests_cannot_leave_the_site() {
-    let tmp = tempfile::tempdir().unwrap();
-    let site = site_copy(tmp.path());
+    let site = SiteTest::fixture("good");
     let server = Server::start(&site);
     let paths = [
         "/../site.yaml",
@@ -263,10 +251,9 @@ fn requests_cannot_leave_the_site() {
 
 #[test]
 fn an_edit_shows_at_once_and_a_mistake_shows_where_it_is() {
-    let tmp = tempfile::tempdir().unwrap();
-    let site = site_copy(tmp.path());
+    let site = SiteTest::fixture("good");
     let server = Server::start(&site);
-    let event = site.join("content/events/refusal.yaml");
+    let event = site.path("content/events/refusal.yaml");
     let original = fs::read_to_string(&event).unwrap();
 
     fs::write(
@@ -315,8 +302,7 @@ fn an_edit_shows_at_once_and_a_mistake_shows_where_it_is() {
 
 #[test]
 fn open_pages_are_told_to_reload() {
-    let tmp = tempfile::tempdir().unwrap();
-    let site = site_copy(tmp.path());
+    let site = SiteTest::fixture("good");
     let server = Server::start(&site);
     let mut s = TcpStream::connect(&server.addr).unwrap();
     write!(
@@ -330,7 +316,7 @@ fn open_pages_are_told_to_reload() {
     let n = s.read(&mut buf).unwrap();
     let head = String::from_utf8_lossy(&buf[..n]).to_ascii_lowercase();
     assert!(head.contains("content-type: text/event-stream"), "{head}");
-    let event = site.join("content/events/designation.yaml");
+    let event = site.path("content/events/designation.yaml");
     let text = fs::read_to_string(&event).unwrap();
     fs::write(&event, text.replace("Cartels designated", "Cartels listed")).unwrap();
     let mut seen = String::new();
@@ -345,8 +331,7 @@ fn open_pages_are_told_to_reload() {
 
 #[test]
 fn ctrl_c_stops_the_server_cleanly() {
-    let tmp = tempfile::tempdir().unwrap();
-    let site = site_copy(tmp.path());
+    let site = SiteTest::fixture("good");
     let mut server = Server::start(&site);
     // An open page's reload stream must not keep the server alive.
     let mut stream = TcpStream::connect(&server.addr).unwrap();
@@ -369,8 +354,7 @@ fn ctrl_c_stops_the_server_cleanly() {
 
 #[test]
 fn large_requests_are_refused_at_once_and_never_buffered() {
-    let tmp = tempfile::tempdir().unwrap();
-    let site = site_copy(tmp.path());
+    let site = SiteTest::fixture("good");
     let server = Server::start(&site);
     let rss = server.rss_kb();
     // A 1 MB address, or a 1 MB header: refused before any handler runs.
@@ -412,8 +396,7 @@ fn large_requests_are_refused_at_once_and_never_buffered() {
 
 #[test]
 fn it_binds_to_this_machine_unless_told_and_warns_when_told() {
-    let tmp = tempfile::tempdir().unwrap();
-    let site = site_copy(tmp.path());
+    let site = SiteTest::fixture("good");
     let (server, before) = Server::start_with(&site, &[]);
     assert!(server.addr.starts_with("127.0.0.1:"), "{}", server.addr);
     assert!(!before.iter().any(|l| l.contains("warning")), "{before:?}");

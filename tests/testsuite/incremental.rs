@@ -3,17 +3,14 @@
 //! makes a long seeded series of edits of every kind to a site, applies
 //! each incrementally, and compares every file with a full build.
 
-mod common;
-
 use std::collections::BTreeMap;
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use annals::Site;
-use annals::outputs::MemoryTarget;
 use rand::{Rng, RngExt, SeedableRng};
 
-use common::*;
+use crate::support::SiteTest;
+use crate::support::library::{self, LiveSite};
 
 /// The served files after applying builds the way `serve` does.
 #[derive(Default)]
@@ -27,32 +24,22 @@ struct Served {
 impl Served {
     /// Builds `site` and applies what changed; returns how many pages were
     /// rendered, or the error messages.
-    fn apply(&mut self, site: &mut Site) -> Result<usize, String> {
-        let target = MemoryTarget::default();
-        let built = site.build(&target, &|_| {}).map_err(|f| format!("{f:?}"))?;
-        self.warnings = built.warnings.iter().map(|d| format!("{d:?}")).collect();
-        for path in &built.removed {
-            assert!(self.pages.remove(path).is_some(), "{path} was not there");
+    fn apply(&mut self, site: &mut LiveSite) -> Result<usize, String> {
+        let built = site.build()?;
+        let rendered = built.pages.len();
+        self.warnings = built.warnings;
+        for path in built.removed {
+            assert!(self.pages.remove(&path).is_some(), "{path} was not there");
         }
-        // The pages the site has are served on; every other file is new.
-        let pages: std::collections::BTreeSet<&str> = site.page_paths().into_iter().collect();
-        self.data.clear();
-        for f in target.into_files() {
-            if pages.contains(f.path.as_str()) {
-                self.pages.insert(f.path, f.bytes);
-            } else {
-                self.data.insert(f.path, f.bytes);
-            }
+        for (path, bytes) in built.pages {
+            self.pages.insert(path, bytes);
         }
-        assert_eq!(
-            self.pages
-                .keys()
-                .map(String::as_str)
-                .collect::<std::collections::BTreeSet<_>>(),
-            pages,
+        assert!(
+            self.pages.keys().eq(built.page_paths.iter()),
             "the pages served are the site's pages"
         );
-        Ok(built.pages)
+        self.data = built.data.into_iter().collect();
+        Ok(rendered)
     }
 
     fn files(&self) -> BTreeMap<String, Vec<u8>> {
@@ -80,12 +67,9 @@ fn assert_same(served: &Served, root: &Path, what: &str) {
 
 /// The files and the warnings of a full build.
 fn full_build(root: &Path) -> (BTreeMap<String, Vec<u8>>, Vec<String>) {
-    let (built, files) =
-        annals::check(root, None).unwrap_or_else(|f| panic!("full build failed: {f:?}"));
-    (
-        files.into_iter().map(|f| (f.path, f.bytes)).collect(),
-        built.warnings.iter().map(|d| format!("{d:?}")).collect(),
-    )
+    let site =
+        library::render_in_memory(root, None).unwrap_or_else(|f| panic!("full build failed: {f}"));
+    (site.files.into_iter().collect(), site.warnings)
 }
 
 const QUOTES: [&str; 3] = [
@@ -129,9 +113,8 @@ fn event_yaml(rng: &mut impl Rng, n: usize, events: usize) -> String {
 
 #[test]
 fn every_incremental_rebuild_equals_a_full_build() {
-    let tmp = tempfile::tempdir().unwrap();
-    let root = tmp.path().join("site");
-    copy_tree(&fixture("good"), &root);
+    let t = SiteTest::fixture("good");
+    let root = t.root().to_path_buf();
     let dir = root.join("content/events/many");
     fs::create_dir_all(&dir).unwrap();
     let mut rng = rand::rngs::StdRng::seed_from_u64(7);
@@ -145,7 +128,7 @@ fn every_incremental_rebuild_equals_a_full_build() {
         )
         .unwrap();
     }
-    let mut site = Site::load(&root, None).unwrap();
+    let mut site = LiveSite::load(&root);
     site.keep_render_cache();
     let mut served = Served::default();
     let first = served.apply(&mut site).unwrap();

@@ -2,19 +2,16 @@
 //! axis clusters instead of smearing, and the list continues on later
 //! pages with every event on exactly one of them, in order.
 
-mod common;
-
 use std::collections::BTreeSet;
-use std::fs;
-use std::path::Path;
 
-use common::*;
+use crate::support::SiteTest;
+use crate::support::html::{attr_values, card_anchors};
 
 /// A site of `n` events in one file: most spread over 5,000 years, a dense
 /// stretch of days in 2025, some spans and ongoing events.
-fn big_site(dir: &Path, n: usize) {
-    fs::create_dir_all(dir.join("content/events")).unwrap();
-    fs::write(dir.join("site.yaml"), "title: Big\n").unwrap();
+fn big_site(n: usize) -> SiteTest {
+    let t = SiteTest::empty();
+    t.write("site.yaml", "title: Big\n");
     let mut yaml = String::new();
     for i in 0..n {
         let date = match i % 10 {
@@ -36,7 +33,8 @@ fn big_site(dir: &Path, n: usize) {
             i % 3
         ));
     }
-    fs::write(dir.join("content/events/all.yaml"), yaml).unwrap();
+    t.write("content/events/all.yaml", yaml);
+    t
 }
 
 /// The `data-t0` … of each element of `class` in an SVG, and its href.
@@ -48,22 +46,11 @@ fn links_of_class(svg: &str, class: &str) -> Vec<String> {
         .collect()
 }
 
-fn card_ids(html: &str) -> Vec<String> {
-    html.split("<article class=\"event-card")
-        .skip(1)
-        .map(|chunk| attr_values(chunk, "id")[0].clone())
-        .collect()
-}
-
 #[test]
 fn ten_thousand_events_keep_the_home_page_small_and_every_event_listed() {
-    let tmp = tempfile::tempdir().unwrap();
-    let site = tmp.path().join("site");
-    big_site(&site, 10_000);
-    let out = tmp.path().join("out");
-    build(&site, &out);
+    let out = big_site(10_000).built();
 
-    let home = page(&out, "index.html");
+    let home = out.read("index.html");
     assert!(home.len() < 2_000_000, "home page is {} bytes", home.len());
     let svg = &home[home
         .find("<svg class=\"axis clustered\"")
@@ -96,17 +83,17 @@ fn ten_thousand_events_keep_the_home_page_small_and_every_event_listed() {
     // Each column leads to the card of its first event in the list.
     for href in &clusters {
         let (file, anchor) = href.split_once('#').unwrap();
-        let target = page(&out, file.trim_start_matches("./"));
+        let target = out.read(file.trim_start_matches("./"));
         assert!(target.contains(&format!("id=\"{anchor}\"")), "{href}");
     }
 
     // The list continues on page/2/ …; every event is on one page, in
     // the timeline's order, and no page holds more than 250.
-    let mut listed = card_ids(&home);
+    let mut listed = card_anchors(&home);
     let mut n = 2;
     while out.join(format!("page/{n}/index.html")).exists() {
-        let p = page(&out, &format!("page/{n}/index.html"));
-        let ids = card_ids(&p);
+        let p = out.read(&format!("page/{n}/index.html"));
+        let ids = card_anchors(&p);
         assert!(
             !ids.is_empty() && ids.len() <= 250,
             "page {n}: {}",
@@ -124,7 +111,7 @@ fn ten_thousand_events_keep_the_home_page_small_and_every_event_listed() {
         "10,000 events on {} pages",
         n - 1
     );
-    let export: serde_json::Value = serde_json::from_str(&page(&out, "events.json")).unwrap();
+    let export = out.json("events.json");
     let order: Vec<String> = export["events"]
         .as_array()
         .unwrap()
@@ -136,10 +123,10 @@ fn ten_thousand_events_keep_the_home_page_small_and_every_event_listed() {
     assert_eq!(listed, order);
 
     // A term's list is paginated the same way, under the term.
-    let term = page(&out, "tags/t0/index.html");
+    let term = out.read("tags/t0/index.html");
     assert!(term.len() < 2_000_000);
     assert!(out.join("tags/t0/page/2/index.html").exists());
-    let second = page(&out, "tags/t0/page/2/index.html");
+    let second = out.read("tags/t0/page/2/index.html");
     assert!(second.contains("href=\"../../../../style.css\""));
     for href in attr_values(&second, "href") {
         if !href.contains("://") && !href.starts_with('#') {

@@ -4,59 +4,36 @@
 //! every field both formats know; whatever could not come back is one of
 //! the differences listed here, each announced by a warning.
 
-mod common;
-
 use std::collections::{BTreeMap, BTreeSet};
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use common::*;
 use serde_json::Value;
+
+use crate::support::{SiteTest, fixture};
 
 fn timelinejs(name: &str) -> PathBuf {
     fixture("timelinejs").join(name)
 }
 
-/// Runs `annals import` of `file` into `root`; returns its output.
-fn import(file: &Path, root: &Path) -> std::process::Output {
-    let kind = if file.extension().is_some_and(|e| e == "csv") {
-        "csv"
-    } else {
-        "timelinejs"
-    };
-    annals(&[
-        "import",
-        kind,
-        file.to_str().unwrap(),
-        "--root",
-        root.to_str().unwrap(),
-    ])
-}
-
-/// Imports and builds `file`; returns the import's warnings and the
-/// exported `/timeline.json`.
-fn round_trip(file: &Path, tmp: &Path) -> (String, Value) {
-    let root = tmp.join("site");
-    let o = import(file, &root);
-    assert!(o.status.success(), "{}: {}", file.display(), stderr(&o));
-    let warnings = stderr(&o);
-    let out = tmp.join("out");
-    let o = annals(&[
-        "build",
-        "--root",
-        root.to_str().unwrap(),
-        "--output",
-        out.to_str().unwrap(),
-    ]);
-    assert!(o.status.success(), "{}: {}", file.display(), stderr(&o));
+/// Imports `file` into a new site and builds it; returns the site (built
+/// into its `out/`), the import's warnings and the exported
+/// `/timeline.json`.
+fn round_trip(file: &Path) -> (SiteTest, String, Value) {
+    let t = SiteTest::absent();
+    let o = t.import(file).run();
+    assert!(o.success(), "{}: {}", file.display(), o.stderr());
+    let warnings = o.stderr();
+    let o = t.build().run();
+    assert!(o.success(), "{}: {}", file.display(), o.stderr());
     assert!(
-        !stderr(&o).contains("error"),
+        !o.stderr().contains("error"),
         "{}: {}",
         file.display(),
-        stderr(&o)
+        o.stderr()
     );
-    let json = serde_json::from_str(&page(&out, "timeline.json")).unwrap();
-    (warnings, json)
+    let json = t.out().json("timeline.json");
+    (t, warnings, json)
 }
 
 // ------------------------------------------------------------ comparison
@@ -453,9 +430,8 @@ fn every_timelinejs_example_imports_builds_and_exports_back() {
     assert_eq!(files, covered, "every example file has its expectations");
     let mut failures = Vec::new();
     for expected in &EXPECTED {
-        let tmp = tempfile::tempdir().unwrap();
         let file = timelinejs(expected.file);
-        let (warnings, exported) = round_trip(&file, tmp.path());
+        let (_t, warnings, exported) = round_trip(&file);
         let text = fs::read_to_string(&file).unwrap();
         let original = if expected.file.ends_with(".csv") {
             from_csv(&text)
@@ -487,16 +463,14 @@ fn every_timelinejs_example_imports_builds_and_exports_back() {
 
 #[test]
 fn the_json_and_the_csv_of_one_timeline_give_the_same_site() {
-    let tmp = tempfile::tempdir().unwrap();
-    let (json, csv) = (tmp.path().join("json"), tmp.path().join("csv"));
-    for (file, root) in [
+    let (json, csv) = (SiteTest::absent(), SiteTest::absent());
+    for (file, t) in [
         ("women_in_computing.json", &json),
         ("women_in_computing.csv", &csv),
     ] {
-        let o = import(&timelinejs(file), root);
-        assert!(o.status.success(), "{}", stderr(&o));
+        t.import(&timelinejs(file)).run().succeeds();
     }
-    let (a, b) = (tree(&json), tree(&csv));
+    let (a, b) = (json.tree(), csv.tree());
     assert_eq!(a.len(), 11, "site.yaml and ten events: {:?}", a.keys());
     for (path, bytes) in &a {
         assert_eq!(
@@ -510,9 +484,8 @@ fn the_json_and_the_csv_of_one_timeline_give_the_same_site() {
 
 #[test]
 fn eras_and_every_shared_field_survive_the_round_trip() {
-    let tmp = tempfile::tempdir().unwrap();
     let file = fixture("import/eras.json");
-    let (warnings, exported) = round_trip(&file, tmp.path());
+    let (t, warnings, exported) = round_trip(&file);
     let original: Value = serde_json::from_str(&fs::read_to_string(&file).unwrap()).unwrap();
     let diffs = differences(&from_json(&original), &from_json(&exported));
     assert!(diffs.is_empty(), "{}", diffs.join("\n"));
@@ -520,7 +493,7 @@ fn eras_and_every_shared_field_survive_the_round_trip() {
         warnings.contains("dropped `eras.text.text` from 1 era: annals eras have a title only"),
         "{warnings}"
     );
-    let site = fs::read_to_string(tmp.path().join("site/site.yaml")).unwrap();
+    let site = t.read("site.yaml");
     assert!(
         site.contains(
             "eras:\n  - title: \"Second World War\"\n    date: \"1939-09-01/1945-09-02\"\n"
@@ -531,28 +504,24 @@ fn eras_and_every_shared_field_survive_the_round_trip() {
 
 #[test]
 fn cosmological_years_survive_the_round_trip() {
-    let tmp = tempfile::tempdir().unwrap();
-    let (_, exported) = round_trip(&timelinejs("cosmological.json"), tmp.path());
+    let (t, _, exported) = round_trip(&timelinejs("cosmological.json"));
     assert_eq!(exported["scale"], "cosmological");
     assert_eq!(
         exported["events"][0]["start_date"]["year"],
         -13_798_000_000_i64
     );
-    let big_bang =
-        fs::read_to_string(tmp.path().join("site/content/events/the-big-bang.yaml")).unwrap();
+    let big_bang = t.read("content/events/the-big-bang.yaml");
     assert!(big_bang.contains("date: \"Y-13798000000\""), "{big_bang}");
 }
 
 #[test]
 fn import_never_replaces_a_file_and_says_what_site_yaml_should_get() {
-    let tmp = tempfile::tempdir().unwrap();
-    let root = tmp.path().join("site");
+    let t = SiteTest::absent();
     let file = fixture("import/eras.json");
-    assert!(import(&file, &root).status.success());
-    let before = tree(&root);
-    let o = import(&file, &root);
-    assert!(o.status.success(), "{}", stderr(&o));
-    let after = tree(&root);
+    assert!(t.import(&file).run().success());
+    let before = t.tree();
+    let o = t.import(&file).run().succeeds();
+    let after = t.tree();
     for (path, bytes) in &before {
         assert_eq!(&after[path], bytes, "{path} was changed");
     }
@@ -565,20 +534,18 @@ fn import_never_replaces_a_file_and_says_what_site_yaml_should_get() {
             "content/events/v-e-day-2.yaml"
         ]
     );
-    let err = stderr(&o);
+    let err = o.stderr();
     assert!(
         err.contains("site.yaml exists and was left as it is; add the timeline's eras to it:\neras:\n  - title: \"Second World War\""),
         "{err}"
     );
     assert!(err.contains("the title slide (\"Twentieth-century wars\") was not used"));
-    let o = annals(&["check", "--root", root.to_str().unwrap()]);
-    assert!(o.status.success(), "{}", stderr(&o));
+    t.check().run().succeeds();
 }
 
 #[test]
 fn hostile_input_is_dropped_with_a_warning_or_sanitised_on_build() {
-    let tmp = tempfile::tempdir().unwrap();
-    let (warnings, exported) = round_trip(&fixture("import/hostile.json"), tmp.path());
+    let (t, warnings, exported) = round_trip(&fixture("import/hostile.json"));
     for w in [
         "skipped slide 4 (Not a year): its start date year `twenty` is not a whole number",
         "dropped `media with a javascript:, data: or vbscript: URL` from 1 slide: annals refuses such URLs",
@@ -586,7 +553,7 @@ fn hostile_input_is_dropped_with_a_warning_or_sanitised_on_build() {
     ] {
         assert!(warnings.contains(w), "{w} in {warnings}");
     }
-    let events: BTreeMap<String, Vec<u8>> = tree(&tmp.path().join("site/content/events"));
+    let events: BTreeMap<String, Vec<u8>> = crate::support::tree(&t.path("content/events"));
     assert_eq!(
         events.keys().collect::<Vec<_>>(),
         [
@@ -601,8 +568,7 @@ fn hostile_input_is_dropped_with_a_warning_or_sanitised_on_build() {
         title.starts_with("title: \"Control characters and quotes \\\"'\"\n"),
         "control characters dropped, quotes kept: {title}"
     );
-    let out = tmp.path().join("out");
-    for (path, bytes) in tree(&out) {
+    for (path, bytes) in t.out().tree() {
         if !path.ends_with(".html") {
             continue;
         }
@@ -641,15 +607,14 @@ fn hostile_input_is_dropped_with_a_warning_or_sanitised_on_build() {
 
 #[test]
 fn unreadable_or_foreign_input_exits_with_2_and_says_why() {
-    let tmp = tempfile::tempdir().unwrap();
-    let root = tmp.path().join("site");
+    let t = SiteTest::absent();
     let write = |name: &str, bytes: &[u8]| {
-        let p = tmp.path().join(name);
+        let p = t.scratch().join(name);
         fs::write(&p, bytes).unwrap();
         p
     };
     let cases = [
-        (tmp.path().join("missing.json"), "error: cannot read"),
+        (t.scratch().join("missing.json"), "error: cannot read"),
         (
             write("binary.json", b"\xff\xfe\x00garbage"),
             "error: cannot read",
@@ -672,20 +637,14 @@ fn unreadable_or_foreign_input_exits_with_2_and_says_why() {
         ),
     ];
     for (file, message) in cases {
-        let o = import(&file, &root);
-        assert_eq!(
-            o.status.code(),
-            Some(2),
-            "{}: {}",
-            file.display(),
-            stderr(&o)
-        );
+        let o = t.import(&file).run();
+        assert_eq!(o.code(), Some(2), "{}: {}", file.display(), o.stderr());
         assert!(
-            stderr(&o).starts_with(message),
+            o.stderr().starts_with(message),
             "{}: {}",
             file.display(),
-            stderr(&o)
+            o.stderr()
         );
     }
-    assert!(!root.join("site.yaml").exists(), "nothing written");
+    assert!(!t.path("site.yaml").exists(), "nothing written");
 }

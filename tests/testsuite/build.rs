@@ -1,0 +1,387 @@
+//! `annals build` on fixture sites and on the example site: the pages a
+//! reader gets, and what a build does to the output folder.
+
+use std::path::Path;
+
+use crate::support::html::{attr_values, card_ids, text_of};
+use crate::support::library;
+use crate::support::{SiteTest, names_in, repo};
+
+#[test]
+fn example_site_lists_its_events_in_date_order() {
+    let out = SiteTest::example().built();
+    let home = out.read("index.html");
+    assert_eq!(
+        card_ids(&home),
+        [
+            "border-military-buildup",
+            "northern-command-deployments",
+            "military-role-directive",
+            "fto-designation",
+            "sheinbaum-statement",
+            "april-phone-call",
+            "sheinbaum-refusal",
+            "special-forces-authority",
+            "air-force-one-remarks",
+            "article-published",
+        ]
+    );
+    let months: Vec<String> = home
+        .split("class=\"month-heading\"")
+        .skip(1)
+        .map(|c| text_of(&c[c.find('>').unwrap() + 1..c.find("</h3>").unwrap()]))
+        .collect();
+    assert_eq!(
+        months,
+        ["January 2025", "February 2025", "April 2025", "May 2025"]
+    );
+    // Dates are shown with their precision, in <time> elements.
+    assert!(home.contains("since <time datetime=\"2025-01\">January 2025</time>"));
+    assert!(home.contains(
+        "<time datetime=\"2025-04\">April</time> – <time datetime=\"2025-05-04\">4 May 2025</time>"
+    ));
+    assert!(home.contains("<svg class=\"axis\""));
+}
+
+#[test]
+fn every_quotation_links_to_the_paragraph_that_holds_it() {
+    let out = SiteTest::example().built();
+    let mut checked = 0;
+    for (path, bytes) in out.tree() {
+        if !path.starts_with("events/") {
+            continue;
+        }
+        let html = String::from_utf8(bytes).unwrap();
+        for citation in html.split("<li class=\"citation\">").skip(1) {
+            let quote_html = &citation[..citation.find("</blockquote>").unwrap()];
+            let quote = text_of(quote_html);
+            let link = attr_values(citation, "href")
+                .into_iter()
+                .find(|h| h.contains("#p-"))
+                .unwrap_or_else(|| panic!("{path}: no paragraph link"));
+            let (file, anchor) = link.split_once('#').unwrap();
+            let target = Path::new(&path).parent().unwrap().join(file);
+            let source = out.read(&target.to_string_lossy());
+            let start = source
+                .find(&format!("<p id=\"{anchor}\">"))
+                .unwrap_or_else(|| panic!("{path}: {anchor} missing"));
+            let para = &source[start..start + source[start..].find("</p>").unwrap()];
+            let norm = library::normalize_quote;
+            assert!(
+                norm(&text_of(para)).contains(&norm(quote.trim())),
+                "{path}: `{quote}` not in {anchor}"
+            );
+            checked += 1;
+        }
+    }
+    assert!(checked >= 10, "only {checked} citations");
+}
+
+#[test]
+fn every_internal_link_resolves_relative_to_its_page() {
+    let out = SiteTest::example().built();
+    let files = out.tree();
+    let mut checked = 0;
+    for (path, bytes) in &files {
+        if !path.ends_with(".html") || path == "404.html" {
+            continue;
+        }
+        let html = String::from_utf8_lossy(bytes);
+        let dir = Path::new(path).parent().unwrap();
+        for link in attr_values(&html, "href")
+            .into_iter()
+            .chain(attr_values(&html, "src"))
+        {
+            if link.starts_with("http") || link.starts_with("url(") {
+                continue;
+            }
+            assert!(!link.starts_with('/'), "{path}: absolute link {link}");
+            let (file, fragment) = link.split_once('#').unwrap_or((&link, ""));
+            let target = if file.is_empty() {
+                Path::new(path).to_path_buf()
+            } else {
+                dir.join(file)
+            };
+            let mut parts: Vec<String> = Vec::new();
+            for c in target.components() {
+                match c {
+                    std::path::Component::ParentDir => {
+                        assert!(parts.pop().is_some(), "{path}: {link} leaves the site");
+                    }
+                    std::path::Component::Normal(n) => parts.push(n.to_string_lossy().into()),
+                    _ => {}
+                }
+            }
+            let key = parts.join("/");
+            let body = files
+                .get(&key)
+                .unwrap_or_else(|| panic!("{path}: {link} -> {key} does not exist"));
+            if !fragment.is_empty() {
+                let body = String::from_utf8_lossy(body);
+                assert!(
+                    body.contains(&format!("id=\"{fragment}\"")),
+                    "{path}: {link}: no id {fragment}"
+                );
+            }
+            checked += 1;
+        }
+    }
+    assert!(checked > 100, "only {checked} links");
+}
+
+/// Builds the good fixture, breaks it with `edit`, and checks that the
+/// next build fails with `message` and leaves the previous output exactly
+/// as it was, with no staging folder behind.
+fn failed_build_keeps_the_output(edit: impl FnOnce(&SiteTest), message: &str) {
+    let t = SiteTest::fixture("good");
+    let out = t.built();
+    let before = out.tree();
+    assert!(before.contains_key("events/designation/index.html"));
+
+    edit(&t);
+    t.build().run().exits(1).stderr_has(message);
+    assert_eq!(out.tree(), before);
+    let names = names_in(t.scratch());
+    assert_eq!(names.len(), 2, "{names:?}");
+}
+
+#[test]
+fn a_failed_build_leaves_the_previous_output_untouched() {
+    failed_build_keeps_the_output(
+        |t| {
+            t.write(
+                "content/events/designation.yaml",
+                "title: Broken\ndate: 2025-02-30\n",
+            );
+        },
+        "invalid day `30`",
+    );
+}
+
+#[test]
+fn a_build_that_fails_after_writing_its_pages_leaves_the_previous_output_untouched() {
+    // The pages are written to the staging folder first and the search
+    // page after them: a search template that fails when rendered fails
+    // the build once the pages are on disk.
+    failed_build_keeps_the_output(
+        |t| {
+            t.write(
+                "templates/search.html",
+                "{% extends \"base.html\" %}{% block content %}{{ no_such_value }}{% endblock content %}",
+            );
+        },
+        "no_such_value",
+    );
+}
+
+#[test]
+fn a_build_whose_page_fails_among_pages_already_written_leaves_the_previous_output_untouched() {
+    // Each page goes to the staging folder as soon as it is rendered: an
+    // event template that fails for one event only fails the build when
+    // other pages are already written there.
+    failed_build_keeps_the_output(
+        |t| {
+            let event = SiteTest::example().read("templates/event.html");
+            t.write(
+                "templates/event.html",
+                event.replace(
+                    "<h1>{{ event.title }}</h1>",
+                    "<h1>{{ event.title }}</h1>{% if event.id == \"refusal\" %}{{ no_such_value }}{% endif %}",
+                ),
+            );
+        },
+        "no_such_value",
+    );
+}
+
+#[test]
+fn a_rebuild_replaces_the_output_and_drops_stale_pages() {
+    let t = SiteTest::fixture("good");
+    t.built();
+    t.remove("content/events/ongoing.yaml");
+    let out = t.built();
+    out.assert_lacks("events/ongoing/index.html");
+    out.assert_has("events/designation/index.html");
+}
+
+#[test]
+fn two_builds_are_byte_identical() {
+    let t = SiteTest::example();
+    let (a, b) = (t.dir("a"), t.dir("b"));
+    t.build_into(&a).run().succeeds();
+    t.build_into(&b).run().succeeds();
+    let (ta, tb) = (a.tree(), b.tree());
+    assert_eq!(ta.keys().collect::<Vec<_>>(), tb.keys().collect::<Vec<_>>());
+    for (k, v) in &ta {
+        assert!(v == &tb[k], "{k} differs");
+    }
+}
+
+#[test]
+fn a_site_overrides_built_in_templates_and_static_files() {
+    let t = SiteTest::fixture("good");
+    t.write_all(&[
+        (
+            "templates/partials/event_card.html",
+            "<article class=\"event-card\" id=\"{{ e.id }}\"><{{ hx }}>{{ e.title | upper }}</{{ hx }}></article>",
+        ),
+        ("static/style.css", "body { color: red }"),
+        ("static/img/logo.svg", "<svg/>"),
+    ]);
+    let out = t.built();
+    out.assert_contains("index.html", "<h4>CARTELS DESIGNATED</h4>");
+    out.assert_is("style.css", "body { color: red }");
+    out.assert_is("img/logo.svg", "<svg/>");
+}
+
+#[test]
+fn events_files_hold_one_event_or_many() {
+    let out = SiteTest::fixture("good").built();
+    let home = out.read("index.html");
+    assert_eq!(card_ids(&home), ["ongoing", "designation", "refusal"]);
+    let refusal = out.read("events/refusal/index.html");
+    assert!(refusal.contains("rel=\"prev\" href=\"../../events/designation/index.html\""));
+    assert!(!refusal.contains("rel=\"next\""));
+    assert!(
+        refusal.contains("<a href=\"../../events/designation/index.html\">Cartels designated</a>")
+    );
+    let term = out.read("actors/claudia-sheinbaum/index.html");
+    assert_eq!(card_ids(&term), ["refusal"]);
+    let source = out.read("sources/daily/index.html");
+    assert_eq!(card_ids(&source), ["ongoing", "designation", "refusal"]);
+    out.assert_has("404.html");
+    out.assert_has("tags/index.html");
+}
+
+#[test]
+fn the_output_folder_may_not_hold_the_site() {
+    let t = SiteTest::fixture("good");
+    for out in [
+        t.root().to_path_buf(),
+        t.scratch().to_path_buf(),
+        t.path("content"),
+    ] {
+        let o = t.build_into(&crate::support::Dir::new(out.clone())).run();
+        assert_eq!(o.code(), Some(2), "{}", out.display());
+        o.stderr_has("refusing to use");
+    }
+    assert!(t.path("site.yaml").exists());
+}
+
+#[test]
+fn base_url_makes_canonical_links_and_the_404_page_absolute() {
+    let out = SiteTest::fixture_in_place("good").built_at("https://example.org/timeline");
+    out.assert_contains(
+        "events/refusal/index.html",
+        "<link rel=\"canonical\" href=\"https://example.org/timeline/events/refusal/\">",
+    );
+    out.assert_contains("404.html", "href=\"/timeline/style.css\"");
+}
+
+#[test]
+fn thirty_dates_from_the_big_bang_to_2025_are_in_order() {
+    let out = SiteTest::fixture_in_place("dates").built();
+    let home = out.read("index.html");
+    assert_eq!(
+        card_ids(&home),
+        [
+            "big-bang",
+            "pyramids",
+            "troy",
+            "rome",
+            "caesar",
+            "augustus",
+            "hastings",
+            "black-death",
+            "gutenberg",
+            "columbus",
+            "reformation",
+            "seventeenth",
+            "industrial",
+            "bastille",
+            "moon",
+            "berlin",
+            "twenty-tens",
+            "arab-spring",
+            "pandemic",
+            "winter",
+            // Within a year, the events known only to the year come first,
+            // under "Across 2025"; then the months in order.
+            "year-2025",
+            "buildup",
+            "fto",
+            "spring",
+            "april-call",
+            "may-xx",
+            "remarks",
+            "article",
+            "mexico-press",
+            "june-unknown",
+        ]
+    );
+    let text = text_of(&home);
+    for shown in [
+        "13,798,000,001 BC",
+        "c. 2561 BC",
+        "1185 BC (uncertain)",
+        "21 April 753 BC",
+        "27 BC – 19 August 14",
+        "the 1450s",
+        "1600 – 1699",
+        "c. 1760 – c. 1840",
+        "20 July 1969, 20:17 (UTC)",
+        "winter 2024–25",
+        "since January 2025",
+        "spring 2025",
+        "5 May 2025, 20:03 IST",
+        "5 May 2025, 09:00 CST",
+        "June 2025 – unknown",
+        "Across 2025",
+    ] {
+        assert!(text.contains(shown), "{shown} not on the home page");
+    }
+    // Years before 1 AD have no HTML machine form: no <time> for them.
+    assert!(home.contains("<span class=\"date-text\">15 March 44 BC</span>"));
+    assert!(
+        home.contains("<time datetime=\"2025-05-05T20:03+05:30\">5 May 2025, 20:03 IST</time>")
+    );
+}
+
+#[test]
+fn language_es_shows_dates_in_spanish() {
+    let t = SiteTest::fixture("good");
+    t.write("site.yaml", "title: Cronología\nlanguage: es\n");
+    let out = t.built();
+    let home = out.read("index.html");
+    assert!(home.contains("<html lang=\"es\">"));
+    assert!(
+        home.contains("desde <time datetime=\"2025-01\">enero de 2025</time>"),
+        "{home}"
+    );
+    assert!(home.contains("<time datetime=\"2025-05-04\">4 de mayo de 2025</time>"));
+    assert!(home.contains(">febrero de 2025</h3>"));
+}
+
+#[test]
+fn build_writes_exactly_the_site_that_check_renders() {
+    // `build` hands every page and data file to the output as soon as it
+    // is made and keeps only its path; `check` keeps them all in memory.
+    // Both are one site: same files, same bytes (with an address, so that
+    // the sitemap is among them).
+    let url = "https://example.org/timeline/";
+    let out = SiteTest::example().built_at(url);
+    let checked = library::render_in_memory(&repo(), Some(url)).unwrap();
+    let built = out.tree();
+    assert!(built.contains_key("sitemap.xml"));
+    assert_eq!(
+        built.keys().collect::<Vec<_>>(),
+        checked
+            .files
+            .iter()
+            .map(|(path, _)| path)
+            .collect::<Vec<_>>()
+    );
+    for (path, bytes) in &checked.files {
+        assert!(built[path] == *bytes, "{path} differs");
+    }
+}

@@ -1,0 +1,17 @@
+//! The integration tests of annals, one test binary: a module per area,
+//! each test a fixture folder, one command, and the files and messages a
+//! user would see. `support` holds what they share.
+
+mod architecture;
+mod build;
+mod check;
+mod checkers;
+mod editor;
+mod exports;
+mod hardening;
+mod import;
+mod incremental;
+mod scale;
+mod search;
+mod serve;
+mod support;
