@@ -23,6 +23,7 @@
 
 pub mod date;
 pub mod diagnostic;
+pub(crate) mod i18n;
 
 pub(crate) mod read;
 

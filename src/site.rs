@@ -137,7 +137,8 @@ impl Site {
                 None
             }
         };
-        let templates = Templates::new(&files.templates)
+        let lang = config.as_ref().map_or("en", |c| c.lang.code);
+        let templates = Templates::new(&files.templates, lang)
             .map_err(|d| setup_diags.extend(d))
             .ok();
         let (paths, walk) = read::content_paths(root);

@@ -12,6 +12,7 @@ use crate::content::markdown::RawHtml;
 use crate::content::{fields, yaml};
 use crate::date::{self, DateEnd, EventDate, Lang};
 use crate::diagnostic::{Diagnostic, Diagnostics, SourceText, did_you_mean};
+use crate::i18n;
 
 /// The taxonomies annals knows, in the order pages list them.
 pub(crate) const TAXONOMY_NAMES: [&str; 3] = ["tags", "actors", "places"];
@@ -102,11 +103,13 @@ pub(crate) struct Config {
     pub eras: Vec<Era>,
 }
 
-fn default_title(name: &str) -> String {
+/// A taxonomy's heading when site.yaml gives none, in the site's language.
+fn default_title(name: &str, lang: &Lang) -> String {
+    let messages = i18n::messages(lang.code);
     match name {
-        "tags" => "Topics".into(),
-        "actors" => "People and organisations".into(),
-        _ => "Places".into(),
+        "tags" => messages.text("taxonomy-tags"),
+        "actors" => messages.text("taxonomy-actors"),
+        _ => messages.text("taxonomy-places"),
     }
 }
 
@@ -156,7 +159,7 @@ impl Config {
                 .iter()
                 .map(|n| TaxonomyConfig {
                     name: n,
-                    title: default_title(n),
+                    title: default_title(n, lang),
                 })
                 .collect(),
             Some(map) => {
@@ -165,7 +168,7 @@ impl Config {
                     if let Some((_, t)) = map.iter().find(|(k, _)| k.value == name) {
                         out.push(TaxonomyConfig {
                             name,
-                            title: t.title.clone().unwrap_or_else(|| default_title(name)),
+                            title: t.title.clone().unwrap_or_else(|| default_title(name, lang)),
                         });
                     }
                 }

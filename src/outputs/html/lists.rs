@@ -343,10 +343,13 @@ impl<'a> Renderer<'a> {
     /// Lays out the list `input` describes.
     pub(super) fn plan_list(&self, input: ListInput<'a>) -> ListPlan<'a> {
         let tl = self.timeline;
-        let title = match input.term {
-            Some((ti, n)) => format!("Timeline of {}", tl.taxonomies[ti].terms[n].name),
-            None => format!("Timeline of {}", self.config.title),
+        let name = match input.term {
+            Some((ti, n)) => &tl.taxonomies[ti].terms[n].name,
+            None => &self.config.title,
         };
+        let title = self
+            .messages
+            .with("axis-title", &[("name", crate::i18n::Arg::Text(name))]);
         let key = input.key;
         ListPlan {
             key,
@@ -392,12 +395,7 @@ impl<'a> Renderer<'a> {
             return Vec::new();
         };
         self.list_pages(plan, &|page, list| {
-            let mut title = self.config.title.clone();
-            if let Some(p) = &list.pager
-                && p.current > 1
-            {
-                title = format!("{title} — {} (page {} of {})", p.range, p.current, p.total);
-            }
+            let title = self.list_title(self.config.title.clone(), list.pager.as_ref());
             #[derive(Serialize)]
             struct Home {
                 #[serde(flatten)]

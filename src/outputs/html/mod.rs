@@ -16,6 +16,7 @@ use tera::Context;
 
 use crate::content::config::Config;
 use crate::diagnostic::{Diagnostic, Diagnostics};
+use crate::i18n::{self, Arg, Messages};
 use crate::outputs::{OutputFile, SiteParts, Target};
 use crate::timeline::Timeline;
 use crate::views::EventText;
@@ -28,7 +29,7 @@ mod pages;
 mod templates;
 mod views;
 
-use lists::{ListGroups, ListPlan};
+use lists::{ListGroups, ListPlan, PagerView};
 pub(crate) use templates::Templates;
 use templates::tera_diagnostic;
 use views::*;
@@ -45,6 +46,8 @@ struct Renderer<'a> {
     site: SiteView<'a>,
     /// Each event's shared parts, by timeline index.
     texts: &'a [Arc<EventText>],
+    /// The interface words in the site's language.
+    messages: &'static Messages,
     groups: ListGroups,
     /// The output paths to render; `None` renders every page.
     want: Option<&'a HashSet<Arc<str>>>,
@@ -63,6 +66,23 @@ struct Renderer<'a> {
 const NOT_FOUND: &str = "404.html";
 
 impl<'a> Renderer<'a> {
+    /// A list page's title: `title`, and after the first page where on
+    /// the list it is.
+    fn list_title(&self, title: String, pager: Option<&PagerView>) -> String {
+        match pager {
+            Some(p) if p.current > 1 => self.messages.with(
+                "list-title-page",
+                &[
+                    ("title", Arg::Text(&title)),
+                    ("range", Arg::Text(&p.range)),
+                    ("current", Arg::Count(p.current)),
+                    ("total", Arg::Count(p.total)),
+                ],
+            ),
+            _ => title,
+        }
+    }
+
     /// Whether the page at this output path is to be rendered.
     fn wants_path(&self, path: &str) -> bool {
         self.want.is_none_or(|w| w.contains(path))
@@ -75,12 +95,12 @@ impl<'a> Renderer<'a> {
     fn nav(&self, from: &Page<'_>) -> Vec<NavItem> {
         let mut items = vec![
             NavItem {
-                title: "Timeline".into(),
+                title: self.messages.text("nav-timeline"),
                 url: from.link_to(&Page::Home),
                 current: *from == Page::Home,
             },
             NavItem {
-                title: "Sources".into(),
+                title: self.messages.text("nav-sources"),
                 url: from.link_to(&Page::Sources),
                 current: *from == Page::Sources,
             },
@@ -308,6 +328,7 @@ impl<'a> Renderer<'a> {
                 base_url: config.base_url.as_deref(),
             },
             texts,
+            messages: i18n::messages(config.lang.code),
             groups: ListGroups::new(timeline),
             want: None,
             card_prints: Vec::new(),

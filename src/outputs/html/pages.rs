@@ -9,6 +9,7 @@ use super::lists::{ListPlan, ListView};
 use super::views::*;
 use super::{NOT_FOUND, Rendered, Renderer};
 use crate::content::markdown;
+use crate::i18n::Arg;
 use crate::views::date_html;
 use crate::views::json::inert as json_ld;
 use crate::views::url::Page;
@@ -214,7 +215,9 @@ impl Renderer<'_> {
                         .collect(),
                 };
                 let title = format!("{} — {}", s.title, self.config.title);
-                let description = format!("Source: {}", s.title);
+                let description = self
+                    .messages
+                    .with("source-description", &[("title", Arg::Text(&s.title))]);
                 self.render("source.html", page, title, description, data)
             })
             .collect();
@@ -231,8 +234,9 @@ impl Renderer<'_> {
                 .map(|si| self.source_view(si, &page))
                 .collect(),
         };
-        let title = format!("Sources — {}", self.config.title);
-        let description = format!("The sources cited by {}", self.config.title);
+        let site = [("site", Arg::Text(&self.config.title))];
+        let title = self.messages.with("sources-page-title", &site);
+        let description = self.messages.with("sources-description", &site);
         out.push(self.render("sources.html", page, title, description, data));
         out
     }
@@ -286,15 +290,12 @@ impl Renderer<'_> {
                         #[serde(flatten)]
                         list: ListView,
                     }
-                    let mut title = format!("{}: {} — {}", t.title, term.name, self.config.title);
-                    if let Some(p) = &list.pager
-                        && p.current > 1
-                    {
-                        title = format!(
-                            "{}: {} — {} (page {} of {})",
-                            t.title, term.name, p.range, p.current, p.total
-                        );
-                    }
+                    let title = match &list.pager {
+                        Some(p) if p.current > 1 => {
+                            self.list_title(format!("{}: {}", t.title, term.name), Some(p))
+                        }
+                        _ => format!("{}: {} — {}", t.title, term.name, self.config.title),
+                    };
                     let data = TermList {
                         taxonomy: t.name,
                         taxonomy_title: &t.title,
@@ -324,8 +325,9 @@ impl Renderer<'_> {
             // Where to look without JavaScript: every index but the timeline.
             indexes: self.nav(&page).into_iter().skip(1).collect(),
         };
-        let title = format!("Search — {}", self.config.title);
-        let description = format!("Search the events and sources of {}", self.config.title);
+        let site = [("site", Arg::Text(&self.config.title))];
+        let title = self.messages.with("search-page-title", &site);
+        let description = self.messages.with("search-description", &site);
         self.render("search.html", page, title, description, data)
     }
 
@@ -356,14 +358,17 @@ impl Renderer<'_> {
         let ctx = NotFound {
             site: &self.site,
             nav: vec![NavItem {
-                title: "Timeline".into(),
+                title: self.messages.text("nav-timeline"),
                 url: home.clone(),
                 current: false,
             }],
             root: &home,
             home_url: &home,
             search_url: format!("{home}{}", Page::Search.file()),
-            title: format!("Page not found — {}", self.config.title),
+            title: self.messages.with(
+                "not-found-page-title",
+                &[("site", Arg::Text(&self.config.title))],
+            ),
             description: "",
             canonical: None,
             og_type: "website",

@@ -5,9 +5,10 @@
 use std::collections::BTreeMap;
 use std::path::PathBuf;
 
-use tera::Tera;
+use tera::{Kwargs, State, Tera, TeraResult, Value};
 
 use crate::diagnostic::{Diagnostic, Diagnostics, Location, SourceText};
+use crate::i18n::{self, Arg, Messages};
 
 /// The built-in templates: name and text.
 pub(crate) const BUILTIN_TEMPLATES: [(&str, &str); 14] = [
@@ -110,7 +111,10 @@ pub(super) fn tera_diagnostic(
 impl Templates {
     /// Compiles the built-in templates with the site's overrides. Template
     /// syntax errors are located in the file they come from.
-    pub(crate) fn new(site_templates: &[SourceText]) -> Result<Templates, Diagnostics> {
+    /// Compiles the built-in templates with the site's overrides, their
+    /// interface words (`t(id=…)`) in the language `lang`. Template syntax
+    /// errors are located in the file they come from.
+    pub(crate) fn new(site_templates: &[SourceText], lang: &str) -> Result<Templates, Diagnostics> {
         let mut sources: BTreeMap<String, SourceText> = BUILTIN_TEMPLATES
             .iter()
             .map(|(name, text)| {
@@ -134,6 +138,7 @@ impl Templates {
         }
         let mut tera = Tera::new();
         tera.autoescape_on([".html", ".xml"]);
+        tera.register_function("t", message_function(i18n::messages(lang)));
         let all: Vec<(&str, &str)> = sources
             .iter()
             .map(|(k, v)| (k.as_str(), v.text.as_str()))
@@ -141,5 +146,38 @@ impl Templates {
         tera.add_raw_templates(all)
             .map_err(|e| Diagnostics::from(vec![tera_diagnostic(&e, &sources, None)]))?;
         Ok(Templates { tera, sources })
+    }
+}
+
+/// The templates' `t` function: the message `id` in the site's language,
+/// every other argument a value it fills in (`t(id="events-count",
+/// n=event_count)`). Its text is escaped like any other.
+fn message_function(
+    messages: &'static Messages,
+) -> impl Fn(Kwargs, &State) -> TeraResult<Value> + Sync + Send + 'static {
+    move |kwargs: Kwargs, _: &State| {
+        let id: &str = kwargs.must_get("id")?;
+        let texts: Vec<(String, String)> = kwargs
+            .iter()
+            .filter(|(k, v)| k.to_string() != "id" && v.as_u64().is_none())
+            .map(|(k, v)| {
+                (
+                    k.to_string(),
+                    v.as_str().map_or_else(|| v.to_string(), str::to_string),
+                )
+            })
+            .collect();
+        let mut args: Vec<(String, Arg<'_>)> = kwargs
+            .iter()
+            .filter_map(|(k, v)| {
+                Some((
+                    k.to_string(),
+                    Arg::Count(usize::try_from(v.as_u64()?).ok()?),
+                ))
+            })
+            .collect();
+        args.extend(texts.iter().map(|(k, v)| (k.clone(), Arg::Text(v))));
+        let args: Vec<(&str, Arg<'_>)> = args.iter().map(|(k, v)| (k.as_str(), *v)).collect();
+        Ok(Value::from(messages.with(id, &args)))
     }
 }

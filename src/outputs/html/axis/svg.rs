@@ -6,6 +6,7 @@ use std::fmt::Write as _;
 
 use super::ticks::{short_month, ticks};
 use super::*;
+use crate::i18n::{self, Arg, Messages};
 
 impl Axis<'_> {
     /// The SVG for a page whose way back to the site root is `root`
@@ -67,7 +68,7 @@ impl Axis<'_> {
         s.push_str("</g>");
         self.write_eras(&mut s, axis_y);
         if self.is_clustered() {
-            self.write_histogram(&mut s, root, marks_bottom + 8.0);
+            self.write_histogram(&mut s, root, marks_bottom + 8.0, i18n::messages(lang.code));
         }
         for p in &self.placed {
             self.write_mark(&mut s, root, p);
@@ -177,7 +178,7 @@ impl Axis<'_> {
         s.push_str("</g>");
     }
 
-    fn write_histogram(&self, s: &mut String, root: &str, top: f64) {
+    fn write_histogram(&self, s: &mut String, root: &str, top: f64, messages: &Messages) {
         let width = (WIDTH - 2.0 * MARGIN) / BINS as f64;
         let max = self.bins.iter().map(|b| b.count).max().unwrap_or(1) as f64;
         s.push_str("<g class=\"histogram\">");
@@ -190,11 +191,13 @@ impl Axis<'_> {
             let first = &self.marks[b.first];
             let (from, last) = (first.date, self.marks[b.last].date);
             let what = if b.count == 1 {
-                format!("1 event: {from}")
+                messages.with("axis-column-one", &[("from", Arg::Text(from))])
             } else if from == last {
-                format!("{} events: {from}", b.count)
+                let n = Arg::Count(b.count);
+                messages.with("axis-column-day", &[("n", n), ("from", Arg::Text(from))])
             } else {
-                format!("{} events, {from} to {last}", b.count)
+                let (n, from, to) = (Arg::Count(b.count), Arg::Text(from), Arg::Text(last));
+                messages.with("axis-column", &[("n", n), ("from", from), ("to", to)])
             };
             let _ = write!(
                 s,

@@ -1,0 +1,87 @@
+# annals' interface words in English. A translation is a copy of this file
+# with every message translated (src/i18n/LANG.ftl); `{ $name }` are the
+# values a page fills in. Dates are not here: they come from the date
+# tables (src/date/display.rs).
+
+## Every page
+skip-to-content = Skip to content
+nav-sections = Sections
+nav-timeline = Timeline
+nav-sources = Sources
+search-label = Search events and sources
+search-placeholder = Search
+search-button = Search
+footer-built = built with annals from sourced, dated records. Follow:
+footer-feed = Atom feed
+footer-calendar = calendar
+footer-timelinejs = TimelineJS data
+footer-data = all data (JSON)
+
+## Lists: the home page and each term's page
+events-count = { $n ->
+    [one] { $n } event
+   *[other] { $n } events
+}
+page-of = page { $current } of { $total }: { $range }
+pager-label = Pages of the list
+pager-range = Page { $current } of { $total }: { $range }
+list-title-page = { $title } — { $range } (page { $current } of { $total })
+term-feed = feed
+term-calendar = calendar
+axis-title = Timeline of { $name }
+axis-caption = Each mark is an event, placed in proportion to time; bars are spans, a fading bar is still going on.
+axis-caption-clustered = Each column counts the events that begin in its stretch of time and leads to them in the list; the most important events are drawn one by one above, spans as bars.
+axis-column-one = 1 event: { $from }
+axis-column-day = { $n } events: { $from }
+axis-column = { $n } events, { $from } to { $to }
+
+## Events
+ongoing = Ongoing
+card-sources = { $n ->
+    [one] Source
+   *[other] Sources
+}:
+sources-say = What the sources say
+read-in-context = Read in context
+filed-under = Filed under
+related-events = Related events
+previous-next = Previous and next events
+previous = Previous
+next = Next
+
+## Sources
+source-kicker = Source
+source-by = By { $author }
+image-credit = Image credit: { $credit }
+read-original = Read the original article
+citing-events = Events citing this source
+source-description = Source: { $title }
+sources-title = Sources
+sources-page-title = Sources — { $site }
+sources-description = The sources cited by { $site }
+sources-lede = Every event on this timeline cites its source; these are the articles and documents cited.
+cited-by = { $n ->
+    [one] cited by { $n } event
+   *[other] cited by { $n } events
+}
+
+## Taxonomies: the default headings
+taxonomy-tags = Topics
+taxonomy-actors = People and organisations
+taxonomy-places = Places
+
+## Search
+search-title = Search
+search-page-title = Search — { $site }
+search-description = Search the events and sources of { $site }
+search-nojs = Search needs JavaScript, which is turned off in this browser. Every event is on the
+search-nojs-timeline = timeline
+search-nojs-indexes = , and the indexes list them by subject:
+search-more = Show more results
+
+## The page for a missing address
+not-found-title = Page not found
+not-found-page-title = Page not found — { $site }
+not-found-before = There is no page at this address. The
+not-found-link = timeline
+not-found-after = lists every event.

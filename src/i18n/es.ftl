@@ -1,0 +1,84 @@
+# Las palabras de la interfaz de annals en español (véase en.ftl).
+
+## Cada página
+skip-to-content = Saltar al contenido
+nav-sections = Secciones
+nav-timeline = Cronología
+nav-sources = Fuentes
+search-label = Buscar acontecimientos y fuentes
+search-placeholder = Buscar
+search-button = Buscar
+footer-built = hecho con annals a partir de registros fechados y con fuentes. Seguir:
+footer-feed = canal Atom
+footer-calendar = calendario
+footer-timelinejs = datos para TimelineJS
+footer-data = todos los datos (JSON)
+
+## Listas: la portada y la página de cada término
+events-count = { $n ->
+    [one] { $n } acontecimiento
+   *[other] { $n } acontecimientos
+}
+page-of = página { $current } de { $total }: { $range }
+pager-label = Páginas de la lista
+pager-range = Página { $current } de { $total }: { $range }
+list-title-page = { $title } — { $range } (página { $current } de { $total })
+term-feed = canal
+term-calendar = calendario
+axis-title = Cronología de { $name }
+axis-caption = Cada marca es un acontecimiento, situado en proporción al tiempo; las barras son periodos, una barra que se desvanece sigue en curso.
+axis-caption-clustered = Cada columna cuenta los acontecimientos que empiezan en su tramo de tiempo y lleva a ellos en la lista; los más importantes se dibujan uno a uno encima, los periodos como barras.
+axis-column-one = 1 acontecimiento: { $from }
+axis-column-day = { $n } acontecimientos: { $from }
+axis-column = { $n } acontecimientos, de { $from } a { $to }
+
+## Acontecimientos
+ongoing = En curso
+card-sources = { $n ->
+    [one] Fuente
+   *[other] Fuentes
+}:
+sources-say = Lo que dicen las fuentes
+read-in-context = Leer en contexto
+filed-under = Archivado en
+related-events = Acontecimientos relacionados
+previous-next = Acontecimientos anterior y siguiente
+previous = Anterior
+next = Siguiente
+
+## Fuentes
+source-kicker = Fuente
+source-by = Por { $author }
+image-credit = Imagen: { $credit }
+read-original = Leer el artículo original
+citing-events = Acontecimientos que citan esta fuente
+source-description = Fuente: { $title }
+sources-title = Fuentes
+sources-page-title = Fuentes — { $site }
+sources-description = Las fuentes citadas por { $site }
+sources-lede = Cada acontecimiento de esta cronología cita su fuente; estos son los artículos y documentos citados.
+cited-by = { $n ->
+    [one] citada por { $n } acontecimiento
+   *[other] citada por { $n } acontecimientos
+}
+
+## Taxonomías: los encabezados por defecto
+taxonomy-tags = Temas
+taxonomy-actors = Personas y organizaciones
+taxonomy-places = Lugares
+
+## Búsqueda
+search-title = Buscar
+search-page-title = Buscar — { $site }
+search-description = Buscar en los acontecimientos y las fuentes de { $site }
+search-nojs = La búsqueda necesita JavaScript, que está desactivado en este navegador. Todos los acontecimientos están en la
+search-nojs-timeline = cronología
+search-nojs-indexes = , y los índices los ordenan por tema:
+search-more = Mostrar más resultados
+
+## La página de una dirección que no existe
+not-found-title = Página no encontrada
+not-found-page-title = Página no encontrada — { $site }
+not-found-before = No hay ninguna página en esta dirección. La
+not-found-link = cronología
+not-found-after = recoge todos los acontecimientos.
