@@ -3,503 +3,669 @@
 // address, so a filtered view can be shared), the axis gains zoom and pan,
 // and the keyboard moves between events (j / k). No dependencies, no
 // requests: it only rearranges what the page already holds.
-(function () {
+//
+// It also holds what search.js shares with it (`annals.fold`,
+// `annals.formatter`), so the list filter and search match words alike.
+// What the build knows comes from the page: the axis's span, month names,
+// BC pattern, thousands separator and tick spacing are attributes of its
+// SVG. The tick choice and the calendar are the build's (src/axis.rs),
+// written once more here because a zoom needs ticks the build did not
+// draw; tests/browser/parity.test.mjs checks them against tables that
+// Rust writes.
+(() => {
   'use strict';
 
-  var TAXONOMIES = [
-    ['tags', 'Topic', 'All topics'],
-    ['actors', 'Person or organisation', 'All people and organisations'],
-    ['places', 'Place', 'All places'],
-  ];
+  /**
+   * Every word this script shows. {name} is filled in; an object holds
+   * plural forms, by CLDR category (one, other, …), in language `lang`.
+   * The build may replace this table with another language's.
+   */
+  const WORDS = {
+    lang: 'en',
+    filterForm: 'Filter the events',
+    filterLabel: 'Filter',
+    filterPlaceholder: 'Words in the title, summary or terms',
+    taxonomies: {
+      tags: { label: 'Topic', all: 'All topics' },
+      actors: { label: 'Person or organisation', all: 'All people and organisations' },
+      places: { label: 'Place', all: 'All places' },
+    },
+    termOption: '{term} ({count})',
+    clear: 'Clear',
+    keys: 'Keys: j and k move to the next and previous event.',
+    keysPaged: 'Filters the events of this page. Keys: j and k move to the next and previous event.',
+    showing: { one: 'Showing {shown} of {total} event', other: 'Showing {shown} of {total} events' },
+    total: { one: '{total} event', other: '{total} events' },
+    allOfTerm: 'All events: {term} →',
+    axisControls: 'Zoom and pan the axis',
+    zoomIn: 'Zoom in',
+    zoomOut: 'Zoom out',
+    earlier: 'Earlier',
+    later: 'Later',
+    reset: 'Reset',
+    resetTitle: 'Show the whole timeline',
+  };
 
-  function el(tag, attrs, children) {
-    var node = document.createElement(tag);
-    Object.keys(attrs || {}).forEach(function (k) {
-      if (k === 'text') node.textContent = attrs[k];
-      else node.setAttribute(k, attrs[k]);
-    });
-    (children || []).forEach(function (c) { node.appendChild(c); });
+  // ------------------------------------------------------------- text
+
+  // Combining marks that `fold` drops (`is_diacritic` in src/search.rs).
+  const MARKS = /[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]/g;
+  // Letters without a decomposition, spelt out as src/search.rs does.
+  const SPELLING = { ß: 'ss', æ: 'ae', œ: 'oe', þ: 'th', ø: 'o', đ: 'd', ð: 'd', ł: 'l', ı: 'i', ς: 'σ' };
+  const SPELT = new RegExp(`[${Object.keys(SPELLING).join('')}]`, 'g');
+
+  /**
+   * Text folded for matching, exactly as `fold` in src/search.rs folds the
+   * search index: compatibility decomposition, lower case, diacritics
+   * dropped, a few letters spelt out ("Straße" → "strasse").
+   */
+  function fold(text) {
+    return text.normalize('NFKD').toLowerCase().replace(MARKS, '')
+      .replace(SPELT, (c) => SPELLING[c]);
+  }
+
+  /**
+   * A function that fills a text of a words table: each {name} from
+   * `values`, and of a text with plural forms the one that `count` takes
+   * in language `lang`.
+   */
+  function formatter(lang) {
+    const plurals = new Intl.PluralRules(lang);
+    return (text, values = {}, count = 0) => {
+      const pattern = typeof text === 'string' ? text : text[plurals.select(count)] ?? text.other;
+      return pattern.replace(/\{(\w+)\}/g, (whole, name) => (Object.hasOwn(values, name) ? `${values[name]}` : whole));
+    };
+  }
+
+  const format = formatter(WORDS.lang);
+
+  /** Characters (code points, as Rust counts them) of `text`. */
+  const length = (text) => [...text].length;
+
+  // ---------------------------------------------------------- elements
+
+  function el(tag, attrs = {}, children = []) {
+    const node = document.createElement(tag);
+    for (const [k, v] of Object.entries(attrs)) {
+      if (k === 'text') node.textContent = v;
+      else node.setAttribute(k, v);
+    }
+    node.append(...children);
     return node;
   }
 
-  /** Lower case without accents, for matching typed text. */
-  function fold(s) {
-    return s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
-  }
-
   function eventIdOf(href) {
-    var m = /(?:^|\/)events\/([^/]+)\/(?:index\.html)?$/.exec(href || '');
+    const m = /(?:^|\/)events\/([^/]+)\/(?:index\.html)?$/.exec(href || '');
     return m ? m[1] : null;
   }
 
-  // ---------------------------------------------------------------- filters
+  // ----------------------------------------------------------- filters
 
-  function setupFilters(list) {
-    var cards = Array.prototype.slice.call(list.querySelectorAll('.event-card'));
-    if (cards.length < 2) return null;
-    var terms = {};
-    TAXONOMIES.forEach(function (t) { terms[t[0]] = {}; });
-    var items = cards.map(function (card) {
-      var own = (card.getAttribute('data-terms') || '').split(' ').filter(Boolean);
-      card.querySelectorAll('.terms a.term').forEach(function (a) {
-        var m = /([a-z]+)\/([^/]+)\/(?:index\.html)?$/.exec(a.getAttribute('href'));
-        if (m && terms[m[1]]) {
-          var entry = terms[m[1]][m[2]] ||
-            (terms[m[1]][m[2]] = { name: a.textContent, count: 0, href: a.getAttribute('href') });
-          entry.count += 1;
-        }
-      });
+  const TAXONOMIES = ['tags', 'actors', 'places'];
+
+  /** Counts the term a card's link leads to, in `terms` (taxonomy → slug → entry). */
+  function countTerm(terms, a) {
+    const href = a.getAttribute('href');
+    const m = /([a-z]+)\/([^/]+)\/(?:index\.html)?$/.exec(href);
+    if (!m || !Object.hasOwn(terms, m[1])) return;
+    const entry = terms[m[1]][m[2]] ??= { name: a.textContent, count: 0, href };
+    entry.count += 1;
+  }
+
+  /** The events of a list, and the terms their cards link to. */
+  function readList(cards) {
+    const terms = Object.fromEntries(TAXONOMIES.map((name) => [name, Object.create(null)]));
+    const items = cards.map((card) => {
+      card.querySelectorAll('.terms a.term').forEach((a) => countTerm(terms, a));
       return {
-        card: card,
         li: card.closest('li') || card,
         id: card.id.replace(/^e-/, ''),
-        terms: own,
+        terms: (card.getAttribute('data-terms') || '').split(' ').filter(Boolean),
         text: fold(card.textContent),
       };
     });
+    return { items, terms };
+  }
 
-    var params = new URLSearchParams(location.search);
-    var form = el('form', { class: 'filters', role: 'search', 'aria-label': 'Filter the events' });
-    form.addEventListener('submit', function (e) { e.preventDefault(); });
-    var qId = 'filter-q';
-    var q = el('input', { type: 'search', id: qId, name: 'q', autocomplete: 'off', placeholder: 'Words in the title, summary or terms' });
-    q.value = params.get('q') || '';
-    form.appendChild(el('div', { class: 'filter-field filter-text' }, [
-      el('label', { for: qId, text: 'Filter' }), q]));
-    var selects = {};
-    TAXONOMIES.forEach(function (t) {
-      var names = Object.keys(terms[t[0]]);
-      if (!names.length) return;
-      names.sort(function (a, b) {
-        return terms[t[0]][a].name.localeCompare(terms[t[0]][b].name);
-      });
-      var id = 'filter-' + t[0];
-      var select = el('select', { id: id, name: t[0] }, [el('option', { value: '', text: t[2] })]);
-      names.forEach(function (slug) {
-        var entry = terms[t[0]][slug];
-        select.appendChild(el('option', { value: slug, text: entry.name + ' (' + entry.count + ')' }));
-      });
-      var wanted = params.get(t[0]);
-      if (wanted && terms[t[0]][wanted]) select.value = wanted;
-      selects[t[0]] = select;
-      form.appendChild(el('div', { class: 'filter-field' }, [el('label', { for: id, text: t[1] }), select]));
+  /** A select of one taxonomy's terms, by name, with their counts. */
+  function termSelect(name, entries, wanted) {
+    const slugs = Object.keys(entries).sort((a, b) => entries[a].name.localeCompare(entries[b].name));
+    const select = el('select', { id: `filter-${name}`, name }, [
+      el('option', { value: '', text: WORDS.taxonomies[name].all }),
+      ...slugs.map((slug) => el('option', {
+        value: slug,
+        text: format(WORDS.termOption, { term: entries[slug].name, count: entries[slug].count }),
+      })),
+    ]);
+    if (wanted && entries[wanted]) select.value = wanted;
+    return select;
+  }
+
+  /** The filter form: a text box, a select per taxonomy, a status line. */
+  function filterForm(terms, params, paged) {
+    const form = el('form', { class: 'filters', role: 'search', 'aria-label': WORDS.filterForm });
+    form.addEventListener('submit', (e) => e.preventDefault());
+    const q = el('input', {
+      type: 'search', id: 'filter-q', name: 'q', autocomplete: 'off', placeholder: WORDS.filterPlaceholder,
     });
-    var clear = el('button', { type: 'button', class: 'filter-clear', text: 'Clear' });
-    form.appendChild(clear);
-    var status = el('p', { class: 'filter-status', role: 'status', 'aria-live': 'polite' });
-    form.appendChild(status);
-    var paged = document.querySelector('.list-pager');
+    q.value = params.get('q') || '';
+    form.append(el('div', { class: 'filter-field filter-text' }, [
+      el('label', { for: 'filter-q', text: WORDS.filterLabel }), q]));
+    const selects = {};
+    for (const name of TAXONOMIES) {
+      if (!Object.keys(terms[name]).length) continue;
+      selects[name] = termSelect(name, terms[name], params.get(name));
+      form.append(el('div', { class: 'filter-field' }, [
+        el('label', { for: `filter-${name}`, text: WORDS.taxonomies[name].label }), selects[name]]));
+    }
+    const clear = el('button', { type: 'button', class: 'filter-clear', text: WORDS.clear });
+    const status = el('p', { class: 'filter-status', role: 'status', 'aria-live': 'polite' });
     // A list cut into pages filters the page on screen; for one term, the
     // term's own page holds all of its events.
-    var more = el('p', { class: 'filter-more' });
+    const more = el('p', { class: 'filter-more' });
     more.hidden = true;
-    form.appendChild(more);
-    form.appendChild(el('p', {
-      class: 'filter-keys',
-      text: (paged ? 'Filters the events of this page. ' : '') + 'Keys: j and k move to the next and previous event.',
-    }));
+    form.append(clear, status, more, el('p', { class: 'filter-keys', text: paged ? WORDS.keysPaged : WORDS.keys }));
+    return { form, q, selects, clear, status, more };
+  }
+
+  /** The terms chosen in the selects, as "taxonomy/slug". */
+  function chosenTerms(selects) {
+    return Object.keys(selects).filter((name) => selects[name].value)
+      .map((name) => `${name}/${selects[name].value}`);
+  }
+
+  /** True when `href` (a term's page) is not the page on screen or above it. */
+  function elsewhere(href) {
+    const base = new URL(href, location.href).pathname.replace(/index\.html$/, '');
+    return !location.pathname.startsWith(base);
+  }
+
+  /** Puts the text box and the selects into the address, for sharing. */
+  function keepInAddress(q, selects) {
+    const next = new URLSearchParams(location.search);
+    if (q.value.trim()) next.set('q', q.value.trim()); else next.delete('q');
+    for (const [name, select] of Object.entries(selects)) {
+      if (select.value) next.set(name, select.value); else next.delete(name);
+    }
+    const search = next.toString();
+    history.replaceState(null, '', location.pathname + (search ? `?${search}` : '') + location.hash);
+  }
+
+  function setupFilters(list) {
+    const cards = [...list.querySelectorAll('.event-card')];
+    if (cards.length < 2) return;
+    const { items, terms } = readList(cards);
+    const paged = document.querySelector('.list-pager');
+    const { form, q, selects, clear, status, more } = filterForm(terms, new URLSearchParams(location.search), paged);
     // The list and its filters side by side where the page is wide.
-    var layout = el('div', { class: 'list-layout' });
+    const layout = el('div', { class: 'list-layout' });
     list.parentNode.insertBefore(layout, list);
-    layout.appendChild(form);
-    layout.appendChild(list);
+    layout.append(form, list);
+    const marks = [...document.querySelectorAll('svg.axis a.mark')];
 
-    var marks = Array.prototype.slice.call(document.querySelectorAll('svg.axis a.mark'));
-
-    function apply(updateUrl) {
-      var words = fold(q.value).split(/\s+/).filter(Boolean);
-      var wanted = [];
-      Object.keys(selects).forEach(function (name) {
-        if (selects[name].value) wanted.push(name + '/' + selects[name].value);
-      });
-      var shown = {};
-      var count = 0;
-      items.forEach(function (it) {
-        var ok = wanted.every(function (w) { return it.terms.indexOf(w) >= 0; }) &&
-          words.every(function (w) { return it.text.indexOf(w) >= 0; });
+    const apply = (updateUrl) => {
+      const words = fold(q.value).split(/\s+/).filter(Boolean);
+      const wanted = chosenTerms(selects);
+      const shown = new Set();
+      let count = 0;
+      for (const it of items) {
+        const ok = wanted.every((w) => it.terms.includes(w)) && words.every((w) => it.text.includes(w));
         it.li.hidden = !ok;
-        if (ok) { shown[it.id] = true; count += 1; }
-      });
-      list.querySelectorAll('section.month, section.year').forEach(function (section) {
+        if (ok) {
+          shown.add(it.id);
+          count += 1;
+        }
+      }
+      list.querySelectorAll('section.month, section.year').forEach((section) => {
         section.hidden = !section.querySelector('li:not([hidden]) .event-card');
       });
-      var active = words.length > 0 || wanted.length > 0;
-      marks.forEach(function (m) {
-        var id = eventIdOf(m.getAttribute('href'));
-        m.classList.toggle('dimmed', active && !shown[id]);
-      });
+      const active = words.length > 0 || wanted.length > 0;
+      for (const m of marks) m.classList.toggle('dimmed', active && !shown.has(eventIdOf(m.getAttribute('href'))));
+      const total = items.length;
       status.textContent = active
-        ? 'Showing ' + count + ' of ' + items.length + ' events'
-        : items.length + ' events';
+        ? format(WORDS.showing, { shown: count, total }, total)
+        : format(WORDS.total, { total }, total);
       clear.hidden = !active;
-      var only = wanted.length === 1 && !words.length ? wanted[0].split('/') : null;
-      var entry = only && terms[only[0]][only[1]];
-      // Not on the term's own pages, where it would lead back to them.
-      var elsewhere = false;
-      if (entry && entry.href) {
-        var base = new URL(entry.href, location.href).pathname.replace(/index\.html$/, '');
-        elsewhere = location.pathname.indexOf(base) !== 0;
-      }
-      more.textContent = '';
-      more.hidden = !(paged && elsewhere);
-      if (!more.hidden) {
-        more.appendChild(el('a', { href: entry.href, text: 'All events: ' + entry.name + ' →' }));
-      }
-      if (updateUrl) {
-        var next = new URLSearchParams(location.search);
-        if (q.value.trim()) next.set('q', q.value.trim()); else next.delete('q');
-        Object.keys(selects).forEach(function (name) {
-          if (selects[name].value) next.set(name, selects[name].value); else next.delete(name);
-        });
-        var search = next.toString();
-        history.replaceState(null, '', location.pathname + (search ? '?' + search : '') + location.hash);
-      }
-    }
-    q.addEventListener('input', function () { apply(true); });
-    Object.keys(selects).forEach(function (name) {
-      selects[name].addEventListener('change', function () { apply(true); });
-    });
-    clear.addEventListener('click', function () {
+      // One term and no words: its own page holds all of its events (not
+      // shown on that page, where it would lead back to it).
+      const [taxonomy, slug] = wanted.length === 1 && !words.length ? wanted[0].split('/') : [];
+      const entry = taxonomy && terms[taxonomy][slug];
+      more.replaceChildren();
+      more.hidden = !(paged && entry && entry.href && elsewhere(entry.href));
+      if (!more.hidden) more.append(el('a', { href: entry.href, text: format(WORDS.allOfTerm, { term: entry.name }) }));
+      if (updateUrl) keepInAddress(q, selects);
+    };
+    q.addEventListener('input', () => apply(true));
+    for (const select of Object.values(selects)) select.addEventListener('change', () => apply(true));
+    clear.addEventListener('click', () => {
       q.value = '';
-      Object.keys(selects).forEach(function (name) { selects[name].value = ''; });
+      for (const select of Object.values(selects)) select.value = '';
       apply(true);
       q.focus();
     });
     apply(false);
-    return q;
   }
 
-  // ------------------------------------------------------------- the axis
+  // ---------------------------------------------------------- calendar
 
-  var DAY = 86400;
+  const DAY = 86400;
 
-  /** Civil date (proleptic Gregorian, astronomical years) of a day number. */
+  /** Civil date [year, month, day] (proleptic Gregorian, astronomical years) of a day from 1970-01-01. */
   function civil(days) {
-    var z = days + 719468;
-    var era = Math.floor(z / 146097);
-    var doe = z - era * 146097;
-    var yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
-    var doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
-    var mp = Math.floor((5 * doy + 2) / 153);
-    var d = doy - Math.floor((153 * mp + 2) / 5) + 1;
-    var m = mp < 10 ? mp + 3 : mp - 9;
+    const z = days + 719468;
+    const era = Math.floor(z / 146097);
+    const doe = z - era * 146097;
+    const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
+    const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+    const mp = Math.floor((5 * doy + 2) / 153);
+    const d = doy - Math.floor((153 * mp + 2) / 5) + 1;
+    const m = mp < 10 ? mp + 3 : mp - 9;
     return [yoe + era * 400 + (m <= 2 ? 1 : 0), m, d];
   }
 
-  function daysOf(y, m, d) {
-    y -= m <= 2 ? 1 : 0;
-    var era = Math.floor(y / 400);
-    var yoe = y - era * 400;
-    var mp = (m + 9) % 12;
-    var doy = Math.floor((153 * mp + 2) / 5) + d - 1;
-    var doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  /** The day from 1970-01-01 of a civil date (inverse of `civil`). */
+  function daysOf(year, m, d) {
+    const y = m <= 2 ? year - 1 : year;
+    const era = Math.floor(y / 400);
+    const yoe = y - era * 400;
+    const mp = (m + 9) % 12;
+    const doy = Math.floor((153 * mp + 2) / 5) + d - 1;
+    const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
     return era * 146097 + doe - 719468;
   }
 
-  function secondsOf(y, m, d) { return daysOf(y, m, d) * DAY; }
+  const secondsOf = (y, m, d) => daysOf(y, m, d) * DAY;
 
-  function Axis(svg) {
-    this.svg = svg;
-    this.lo = Number(svg.getAttribute('data-lo'));
-    this.hi = Number(svg.getAttribute('data-hi'));
-    this.view = [this.lo, this.hi];
-    this.months = (svg.getAttribute('data-months') || '').split(',');
-    this.bc = svg.getAttribute('data-bc') || '{year} BC';
-    this.sep = svg.getAttribute('data-sep') || ',';
-    var vb = svg.viewBox.baseVal;
-    this.width = vb.width;
-    this.margin = 24;
-    this.ticks = svg.querySelector('.axis-ticks');
-    var tick = this.ticks && this.ticks.querySelector('.tick');
-    this.tickLine = tick ? tick.querySelector('line') : null;
-    this.tickText = tick ? tick.querySelector('text') : null;
-    var self = this;
-    // Where each shape and label sits at full scale, so a zoom moves it by
-    // as much as the time it stands for moves.
-    this.parts = [];
-    svg.querySelectorAll('a.mark, a.cluster, g.era').forEach(function (a) {
-      var t0 = Number(a.getAttribute('data-t0'));
-      var t1s = a.getAttribute('data-t1');
-      var t1 = t1s === '' ? null : Number(t1s);
-      Array.prototype.forEach.call(a.children, function (node) {
-        var tag = node.tagName.toLowerCase();
-        if (tag === 'title') return;
-        var x = Number(node.getAttribute(tag === 'circle' ? 'cx' : 'x'));
-        var w = node.hasAttribute('width') ? Number(node.getAttribute('width')) : 0;
-        self.parts.push({
-          a: a, node: node, tag: tag, t0: t0, t1: t1, x: x, w: w,
-          cluster: a.classList.contains('cluster'), era: a.classList.contains('era'),
-        });
-      });
-    });
+  /** A year as readers write it ("44 BC" for -43), with the page's BC pattern and thousands separator. */
+  function yearLabel(y, names) {
+    const digits = String(y <= 0 ? 1 - y : y);
+    const grouped = digits.length > 4 ? digits.replace(/\B(?=(\d{3})+(?!\d))/g, names.sep) : digits;
+    return y <= 0 ? names.bc.replace('{year}', () => grouped) : grouped;
   }
 
-  Axis.prototype.x = function (t, view) {
-    view = view || this.view;
-    return this.margin + (t - view[0]) * (this.width - 2 * this.margin) / (view[1] - view[0]);
-  };
+  // ------------------------------------------------------------- ticks
+  // Step by step as `choose_step`, `ticks`, `spaced` and `tick_anchor` in
+  // src/axis.rs.
 
-  Axis.prototype.yearLabel = function (y) {
-    var n = y <= 0 ? 1 - y : y;
-    var digits = String(n);
-    if (digits.length > 4) digits = digits.replace(/\B(?=(\d{3})+(?!\d))/g, this.sep);
-    return y <= 0 ? this.bc.replace('{year}', digits) : digits;
-  };
+  /** Tick spacing for a span of seconds: { days: n } or { months: n }. */
+  function chooseStep(span) {
+    const days = span / DAY;
+    const target = 8;
+    const d = [1, 2, 7, 14].find((n) => days / n <= target);
+    if (d) return { days: d };
+    const months = days / 30.44;
+    const m = [1, 2, 3, 6].find((n) => months / n <= target);
+    if (m) return { months: m };
+    const years = days / 365.2425;
+    for (let unit = 1; ; unit *= 10) {
+      const y = [1, 2, 5].map((k) => unit * k).find((n) => years / n <= target);
+      if (y) return { months: y * 12 };
+    }
+  }
 
-  /** Ticks for the current view: the same steps the build uses. */
-  Axis.prototype.tickList = function () {
-    var lo = this.view[0], hi = this.view[1];
-    var days = (hi - lo) / DAY, target = 8, out = [], self = this;
-    var start = civil(Math.floor(lo / DAY));
-    var i, steps = [1, 2, 7, 14];
-    for (i = 0; i < steps.length; i++) {
-      if (days / steps[i] <= target) {
-        for (var day = Math.floor(lo / DAY); day * DAY <= hi; day += steps[i]) {
-          if (day * DAY >= lo) {
-            var c = civil(day);
-            out.push([day * DAY, c[2] + ' ' + this.months[c[1] - 1] + ' ' + this.yearLabel(c[0])]);
-          }
-        }
-        return out;
-      }
-    }
-    var months = days / 30.44, n = 0;
-    [1, 2, 3, 6].some(function (m) { if (months / m <= target) { n = m; return true; } return false; });
-    if (!n) {
-      var years = days / 365.2425, unit = 1;
-      while (!n) {
-        [1, 2, 5].some(function (k) { if (years / (unit * k) <= target) { n = unit * k * 12; return true; } return false; });
-        unit *= 10;
-      }
-    }
-    if (n % 12 === 0 && n > 12) {
-      var step = n / 12, first = start[0], last = civil(Math.floor(hi / DAY))[0], ys = [];
-      for (var k = Math.floor((1 - first) / step); k >= 1 && 1 - k * step <= last; k--) ys.push(1 - k * step);
-      ys.push(1);
-      for (var j = Math.max(Math.floor(first / step), 1); j * step <= last; j++) ys.push(j * step);
-      ys.forEach(function (y) {
-        var t = secondsOf(y, 1, 1);
-        if (t >= lo && t <= hi) out.push([t, self.yearLabel(y)]);
-      });
-      return out;
-    }
-    var index = start[0] * 12 + start[1] - 1;
-    index -= ((index % n) + n) % n;
-    for (; ; index += n) {
-      var ty = Math.floor(index / 12), tm = index - ty * 12 + 1, t = secondsOf(ty, tm, 1);
-      if (t > hi) break;
-      if (t >= lo) out.push([t, n % 12 === 0 ? this.yearLabel(ty) : this.months[tm - 1] + ' ' + this.yearLabel(ty)]);
+  function dayTicks(lo, hi, step, names) {
+    const out = [];
+    for (let day = Math.floor(lo / DAY); day * DAY <= hi; day += step) {
+      if (day * DAY < lo) continue;
+      const [y, m, d] = civil(day);
+      out.push([day * DAY, `${d} ${names.months[m - 1]} ${yearLabel(y, names)}`]);
     }
     return out;
-  };
+  }
 
-  /** Time at x (viewBox units) in the full-scale drawing. */
-  Axis.prototype.fullTime = function (x) {
-    return this.lo + (x - this.margin) / (this.width - 2 * this.margin) * (this.hi - this.lo);
-  };
+  /** Round years as readers count them: 1000 BC, AD 1, 1000, 2000. */
+  function roundYearTicks(lo, hi, step, names) {
+    const first = civil(Math.floor(lo / DAY))[0];
+    const last = civil(Math.floor(hi / DAY))[0];
+    const years = [];
+    for (let k = Math.floor((1 - first) / step); k >= 1 && 1 - k * step <= last; k--) years.push(1 - k * step);
+    years.push(1);
+    for (let k = Math.max(Math.floor(first / step), 1); k * step <= last; k++) years.push(k * step);
+    return years.map((y) => [secondsOf(y, 1, 1), yearLabel(y, names)])
+      .filter(([t]) => t >= lo && t <= hi);
+  }
 
-  Axis.prototype.draw = function () {
-    var self = this, full = [this.lo, this.hi];
-    var edge = this.width - this.margin;
-    var clamp = function (x) { return Math.max(self.margin, Math.min(edge, x)); };
-    this.parts.forEach(function (p) {
-      var node = p.node;
-      if (p.cluster) {
-        // A column keeps its place in time: both its edges move with it.
-        var a = self.x(self.fullTime(p.x));
-        if (p.tag === 'rect') {
-          node.setAttribute('x', a.toFixed(1));
-          node.setAttribute('width', Math.max(self.x(self.fullTime(p.x + p.w)) - a, 1).toFixed(1));
-        } else {
-          node.setAttribute('x', a.toFixed(1));
-        }
-        return;
+  function monthTicks(lo, hi, step, names) {
+    const [y, m] = civil(Math.floor(lo / DAY));
+    const out = [];
+    let index = y * 12 + m - 1;
+    index -= ((index % step) + step) % step;
+    for (; ; index += step) {
+      const ty = Math.floor(index / 12);
+      const tm = index - ty * 12 + 1;
+      const t = secondsOf(ty, tm, 1);
+      if (t > hi) break;
+      if (t < lo) continue;
+      out.push([t, step % 12 === 0 ? yearLabel(ty, names) : `${names.months[tm - 1]} ${yearLabel(ty, names)}`]);
+    }
+    return out;
+  }
+
+  /** Tick times (seconds) and labels between `lo` and `hi`. */
+  function ticks(lo, hi, names) {
+    const step = chooseStep(hi - lo);
+    if (step.days) return dayTicks(lo, hi, step.days, names);
+    if (step.months % 12 === 0 && step.months > 12) return roundYearTicks(lo, hi, step.months / 12, names);
+    return monthTicks(lo, hi, step.months, names);
+  }
+
+  /** Where time `t` is drawn (viewBox units) when `view` fills the axis. */
+  function xOf(t, view, layout) {
+    return layout.margin + (t - view[0]) * ((layout.width - 2 * layout.margin) / (view[1] - view[0]));
+  }
+
+  /** Every other tick dropped until no two labels overlap. */
+  function spaced(list, x, layout) {
+    const width = (label) => length(label) * layout.tickChar;
+    const crowded = (ts) => ts.some(([t, label], i) => i > 0
+      && x(t) - x(ts[i - 1][0]) < (width(ts[i - 1][1]) + width(label)) / 2 + layout.tickGap);
+    let out = list;
+    while (out.length > 2 && crowded(out)) out = out.filter((_, i) => i % 2 === 0);
+    return out;
+  }
+
+  /** The side a label is anchored on: a label centred near an edge would be cut off. */
+  function tickAnchor(x, label, layout) {
+    const half = (length(label) * layout.tickChar) / 2;
+    return x - half < 0 ? 'start' : x + half > layout.width ? 'end' : '';
+  }
+
+  /** The ticks drawn for `view`: [{ t, x, label, anchor }], as the build draws them. */
+  function tickMarks(view, layout, names) {
+    const x = (t) => xOf(t, view, layout);
+    return spaced(ticks(view[0], view[1], names), x, layout)
+      .map(([t, label]) => ({ t, x: x(t), label, anchor: tickAnchor(x(t), label, layout) }));
+  }
+
+  // ---------------------------------------------------------- the axis
+
+  const SVG = 'http://www.w3.org/2000/svg';
+
+  /** Where a shape or label of the axis sits at full scale, so a zoom moves it with its time. */
+  function partOf(a, node) {
+    const tag = node.tagName.toLowerCase();
+    const t1 = a.getAttribute('data-t1');
+    const x = Number(node.getAttribute(tag === 'circle' ? 'cx' : 'x'));
+    // A label keeps the distance from its shape's start that the build gave it.
+    const shape = tag === 'text' ? a.querySelector('rect, circle') : null;
+    const shapeX = shape ? Number(shape.getAttribute(shape.tagName.toLowerCase() === 'circle' ? 'cx' : 'x')) : x;
+    return {
+      node,
+      tag,
+      t0: Number(a.getAttribute('data-t0')),
+      t1: t1 === '' ? null : Number(t1),
+      x,
+      w: node.hasAttribute('width') ? Number(node.getAttribute('width')) : 0,
+      pad: x - shapeX,
+      cluster: a.classList.contains('cluster'),
+      era: a.classList.contains('era'),
+    };
+  }
+
+  class Axis {
+    constructor(svg) {
+      this.svg = svg;
+      this.lo = Number(svg.getAttribute('data-lo'));
+      this.hi = Number(svg.getAttribute('data-hi'));
+      this.view = [this.lo, this.hi];
+      this.names = {
+        months: (svg.getAttribute('data-months') || '').split(','),
+        bc: svg.getAttribute('data-bc') || '{year} BC',
+        sep: svg.getAttribute('data-sep') || ',',
+      };
+      const line = svg.querySelector('.axis-line');
+      this.layout = {
+        width: svg.viewBox.baseVal.width,
+        // The axis line runs from one margin to the other.
+        margin: line ? Number(line.getAttribute('x1')) : 0,
+        tickChar: Number(svg.getAttribute('data-tick-char')),
+        tickGap: Number(svg.getAttribute('data-tick-gap')),
+      };
+      this.width = this.layout.width;
+      this.margin = this.layout.margin;
+      this.ticks = svg.querySelector('.axis-ticks');
+      const tick = this.ticks && this.ticks.querySelector('.tick');
+      this.tickLine = tick ? tick.querySelector('line') : null;
+      this.tickText = tick ? tick.querySelector('text') : null;
+      this.parts = [...svg.querySelectorAll('a.mark, a.cluster, g.era')].flatMap((a) =>
+        [...a.children].filter((node) => node.tagName.toLowerCase() !== 'title').map((node) => partOf(a, node)));
+    }
+
+    x(t, view = this.view) {
+      return xOf(t, view, this.layout);
+    }
+
+    /** Time at x (viewBox units) in the full-scale drawing. */
+    fullTime(x) {
+      return this.lo + (x - this.margin) / (this.width - 2 * this.margin) * (this.hi - this.lo);
+    }
+
+    clamp(x) {
+      return Math.max(this.margin, Math.min(this.width - this.margin, x));
+    }
+
+    /** A column keeps its place in time: both its edges move with it. */
+    drawCluster(p) {
+      const a = this.x(this.fullTime(p.x));
+      p.node.setAttribute('x', a.toFixed(1));
+      if (p.tag === 'rect') {
+        p.node.setAttribute('width', Math.max(this.x(this.fullTime(p.x + p.w)) - a, 1).toFixed(1));
       }
-      var x0 = self.x(p.t0), x1 = p.t1 === null ? edge : self.x(p.t1);
-      if (p.era) {
-        // A band spans its era; its name stays at the visible start.
-        if (p.tag === 'rect') {
-          node.setAttribute('x', clamp(x0).toFixed(1));
-          node.setAttribute('width', Math.max(clamp(x1) - clamp(x0), 0).toFixed(1));
-        } else {
-          node.setAttribute('x', (clamp(x0) + 4).toFixed(1));
-          node.style.visibility = clamp(x1) - clamp(x0) < p.node.getComputedTextLength() + 8 ? 'hidden' : '';
-        }
-        return;
+    }
+
+    /** A band spans its era; its name stays at the visible start. */
+    drawEra(p, x0, x1) {
+      const [a, b] = [this.clamp(x0), this.clamp(x1)];
+      if (p.tag === 'rect') {
+        p.node.setAttribute('x', a.toFixed(1));
+        p.node.setAttribute('width', Math.max(b - a, 0).toFixed(1));
+      } else {
+        p.node.setAttribute('x', (a + p.pad).toFixed(1));
+        p.node.style.visibility = b - a < p.node.getComputedTextLength() + 2 * p.pad ? 'hidden' : '';
       }
+    }
+
+    drawMark(p, x0, x1) {
+      const node = p.node;
       if (p.tag === 'circle') {
         node.setAttribute('cx', x0.toFixed(1));
       } else if (p.tag === 'rect') {
-        node.setAttribute('x', clamp(x0).toFixed(1));
-        node.setAttribute('width', Math.max(clamp(x1) - clamp(x0), 1).toFixed(1));
+        node.setAttribute('x', this.clamp(x0).toFixed(1));
+        node.setAttribute('width', Math.max(this.clamp(x1) - this.clamp(x0), 1).toFixed(1));
       } else {
         // A label moves with the edge of the mark it was drawn against.
-        var old0 = self.x(p.t0, full), old1 = p.t1 === null ? edge : self.x(p.t1, full);
-        var after = !node.classList.contains('inside') && !node.classList.contains('before');
-        var x = p.x + (after ? x1 - old1 : x0 - old0);
-        if (node.classList.contains('inside')) x = Math.max(x, self.margin + 6);
+        const full = [this.lo, this.hi];
+        const old0 = this.x(p.t0, full);
+        const old1 = p.t1 === null ? this.width - this.margin : this.x(p.t1, full);
+        const inside = node.classList.contains('inside');
+        const after = !inside && !node.classList.contains('before');
+        let x = p.x + (after ? x1 - old1 : x0 - old0);
+        if (inside) x = Math.max(x, this.margin + p.pad);
         node.setAttribute('x', x.toFixed(1));
       }
-    });
-    if (this.ticks && this.tickLine) {
-      while (this.ticks.firstChild) this.ticks.removeChild(this.ticks.firstChild);
-      var ticks = this.tickList();
-      var width = function (label) { return label.length * 6.8; };
-      var crowded = function () {
-        for (var i = 1; i < ticks.length; i++) {
-          if (self.x(ticks[i][0]) - self.x(ticks[i - 1][0]) < (width(ticks[i][1]) + width(ticks[i - 1][1])) / 2 + 8) return true;
-        }
-        return false;
-      };
-      // As the build does: every other tick dropped until labels fit.
-      while (ticks.length > 2 && crowded()) ticks = ticks.filter(function (_, i) { return i % 2 === 0; });
-      ticks.forEach(function (t) {
-        var x = self.x(t[0]).toFixed(1);
-        var g = document.createElementNS('http://www.w3.org/2000/svg', 'g');
-        g.setAttribute('class', 'tick');
-        var line = self.tickLine.cloneNode(false);
-        line.setAttribute('x1', x); line.setAttribute('x2', x);
-        var text = self.tickText.cloneNode(false);
-        text.setAttribute('x', x);
-        text.textContent = t[1];
-        // As the build does: a label centred near an edge would be cut off.
-        var half = t[1].length * 6.8 / 2;
-        text.setAttribute('class', 'axis-label' + (x - half < 0 ? ' start' : Number(x) + half > self.width ? ' end' : ''));
-        g.appendChild(line); g.appendChild(text);
-        self.ticks.appendChild(g);
-      });
     }
-    this.svg.classList.toggle('zoomed', this.view[0] !== this.lo || this.view[1] !== this.hi);
-    if (this.onchange) this.onchange();
-  };
 
-  /** Zooms by `factor` (< 1 narrows the view) around time `at`. */
-  Axis.prototype.zoom = function (factor, at) {
-    var span = this.view[1] - this.view[0];
-    var full = this.hi - this.lo;
-    var next = Math.min(full, Math.max(span * factor, Math.min(full, DAY / 4)));
-    if (at === undefined) at = (this.view[0] + this.view[1]) / 2;
-    var ratio = (at - this.view[0]) / span;
-    var lo = at - ratio * next;
-    this.view = this.bounded(lo, lo + next);
-    this.draw();
-  };
+    tickNode({ x, label, anchor }) {
+      const at = x.toFixed(1);
+      const g = document.createElementNS(SVG, 'g');
+      g.setAttribute('class', 'tick');
+      const line = this.tickLine.cloneNode(false);
+      line.setAttribute('x1', at);
+      line.setAttribute('x2', at);
+      const text = this.tickText.cloneNode(false);
+      text.setAttribute('x', at);
+      text.setAttribute('class', anchor ? `axis-label ${anchor}` : 'axis-label');
+      text.textContent = label;
+      g.append(line, text);
+      return g;
+    }
 
-  /** Moves the view by `fraction` of its width. */
-  Axis.prototype.pan = function (fraction) {
-    var span = this.view[1] - this.view[0];
-    this.view = this.bounded(this.view[0] + span * fraction, this.view[1] + span * fraction);
-    this.draw();
-  };
+    draw() {
+      const edge = this.width - this.margin;
+      for (const p of this.parts) {
+        if (p.cluster) {
+          this.drawCluster(p);
+          continue;
+        }
+        const x0 = this.x(p.t0);
+        const x1 = p.t1 === null ? edge : this.x(p.t1);
+        if (p.era) this.drawEra(p, x0, x1);
+        else this.drawMark(p, x0, x1);
+      }
+      if (this.ticks && this.tickLine) {
+        this.ticks.replaceChildren(...tickMarks(this.view, this.layout, this.names).map((t) => this.tickNode(t)));
+      }
+      this.svg.classList.toggle('zoomed', this.view[0] !== this.lo || this.view[1] !== this.hi);
+      if (this.onchange) this.onchange();
+    }
 
-  Axis.prototype.bounded = function (lo, hi) {
-    var span = hi - lo;
-    if (lo < this.lo) { lo = this.lo; hi = lo + span; }
-    if (hi > this.hi) { hi = this.hi; lo = hi - span; }
-    return [Math.max(lo, this.lo), Math.min(hi, this.hi)];
-  };
+    /** Zooms by `factor` (< 1 narrows the view) around time `at`. */
+    zoom(factor, at = (this.view[0] + this.view[1]) / 2) {
+      const span = this.view[1] - this.view[0];
+      const full = this.hi - this.lo;
+      const next = Math.min(full, Math.max(span * factor, Math.min(full, DAY / 4)));
+      const lo = at - ((at - this.view[0]) / span) * next;
+      this.view = this.bounded(lo, lo + next);
+      this.draw();
+    }
 
-  Axis.prototype.reset = function () { this.view = [this.lo, this.hi]; this.draw(); };
+    /** Moves the view by `fraction` of its width. */
+    pan(fraction) {
+      const span = this.view[1] - this.view[0];
+      this.view = this.bounded(this.view[0] + span * fraction, this.view[1] + span * fraction);
+      this.draw();
+    }
 
-  /** Time under a pointer's clientX. */
-  Axis.prototype.timeAt = function (clientX) {
-    var box = this.svg.getBoundingClientRect();
-    var x = (clientX - box.left) / box.width * this.width;
-    return this.view[0] + (x - this.margin) / (this.width - 2 * this.margin) * (this.view[1] - this.view[0]);
-  };
+    bounded(from, to) {
+      let [lo, hi] = [from, to];
+      const span = hi - lo;
+      if (lo < this.lo) [lo, hi] = [this.lo, this.lo + span];
+      if (hi > this.hi) [lo, hi] = [this.hi - span, this.hi];
+      return [Math.max(lo, this.lo), Math.min(hi, this.hi)];
+    }
 
-  function setupAxis(svg) {
-    var axis = new Axis(svg);
-    if (!(axis.hi > axis.lo)) return;
-    var figure = svg.closest('figure') || svg.parentNode;
-    var button = function (text, label, action) {
-      // Symbols get a name; a word names itself.
-      var b = el('button', label ? { type: 'button', 'aria-label': label, title: label, text: text } : { type: 'button', text: text });
-      b.addEventListener('click', action);
-      return b;
-    };
-    var reset = button('Reset', null, function () { axis.reset(); });
-    reset.title = 'Show the whole timeline';
-    var controls = el('div', { class: 'axis-controls', role: 'group', 'aria-label': 'Zoom and pan the axis' }, [
-      button('+', 'Zoom in', function () { axis.zoom(0.5); }),
-      button('\u2212', 'Zoom out', function () { axis.zoom(2); }),
-      button('\u2190', 'Earlier', function () { axis.pan(-0.4); }),
-      button('\u2192', 'Later', function () { axis.pan(0.4); }),
+    reset() {
+      this.view = [this.lo, this.hi];
+      this.draw();
+    }
+
+    /** Time under a pointer's clientX. */
+    timeAt(clientX) {
+      const box = this.svg.getBoundingClientRect();
+      const x = ((clientX - box.left) / box.width) * this.width;
+      return this.view[0] + (x - this.margin) / (this.width - 2 * this.margin) * (this.view[1] - this.view[0]);
+    }
+  }
+
+  /** A button; symbols get a name, a word names itself. */
+  function button(text, label, action) {
+    const attrs = label ? { type: 'button', 'aria-label': label, title: label, text } : { type: 'button', text };
+    const b = el('button', attrs);
+    b.addEventListener('click', action);
+    return b;
+  }
+
+  function axisControls(axis) {
+    const reset = button(WORDS.reset, null, () => axis.reset());
+    reset.title = WORDS.resetTitle;
+    const controls = el('div', { class: 'axis-controls', role: 'group', 'aria-label': WORDS.axisControls }, [
+      button('+', WORDS.zoomIn, () => axis.zoom(0.5)),
+      button('\u2212', WORDS.zoomOut, () => axis.zoom(2)),
+      button('\u2190', WORDS.earlier, () => axis.pan(-0.4)),
+      button('\u2192', WORDS.later, () => axis.pan(0.4)),
       reset,
     ]);
-    figure.insertBefore(controls, figure.firstChild);
-    axis.onchange = function () { reset.disabled = !svg.classList.contains('zoomed'); };
+    axis.onchange = () => { reset.disabled = !axis.svg.classList.contains('zoomed'); };
     axis.onchange();
+    return controls;
+  }
 
-    svg.addEventListener('wheel', function (e) {
+  /** Ctrl + wheel zooms; a sideways wheel or a drag pans a zoomed axis. */
+  function pointerControls(axis) {
+    const svg = axis.svg;
+    const zoomed = () => svg.classList.contains('zoomed');
+    svg.addEventListener('wheel', (e) => {
       if (e.ctrlKey || e.metaKey) {
         e.preventDefault();
         axis.zoom(e.deltaY > 0 ? 1.25 : 0.8, axis.timeAt(e.clientX));
-      } else if (Math.abs(e.deltaX) > Math.abs(e.deltaY) && svg.classList.contains('zoomed')) {
+      } else if (Math.abs(e.deltaX) > Math.abs(e.deltaY) && zoomed()) {
         e.preventDefault();
         axis.pan(e.deltaX / 600);
       }
     }, { passive: false });
-    var drag = null;
-    svg.addEventListener('pointerdown', function (e) {
-      if (!svg.classList.contains('zoomed') || e.button !== 0) return;
-      drag = { x: e.clientX, moved: false };
+    let drag = null;
+    svg.addEventListener('pointerdown', (e) => {
+      if (zoomed() && e.button === 0) drag = { x: e.clientX, moved: false };
     });
-    svg.addEventListener('pointermove', function (e) {
+    svg.addEventListener('pointermove', (e) => {
       if (!drag) return;
-      var box = svg.getBoundingClientRect();
-      var dx = e.clientX - drag.x;
-      if (Math.abs(dx) > 3) {
-        drag.moved = true;
-        svg.setPointerCapture(e.pointerId);
-        axis.pan(-dx / box.width * axis.width / (axis.width - 2 * axis.margin));
-        drag.x = e.clientX;
-      }
+      const dx = e.clientX - drag.x;
+      if (Math.abs(dx) <= 3) return;
+      drag.moved = true;
+      svg.setPointerCapture(e.pointerId);
+      axis.pan((-dx / svg.getBoundingClientRect().width) * axis.width / (axis.width - 2 * axis.margin));
+      drag.x = e.clientX;
     });
-    var end = function () { setTimeout(function () { drag = null; }, 0); };
+    const end = () => setTimeout(() => { drag = null; }, 0);
     svg.addEventListener('pointerup', end);
     svg.addEventListener('pointercancel', end);
     // A drag is not a click on the mark under the pointer.
-    svg.addEventListener('click', function (e) { if (drag && drag.moved) e.preventDefault(); }, true);
-    figure.addEventListener('keydown', function (e) {
-      if (e.altKey || e.ctrlKey || e.metaKey) return;
-      var keys = { '+': function () { axis.zoom(0.5); }, '=': function () { axis.zoom(0.5); }, '-': function () { axis.zoom(2); },
-        '0': function () { axis.reset(); } };
-      if (keys[e.key]) { e.preventDefault(); keys[e.key](); }
+    svg.addEventListener('click', (e) => { if (drag && drag.moved) e.preventDefault(); }, true);
+  }
+
+  function setupAxis(svg) {
+    const axis = new Axis(svg);
+    if (!(axis.hi > axis.lo)) return;
+    const figure = svg.closest('figure') || svg.parentNode;
+    figure.insertBefore(axisControls(axis), figure.firstChild);
+    pointerControls(axis);
+    const keys = {
+      '+': () => axis.zoom(0.5),
+      '=': () => axis.zoom(0.5),
+      '-': () => axis.zoom(2),
+      0: () => axis.reset(),
+    };
+    figure.addEventListener('keydown', (e) => {
+      if (e.altKey || e.ctrlKey || e.metaKey || !Object.hasOwn(keys, e.key)) return;
+      e.preventDefault();
+      keys[e.key]();
     });
   }
 
-  // ------------------------------------------------------------- keyboard
+  // ---------------------------------------------------------- keyboard
 
   function typing(target) {
-    var tag = target && target.tagName ? target.tagName.toLowerCase() : '';
-    return tag === 'input' || tag === 'select' || tag === 'textarea' || (target && target.isContentEditable);
+    const tag = target && target.tagName ? target.tagName.toLowerCase() : '';
+    return tag === 'input' || tag === 'select' || tag === 'textarea' || Boolean(target && target.isContentEditable);
+  }
+
+  /** The event link j (forward) or k moves the focus to, from the focused one or the window's top. */
+  function nextLink(links, forward) {
+    const at = links.indexOf(document.activeElement);
+    if (at >= 0) return links[Math.max(0, Math.min(links.length - 1, at + (forward ? 1 : -1)))];
+    // The first event below the top of the window (j) or the last above it (k).
+    const below = links.filter((a) => a.getBoundingClientRect().top >= 0);
+    return forward ? (below[0] || links.at(-1)) : (links[links.indexOf(below[0]) - 1] || links[0]);
   }
 
   function setupKeys() {
-    document.addEventListener('keydown', function (e) {
+    document.addEventListener('keydown', (e) => {
       if (e.altKey || e.ctrlKey || e.metaKey || typing(e.target)) return;
       if (e.key !== 'j' && e.key !== 'k') return;
-      var forward = e.key === 'j';
-      var links = Array.prototype.slice.call(document.querySelectorAll('.event-card .event-title a'))
-        .filter(function (a) { return a.offsetParent !== null; });
+      const forward = e.key === 'j';
+      const links = [...document.querySelectorAll('.event-card .event-title a')].filter((a) => a.offsetParent !== null);
       if (!links.length) {
         // An event page: j and k lead to the next and previous event.
-        var step = document.querySelector(forward ? '.pager a[rel="next"]' : '.pager a[rel="prev"]');
-        if (step) { e.preventDefault(); step.focus(); location.href = step.href; }
+        const step = document.querySelector(forward ? '.pager a[rel="next"]' : '.pager a[rel="prev"]');
+        if (step) {
+          e.preventDefault();
+          step.focus();
+          location.href = step.href;
+        }
         return;
       }
       e.preventDefault();
-      var at = links.indexOf(document.activeElement);
-      var next;
-      if (at >= 0) {
-        next = links[Math.max(0, Math.min(links.length - 1, at + (forward ? 1 : -1)))];
-      } else {
-        // From wherever the reader is: the first event below the top of the
-        // window (j) or the last above it (k).
-        var below = links.filter(function (a) { return a.getBoundingClientRect().top >= 0; });
-        next = forward ? (below[0] || links[links.length - 1]) : (links[links.indexOf(below[0]) - 1] || links[0]);
-      }
+      const next = nextLink(links, forward);
       next.focus();
       next.closest('.event-card').scrollIntoView({ block: 'nearest' });
     });
@@ -507,11 +673,16 @@
 
   function start() {
     document.documentElement.classList.add('js');
-    var list = document.querySelector('.timeline-list');
+    const list = document.querySelector('.timeline-list');
     if (list) setupFilters(list);
     document.querySelectorAll('svg.axis').forEach(setupAxis);
     setupKeys();
   }
+
+  // For search.js, which runs after this file.
+  globalThis.annals = Object.freeze({ fold, formatter });
+  // For the tests that run this file in Node against tables Rust writes.
+  if (typeof module !== 'undefined') module.exports = { fold, formatter, civil, daysOf, yearLabel, tickMarks, WORDS };
 
   if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', start);
   else start();

@@ -2,94 +2,97 @@
 // `annals build` writes to search/data/ with <script> elements (browsers
 // allow those from file://, where they block fetch()), finds the documents
 // that hold every word of the query, and lists them as links. No
-// dependencies and no requests outside the site. Words are folded exactly
-// as src/search.rs folds them when it builds the index.
-(function () {
+// dependencies and no requests outside the site. Words are folded by
+// `annals.fold` from annals.js, which every page loads (deferred, so this
+// script starts once the page is parsed): the same folding as the list
+// filter's and as src/search.rs's when it builds the index.
+(() => {
   'use strict';
 
-  var form = document.getElementById('search-form');
-  var input = document.getElementById('search-q');
-  var status = document.getElementById('search-status');
-  var list = document.getElementById('search-results');
-  var more = document.getElementById('search-more');
-  if (!form || !input || !status || !list || !more) return;
+  /**
+   * Every word this script shows. {name} is filled in; an object holds
+   * plural forms, by CLDR category (one, other, …), in language `lang`.
+   * The build may replace this table with another language's.
+   */
+  const WORDS = {
+    lang: 'en',
+    tooShort: 'Type a longer word to search.',
+    noResults: 'No results for “{query}”. Every word must appear in an event or source; try fewer words.',
+    results: { one: '{n} result for “{query}”.', other: '{n} results for “{query}”.' },
+    manyPrefixed: 'Many words begin with “{word}”: only “{word}” itself is searched until you type more.',
+    notLoaded: 'The search index could not be loaded ({error}). Rebuilding the site writes it again.',
+    event: 'Event',
+    source: 'Source',
+  };
 
-  var root = form.getAttribute('data-root') || '';
-  var manifestName = form.getAttribute('data-manifest') || '';
-
-  var TITLE = 1, META = 2, BODY = 4;
-  var PAGE_SIZE = 20;
-  var MAX_PREFIX_SHARDS = 8;
-  var MAX_WORD_CHARS = 64;
-  var SNIPPET_BEFORE = 60, SNIPPET_LENGTH = 220;
+  const TITLE = 1;
+  const META = 2;
+  const BODY = 4;
+  const PAGE_SIZE = 20;
+  const MAX_PREFIX_SHARDS = 8;
+  const MAX_WORD_CHARS = 64;
+  const SNIPPET_BEFORE = 60;
+  const SNIPPET_LENGTH = 220;
 
   // --------------------------------------------------------------- words
 
-  var MARKS = /[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]/g;
-  var SPELT = /[ßæœþøđðłıς]/g;
-  var SPELLING = { 'ß': 'ss', 'æ': 'ae', 'œ': 'oe', 'þ': 'th', 'ø': 'o', 'đ': 'd', 'ð': 'd', 'ł': 'l', 'ı': 'i', 'ς': 'σ' };
-  var WORD = /[\p{Alphabetic}\p{N}]+/gu;
-
-  function fold(text) {
-    return text.normalize('NFKD').toLowerCase().replace(MARKS, '')
-      .replace(SPELT, function (c) { return SPELLING[c]; });
-  }
+  const WORD = /[\p{Alphabetic}\p{N}]+/gu;
 
   /** The words of `text` as the index holds them (see `words` in src/search.rs). */
   function words(text) {
-    var out = [];
-    var found = fold(text).match(WORD) || [];
-    for (var i = 0; i < found.length; i++) {
-      var w = found[i];
-      if (w.length === 1 && w.charCodeAt(0) < 128) continue;
-      var chars = Array.from(w);
-      out.push(chars.length > MAX_WORD_CHARS ? chars.slice(0, MAX_WORD_CHARS).join('') : w);
-    }
-    return out;
+    return (annals.fold(text).match(WORD) || [])
+      .filter((w) => !(w.length === 1 && w.charCodeAt(0) < 128))
+      .map((w) => {
+        const chars = Array.from(w);
+        return chars.length > MAX_WORD_CHARS ? chars.slice(0, MAX_WORD_CHARS).join('') : w;
+      });
   }
 
   // -------------------------------------------------------------- loading
 
-  var waiting = {};
-  var loading = {};
+  const waiting = {};
+  const loading = {};
 
-  // Each data file calls this with its own name and its contents.
-  window.annalsSearch = {
-    add: function (name, data) {
-      var done = waiting[name];
-      if (done) {
-        delete waiting[name];
-        done(data);
-      }
-    },
-  };
+  /** Called by each data file with its own name and its contents. */
+  function add(name, data) {
+    const done = waiting[name];
+    if (done) {
+      delete waiting[name];
+      done(data);
+    }
+  }
 
   /** Loads a data file (a name relative to this page) once. */
   function load(name) {
-    if (!loading[name]) {
-      loading[name] = new Promise(function (resolve, reject) {
-        var fail = function () {
-          delete waiting[name];
-          delete loading[name];
-          reject(new Error(name));
-        };
-        waiting[name] = resolve;
-        var script = document.createElement('script');
-        script.src = name;
-        script.onerror = fail;
-        script.onload = function () { if (waiting[name]) fail(); };
-        document.head.appendChild(script);
-      });
-    }
+    loading[name] ??= new Promise((resolve, reject) => {
+      const fail = () => {
+        delete waiting[name];
+        delete loading[name];
+        reject(new Error(name));
+      };
+      waiting[name] = resolve;
+      const script = document.createElement('script');
+      script.src = name;
+      script.onerror = fail;
+      script.onload = () => { if (waiting[name]) fail(); };
+      document.head.appendChild(script);
+    });
     return loading[name];
   }
 
   /** Index of the last entry of the sorted `keys` that is <= `key` (0 if none). */
   function lastAtMost(keys, key) {
-    var lo = 0, hi = keys.length - 1, found = 0;
+    let lo = 0;
+    let hi = keys.length - 1;
+    let found = 0;
     while (lo <= hi) {
-      var mid = (lo + hi) >> 1;
-      if (keys[mid] <= key) { found = mid; lo = mid + 1; } else { hi = mid - 1; }
+      const mid = (lo + hi) >> 1;
+      if (keys[mid] <= key) {
+        found = mid;
+        lo = mid + 1;
+      } else {
+        hi = mid - 1;
+      }
     }
     return found;
   }
@@ -97,14 +100,12 @@
   /** The term shards that may hold `word` (and, as a prefix, the words it begins). */
   function shardsFor(manifest, word, prefix) {
     if (!manifest.terms.length) return [];
-    var first = lastAtMost(manifest.terms, word);
-    var last = first;
+    const first = lastAtMost(manifest.terms, word);
+    let last = first;
     if (prefix) {
       while (last + 1 < manifest.terms.length && manifest.terms[last + 1].startsWith(word)) last++;
     }
-    var out = [];
-    for (var i = first; i <= last; i++) out.push(i);
-    return out;
+    return Array.from({ length: last - first + 1 }, (_, i) => first + i);
   }
 
   // ------------------------------------------------------------ matching
@@ -115,21 +116,25 @@
 
   /** Adds the documents of one term's postings to `hits` (document → hit). */
   function decode(postings, events, exact, hits) {
-    var doc = 0;
-    for (var i = 0; i < postings.length;) {
-      var v = postings[i++];
+    let doc = 0;
+    for (let i = 0; i < postings.length;) {
+      const v = postings[i++];
       doc += Math.floor(v / 8);
-      var fields = v & 7;
-      var paragraphs = null;
+      const fields = v & 7;
+      let paragraphs = null;
       if (doc >= events && (fields & BODY)) {
-        var n = postings[i++], p = 0;
+        const n = postings[i++];
+        let p = 0;
         paragraphs = [];
-        for (var k = 0; k < n; k++) { p += postings[i++]; paragraphs.push(p); }
+        for (let k = 0; k < n; k++) {
+          p += postings[i++];
+          paragraphs.push(p);
+        }
       }
-      var score = weight(fields) * (exact ? 1 : 0.5);
-      var hit = hits.get(doc);
+      const score = weight(fields) * (exact ? 1 : 0.5);
+      const hit = hits.get(doc);
       if (!hit) {
-        hits.set(doc, { score: score, paragraphs: paragraphs || [] });
+        hits.set(doc, { score, paragraphs: paragraphs || [] });
       } else {
         hit.score = Math.max(hit.score, score);
         if (paragraphs) hit.paragraphs = hit.paragraphs.concat(paragraphs);
@@ -139,18 +144,68 @@
 
   /** The entries of a shard ([term, postings], sorted) for `word`. */
   function entriesFor(shard, word, prefix) {
-    var lo = 0, hi = shard.length;
+    let lo = 0;
+    let hi = shard.length;
     while (lo < hi) {
-      var mid = (lo + hi) >> 1;
+      const mid = (lo + hi) >> 1;
       if (shard[mid][0] < word) lo = mid + 1; else hi = mid;
     }
-    var out = [];
-    for (var i = lo; i < shard.length; i++) {
-      var term = shard[i][0];
-      if (term === word || (prefix && term.startsWith(word))) out.push(shard[i]);
-      else break;
+    const out = [];
+    for (let i = lo; i < shard.length; i++) {
+      const term = shard[i][0];
+      if (term !== word && !(prefix && term.startsWith(word))) break;
+      out.push(shard[i]);
     }
     return out;
+  }
+
+  /**
+   * What to look up for each word of `query`: its shards, and whether it
+   * also matches the words it begins (the last word, while it is typed).
+   */
+  function plan(manifest, query) {
+    const ws = Array.from(new Set(words(query)));
+    const typing = !/\s$/.test(query);
+    let note = '';
+    const plans = ws.map((word, i) => {
+      let prefix = typing && i === ws.length - 1;
+      let shards = shardsFor(manifest, word, prefix);
+      if (shards.length > MAX_PREFIX_SHARDS) {
+        note = format(WORDS.manyPrefixed, { word });
+        prefix = false;
+        shards = shardsFor(manifest, word, false);
+      }
+      return { word, prefix, shards };
+    });
+    return { plans, note };
+  }
+
+  /** The documents holding all the words, each with its score and best paragraph. */
+  function combine(perWord) {
+    perWord.sort((a, b) => a.size - b.size);
+    const results = [];
+    if (!perWord.length) return results;
+    perWord[0].forEach((first, doc) => {
+      let score = first.score;
+      const counts = new Map();
+      for (let i = 0; i < perWord.length; i++) {
+        const hit = i === 0 ? first : perWord[i].get(doc);
+        if (!hit) return;
+        if (i > 0) score += hit.score;
+        new Set(hit.paragraphs).forEach((p) => counts.set(p, (counts.get(p) || 0) + 1));
+      }
+      // The paragraph that holds most of the words, the earliest of equals.
+      let paragraph = null;
+      let best = 0;
+      counts.forEach((n, p) => {
+        if (n > best || (n === best && p < paragraph)) {
+          best = n;
+          paragraph = p;
+        }
+      });
+      results.push({ doc, score, paragraph });
+    });
+    return results;
   }
 
   /**
@@ -159,69 +214,33 @@
    * more than the text; the last word also matches the words it begins
    * while it is being typed. Ties keep timeline order.
    */
-  async function find(query) {
-    var manifest = await load(manifestName);
-    var ws = Array.from(new Set(words(query)));
-    var typing = !/\s$/.test(query);
-    var note = '';
-    var plans = ws.map(function (w, i) {
-      var prefix = typing && i === ws.length - 1;
-      var shards = shardsFor(manifest, w, prefix);
-      if (shards.length > MAX_PREFIX_SHARDS) {
-        note = 'Many words begin with “' + w + '”: only “' + w + '” itself is searched until you type more.';
-        prefix = false;
-        shards = shardsFor(manifest, w, false);
+  async function find(manifestName, query) {
+    const manifest = await load(manifestName);
+    const { plans, note } = plan(manifest, query);
+    const needed = new Set(plans.flatMap((p) => p.shards));
+    const loaded = {};
+    await Promise.all([...needed].map((s) => load(manifest.term_files[s]).then((data) => { loaded[s] = data; })));
+    const perWord = plans.map((p) => {
+      const hits = new Map();
+      for (const s of p.shards) {
+        for (const [term, postings] of entriesFor(loaded[s], p.word, p.prefix)) {
+          decode(postings, manifest.events, term === p.word, hits);
+        }
       }
-      return { word: w, prefix: prefix, shards: shards };
-    });
-    var needed = new Set();
-    plans.forEach(function (p) { p.shards.forEach(function (s) { needed.add(s); }); });
-    var loaded = {};
-    await Promise.all(Array.from(needed).map(function (s) {
-      return load(manifest.term_files[s]).then(function (data) { loaded[s] = data; });
-    }));
-    var perWord = plans.map(function (p) {
-      var hits = new Map();
-      p.shards.forEach(function (s) {
-        entriesFor(loaded[s], p.word, p.prefix).forEach(function (entry) {
-          decode(entry[1], manifest.events, entry[0] === p.word, hits);
-        });
-      });
       return hits;
     });
-    perWord.sort(function (a, b) { return a.size - b.size; });
-    var results = [];
-    if (perWord.length) {
-      perWord[0].forEach(function (first, doc) {
-        var score = first.score, counts = new Map();
-        for (var i = 0; i < perWord.length; i++) {
-          var hit = i === 0 ? first : perWord[i].get(doc);
-          if (!hit) return;
-          if (i > 0) score += hit.score;
-          new Set(hit.paragraphs).forEach(function (p) { counts.set(p, (counts.get(p) || 0) + 1); });
-        }
-        // The paragraph that holds most of the words, the earliest of equals.
-        var paragraph = null, best = 0;
-        counts.forEach(function (n, p) {
-          if (n > best || (n === best && p < paragraph)) { best = n; paragraph = p; }
-        });
-        results.push({ doc: doc, score: score, paragraph: paragraph });
-      });
-    }
-    results.sort(function (a, b) { return b.score - a.score || a.doc - b.doc; });
-    return { manifest: manifest, plans: plans, results: results, note: note };
+    const results = combine(perWord);
+    results.sort((a, b) => b.score - a.score || a.doc - b.doc);
+    return { manifest, plans, results, note };
   }
 
-  // ------------------------------------------------------------ showing
+  // ------------------------------------------------------------- showing
 
   /** Ranges [start, end) of the words of `text` that the query matches. */
   function matches(text, plans) {
-    var out = [];
-    var re = new RegExp(WORD.source, 'gu'), m;
-    while ((m = re.exec(text))) {
-      var hit = words(m[0]).some(function (w) {
-        return plans.some(function (p) { return w === p.word || (p.prefix && w.startsWith(p.word)); });
-      });
+    const out = [];
+    for (const m of text.matchAll(new RegExp(WORD.source, 'gu'))) {
+      const hit = words(m[0]).some((w) => plans.some((p) => w === p.word || (p.prefix && w.startsWith(p.word))));
       if (hit) out.push([m.index, m.index + m[0].length]);
     }
     return out;
@@ -229,162 +248,189 @@
 
   /** Appends `text` to `el`, the ranges wrapped in <mark>; never as HTML. */
   function appendMarked(el, text, ranges, offset) {
-    var at = 0;
-    ranges.forEach(function (r) {
-      var start = r[0] - offset, end = r[1] - offset;
-      if (start < at || end > text.length) return;
+    let at = 0;
+    for (const [from, to] of ranges) {
+      const start = from - offset;
+      const end = to - offset;
+      if (start < at || end > text.length) continue;
       el.appendChild(document.createTextNode(text.slice(at, start)));
-      var mark = document.createElement('mark');
+      const mark = document.createElement('mark');
       mark.textContent = text.slice(start, end);
       el.appendChild(mark);
       at = end;
-    });
+    }
     el.appendChild(document.createTextNode(text.slice(at)));
   }
 
   /** A stretch of `text` around its first match, cut at spaces. */
   function snippet(el, text, plans) {
-    var ranges = matches(text, plans);
-    var start = ranges.length ? Math.max(0, ranges[0][0] - SNIPPET_BEFORE) : 0;
+    const ranges = matches(text, plans);
+    let start = ranges.length ? Math.max(0, ranges[0][0] - SNIPPET_BEFORE) : 0;
     if (start > 0) {
-      var space = text.indexOf(' ', start);
+      const space = text.indexOf(' ', start);
       start = space >= 0 && space < ranges[0][0] ? space + 1 : start;
     }
-    var end = Math.min(text.length, start + SNIPPET_LENGTH);
+    let end = Math.min(text.length, start + SNIPPET_LENGTH);
     if (end < text.length) {
-      var back = text.lastIndexOf(' ', end);
+      const back = text.lastIndexOf(' ', end);
       if (back > start) end = back;
     }
-    var shown = text.slice(start, end);
     if (start > 0) el.appendChild(document.createTextNode('… '));
-    appendMarked(el, shown, ranges.filter(function (r) { return r[0] >= start && r[1] <= end; }), start);
+    appendMarked(el, text.slice(start, end), ranges.filter(([a, b]) => a >= start && b <= end), start);
     if (end < text.length) el.appendChild(document.createTextNode(' …'));
   }
 
   /** The records (see src/search.rs) of documents, by number. */
   async function records(manifest, docs) {
-    var chunks = new Set(docs.map(function (d) { return lastAtMost(manifest.docs, d); }));
-    var byChunk = {};
-    await Promise.all(Array.from(chunks).map(function (c) {
-      return load(manifest.doc_files[c]).then(function (data) { byChunk[c] = data; });
-    }));
-    return docs.map(function (d) {
-      var c = lastAtMost(manifest.docs, d);
+    const chunks = new Set(docs.map((d) => lastAtMost(manifest.docs, d)));
+    const byChunk = {};
+    await Promise.all([...chunks].map((c) => load(manifest.doc_files[c]).then((data) => { byChunk[c] = data; })));
+    return docs.map((d) => {
+      const c = lastAtMost(manifest.docs, d);
       return byChunk[c][d - manifest.docs[c]];
     });
   }
 
-  function item(found, result, record) {
-    var isEvent = result.doc < found.manifest.events;
-    var title = record[0], url = root + record[1], date = record[2], text;
+  function element(tag, className) {
+    const node = document.createElement(tag);
+    node.className = className;
+    return node;
+  }
+
+  /** One result: title (a link), kind, date and byline, snippet. */
+  function item(root, found, result, record) {
+    const isEvent = result.doc < found.manifest.events;
+    const [title, path, date] = record;
+    let url = root + path;
+    let text;
     if (isEvent) {
       text = record[3];
     } else {
-      var paragraphs = record[4];
-      var p = paragraphs[result.paragraph === null ? 0 : result.paragraph];
-      if (p && result.paragraph !== null) url += '#' + p[0];
+      const p = record[4][result.paragraph === null ? 0 : result.paragraph];
+      if (p && result.paragraph !== null) url += `#${p[0]}`;
       text = p ? p[1] : '';
     }
-    var li = document.createElement('li');
-    li.className = 'search-result';
-    var heading = document.createElement('h2');
-    heading.className = 'search-result-title';
-    var a = document.createElement('a');
+    const li = element('li', 'search-result');
+    const heading = element('h2', 'search-result-title');
+    const a = document.createElement('a');
     a.href = url;
     appendMarked(a, title, matches(title, found.plans), 0);
     heading.appendChild(a);
     li.appendChild(heading);
-    var meta = document.createElement('p');
-    meta.className = 'search-result-meta';
-    var kind = document.createElement('span');
-    kind.className = 'search-kind';
-    kind.textContent = isEvent ? 'Event' : 'Source';
+    const meta = element('p', 'search-result-meta');
+    const kind = element('span', 'search-kind');
+    kind.textContent = isEvent ? WORDS.event : WORDS.source;
     meta.appendChild(kind);
-    var details = [date].concat(isEvent ? [] : [record[3]]).filter(Boolean).join(' · ');
-    if (details) meta.appendChild(document.createTextNode(' · ' + details));
+    const details = [date, ...(isEvent ? [] : [record[3]])].filter(Boolean).join(' · ');
+    if (details) meta.appendChild(document.createTextNode(` · ${details}`));
     li.appendChild(meta);
     if (text) {
-      var p2 = document.createElement('p');
-      p2.className = 'search-snippet';
-      snippet(p2, text, found.plans);
-      li.appendChild(p2);
+      const p = element('p', 'search-snippet');
+      snippet(p, text, found.plans);
+      li.appendChild(p);
     }
     return li;
   }
 
-  // ------------------------------------------------------------- the page
+  // ------------------------------------------------------------ the page
 
-  var generation = 0;
-  var current = null;
-  var shown = 0;
+  let format = null;
 
-  function say(text) { status.textContent = text; }
-
+  /** Puts the query into the address, for sharing and going back. */
   function keepInUrl(query) {
-    var url = new URL(location.href);
+    const url = new URL(location.href);
     if (query) url.searchParams.set('q', query); else url.searchParams.delete('q');
     if (url.href === location.href) return;
     try {
       history.replaceState(history.state, '', url.href);
-    } catch (e) {
+    } catch {
       // Some browsers refuse to change a file:// address; the box keeps the query.
     }
   }
 
-  async function showMore() {
-    var mine = generation;
-    var slice = current.results.slice(shown, shown + PAGE_SIZE);
-    var recs = await records(current.manifest, slice.map(function (r) { return r.doc; }));
-    if (mine !== generation) return;
-    var items = document.createDocumentFragment();
-    slice.forEach(function (r, i) { items.appendChild(item(current, r, recs[i])); });
-    list.appendChild(items);
-    shown += slice.length;
-    more.hidden = shown >= current.results.length;
+  /** The status line for what `found` holds. */
+  function summary(found, query) {
+    const n = found.results.length;
+    const main = n === 0
+      ? format(WORDS.noResults, { query })
+      : format(WORDS.results, { n, query }, n);
+    return found.note ? `${main} ${found.note}` : main;
   }
 
-  async function run(query) {
-    var mine = ++generation;
-    keepInUrl(query.trim() ? query : '');
-    if (!words(query).length) {
-      current = null;
-      list.replaceChildren();
-      more.hidden = true;
-      say(query.trim() ? 'Type a longer word to search.' : '');
-      return;
-    }
-    try {
-      var found = await find(query);
+  function start() {
+    const form = document.getElementById('search-form');
+    const input = document.getElementById('search-q');
+    const status = document.getElementById('search-status');
+    const list = document.getElementById('search-results');
+    const more = document.getElementById('search-more');
+    if (!form || !input || !status || !list || !more) return;
+    const root = form.getAttribute('data-root') || '';
+    const manifestName = form.getAttribute('data-manifest') || '';
+    format = annals.formatter(WORDS.lang);
+    window.annalsSearch = { add };
+
+    let generation = 0;
+    let current = null;
+    let shown = 0;
+    const say = (text) => { status.textContent = text; };
+
+    const showMore = async () => {
+      const mine = generation;
+      const slice = current.results.slice(shown, shown + PAGE_SIZE);
+      const recs = await records(current.manifest, slice.map((r) => r.doc));
       if (mine !== generation) return;
-      current = found;
-      shown = 0;
-      list.replaceChildren();
-      more.hidden = true;
-      var n = found.results.length;
-      var quoted = '“' + query.trim() + '”';
-      say((n === 0
-        ? 'No results for ' + quoted + '. Every word must appear in an event or source; try fewer words.'
-        : n + (n === 1 ? ' result' : ' results') + ' for ' + quoted + '.') + (found.note ? ' ' + found.note : ''));
-      if (n) await showMore();
-    } catch (e) {
-      if (mine !== generation) return;
-      say('The search index could not be loaded (' + e.message + '). Rebuilding the site writes it again.');
-    }
+      const items = document.createDocumentFragment();
+      slice.forEach((r, i) => items.appendChild(item(root, current, r, recs[i])));
+      list.appendChild(items);
+      shown += slice.length;
+      more.hidden = shown >= current.results.length;
+    };
+
+    const run = async (query) => {
+      const mine = ++generation;
+      keepInUrl(query.trim() ? query : '');
+      if (!words(query).length) {
+        current = null;
+        list.replaceChildren();
+        more.hidden = true;
+        say(query.trim() ? WORDS.tooShort : '');
+        return;
+      }
+      try {
+        const found = await find(manifestName, query);
+        if (mine !== generation) return;
+        current = found;
+        shown = 0;
+        list.replaceChildren();
+        more.hidden = true;
+        say(summary(found, query.trim()));
+        if (found.results.length) await showMore();
+      } catch (e) {
+        if (mine !== generation) return;
+        say(format(WORDS.notLoaded, { error: e.message }));
+      }
+    };
+
+    let timer = 0;
+    input.addEventListener('input', () => {
+      clearTimeout(timer);
+      timer = setTimeout(() => run(input.value), 120);
+    });
+    form.addEventListener('submit', (event) => {
+      event.preventDefault();
+      clearTimeout(timer);
+      run(input.value);
+    });
+    more.addEventListener('click', () => showMore());
+
+    const initial = new URLSearchParams(location.search).get('q') || '';
+    input.value = initial;
+    if (initial) run(initial); else input.focus();
   }
 
-  var timer = 0;
-  input.addEventListener('input', function () {
-    clearTimeout(timer);
-    timer = setTimeout(function () { run(input.value); }, 120);
-  });
-  form.addEventListener('submit', function (event) {
-    event.preventDefault();
-    clearTimeout(timer);
-    run(input.value);
-  });
-  more.addEventListener('click', function () { showMore(); });
+  // For the tests that run this file in Node against tables Rust writes.
+  if (typeof module !== 'undefined') module.exports = { words, WORDS };
 
-  var initial = new URLSearchParams(location.search).get('q') || '';
-  input.value = initial;
-  if (initial) run(initial); else input.focus();
+  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', start);
+  else start();
 })();

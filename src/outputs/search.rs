@@ -11,7 +11,8 @@
 //! documents, loaded only for the results on screen. File names carry a
 //! hash of their contents, so a browser never mixes shards of two builds.
 //!
-//! Words are folded the same way here and in `search.js` ([`fold`]):
+//! Words are folded the same way here and in the browser ([`fold`], and
+//! `fold` in `annals.js`, which search and the list filter share):
 //! compatibility decomposition, lower case, diacritics dropped, and a few
 //! letters spelt out (ß → ss), so "Sheinbáum" finds "Sheinbaum".
 
@@ -60,7 +61,7 @@ pub struct SearchIndex {
 }
 
 /// Combining diacritical marks that folding drops (the same ranges as
-/// `MARKS` in `search.js`).
+/// `MARKS` in `annals.js`).
 fn is_diacritic(c: char) -> bool {
     matches!(c,
         '\u{0300}'..='\u{036F}'
@@ -71,8 +72,9 @@ fn is_diacritic(c: char) -> bool {
 }
 
 /// Folds text for matching: NFKD, lower case, combining diacritics
-/// removed, and letters without a decomposition spelt out. `search.js`
-/// does exactly the same to queries.
+/// removed, and letters without a decomposition spelt out. `fold` in
+/// `annals.js` does exactly the same to queries and list filters (checked
+/// by `fold_table_for_the_browser`).
 pub fn fold(text: &str) -> String {
     // ASCII has nothing to decompose or drop (nearly all English text).
     if text.is_ascii() {
@@ -415,5 +417,94 @@ mod tests {
         let one = cut(&items, 100);
         assert_eq!((one.len(), &one[0]), (1, &(0..4)));
         assert!(cut(&[], 10).is_empty());
+    }
+
+    // ---- A table for static/annals.js and search.js (issue 16, item 5) --
+    // The list filter and search fold typed words in the browser with
+    // `fold` in annals.js, which must fold as the index does. This test
+    // writes what Rust gives to tests/browser/fixtures/fold.json, and
+    // tests/browser/parity.test.mjs checks the JavaScript against it. After
+    // a change here, `ANNALS_BLESS=1 cargo test --lib` rewrites the table.
+
+    /// Compares `actual` with the file at `path` (from the crate root), or
+    /// writes it there when `ANNALS_BLESS=1`. (The same helper is in
+    /// axis.rs's tests.)
+    fn golden(path: &str, actual: &str) {
+        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(path);
+        if std::env::var("ANNALS_BLESS").as_deref() == Ok("1") {
+            std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+            std::fs::write(&path, actual).unwrap();
+            return;
+        }
+        let expected = std::fs::read_to_string(&path).unwrap_or_default();
+        let first = expected
+            .lines()
+            .zip(actual.lines())
+            .position(|(a, b)| a != b);
+        assert!(
+            expected == actual,
+            "{} differs from what Rust computes (first at line {}): if the change is meant, run `ANNALS_BLESS=1 cargo test --lib`, then `node --test tests/browser/parity.test.mjs`",
+            path.display(),
+            first.unwrap_or(expected.lines().count().min(actual.lines().count())) + 1,
+        );
+    }
+
+    #[test]
+    fn fold_table_for_the_browser() {
+        let texts = [
+            // Accents, and letters spelt out.
+            "Sheinbáum",
+            "Peña Nieto, México",
+            "Ångström Dvořák Łódź",
+            "Øresund Æther Œuvre Þórr Đorđe",
+            "Tiếng Việt",
+            "Straße",
+            "STRASSE",
+            "GROẞE",
+            // Compatibility forms.
+            "ﬁn ﬂow ﬀ ﬃ",
+            "e=mc² H₂O x³",
+            "½ ¼",
+            "ＡＢＣ １２３ ｶﾞ",
+            "Ⅻ ⅳ",
+            "㎏ ㎞ ℃ №",
+            "ǅemal ŉ",
+            "K Å Ω",
+            // Turkish dotless ı and dotted İ.
+            "İstanbul",
+            "ıspanak",
+            "DİYARBAKIR",
+            "Iı İi",
+            // Greek: final sigma, tonos, breathing marks.
+            "ΟΔΥΣΣΕΥΣ",
+            "Σίσυφος",
+            "ὀδυσσεύς ΐ",
+            // Other scripts.
+            "Ёлка й",
+            "Ꭰꮿ",
+            "ガ が 名古屋",
+            "한국어",
+            "مُحَمَّد",
+            "שָׁלוֹם",
+            "देवनागरी",
+            "👍🏽 ❤️",
+            // Words: punctuation, single letters, long words.
+            "She’s so afraid—of the U.S. cartels; 2025-05-04",
+            "año 名古屋",
+            "a b c ä ö ü",
+            "Ὅμηρος’ Ἰλιάς",
+            &"x".repeat(70),
+            &"é".repeat(70),
+            "",
+        ];
+        let rows: Vec<String> = texts
+            .iter()
+            .map(|&t| serde_json::json!([t, fold(t), words(t)]).to_string())
+            .collect();
+        let table = format!(
+            "{{\n\"about\": \"Written by src/search.rs (fold_table_for_the_browser); checked by tests/browser/parity.test.mjs\",\n\"words\": [\n{}\n]\n}}\n",
+            rows.join(",\n")
+        );
+        golden("tests/browser/fixtures/fold.json", &table);
     }
 }

@@ -180,3 +180,35 @@ test('a list cut into pages links a one-term filter to the term page', async () 
     await browser.close();
   }
 });
+
+test('the list filter and search fold words alike', async () => {
+  // Both use annals.fold, the index's folding: "strasse" finds "Straße",
+  // "istanbul" finds "İstanbul", whichever way either is typed.
+  const root = mkdtempSync(join(tmpdir(), 'annals-fold-'));
+  mkdirSync(join(root, 'content', 'events'), { recursive: true });
+  writeFileSync(join(root, 'site.yaml'), 'title: Fold\n');
+  const titles = ['Die Straße wird gesperrt', 'Feuer in İstanbul', 'Nothing to see'];
+  titles.forEach((title, i) => writeFileSync(join(root, 'content', 'events', `e${i}.yaml`),
+    `title: ${title}\ndate: 2001-01-0${i + 1}\nsummary: Number ${i}.\n`));
+  const out = join(root, 'public');
+  execFileSync(annals, ['build', '--root', root, '--output', out], { stdio: 'ignore' });
+  const browser = await launch();
+  try {
+    const page = await browser.newPage();
+    const problems = watchErrors(page);
+    const search = pathToFileURL(join(out, 'search', 'index.html')).href;
+    const queries = [['strasse', 'e-e0'], ['STRAẞE', 'e-e0'], ['straße', 'e-e0'], ['istanbul', 'e-e1'], ['İSTANBUL', 'e-e1']];
+    for (const [query, id] of queries) {
+      await page.goto(pathToFileURL(join(out, 'index.html')).href);
+      await page.fill('#filter-q', query);
+      assert.deepEqual(await visibleCards(page), [id], `filter: ${query}`);
+      await page.goto(`${search}?q=${encodeURIComponent(query)}`);
+      await page.waitForSelector('.search-result');
+      const found = await page.$$eval('.search-result a', (as) => as.map((a) => a.getAttribute('href')));
+      assert.deepEqual(found, [`../events/${id.slice(2)}/index.html`], `search: ${query}`);
+    }
+    assert.deepEqual(problems, []);
+  } finally {
+    await browser.close();
+  }
+});

@@ -4,7 +4,7 @@
 
 use std::fmt::Write as _;
 
-use super::ticks::{short_month, ticks};
+use super::ticks::{short_month, tick_anchor, ticks};
 use super::*;
 use crate::i18n::{self, Arg, Messages};
 
@@ -25,7 +25,9 @@ impl Axis<'_> {
         let mut s = String::new();
         let _ = write!(
             s,
-            "<svg class=\"axis{}\" viewBox=\"0 0 {WIDTH} {height}\" role=\"group\" aria-label=\"{}\" data-lo=\"{}\" data-hi=\"{}\" data-months=\"{}\" data-bc=\"{}\" data-sep=\"{}\">",
+            // data-tick-char and data-tick-gap: how annals.js spaces the
+            // ticks it redraws on a zoom, as `spaced` does here.
+            "<svg class=\"axis{}\" viewBox=\"0 0 {WIDTH} {height}\" role=\"group\" aria-label=\"{}\" data-lo=\"{}\" data-hi=\"{}\" data-months=\"{}\" data-bc=\"{}\" data-sep=\"{}\" data-tick-char=\"{TICK_CHAR_WIDTH}\" data-tick-gap=\"{TICK_GAP}\">",
             if self.is_clustered() {
                 " clustered"
             } else {
@@ -48,15 +50,7 @@ impl Axis<'_> {
         );
         for (t, label) in self.spaced(ticks(self.lo, self.hi, lang)) {
             let tx = self.x(t);
-            // A label centred on a tick near an edge would be cut off.
-            let half = label.chars().count() as f64 * TICK_CHAR_WIDTH / 2.0;
-            let anchor = if tx - half < 0.0 {
-                " start"
-            } else if tx + half > WIDTH {
-                " end"
-            } else {
-                ""
-            };
+            let anchor = tick_anchor(tx, &label);
             let _ = write!(
                 s,
                 "<g class=\"tick\" data-t=\"{t}\"><line class=\"axis-tick\" x1=\"{tx:.1}\" x2=\"{tx:.1}\" y1=\"8\" y2=\"{:.1}\"/><text class=\"axis-label{anchor}\" x=\"{tx:.1}\" y=\"{:.1}\">{}</text></g>",

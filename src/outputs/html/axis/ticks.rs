@@ -1,6 +1,7 @@
 //! The axis's time scale: ticks chosen from the span (days to billions of
 //! years), labelled in the site's language.
 
+use super::{TICK_CHAR_WIDTH, WIDTH};
 use crate::date::{self, DAY, Lang};
 
 /// Tick spacing: a number of months (12 = yearly, 120 = decades) or of days.
@@ -108,6 +109,19 @@ pub(super) fn ticks(lo: i64, hi: i64, lang: &Lang) -> Vec<(i64, String)> {
         }
     }
     out
+}
+
+/// The class that keeps a tick's label on the SVG (" start", " end" or
+/// ""): a label centred on a tick near an edge would be cut off.
+pub(super) fn tick_anchor(tx: f64, label: &str) -> &'static str {
+    let half = label.chars().count() as f64 * TICK_CHAR_WIDTH / 2.0;
+    if tx - half < 0.0 {
+        " start"
+    } else if tx + half > WIDTH {
+        " end"
+    } else {
+        ""
+    }
 }
 
 /// The first three letters of a month's name, for tick labels.
