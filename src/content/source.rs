@@ -75,13 +75,13 @@ pub struct Source {
 impl Source {
     /// The first paragraph holding `wanted` (already normalised with
     /// [`markdown::normalize_quote`]), if any.
-    pub fn find_quote(&self, wanted: &str) -> Option<&Paragraph> {
+    pub fn find_quote(&self, wanted: &str) -> Option<(&Paragraph, usize)> {
         if wanted.is_empty() {
             return None;
         }
         let at = memchr::memmem::find(self.quotable.as_bytes(), wanted.as_bytes())?;
         let n = self.starts.partition_point(|&start| start <= at) - 1;
-        self.paragraphs.get(n)
+        Some((self.paragraphs.get(n)?, at - self.starts[n]))
     }
 }
 

@@ -52,9 +52,9 @@ next = Next
 ## Sources
 source-kicker = Source
 source-by = By { $author }
-image-credit = Image credit: { $credit }
 read-original = Read the original article
 citing-events = Events citing this source
+quoted-in = Quoted in
 source-description = Source: { $title }
 sources-title = Sources
 sources-page-title = Sources — { $site }

@@ -49,9 +49,9 @@ next = Siguiente
 ## Fuentes
 source-kicker = Fuente
 source-by = Por { $author }
-image-credit = Imagen: { $credit }
 read-original = Leer el artículo original
 citing-events = Acontecimientos que citan esta fuente
+quoted-in = Citado en
 source-description = Fuente: { $title }
 sources-title = Fuentes
 sources-page-title = Fuentes — { $site }

@@ -57,9 +57,9 @@ fn find_quote(
     loc: &Location,
     source: &Source,
     checked: &mut Checked,
-) -> Option<String> {
+) -> Option<(String, (bool, bool))> {
     let wanted = normalize_quote(quote);
-    let Some(p) = source.find_quote(&wanted) else {
+    let Some((p, at)) = source.find_quote(&wanted) else {
         let mut l = loc.clone();
         l.len = quote.chars().count().min(60);
         let mut d = Diagnostic::error(format!("quote not found in source `{}`", source.id), l)
@@ -87,7 +87,29 @@ fn find_quote(
             .warning(),
         );
     }
-    Some(p.anchor.clone())
+    Some((p.anchor.clone(), clipped(&p.normalized, at, wanted.len())))
+}
+
+/// Whether the quotation at `at..at + len` of a paragraph's text starts,
+/// and whether it ends, inside a sentence: not at the paragraph's edge, nor
+/// next to a sentence's punctuation or an opening or closing quote mark.
+fn clipped(paragraph: &str, at: usize, len: usize) -> (bool, bool) {
+    let mut before = paragraph[..at].trim_end().chars().rev();
+    let starts_clipped = match before.next() {
+        None => false,
+        // After a quote mark: an opening one (after a space, or first)
+        // starts a sentence; a closing one ends one if a full stop ends
+        // what it closes (`…it," she said` goes on).
+        Some('"' | '\'') => before
+            .next()
+            .is_some_and(|c| !c.is_whitespace() && !".!?…".contains(c)),
+        Some(c) => !".!?…:;(".contains(c),
+    };
+    let (inside, after) = (&paragraph[at..at + len], paragraph[at + len..].trim_start());
+    let ends_clipped = !after.is_empty()
+        && !inside.ends_with(['.', '!', '?', '…', '"', '\''])
+        && !after.starts_with(['.', '!', '?', '…', '"', '\'', ')']);
+    (starts_clipped, ends_clipped)
 }
 
 /// A warning when `event` starts after every source it cites was
@@ -141,14 +163,16 @@ pub(super) fn check_citations(
             }
             continue;
         };
-        let anchor = c
+        let found = c
             .quote
             .as_ref()
             .and_then(|(quote, loc)| find_quote(quote, loc, &sources[si], &mut checked));
+        let (anchor, clipped) = found.map_or((None, (false, false)), |(a, c)| (Some(a), c));
         resolved.push(Citation {
             source: si,
             quote: c.quote.as_ref().map(|(q, _)| q.clone()),
             anchor,
+            clipped,
         });
     }
     if let Some(w) = after_its_sources(event, &resolved, sources, tz) {
@@ -166,4 +190,26 @@ pub(super) fn check_citations(
         );
     }
     checked
+}
+
+#[cfg(test)]
+mod tests {
+    use super::clipped;
+
+    #[test]
+    fn a_quotation_inside_a_sentence_is_clipped_where_it_is_cut() {
+        let p =
+            "Since January, there has been more. \"We will never accept it,\" she said. It ends";
+        let at = |q: &str| (p.find(q).unwrap(), q.len());
+        let (a, n) = at("Since January, there has been more.");
+        assert_eq!(clipped(p, a, n), (false, false));
+        let (a, n) = at("there has been");
+        assert_eq!(clipped(p, a, n), (true, true));
+        let (a, n) = at("We will never accept it,");
+        assert_eq!(clipped(p, a, n), (false, false));
+        let (a, n) = at("she said");
+        assert_eq!(clipped(p, a, n), (true, false));
+        let (a, n) = at("It ends");
+        assert_eq!(clipped(p, a, n), (false, false));
+    }
 }

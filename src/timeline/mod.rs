@@ -37,6 +37,9 @@ pub(crate) struct Citation {
     pub quote: Option<String>,
     /// Anchor of the paragraph that holds the quotation.
     pub anchor: Option<String>,
+    /// Whether the quotation starts, and whether it ends, inside a
+    /// sentence of its paragraph: it is shown with an ellipsis there.
+    pub clipped: (bool, bool),
 }
 
 /// Events of one month (or of a year, for events known only to the year).

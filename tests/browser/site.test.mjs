@@ -50,7 +50,15 @@ test('the example site: order, accessibility, no JavaScript needed', async () =>
     await plain.goto(`${server.url}events/fto-designation/`);
     assert.match(await plain.textContent('blockquote'), /designating several drug-smuggling gangs/);
     await plain.click('a.in-context');
-    assert.match(plain.url(), /sources\/trump-troops-offer\/index\.html#p-\d+$/);
+    assert.match(plain.url(), /sources\/trump-troops-offer\/index\.html#q-p-\d+-[0-9a-f]{8}$/);
+    // The link lands on the quoted words themselves, highlighted.
+    const target = await plain.evaluate(() => {
+      const el = document.querySelector(':target');
+      return el && { tag: el.tagName, text: el.textContent, bg: getComputedStyle(el).backgroundColor };
+    });
+    assert.equal(target.tag, 'MARK');
+    assert.match(target.text, /^In February, Trump escalated his approach/);
+    assert.notEqual(target.bg, 'rgba(0, 0, 0, 0)');
     await noJs.close();
   } finally {
     await browser.close();

@@ -44,7 +44,7 @@ fn example_site_lists_its_events_in_date_order() {
 }
 
 #[test]
-fn every_quotation_links_to_the_paragraph_that_holds_it() {
+fn every_quotation_links_to_its_words_marked_in_the_source() {
     let out = SiteTest::example().built();
     let mut checked = 0;
     for (path, bytes) in out.tree() {
@@ -54,27 +54,52 @@ fn every_quotation_links_to_the_paragraph_that_holds_it() {
         let html = String::from_utf8(bytes).unwrap();
         for citation in html.split("<li class=\"citation\">").skip(1) {
             let quote_html = &citation[..citation.find("</blockquote>").unwrap()];
+            // A quotation cut inside a sentence is shown with ellipses.
             let quote = text_of(quote_html);
+            let quote = quote.trim().trim_matches('…');
             let link = attr_values(citation, "href")
                 .into_iter()
-                .find(|h| h.contains("#p-"))
-                .unwrap_or_else(|| panic!("{path}: no paragraph link"));
-            let (file, anchor) = link.split_once('#').unwrap();
+                .find(|h| h.contains("#q-"))
+                .unwrap_or_else(|| panic!("{path}: no link to the quoted words"));
+            let (file, id) = link.split_once('#').unwrap();
             let target = Path::new(&path).parent().unwrap().join(file);
             let source = out.read(&target.to_string_lossy());
-            let start = source
-                .find(&format!("<p id=\"{anchor}\">"))
-                .unwrap_or_else(|| panic!("{path}: {anchor} missing"));
-            let para = &source[start..start + source[start..].find("</p>").unwrap()];
+            let at = source
+                .find(&format!("<mark class=\"quoted\" id=\"{id}\">"))
+                .unwrap_or_else(|| panic!("{path}: no mark {id} in {file}"));
+            // The marked words, run by run to the end of the paragraph,
+            // are the quotation.
+            let para = &source[at..at + source[at..].find("</p>").unwrap()];
+            let marked: String = para
+                .split("<mark class=\"quoted\"")
+                .skip(1)
+                .map(|run| text_of(&run[run.find('>').unwrap() + 1..run.find("</mark>").unwrap()]))
+                .collect();
             let norm = library::normalize_quote;
             assert!(
-                norm(&text_of(para)).contains(&norm(quote.trim())),
-                "{path}: `{quote}` not in {anchor}"
+                norm(&marked).starts_with(&norm(quote)),
+                "{path}: `{quote}` is not what {id} marks: `{marked}`"
             );
             checked += 1;
         }
     }
     assert!(checked >= 10, "only {checked} citations");
+}
+
+#[test]
+fn a_source_page_names_the_events_quoting_each_paragraph_and_does_not_link_to_itself() {
+    let out = SiteTest::example().built();
+    let page = out.read("sources/trump-troops-offer/index.html");
+    let quoted_in = page.matches("<p class=\"quoted-in\">").count();
+    assert!(quoted_in >= 5, "{quoted_in} paragraphs say who quotes them");
+    assert!(page.contains("<p class=\"quoted-in\"><span>Quoted in</span> <a href=\"../../events/april-phone-call/index.html\">"));
+    let cited_by = &page[page.find("class=\"cited-by\"").unwrap()..];
+    assert!(
+        !cited_by.contains("href=\"../../sources/trump-troops-offer/index.html\""),
+        "a card on the source's page links back to it"
+    );
+    // A credit is shown only beside what it credits: sources have no image.
+    assert!(!page.contains("Image credit"));
 }
 
 #[test]

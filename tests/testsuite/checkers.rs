@@ -117,7 +117,7 @@ fn the_example_site_opens_from_disk_in_chromium() {
     );
     let (dom, log) = chromium(&["--dump-dom"], &event);
     assert!(dom.contains("foreign terrorist organizations"));
-    assert!(dom.contains("../../sources/trump-troops-offer/index.html#p-"));
+    assert!(dom.contains("../../sources/trump-troops-offer/index.html#q-p-"));
     assert!(!log.contains("ERR_FILE_NOT_FOUND"), "missing file: {log}");
 
     // Screenshots for people to look at (kept in target/test-artifacts).

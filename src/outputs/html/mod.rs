@@ -26,6 +26,7 @@ pub(crate) mod axis;
 mod fingerprints;
 mod lists;
 mod pages;
+mod quotes;
 mod templates;
 mod views;
 

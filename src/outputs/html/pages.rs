@@ -6,11 +6,13 @@ use rayon::prelude::*;
 use serde::Serialize;
 
 use super::lists::{ListPlan, ListView};
+use super::quotes::{Quoted, mark_quotes, quote_id};
 use super::views::*;
 use super::{NOT_FOUND, Rendered, Renderer};
 use crate::content::markdown;
 use crate::i18n::Arg;
 use crate::views::date_html;
+use crate::views::escape::escape_html as esc;
 use crate::views::json::inert as json_ld;
 use crate::views::url::Page;
 
@@ -39,12 +41,15 @@ impl Renderer<'_> {
                     .map(|c| {
                         let s = &tl.sources[c.source];
                         let source_url = page.link_to(&Page::Source(&s.id));
-                        let paragraph_url = match &c.anchor {
-                            Some(a) => format!("{source_url}#{a}"),
-                            None => source_url.clone(),
+                        let paragraph_url = match (&c.anchor, &c.quote) {
+                            (Some(a), Some(q)) => format!("{source_url}#{}", quote_id(a, q)),
+                            (Some(a), None) => format!("{source_url}#{a}"),
+                            _ => source_url.clone(),
                         };
                         CitationView {
                             quote: c.quote.clone(),
+                            clipped_start: c.clipped.0,
+                            clipped_end: c.clipped.1,
                             source_title: s.title.clone(),
                             source_url,
                             paragraph_url,
@@ -191,6 +196,44 @@ impl Renderer<'_> {
         }
     }
 
+    /// The body of source `si` with every quotation of it marked, and
+    /// each cited paragraph followed by links to the events quoting it.
+    fn marked_body(&self, si: usize, page: &Page<'_>) -> String {
+        let tl = self.timeline;
+        let mut quoted = Vec::new();
+        let mut quoting: Vec<(&str, Vec<usize>)> = Vec::new();
+        for &i in &tl.cited_by[si] {
+            for c in tl.citations[i].iter().filter(|c| c.source == si) {
+                let (Some(anchor), Some(quote)) = (&c.anchor, &c.quote) else {
+                    continue;
+                };
+                quoted.push(Quoted { anchor, quote });
+                match quoting.iter_mut().find(|(a, _)| a == anchor) {
+                    Some((_, events)) if events.contains(&i) => {}
+                    Some((_, events)) => events.push(i),
+                    None => quoting.push((anchor, vec![i])),
+                }
+            }
+        }
+        let label = esc(&self.messages.text("quoted-in"));
+        let cited_in = |anchor: &str| {
+            let (_, events) = quoting.iter().find(|(a, _)| *a == anchor)?;
+            let links: Vec<String> = events
+                .iter()
+                .map(|&i| {
+                    let e = &tl.events[i];
+                    let url = page.link_to(&Page::Event(&e.id));
+                    format!("<a href=\"{}\">{}</a>", esc(&url), esc(&e.title))
+                })
+                .collect();
+            Some(format!(
+                "<p class=\"quoted-in\"><span>{label}</span> {}</p>",
+                links.join(" · ")
+            ))
+        };
+        mark_quotes(&tl.sources[si].body_html, &quoted, &cited_in)
+    }
+
     pub(super) fn sources(&self) -> Vec<Rendered> {
         let tl = self.timeline;
         let mut out: Vec<Rendered> = tl
@@ -206,12 +249,20 @@ impl Renderer<'_> {
                     source: SourceView,
                     events: Vec<EventCard>,
                 }
+                let here = page.link_to(&page);
+                let mut source = self.source_view(si, &page);
+                source.body_html = self.marked_body(si, &page);
                 let data = SourcePage {
                     jsonld: json_ld(&self.article_ld(si)),
-                    source: self.source_view(si, &page),
+                    source,
+                    // Cards on the source's own page do not link back to it.
                     events: tl.cited_by[si]
                         .iter()
-                        .map(|&i| self.card(i, &page))
+                        .map(|&i| {
+                            let mut card = self.card(i, &page);
+                            card.sources.retain(|s| s.url != here);
+                            card
+                        })
                         .collect(),
                 };
                 let title = format!("{} — {}", s.title, self.config.title);

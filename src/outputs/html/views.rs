@@ -70,6 +70,10 @@ pub(super) struct EventCard {
 #[derive(Serialize)]
 pub(super) struct CitationView {
     pub(super) quote: Option<String>,
+    /// The quotation starts inside a sentence (shown after an ellipsis).
+    pub(super) clipped_start: bool,
+    /// It ends inside one (shown before an ellipsis).
+    pub(super) clipped_end: bool,
     pub(super) source_title: String,
     pub(super) source_url: String,
     pub(super) paragraph_url: String,
