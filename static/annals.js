@@ -37,6 +37,9 @@
     showing: { one: 'Showing {shown} of {total} event', other: 'Showing {shown} of {total} events' },
     total: { one: '{total} event', other: '{total} events' },
     allOfTerm: 'All events: {term} →',
+    filterToggle: 'Filter',
+    noMatch: 'No events match.',
+    clearFilters: 'Clear the filters',
     axisControls: 'Zoom and pan the axis',
     zoomIn: 'Zoom in',
     zoomOut: 'Zoom out',
@@ -197,10 +200,22 @@
     const { items, terms } = readList(cards);
     const paged = document.querySelector('.list-pager');
     const { form, q, selects, clear, status, more } = filterForm(terms, new URLSearchParams(location.search), paged);
-    // The list and its filters side by side where the page is wide.
+    // The list and its filters side by side where the page is wide; on a
+    // phone the filters fold away behind one button above the list.
     const layout = el('div', { class: 'list-layout' });
+    const box = el('details', { class: 'filters-box' }, [el('summary', { text: WORDS.filterToggle }), form]);
+    const wide = window.matchMedia('(min-width: 64rem)');
+    const unfold = () => { if (wide.matches) box.open = true; };
+    unfold();
+    wide.addEventListener('change', unfold);
+    // Nothing matching: say so in the list's place, with the way back.
+    const empty = el('div', { class: 'filter-empty', role: 'status' }, [
+      el('p', { text: WORDS.noMatch }),
+      el('button', { type: 'button', class: 'filter-empty-clear', text: WORDS.clearFilters }),
+    ]);
+    empty.hidden = true;
     list.parentNode.insertBefore(layout, list);
-    layout.append(form, list);
+    layout.append(box, empty, list);
     const marks = [...document.querySelectorAll('svg.axis a.mark')];
 
     const apply = (updateUrl) => {
@@ -226,6 +241,8 @@
         ? format(WORDS.showing, { shown: count, total }, total)
         : format(WORDS.total, { total }, total);
       clear.hidden = !active;
+      empty.hidden = !(active && count === 0);
+      if (active && box.open === false && count === 0) box.open = true;
       // One term and no words: its own page holds all of its events (not
       // shown on that page, where it would lead back to it).
       const [taxonomy, slug] = wanted.length === 1 && !words.length ? wanted[0].split('/') : [];
@@ -237,12 +254,14 @@
     };
     q.addEventListener('input', () => apply(true));
     for (const select of Object.values(selects)) select.addEventListener('change', () => apply(true));
-    clear.addEventListener('click', () => {
+    const clearAll = () => {
       q.value = '';
       for (const select of Object.values(selects)) select.value = '';
       apply(true);
       q.focus();
-    });
+    };
+    clear.addEventListener('click', clearAll);
+    empty.querySelector('button').addEventListener('click', clearAll);
     apply(false);
   }
 

@@ -173,10 +173,11 @@ impl<'a> Renderer<'a> {
         plan: &ListPlan<'_>,
         fp: &Fingerprints,
     ) -> PageFingerprints {
-        let axis = plan
-            .axis
-            .as_ref()
-            .map(|a| hash_of(a.svg("./", self.config.lang, &plan.axis_title)));
+        let axis = plan.axis.as_ref().map(|a| {
+            let lang = self.config.lang;
+            let title = &plan.axis_title;
+            hash_of((a.svg("./", lang, title), a.svg_compact("./", lang, title)))
+        });
         let list = hash_of((fp.shared, axis, &plan.labels, plan.events.len()));
         plan.chunks
             .iter()

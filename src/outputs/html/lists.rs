@@ -114,6 +114,8 @@ pub(super) struct PagerView {
 #[derive(Serialize)]
 pub(super) struct ListView {
     pub(super) axis: String,
+    /// The same axis as a strip that fits a phone's width.
+    pub(super) axis_strip: String,
     pub(super) clustered: bool,
     pub(super) years: Vec<YearView>,
     /// Events in the whole list.
@@ -376,6 +378,11 @@ impl<'a> Renderer<'a> {
                         .axis
                         .as_ref()
                         .map(|a| a.svg(&page.root(), self.config.lang, &plan.axis_title))
+                        .unwrap_or_default(),
+                    axis_strip: plan
+                        .axis
+                        .as_ref()
+                        .map(|a| a.svg_compact(&page.root(), self.config.lang, &plan.axis_title))
                         .unwrap_or_default(),
                     clustered: plan.axis.as_ref().is_some_and(Axis::is_clustered),
                     years: self.years(&page, chunk),

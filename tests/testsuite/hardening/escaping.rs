@@ -99,7 +99,9 @@ fn hostile_content_is_escaped_or_sanitised_everywhere() {
     assert!(pages >= 10, "{pages} pages");
     // What was written as text is still there, as text.
     let source = out.read("sources/evil/index.html");
-    assert!(source.contains("He wrote &lt;img src=x onerror="));
+    // (The quoted part is marked where the event quotes it.)
+    assert!(source.contains("He wrote <mark class=\"quoted\" id=\"q-p-2-"));
+    assert!(source.contains("\">&lt;img src=x onerror=\"document"));
     assert!(
         source.contains("<a href=\"#\">a link</a>"),
         "sanitised, not dropped"

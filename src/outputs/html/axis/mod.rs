@@ -14,6 +14,7 @@
 //! The layout is computed once per list; [`Axis::svg`] writes it for a page
 //! at a given depth, since links are relative.
 
+mod compact;
 mod svg;
 mod ticks;
 
@@ -61,10 +62,10 @@ const MAX_FEATURED: usize = 120;
 const BINS: usize = 36;
 const HISTOGRAM: f64 = 48.0;
 const AXIS_SPACE: f64 = 34.0;
-/// Estimated width of one character of a mark's label (11px sans-serif).
-const CHAR_WIDTH: f64 = 6.2;
-/// Estimated width of one character of an era's name (11px, small caps).
-const ERA_CHAR_WIDTH: f64 = 6.0;
+/// Estimated width of one character of a mark's label (12px sans-serif).
+const CHAR_WIDTH: f64 = 6.8;
+/// Estimated width of one character of an era's name (12px, small caps).
+const ERA_CHAR_WIDTH: f64 = 6.6;
 /// Estimated width of one character of a tick label (12px sans-serif).
 const TICK_CHAR_WIDTH: f64 = 6.8;
 /// Least room between two tick labels.
@@ -224,8 +225,28 @@ impl<'a> Axis<'a> {
     }
 
     fn x(&self, t: i64) -> f64 {
+        // Computed as annals.js computes it, to the last bit (see the
+        // tick table test).
         let scale = (WIDTH - 2.0 * MARGIN) / (self.hi as f64 - self.lo as f64);
         MARGIN + (t.clamp(self.lo, self.hi) as f64 - self.lo as f64) * scale
+    }
+
+    /// Where `t` stands on the axis, from 0 (its start) to 1 (its end):
+    /// the one scale every drawing of the axis uses.
+    fn at(&self, t: i64) -> f64 {
+        (t.clamp(self.lo, self.hi) as f64 - self.lo as f64) / (self.hi as f64 - self.lo as f64)
+    }
+
+    /// The link to event `m`'s card in the list: on the list page that
+    /// holds it.
+    fn card_link(&self, m: &AxisMark<'_>) -> String {
+        format!(
+            "{}#e-{}",
+            self.list_pages
+                .get(m.list_page.saturating_sub(1))
+                .map_or("index.html", String::as_str),
+            m.id
+        )
     }
 
     /// Every other tick dropped until no two labels overlap (long year
@@ -382,349 +403,4 @@ impl<'a> Axis<'a> {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::svg::short_count;
-    use super::ticks::{short_month, tick_anchor, ticks};
-    use super::*;
-    use crate::date;
-
-    fn mark(start: i64, end: i64) -> AxisMark<'static> {
-        AxisMark {
-            start,
-            end,
-            importance: 3,
-            label: "An event",
-            date: "d",
-            id: "x",
-            list_page: 1,
-        }
-    }
-
-    #[test]
-    fn ticks_follow_the_span() {
-        let lo = date::seconds_of(2025, 1, 1);
-        let hi = date::seconds_of(2025, 6, 1);
-        let labels: Vec<String> = ticks(lo, hi, &date::EN).into_iter().map(|t| t.1).collect();
-        assert_eq!(labels[0], "Jan 2025");
-        assert!(labels.len() <= 8, "{labels:?}");
-        let lo = date::seconds_of(-3000, 1, 1);
-        let hi = date::seconds_of(2025, 1, 1);
-        let labels: Vec<String> = ticks(lo, hi, &date::EN).into_iter().map(|t| t.1).collect();
-        assert_eq!(
-            labels,
-            ["3000 BC", "2000 BC", "1000 BC", "1", "1000", "2000"]
-        );
-        let lo = date::seconds_of(-13_798_000_000, 1, 1);
-        let labels: Vec<String> = ticks(lo, hi, &date::EN).into_iter().map(|t| t.1).collect();
-        assert_eq!(labels[0], "12,000,000,000 BC", "{labels:?}");
-    }
-
-    #[test]
-    fn overlapping_marks_get_their_own_lanes_and_labels() {
-        let axis = Axis::new(
-            vec![mark(0, DAY), mark(0, DAY), mark(0, i64::MAX)],
-            &[],
-            Vec::new(),
-        )
-        .unwrap();
-        let out = axis.svg("../", &date::EN, "Axis");
-        assert_eq!(out.matches("<a ").count(), 3);
-        assert_eq!(out.matches("href=\"../events/x/index.html\"").count(), 3);
-        assert!(out.contains("url(#axis-ongoing)"));
-        assert_eq!(out.matches("class=\"mark-label").count(), 3);
-        // Three lanes, one mark each.
-        for y in ["y=\"10.0\"", "y=\"30.0\"", "y=\"50.0\""] {
-            assert!(out.contains(y), "{y} in {out}");
-        }
-    }
-
-    #[test]
-    fn thousands_of_marks_cluster_into_a_bounded_svg() {
-        let year = 365 * DAY;
-        let marks: Vec<AxisMark<'_>> = (0..10_000)
-            .map(|i: i64| {
-                let mut m = mark(i * year / 7, i * year / 7 + DAY);
-                m.importance = (i % 5 + 1) as u8;
-                m
-            })
-            .collect();
-        let axis = Axis::new(marks, &[], vec!["index.html".into()]).unwrap();
-        assert!(axis.is_clustered());
-        let out = axis.svg("./", &date::EN, "Axis");
-        assert!(out.len() < 150_000, "{} bytes", out.len());
-        let counted: usize = axis.bins.iter().map(|b| b.count).sum();
-        assert_eq!(counted, 10_000);
-        assert!(out.matches("class=\"cluster\"").count() <= BINS);
-        let drawn = out.matches("class=\"mark ").count();
-        assert!((1..=MAX_FEATURED).contains(&drawn), "{drawn}");
-        // The drawn ones are the most important.
-        assert!(
-            !out.contains("importance-1\""),
-            "minor events are counted, not drawn"
-        );
-    }
-
-    #[test]
-    fn eras_are_bands_behind_the_marks() {
-        let eras = [
-            AxisEra {
-                start: 0,
-                end: DAY / 2,
-                title: "The first half of the day",
-            },
-            AxisEra {
-                start: 10 * DAY,
-                end: 11 * DAY,
-                title: "Out of range",
-            },
-        ];
-        let axis = Axis::new(vec![mark(0, DAY)], &eras, Vec::new()).unwrap();
-        let out = axis.svg("./", &date::EN, "Axis");
-        assert_eq!(out.matches("class=\"era ").count(), 1);
-        assert!(out.contains(
-            "<text class=\"era-label\" x=\"256.0\" y=\"14\">The first half of the day</text>"
-        ));
-        // Bands come before the marks, so marks are drawn over them.
-        assert!(out.find("class=\"era ").unwrap() < out.find("class=\"mark ").unwrap());
-        // The first lane moves down to make room for the names.
-        assert!(out.contains("y=\"28.0\""), "{out}");
-    }
-
-    #[test]
-    fn counts_stay_short() {
-        assert_eq!(short_count(7), "7");
-        assert_eq!(short_count(3_421), "3.4k");
-        assert_eq!(short_count(12_499), "12k");
-    }
-
-    // ---- Tables for static/annals.js (issue 16, item 5) ----------------
-    // A zoom draws ticks the build did not, so annals.js has the tick
-    // choice and the calendar too. These tests write what Rust computes to
-    // tests/browser/fixtures/, and tests/browser/parity.test.mjs runs the
-    // JavaScript on the same cases: the two must agree exactly. After a
-    // change here, `ANNALS_BLESS=1 cargo test --lib` rewrites the tables.
-
-    /// Compares `actual` with the file at `path` (from the crate root), or
-    /// writes it there when `ANNALS_BLESS=1`. (The same helper is in
-    /// search.rs's tests.)
-    fn golden(path: &str, actual: &str) {
-        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(path);
-        if std::env::var("ANNALS_BLESS").as_deref() == Ok("1") {
-            std::fs::create_dir_all(path.parent().unwrap()).unwrap();
-            std::fs::write(&path, actual).unwrap();
-            return;
-        }
-        let expected = std::fs::read_to_string(&path).unwrap_or_default();
-        let first = expected
-            .lines()
-            .zip(actual.lines())
-            .position(|(a, b)| a != b);
-        assert!(
-            expected == actual,
-            "{} differs from what Rust computes (first at line {}): if the change is meant, run `ANNALS_BLESS=1 cargo test --lib`, then `node --test tests/browser/parity.test.mjs`",
-            path.display(),
-            first.unwrap_or(expected.lines().count().min(actual.lines().count())) + 1,
-        );
-    }
-
-    /// One JSON value per line inside `[…]`, for readable diffs.
-    fn json_lines(rows: &[serde_json::Value]) -> String {
-        let rows: Vec<String> = rows.iter().map(|r| r.to_string()).collect();
-        format!("[\n{}\n]", rows.join(",\n"))
-    }
-
-    /// What annals.js reads from the SVG's attributes to name ticks.
-    fn names(lang: &Lang) -> serde_json::Value {
-        let months: Vec<String> = (1..=12).map(|m| short_month(lang, m)).collect();
-        serde_json::json!({ "months": months, "bc": lang.bc, "sep": lang.thousands.to_string() })
-    }
-
-    /// The ticks an axis over `lo..hi` draws: time, x, label, anchor.
-    fn drawn_ticks(lo: i64, hi: i64, lang: &Lang) -> serde_json::Value {
-        let axis = Axis {
-            marks: Vec::new(),
-            list_pages: Vec::new(),
-            eras: Vec::new(),
-            top: TOP,
-            lo,
-            hi,
-            placed: Vec::new(),
-            lanes: 1,
-            bins: Vec::new(),
-        };
-        let ticks: Vec<serde_json::Value> = axis
-            .spaced(ticks(lo, hi, lang))
-            .into_iter()
-            .map(|(t, label)| {
-                let x = axis.x(t);
-                let anchor = tick_anchor(x, &label).trim();
-                serde_json::json!([t, x, label, anchor])
-            })
-            .collect();
-        serde_json::Value::from(ticks)
-    }
-
-    #[test]
-    fn the_svg_hands_annals_js_its_tick_spacing() {
-        let out =
-            Axis::new(vec![mark(0, DAY)], &[], Vec::new())
-                .unwrap()
-                .svg("./", &date::EN, "Axis");
-        let attrs = format!(
-            "x1=\"{MARGIN}\" data-tick-char=\"{TICK_CHAR_WIDTH}\" data-tick-gap=\"{TICK_GAP}\""
-        );
-        for attr in attrs.split(' ') {
-            assert!(out.contains(attr), "{attr} in {out}");
-        }
-    }
-
-    #[test]
-    fn tick_table_for_annals_js() {
-        let year = 365 * DAY + DAY / 4;
-        let origins = [
-            date::seconds_of(2025, 3, 15) + 12 * 3600,
-            0,
-            date::seconds_of(1, 1, 1) - 7 * DAY,
-            date::seconds_of(-43, 3, 15),
-            date::seconds_of(-3000, 1, 1),
-            date::seconds_of(-13_798_000_000, 1, 1) + 12_345,
-            date::seconds_of(99_000_000_000, 6, 1),
-        ];
-        let spans = [
-            DAY / 4,
-            DAY,
-            3 * DAY,
-            10 * DAY,
-            40 * DAY,
-            100 * DAY,
-            200 * DAY,
-            year,
-            3 * year,
-            10 * year,
-            45 * year,
-            130 * year,
-            1_000 * year,
-            5_100 * year,
-            120_000 * year,
-            7_000_000 * year,
-            900_000_000 * year,
-        ];
-        let mut cases = Vec::new();
-        let mut case = |lang: &str, lo: i64, hi: i64| {
-            let l = date::lang(lang).unwrap();
-            cases.push(serde_json::json!({ "lang": lang, "lo": lo, "hi": hi, "ticks": drawn_ticks(lo, hi, l) }));
-        };
-        for lo in origins {
-            for span in spans {
-                if let Some(hi) = lo.checked_add(span) {
-                    case("en", lo, hi);
-                }
-            }
-        }
-        // Spans a second either side of each edge where the step changes.
-        let days = [1.0, 2.0, 7.0, 14.0].map(|d| d * 8.0);
-        let months = [1.0, 2.0, 3.0, 6.0].map(|m| m * 8.0 * 30.44);
-        let years =
-            (0..10).flat_map(|e| [1.0, 2.0, 5.0].map(|k| k * 10f64.powi(e) * 8.0 * 365.2425));
-        for edge in days.into_iter().chain(months).chain(years) {
-            let edge = (edge * DAY as f64).round() as i64;
-            for span in [edge - 1, edge, edge + 1] {
-                case("en", origins[0], origins[0] + span);
-                case("en", origins[4] - span, origins[4]);
-            }
-        }
-        // Axes as `Axis::new` pads them, and in Spanish.
-        for (from, to) in [
-            (-43, 2025),
-            (-13_798_000_000, 2025),
-            (1969, 1970),
-            (2024, 2026),
-        ] {
-            let (a, b) = (date::seconds_of(from, 1, 1), date::seconds_of(to, 1, 1));
-            let axis = Axis::new(vec![mark(a, b)], &[], Vec::new()).unwrap();
-            case("en", axis.lo, axis.hi);
-            case("es", axis.lo, axis.hi);
-        }
-        let table = format!(
-            "{{\n\"about\": \"Written by src/axis.rs (tick_table_for_annals_js); checked by tests/browser/parity.test.mjs\",\n\"layout\": {},\n\"names\": {},\n\"cases\": {}\n}}\n",
-            serde_json::json!({ "width": WIDTH, "margin": MARGIN, "tickChar": TICK_CHAR_WIDTH, "tickGap": TICK_GAP }),
-            serde_json::json!({ "en": names(&date::EN), "es": names(date::lang("es").unwrap()) }),
-            json_lines(&cases),
-        );
-        golden("tests/browser/fixtures/ticks.json", &table);
-    }
-
-    #[test]
-    fn calendar_table_for_annals_js() {
-        let dates = [
-            (1970, 1, 1),
-            (1969, 12, 31),
-            (2000, 2, 29),
-            (2000, 3, 1),
-            (1900, 2, 28),
-            (1900, 3, 1),
-            (2024, 12, 31),
-            (2025, 1, 1),
-            (1, 1, 1),
-            (0, 12, 31),
-            (0, 2, 29),
-            (-1, 3, 1),
-            (-4, 2, 29),
-            (-43, 3, 15),
-            (-400, 1, 1),
-            (-401, 12, 31),
-            (-3000, 1, 1),
-            (-13_798_000_000, 1, 1),
-            (-99_999_999_999, 1, 1),
-            (99_999_999_999, 12, 31),
-            (100_000_000_000, 1, 1),
-        ];
-        let mut days: Vec<i64> = dates
-            .iter()
-            .map(|&(y, m, d)| date::seconds_of(y, m, d) / DAY)
-            .collect();
-        // Every day around the starts of 400-year eras, and a spread of others.
-        for edge in [-719_468, -146_097 - 719_468, 146_097 - 719_468] {
-            days.extend(edge - 3..edge + 3);
-        }
-        days.extend((-40..40).map(|k: i64| k * k * k * 12_345_677));
-        let rows: Vec<serde_json::Value> = days
-            .into_iter()
-            .map(|day| {
-                let (y, m, d) = date::civil_from_days(day);
-                assert_eq!(date::seconds_of(y, m, d) / DAY, day);
-                serde_json::json!([day, y, m, d])
-            })
-            .collect();
-        let es = date::lang("es").unwrap();
-        let years: Vec<serde_json::Value> = [
-            -13_798_000_000,
-            -1_000_000,
-            -10_000,
-            -9_999,
-            -999,
-            -43,
-            0,
-            1,
-            999,
-            2025,
-            9_999,
-            10_000,
-            12_345,
-            1_000_000,
-            100_000_000_000,
-        ]
-        .into_iter()
-        .map(|y| {
-            serde_json::json!({ "year": y, "en": date::year_label(y, &date::EN), "es": date::year_label(y, es) })
-        })
-        .collect();
-        let table = format!(
-            "{{\n\"about\": \"Written by src/axis.rs (calendar_table_for_annals_js); checked by tests/browser/parity.test.mjs\",\n\"names\": {},\n\"days\": {},\n\"years\": {}\n}}\n",
-            serde_json::json!({ "en": names(&date::EN), "es": names(es) }),
-            json_lines(&rows),
-            json_lines(&years),
-        );
-        golden("tests/browser/fixtures/calendar.json", &table);
-    }
-}
+mod tests;

@@ -196,13 +196,7 @@ impl Axis<'_> {
             let _ = write!(
                 s,
                 "<a href=\"{root}{}\" class=\"cluster\" data-t0=\"{}\" data-t1=\"{}\"><title>{}</title><rect x=\"{:.1}\" y=\"{:.1}\" width=\"{:.1}\" height=\"{h:.1}\"/><text class=\"cluster-count\" x=\"{:.1}\" y=\"{:.1}\">{}</text></a>",
-                esc(&format!(
-                    "{}#e-{}",
-                    self.list_pages
-                        .get(first.list_page.saturating_sub(1))
-                        .map_or("index.html", String::as_str),
-                    first.id
-                )),
+                esc(&self.card_link(first)),
                 b.from,
                 b.to,
                 esc(&what),

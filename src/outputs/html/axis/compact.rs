@@ -1,0 +1,236 @@
+//! The axis for a phone: a strip that fits the width of the screen, so the
+//! whole span shows at once without sideways scrolling. It draws what the
+//! wide axis draws — eras, marks (or, clustered, the columns and the most
+//! important marks), ticks — at the phone's own scale, with tick labels of
+//! 13 px, no mark labels (the list below holds the titles), and marks that
+//! lead to their card in the list. Each mark and column has a target of at
+//! least 24 × 24 px.
+
+use std::fmt::Write as _;
+
+use super::svg::short_count;
+use super::ticks::ticks;
+use super::*;
+
+/// The strip's width, in CSS pixels at a phone's width.
+const STRIP: f64 = 360.0;
+const STRIP_MARGIN: f64 = 14.0;
+/// Tick labels: 13 px sans-serif, about this wide per character.
+const STRIP_TICK_CHAR: f64 = 8.0;
+const STRIP_LANE: f64 = 13.0;
+const STRIP_LANES: usize = 6;
+const STRIP_BINS: usize = 12;
+/// A column's count: 13 px digits, about this wide each.
+const STRIP_COUNT_CHAR: f64 = 7.5;
+const STRIP_HISTOGRAM: f64 = 34.0;
+/// The least target for a finger (WCAG 2.2, 2.5.8).
+const TARGET: f64 = 24.0;
+
+impl Axis<'_> {
+    fn strip_x(&self, t: i64) -> f64 {
+        STRIP_MARGIN + self.at(t) * (STRIP - 2.0 * STRIP_MARGIN)
+    }
+
+    /// The strip for a page whose way back to the site root is `root`.
+    pub(crate) fn svg_compact(&self, root: &str, lang: &Lang, title: &str) -> String {
+        let (lanes, placed) = self.strip_lanes();
+        let eras = if self.eras.is_empty() { 0.0 } else { 8.0 };
+        let top = 6.0 + eras;
+        let marks_bottom = top + lanes as f64 * STRIP_LANE + 4.0;
+        let histogram = if self.is_clustered() {
+            STRIP_HISTOGRAM
+        } else {
+            0.0
+        };
+        let axis_y = marks_bottom + histogram + 6.0;
+        let height = axis_y + 22.0;
+        let mut s = String::new();
+        let _ = write!(
+            s,
+            "<svg class=\"axis-strip\" viewBox=\"0 0 {STRIP} {height}\" role=\"group\" aria-label=\"{}\">",
+            esc(title)
+        );
+        for e in &self.eras {
+            let (x0, x1) = (self.strip_x(e.start), self.strip_x(e.end));
+            let _ = write!(
+                s,
+                "<rect class=\"strip-era\" x=\"{x0:.1}\" y=\"2\" width=\"{:.1}\" height=\"{:.1}\"><title>{}</title></rect>",
+                (x1 - x0).max(1.0),
+                axis_y - 2.0,
+                esc(e.title)
+            );
+        }
+        if self.is_clustered() {
+            self.strip_histogram(&mut s, root, marks_bottom, lang);
+        }
+        for (i, lane) in placed {
+            self.strip_mark(&mut s, root, &self.marks[i], top + lane as f64 * STRIP_LANE);
+        }
+        let _ = write!(
+            s,
+            "<line class=\"axis-line\" x1=\"{STRIP_MARGIN}\" x2=\"{}\" y1=\"{axis_y}\" y2=\"{axis_y}\"/>",
+            STRIP - STRIP_MARGIN
+        );
+        for (t, label) in self.strip_ticks(lang) {
+            let x = self.strip_x(t);
+            let half = label.chars().count() as f64 * STRIP_TICK_CHAR / 2.0;
+            let anchor = if x - half < 0.0 {
+                " start"
+            } else if x + half > STRIP {
+                " end"
+            } else {
+                ""
+            };
+            let _ = write!(
+                s,
+                "<line class=\"axis-tick\" x1=\"{x:.1}\" x2=\"{x:.1}\" y1=\"{:.1}\" y2=\"{:.1}\"/><text class=\"strip-label{anchor}\" x=\"{x:.1}\" y=\"{:.1}\">{}</text>",
+                axis_y - 3.0,
+                axis_y + 3.0,
+                axis_y + 17.0,
+                esc(&label)
+            );
+        }
+        s.push_str("</svg>");
+        s
+    }
+
+    /// The ticks the strip has room for: every other one dropped until no
+    /// two labels touch.
+    fn strip_ticks(&self, lang: &Lang) -> Vec<(i64, String)> {
+        let mut ticks = ticks(self.lo, self.hi, lang);
+        let width = |l: &str| l.chars().count() as f64 * STRIP_TICK_CHAR;
+        while ticks.len() > 2
+            && ticks.windows(2).any(|w| {
+                self.strip_x(w[1].0) - self.strip_x(w[0].0)
+                    < (width(&w[0].1) + width(&w[1].1)) / 2.0 + 10.0
+            })
+        {
+            ticks = ticks.into_iter().step_by(2).collect();
+        }
+        ticks
+    }
+
+    /// Which marks the strip draws, each with its lane: those the wide
+    /// axis draws, most important first, as many as fit in its lanes.
+    fn strip_lanes(&self) -> (usize, Vec<(usize, usize)>) {
+        let mut order: Vec<usize> = self.placed.iter().map(|p| p.mark).collect();
+        order.sort_by_key(|&i| {
+            (
+                std::cmp::Reverse(self.marks[i].importance),
+                self.marks[i].start,
+                i,
+            )
+        });
+        let mut lanes = Lanes::new(if self.is_clustered() { 2 } else { STRIP_LANES });
+        let mut placed = Vec::new();
+        for i in order {
+            let m = &self.marks[i];
+            let x0 = self.strip_x(m.start);
+            let x1 = self.strip_end(m).max(x0 + 8.0);
+            if let Some(lane) = lanes.place(x0 - 4.0, x1 + 2.0) {
+                placed.push((i, lane));
+            }
+        }
+        placed.sort_unstable();
+        (lanes.count(), placed)
+    }
+
+    fn strip_end(&self, m: &AxisMark<'_>) -> f64 {
+        if m.end == i64::MAX {
+            STRIP - STRIP_MARGIN
+        } else {
+            self.strip_x(m.end)
+        }
+    }
+
+    fn strip_mark(&self, s: &mut String, root: &str, m: &AxisMark<'_>, cy: f64) {
+        let (x0, x1) = (self.strip_x(m.start), self.strip_end(m));
+        let r = 2.5 + f64::from(m.importance) * 0.5;
+        let name = format!("{} ({})", m.label, m.date);
+        let _ = write!(
+            s,
+            "<a href=\"{root}{}\" class=\"mark importance-{}\"><title>{}</title><rect class=\"hit\" x=\"{:.1}\" y=\"{:.1}\" width=\"{:.1}\" height=\"{TARGET}\"/>",
+            esc(&self.card_link(m)),
+            m.importance,
+            esc(&name),
+            x0 - TARGET / 2.0,
+            cy - TARGET / 2.0,
+            (x1 - x0).max(0.0) + TARGET,
+        );
+        if x1 - x0 >= 2.0 * r {
+            let class = if m.end == i64::MAX {
+                "bar ongoing"
+            } else {
+                "bar"
+            };
+            let _ = write!(
+                s,
+                "<rect class=\"{class}\" x=\"{x0:.1}\" y=\"{:.1}\" width=\"{:.1}\" height=\"{:.1}\" rx=\"3\"/>",
+                cy - r,
+                x1 - x0,
+                2.0 * r
+            );
+        } else {
+            let _ = write!(
+                s,
+                "<circle class=\"point\" cx=\"{x0:.1}\" cy=\"{cy:.1}\" r=\"{r:.1}\"/>"
+            );
+        }
+        s.push_str("</a>");
+    }
+
+    /// The clustered axis's columns, fewer and wider.
+    fn strip_histogram(&self, s: &mut String, root: &str, top: f64, lang: &Lang) {
+        let width = (STRIP - 2.0 * STRIP_MARGIN) / STRIP_BINS as f64;
+        let mut columns: Vec<Option<(usize, usize, usize)>> = vec![None; STRIP_BINS];
+        for (i, m) in self.marks.iter().enumerate() {
+            let k = (((self.strip_x(m.start) - STRIP_MARGIN) / width) as usize).min(STRIP_BINS - 1);
+            let c = columns[k].get_or_insert((0, i, i));
+            c.0 += 1;
+            c.2 = i;
+        }
+        let max = columns.iter().flatten().map(|c| c.0).max().unwrap_or(1) as f64;
+        let messages = crate::i18n::messages(lang.code);
+        for (k, (count, first, last)) in columns
+            .iter()
+            .enumerate()
+            .filter_map(|(k, c)| c.map(|c| (k, c)))
+        {
+            let x = STRIP_MARGIN + k as f64 * width;
+            let h = ((count as f64 / max).sqrt() * (STRIP_HISTOGRAM - 14.0)).max(2.0);
+            let (from, to) = (self.marks[first].date, self.marks[last].date);
+            let what = messages.with(
+                "axis-column",
+                &[
+                    ("n", crate::i18n::Arg::Count(count)),
+                    ("from", crate::i18n::Arg::Text(from)),
+                    ("to", crate::i18n::Arg::Text(to)),
+                ],
+            );
+            // The count where it fits above its column; the title says it
+            // in any case.
+            let count_text = short_count(count);
+            let label = if count_text.len() as f64 * STRIP_COUNT_CHAR <= width - 2.0 {
+                format!(
+                    "<text class=\"cluster-count\" x=\"{:.1}\" y=\"{:.1}\">{count_text}</text>",
+                    x + width / 2.0,
+                    top + STRIP_HISTOGRAM - h - 2.0
+                )
+            } else {
+                String::new()
+            };
+            let _ = write!(
+                s,
+                "<a href=\"{root}{}\" class=\"cluster\"><title>{}</title><rect class=\"hit\" x=\"{:.1}\" y=\"{:.1}\" width=\"{:.1}\" height=\"{STRIP_HISTOGRAM}\"/><rect x=\"{:.1}\" y=\"{:.1}\" width=\"{:.1}\" height=\"{h:.1}\"/>{label}</a>",
+                esc(&self.card_link(&self.marks[first])),
+                esc(&what),
+                x + width / 2.0 - TARGET.max(width) / 2.0,
+                top,
+                TARGET.max(width),
+                x + 1.0,
+                top + STRIP_HISTOGRAM - h,
+                width - 2.0,
+            );
+        }
+    }
+}

@@ -1,0 +1,121 @@
+// The reader's timeline at a phone's width and a desktop's, light and dark,
+// on the example site and on a generated 2,000-event site (events from 3000
+// BC to 2025): nothing scrolls the page sideways, every axis label shows
+// whole inside its chart at 12 px or more and keeps 4.5:1 contrast, the
+// first event is on the first screen of a phone, axe-core finds nothing
+// (target sizes and contrast included), and nothing is logged as an error.
+// Screenshots of each case go to target/test-artifacts/ for people to look at.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { repo, serve, launch } from './helpers.mjs';
+
+const artifacts = join(repo, 'target', 'test-artifacts');
+
+/** A generated site of `n` events (the benchmark's corpus generator). */
+function generated(n) {
+  const gen = join(repo, 'target', 'debug', 'examples', 'gen_corpus');
+  if (!existsSync(gen)) execFileSync('cargo', ['build', '--example', 'gen_corpus'], { cwd: repo, stdio: 'inherit' });
+  const dir = mkdtempSync(join(tmpdir(), 'annals-reader-'));
+  execFileSync(gen, [String(n), dir], { stdio: 'ignore' });
+  return join(dir, 'annals');
+}
+
+/** What a reader can see of the axes on the page, measured in the browser. */
+function measure() {
+  const luminance = (rgb) => {
+    const c = rgb.match(/[\d.]+/g).slice(0, 3).map((v) => {
+      const s = Number(v) / 255;
+      return s <= 0.03928 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
+    });
+    return 0.2126 * c[0] + 0.7152 * c[1] + 0.0722 * c[2];
+  };
+  const contrast = (a, b) => {
+    const [x, y] = [luminance(a), luminance(b)].sort((p, q) => q - p);
+    return (x + 0.05) / (y + 0.05);
+  };
+  // The colour a label stands on: its chip (stroke) when it has one, else
+  // the page.
+  const paper = getComputedStyle(document.body).backgroundColor;
+  const labels = [];
+  for (const svg of document.querySelectorAll('svg.axis, svg.axis-strip')) {
+    const box = svg.getBoundingClientRect();
+    if (box.width === 0 || getComputedStyle(svg).display === 'none') continue;
+    const clip = svg.closest('.axis-scroll, .axis-strip-box').getBoundingClientRect();
+    const scale = box.width / svg.viewBox.baseVal.width;
+    for (const text of svg.querySelectorAll('text')) {
+      const style = getComputedStyle(text);
+      if (style.display === 'none' || style.visibility === 'hidden' || !text.textContent.trim()) continue;
+      const r = text.getBoundingClientRect();
+      const stroke = style.stroke !== 'none' && parseFloat(style.strokeWidth) >= 3 ? style.stroke : paper;
+      labels.push({
+        text: text.textContent,
+        px: parseFloat(style.fontSize) * scale,
+        inside: r.left >= Math.max(box.left, clip.left) - 0.5 && r.right <= Math.min(box.right, clip.right) + 0.5
+          && r.top >= box.top - 0.5 && r.bottom <= box.bottom + 0.5,
+        contrast: contrast(style.fill, stroke),
+      });
+    }
+  }
+  const card = document.querySelector('.event-card');
+  return {
+    labels,
+    sideways: document.documentElement.scrollWidth - window.innerWidth,
+    firstCardTop: card ? card.getBoundingClientRect().top : null,
+  };
+}
+
+async function check(browser, site, url, name, first) {
+  for (const width of [390, 1280]) {
+    for (const scheme of ['light', 'dark']) {
+      const context = await browser.newContext({
+        viewport: { width, height: width < 600 ? 844 : 900 }, colorScheme: scheme,
+      });
+      const page = await context.newPage();
+      const problems = [];
+      page.on('console', (m) => { if (m.type() === 'error') problems.push(m.text()); });
+      page.on('pageerror', (e) => problems.push(String(e)));
+      await page.goto(url);
+      const what = `${name} at ${width} px, ${scheme}`;
+      const seen = await page.evaluate(measure);
+      assert.ok(seen.sideways <= 0, `${what}: the page scrolls ${seen.sideways} px sideways`);
+      assert.ok(seen.labels.length > 0, `${what}: no axis labels`);
+      for (const l of seen.labels) {
+        assert.ok(l.px >= 11.95, `${what}: "${l.text}" is ${l.px.toFixed(1)} px`);
+        assert.ok(l.inside, `${what}: "${l.text}" is cut off by its chart`);
+        assert.ok(l.contrast >= 4.5, `${what}: "${l.text}" has a contrast of ${l.contrast.toFixed(2)}`);
+      }
+      if (width < 600 && first) {
+        assert.ok(seen.firstCardTop < 844, `${what}: the first event starts at ${seen.firstCardTop} px`);
+      }
+      await page.addScriptTag({ path: join(repo, 'node_modules', 'axe-core', 'axe.min.js') });
+      const result = await page.evaluate(() => window.axe.run(document, {
+        runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'],
+      }));
+      const violations = result.violations.map((v) => `${v.id}: ${v.nodes.slice(0, 3).map((n) => n.target).join(' ')}`);
+      assert.deepEqual(violations, [], what);
+      await page.screenshot({ path: join(artifacts, `reader-${site}-${width}-${scheme}.png`) });
+      assert.deepEqual(problems, [], `${what}: console errors`);
+      await context.close();
+    }
+  }
+}
+
+test('the reader\'s timeline on a phone and a desktop, light and dark', async () => {
+  mkdirSync(artifacts, { recursive: true });
+  const example = await serve(repo);
+  const big = await serve(generated(2000));
+  const browser = await launch();
+  try {
+    await check(browser, 'example', example.url, 'the example site', true);
+    await check(browser, 'big', big.url, 'a 2,000-event site', true);
+    await check(browser, 'big-page2', `${big.url}page/2/`, 'page 2 of a 2,000-event site', true);
+  } finally {
+    await browser.close();
+    await example.stop();
+    await big.stop();
+  }
+});
