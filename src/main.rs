@@ -176,6 +176,9 @@ fn print_diagnostics(diags: &Diagnostics, format: Format) -> bool {
             for d in diags.iter() {
                 eprintln!("{}\n", d.human(color));
             }
+            for note in diags.notes() {
+                eprintln!("note: {note}\n");
+            }
             true
         }
         Format::Short => {

@@ -116,10 +116,25 @@ pub(crate) fn parse_date(
 ) -> Result<EventDate, Diagnostic> {
     EventDate::parse(&s.value).map_err(|e| {
         let mut loc = yaml::location(src, line_offset, s);
-        loc.column += yaml::content_column(src, line_offset, s) + e.offset;
-        loc.len = e.len;
-        Diagnostic::error(format!("invalid date `{}`: {}", s.value, e.message), loc)
-            .with_hint(ACCEPTED_FORMS)
+        loc.column += yaml::content_column(src, line_offset, s);
+        // A date in another convention is wrong as a whole: the parser's
+        // complaint about one part of it would mislead.
+        let d = match crate::date::suggestion(&s.value) {
+            Some(h) => {
+                loc.len = s.value.chars().count();
+                Diagnostic::error(
+                    format!("invalid date `{}`: dates are written YEAR-MONTH-DAY", s.value),
+                    loc,
+                )
+                .with_hint(h)
+            }
+            None => {
+                loc.column += e.offset;
+                loc.len = e.len;
+                Diagnostic::error(format!("invalid date `{}`: {}", s.value, e.message), loc)
+            }
+        };
+        d.with_note(ACCEPTED_FORMS)
     })
 }
 

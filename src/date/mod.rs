@@ -13,6 +13,7 @@
 mod calendar;
 mod display;
 mod parse;
+mod suggest;
 
 use std::fmt;
 
@@ -20,6 +21,7 @@ use chrono_tz::Tz;
 
 pub(crate) use calendar::utc;
 pub use calendar::{DAY, civil_from_days, seconds_of};
+pub use suggest::suggestion;
 pub use display::{
     DatePart, EN, ES, LANGS, Lang, across_year_label, lang, month_year_label, year_label,
 };
@@ -254,7 +256,7 @@ pub struct DateError {
 pub const MAX_YEAR: i64 = 100_000_000_000;
 
 /// The forms `date:` accepts, for hints.
-pub const ACCEPTED_FORMS: &str = "accepted forms: 2025, 2025-02, 2025-05-04, \
+pub const ACCEPTED_FORMS: &str = "accepted date forms: 2025, 2025-02, 2025-05-04, \
 2025-05-05T20:03+05:30, 2025-04/2025-05-04, 2025-01/.. (ongoing), 2025/ (end unknown), \
 2025-21 (spring; 22 summer, 23 autumn, 24 winter), 201X (the 2010s), 2025-XX, \
 ~ (approximate), ? (uncertain) or % (both) after a date, -0043-03-15 for 44 BC, \
