@@ -54,6 +54,27 @@ pub(crate) fn stem_id(path: &Path) -> String {
     slug::slugify(stem)
 }
 
+/// The ids a file that failed to load may have meant to give: its stem,
+/// every `id:` and the slug of every `title:` written in it, read from the
+/// text line by line (the YAML did not parse, or an event in it failed).
+/// References to them are not reported as unknown: the file's own error
+/// says what to fix.
+pub(crate) fn ids_written_in(path: &Path, text: &str) -> Vec<String> {
+    let mut ids = vec![stem_id(path)];
+    for line in text.lines() {
+        let t = line.trim_start();
+        let t = t.strip_prefix("- ").unwrap_or(t).trim_start();
+        let unquote = |v: &str| v.trim().trim_matches(['"', '\'']).trim().to_string();
+        if let Some(v) = t.strip_prefix("id:") {
+            ids.push(unquote(v));
+        } else if let Some(v) = t.strip_prefix("title:") {
+            ids.push(slug::slugify(unquote(v)));
+        }
+    }
+    ids.retain(|id| !id.is_empty());
+    ids
+}
+
 /// Checks that a written id is already a slug (lowercase ASCII letters,
 /// digits, hyphens), so it maps to exactly one URL, and that the folder
 /// named after it can exist on every system.

@@ -7,7 +7,7 @@ use std::sync::Arc;
 
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
-use super::Citation;
+use super::{Citation, Unloaded};
 use super::references::unknown_id;
 use crate::content::event::Event;
 use crate::content::markdown::normalize_quote;
@@ -127,14 +127,14 @@ pub(super) fn check_citations(
     event: &Event,
     sources: &[Arc<Source>],
     source_ids: &HashMap<&str, usize>,
-    partial: bool,
+    unloaded: &Unloaded,
     tz: chrono_tz::Tz,
 ) -> Checked {
     let mut checked = Checked::default();
     let mut resolved = Vec::new();
     for c in &event.citations {
         let Some(&si) = source_ids.get(c.source.id.as_str()) else {
-            if !partial {
+            if !unloaded.sources.contains(&c.source.id) {
                 checked
                     .errors
                     .push(unknown_id("source", &c.source, source_ids));
