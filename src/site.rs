@@ -300,7 +300,7 @@ impl Site {
         let mut unloaded = Unloaded::default();
         let mut events = Vec::new();
         for parsed in self.events.values() {
-            unloaded.any |= !parsed.diags.is_empty();
+            unloaded.any |= !parsed.unloaded_ids.is_empty();
             unloaded.events.extend(parsed.unloaded_ids.iter().cloned());
             parsed.diags.iter().for_each(|d| diags.push(d.clone()));
             events.extend(parsed.value.iter().cloned());

@@ -153,6 +153,26 @@ pub struct DatePoint {
 }
 
 impl DatePoint {
+    /// When the point is written with a numeric UTC offset that is not the
+    /// one `tz` had at that instant (`T09:32-05:00` for New York in July):
+    /// the offset written and the zone's, as `±HH:MM`. A `Z` is a
+    /// deliberate UTC time, not a contradiction.
+    pub fn offset_contradicts(&self, tz: Tz) -> Option<(String, String)> {
+        let t = self.time?;
+        let written = t.offset?;
+        if t.zulu {
+            return None;
+        }
+        let at = calendar::span_start(self, tz);
+        let zone = calendar::offset_at_utc(tz, at);
+        (i64::from(written) != zone).then(|| {
+            (
+                display::offset_text(written),
+                display::offset_text(i32::try_from(zone).unwrap_or(0)),
+            )
+        })
+    }
+
     /// The month written, or the first month of the season written
     /// (northern meteorological seasons: spring from March).
     pub fn first_month(&self) -> Option<u8> {

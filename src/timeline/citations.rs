@@ -141,6 +141,16 @@ pub(super) fn check_citations(
             }
             continue;
         };
+        if c.quote.is_none() && c.reason.is_none() {
+            checked.warnings.push(
+                Diagnostic::error(
+                    format!("the citation of `{}` quotes nothing", c.source.id),
+                    c.source.location.clone(),
+                )
+                .with_hint("add `quote:` with the exact words of the source this event rests on, or, when there are none to quote (a photograph, a video, a print edition), say so with `reason:`")
+                .warning(),
+            );
+        }
         let anchor = c
             .quote
             .as_ref()

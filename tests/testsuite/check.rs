@@ -23,13 +23,15 @@ fn error_fixtures_report_the_documented_messages() {
         let expected = fs::read_to_string(&expected_path)
             .unwrap_or_else(|_| panic!("{} (run with ANNALS_BLESS=1)", expected_path.display()));
         assert_eq!(got, expected, "{}", dir.display());
-        // The short form: one `file:line:col: error: message` line each.
+        // The short form: one `file:line:col: error: message` (or
+        // `warning:`) line each, whole-file problems at `file:1:1`.
         let short = t.check_as("short").run().stderr();
         let lines: Vec<&str> = short.lines().collect();
         assert!(lines.len() >= 2, "{short}");
         for line in &lines[..lines.len() - 1] {
             let (place, rest) = line
                 .split_once(": error: ")
+                .or_else(|| line.split_once(": warning: "))
                 .unwrap_or_else(|| panic!("{line}"));
             let nums: Vec<&str> = place.rsplitn(3, ':').collect();
             assert!(
