@@ -103,7 +103,10 @@ fn unique_path(dir: &Path, title: &str, id: Option<&str>, ext: &str) -> Result<P
         }
         let path = dir.join(format!("{id}.{ext}"));
         if path.exists() {
-            return Err(format!("{} already exists: choose another --id", path.display()));
+            return Err(format!(
+                "{} already exists: choose another --id",
+                path.display()
+            ));
         }
         return Ok(path);
     }

@@ -375,7 +375,6 @@ fn check_reasons(src: &SourceText, raw: &RawEvent, diags: &mut Vec<Diagnostic>) 
     }
 }
 
-
 /// Tags, actors and places: names, slugs, keys and locations.
 struct Terms {
     names: [Vec<String>; 3],

@@ -144,7 +144,10 @@ pub(crate) fn parse_date(
             Some(h) => {
                 loc.len = s.value.chars().count();
                 Diagnostic::error(
-                    format!("invalid date `{}`: dates are written YEAR-MONTH-DAY", s.value),
+                    format!(
+                        "invalid date `{}`: dates are written YEAR-MONTH-DAY",
+                        s.value
+                    ),
                     loc,
                 )
                 .with_hint(h)

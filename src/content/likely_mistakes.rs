@@ -33,7 +33,7 @@ pub(crate) fn check(
 ) {
     let chars = raw.title.value.chars().count();
     if chars > LONG_TITLE {
-        let mut at = yaml::location(src, 0, &raw.title);
+        let mut at = yaml::location(src, 0, raw.title);
         at.len = at.len.min(40);
         diags.push(
             Diagnostic::error(
@@ -54,7 +54,7 @@ pub(crate) fn check(
                 diags.push(
                     Diagnostic::error(
                         format!("the offset {written} is not {tz}'s at that time, which is {actual}"),
-                        yaml::location(src, 0, &raw.date),
+                        yaml::location(src, 0, raw.date),
                     )
                     .with_hint(format!(
                         "the time is read at {written} and shown in {tz} as another hour: write the offset the clocks had there ({actual}), or leave the offset out to take the zone's"

@@ -262,9 +262,21 @@ const SHAPES: &[(&str, &str, &str)] = &[
         "a list of `{source, quote}` mappings",
         "write `sources: [{source: SOURCE-ID, quote: \"the exact words\"}]`, or a `- source: SOURCE-ID` line with `quote: …` under it for each source",
     ),
-    ("tags", "a list", "write `tags: [a, b]`, or one `- a` line each"),
-    ("actors", "a list", "write `actors: [a, b]`, or one `- a` line each"),
-    ("places", "a list", "write `places: [a, b]`, or one `- a` line each"),
+    (
+        "tags",
+        "a list",
+        "write `tags: [a, b]`, or one `- a` line each",
+    ),
+    (
+        "actors",
+        "a list",
+        "write `actors: [a, b]`, or one `- a` line each",
+    ),
+    (
+        "places",
+        "a list",
+        "write `places: [a, b]`, or one `- a` line each",
+    ),
     (
         "related",
         "a list of event ids",
@@ -277,8 +289,8 @@ const SHAPES: &[(&str, &str, &str)] = &[
     ),
     (
         "taxonomies",
-        "a list of taxonomy names or `{name, title}` mappings",
-        "write `taxonomies: [tags, actors, places]`",
+        "a mapping from `tags`, `actors` or `places` to `{title: …}`",
+        "write `taxonomies: {tags: {title: Topics}, actors: {title: People}, places: {title: Places}}`",
     ),
     (
         "eras",
@@ -400,7 +412,10 @@ fn key_before(line: &str, column: usize) -> Option<String> {
 fn found_at(src: &SourceText, at: &Location) -> String {
     // The parser may stand inside the value (`[daily]`): take it whole.
     if let Some(key) = key_before(&at.source_line, at.column) {
-        let after = at.source_line.split_once(&format!("{key}:")).map(|(_, v)| v);
+        let after = at
+            .source_line
+            .split_once(&format!("{key}:"))
+            .map(|(_, v)| v);
         let value = after.unwrap_or("").split(" #").next().unwrap_or("").trim();
         if !value.is_empty() {
             return format!("`{value}`");
@@ -489,8 +504,7 @@ fn open_quote_before(src: &SourceText, line_offset: usize, at: &Location) -> Opt
                     in_comment = false;
                 } else if c == '#' && prev.is_whitespace() {
                     in_comment = true;
-                } else if c == '"' && !in_comment && matches!(prev, ' ' | '\n' | '[' | ',' | '{')
-                {
+                } else if c == '"' && !in_comment && matches!(prev, ' ' | '\n' | '[' | ',' | '{') {
                     open = Some(i);
                 }
             }

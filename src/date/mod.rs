@@ -21,10 +21,10 @@ use chrono_tz::Tz;
 
 pub(crate) use calendar::utc;
 pub use calendar::{DAY, civil_from_days, seconds_of};
-pub use suggest::suggestion;
 pub use display::{
     DatePart, EN, ES, LANGS, Lang, across_year_label, lang, month_year_label, year_label,
 };
+pub use suggest::suggestion;
 
 /// Years TimelineJS can hold as JavaScript dates; beyond them it needs its
 /// `cosmological` scale (the bounds TimelineJS itself checks).

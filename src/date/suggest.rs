@@ -74,14 +74,17 @@ fn month_number(word: &str) -> Option<u8> {
     if w.chars().count() < 3 {
         return None;
     }
-    LANGS.iter().find_map(|lang| {
-        lang.months.iter().position(|m| {
-            let m = m.to_lowercase();
-            m == w || (w.chars().count() == 3 && m.starts_with(&w))
-                || (w.chars().count() == 4 && w == "sept" && m.starts_with("sept"))
+    LANGS
+        .iter()
+        .find_map(|lang| {
+            lang.months.iter().position(|m| {
+                let m = m.to_lowercase();
+                m == w
+                    || (w.chars().count() == 3 && m.starts_with(&w))
+                    || (w.chars().count() == 4 && w == "sept" && m.starts_with("sept"))
+            })
         })
-    })
-    .map(|i| i as u8 + 1)
+        .map(|i| i as u8 + 1)
 }
 
 /// `Feb 2025`, `February 4, 2025`, `4 February 2025`, `febrero de 2025`,
@@ -134,7 +137,11 @@ mod tests {
         assert_eq!(s("4 de mayo de 2025"), "did you mean `2025-05-04`?");
         assert_eq!(s("July 16, 1969"), "did you mean `1969-07-16`?");
         assert_eq!(s("16th July 1969"), "did you mean `1969-07-16`?");
-        assert!(s("03/02/2025").contains("`2025-02-03` (day first"), "{}", s("03/02/2025"));
+        assert!(
+            s("03/02/2025").contains("`2025-02-03` (day first"),
+            "{}",
+            s("03/02/2025")
+        );
         assert!(s("03/02/2025").contains("`2025-03-02` (month first"));
         assert!(s("25/12/2024").starts_with("did you mean `2024-12-25`?"));
         assert!(s("12/25/2024").starts_with("did you mean `2024-12-25`?"));

@@ -7,8 +7,8 @@ use std::sync::Arc;
 
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
-use super::{Citation, Unloaded};
 use super::references::unknown_id;
+use super::{Citation, Unloaded};
 use crate::content::event::Event;
 use crate::content::markdown::normalize_quote;
 use crate::content::source::Source;

@@ -141,5 +141,8 @@ fn the_date_forms_are_listed_once_per_run() {
         .exits(1)
         .stderr();
     assert_eq!(err.matches("accepted date forms").count(), 1, "{err}");
-    assert!(err.ends_with("Y-13798000000 for long years\n\nerror: the site has 8 errors\n"), "{err}");
+    assert!(
+        err.ends_with("Y-13798000000 for long years\n\nerror: the site has 8 errors\n"),
+        "{err}"
+    );
 }

@@ -135,7 +135,11 @@ fn the_first_hour() {
         .run()
         .succeeds()
         .stdout();
-    assert!(source.trim_end().ends_with("content/sources/mission-report.md"));
+    assert!(
+        source
+            .trim_end()
+            .ends_with("content/sources/mission-report.md")
+    );
     t.edit("content/sources/mission-report.md", |text| {
         text + "\nThe Saturn V lifted off from Kennedy Space Center at 09:32 local time.\n"
     });
@@ -148,7 +152,10 @@ fn the_first_hour() {
         .run()
         .exits(2)
         .stderr();
-    assert!(event.contains("did you mean `1969-07-16T09:32`?"), "{event}");
+    assert!(
+        event.contains("did you mean `1969-07-16T09:32`?"),
+        "{event}"
+    );
     t.new_file(
         "event",
         "Launch",
