@@ -48,6 +48,10 @@ pub struct Diagnostic {
     pub file: Option<PathBuf>,
     /// What to do about it.
     pub hints: Vec<String>,
+    /// A note about a whole class of problems (the date forms annals
+    /// accepts), printed once after all the diagnostics that carry it.
+    #[serde(skip)]
+    pub note: Option<&'static str>,
 }
 
 impl Diagnostic {
@@ -59,6 +63,7 @@ impl Diagnostic {
             file: Some(location.file.clone()),
             location: Some(Box::new(location)),
             hints: Vec::new(),
+            note: None,
         }
     }
 
@@ -70,12 +75,19 @@ impl Diagnostic {
             location: None,
             file: Some(file.to_path_buf()),
             hints: Vec::new(),
+            note: None,
         }
     }
 
     /// Adds a hint (shown as `= hint: …`).
     pub fn with_hint(mut self, hint: impl Into<String>) -> Self {
         self.hints.push(hint.into());
+        self
+    }
+
+    /// Adds the note of a class of problems, shown once per run.
+    pub fn with_note(mut self, note: &'static str) -> Self {
+        self.note = Some(note);
         self
     }
 
@@ -93,7 +105,9 @@ impl Diagnostic {
         (self.file.as_ref(), line, col, self.severity, &self.message)
     }
 
-    /// `file:line:col: error: message` (hints appended after ` — `).
+    /// `file:line:col: error: message`. A problem of a whole file is put
+    /// at `file:1:1`, so that every line matches an editor's
+    /// `%f:%l:%c` pattern.
     pub fn short(&self) -> String {
         let mut out = String::new();
         match (&self.location, &self.file) {
@@ -101,7 +115,7 @@ impl Diagnostic {
                 let _ = write!(out, "{}:{}:{}: ", display_path(&l.file), l.line, l.column);
             }
             (None, Some(f)) => {
-                let _ = write!(out, "{}: ", display_path(f));
+                let _ = write!(out, "{}:1:1: ", display_path(f));
             }
             (None, None) => {}
         }
@@ -286,6 +300,17 @@ impl Diagnostics {
         self.0.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
         self.0.dedup();
         self
+    }
+
+    /// The notes of the diagnostics, each once, in the order first met.
+    pub fn notes(&self) -> Vec<&'static str> {
+        let mut notes: Vec<&'static str> = Vec::new();
+        for n in self.0.iter().filter_map(|d| d.note) {
+            if !notes.contains(&n) {
+                notes.push(n);
+            }
+        }
+        notes
     }
 
     /// Iterates over the diagnostics.

@@ -119,9 +119,13 @@ enum NewWhat {
     /// Write content/events/SLUG.yaml for a new event
     Event {
         /// The event's title
+        #[arg(allow_hyphen_values = true)]
         title: String,
-        /// When it happened (2025, 2025-02, 2025-05-04, 2025-01/.., …)
+        /// Its id and file name [default: made from the title]
         #[arg(long)]
+        id: Option<String>,
+        /// When it happened (2025, 2025-02, 2025-05-04, 2025-01/.., -0043-03-15, …)
+        #[arg(long, allow_hyphen_values = true)]
         date: String,
         /// The id of the source it cites
         #[arg(long)]
@@ -133,9 +137,13 @@ enum NewWhat {
     /// Write content/sources/SLUG.md for a new article source
     Source {
         /// The article's headline
+        #[arg(allow_hyphen_values = true)]
         title: String,
-        /// When it was published (2025-05-05, 2025-05-05T20:03+05:30, …)
+        /// Its id and file name [default: made from the headline]
         #[arg(long)]
+        id: Option<String>,
+        /// When it was published (2025-05-05, 2025-05-05T20:03+05:30, …)
+        #[arg(long, allow_hyphen_values = true)]
         published: Option<String>,
         /// Byline
         #[arg(long)]
@@ -175,6 +183,9 @@ fn print_diagnostics(diags: &Diagnostics, format: Format) -> bool {
         Format::Human => {
             for d in diags.iter() {
                 eprintln!("{}\n", d.human(color));
+            }
+            for note in diags.notes() {
+                eprintln!("note: {note}\n");
             }
             true
         }
@@ -454,6 +465,14 @@ fn import(from: ImportFrom) -> ExitCode {
             for w in imported.warnings.iter().chain(&written.notes) {
                 eprintln!("warning: {w}");
             }
+            if !written.skipped.is_empty() {
+                let ids: Vec<String> = written.skipped.iter().map(|id| format!("`{id}`")).collect();
+                eprintln!(
+                    "skipped {} slide(s) whose event the site already has (imported before?): {}; to import one again, delete its file from content/events/",
+                    ids.len(),
+                    ids.join(", ")
+                );
+            }
             eprintln!(
                 "imported {} events and {} eras from {} into {} ({} files written); next: annals build --root {}",
                 imported.events.len(),
@@ -473,8 +492,13 @@ fn import(from: ImportFrom) -> ExitCode {
 fn init(dir: &Path, force: bool) -> ExitCode {
     match annals::scaffold::init(dir, force) {
         Ok(files) => {
+            if force {
+                for f in &files {
+                    eprintln!("added {}", f.display());
+                }
+            }
             eprintln!(
-                "wrote a new site in {} ({} files); next: cd {} && annals build",
+                "wrote a new site in {} ({} files); next: cd {} && annals serve",
                 dir.display(),
                 files.len(),
                 dir.display()
@@ -490,12 +514,14 @@ fn new(what: NewWhat) -> ExitCode {
     let written = match what {
         NewWhat::Event {
             title,
+            id,
             date,
             source,
             root,
-        } => annals::scaffold::new_event(&root, &title, &date, source.as_deref()),
+        } => annals::scaffold::new_event(&root, &title, id.as_deref(), &date, source.as_deref()),
         NewWhat::Source {
             title,
+            id,
             published,
             author,
             publisher,
@@ -505,6 +531,7 @@ fn new(what: NewWhat) -> ExitCode {
             &root,
             &annals::scaffold::NewSource {
                 title: &title,
+                id: id.as_deref(),
                 published: published.as_deref(),
                 author: author.as_deref(),
                 publisher: publisher.as_deref(),

@@ -30,13 +30,21 @@ const SKELETON: [(&str, &str); 6] = [
 ];
 
 /// Writes a new site into `dir`: site.yaml, one source, three events and a
-/// README for editors. Refuses a folder that has anything in it unless
-/// `force`. Returns the files written.
+/// README for editors. Never changes an existing site (a folder with a
+/// site.yaml), and writes into a folder that has other things in it only
+/// with `force`, then adding the skeleton's missing files and replacing
+/// none. Returns the files written.
 pub fn init(dir: &Path, force: bool) -> Result<Vec<PathBuf>, String> {
+    if dir.join("site.yaml").exists() {
+        return Err(format!(
+            "{} is already an annals site (it has a site.yaml): init never changes an existing site; start a new one in another folder",
+            dir.display()
+        ));
+    }
     let occupied = fs::read_dir(dir).is_ok_and(|mut entries| entries.next().is_some());
     if occupied && !force {
         return Err(format!(
-            "{} is not empty: choose a new folder, or pass --force to write the skeleton into it",
+            "{} is not empty: choose a new folder (with --force, init adds the skeleton's files that are missing there and replaces none)",
             dir.display()
         ));
     }
@@ -47,8 +55,16 @@ pub fn init(dir: &Path, force: bool) -> Result<Vec<PathBuf>, String> {
             fs::create_dir_all(parent)
                 .map_err(|e| format!("cannot create {}: {e}", parent.display()))?;
         }
-        fs::write(&dest, text).map_err(|e| format!("cannot write {}: {e}", dest.display()))?;
-        written.push(dest);
+        let created = fs::OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .open(&dest)
+            .and_then(|mut f| std::io::Write::write_all(&mut f, text.as_bytes()));
+        match created {
+            Ok(()) => written.push(dest),
+            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {}
+            Err(e) => return Err(format!("cannot write {}: {e}", dest.display())),
+        }
     }
     Ok(written)
 }
@@ -58,12 +74,46 @@ fn quoted(s: &str) -> String {
     serde_json::to_string(s).unwrap_or_else(|_| "\"\"".into())
 }
 
-/// `dir/slug.ext`, or `dir/slug-2.ext`, … if taken.
-fn unique_path(dir: &Path, title: &str, ext: &str) -> Result<PathBuf, String> {
+/// The longest slug made from a title, in bytes: file names are limited
+/// to 255 bytes, and a URL of a page should stay readable.
+const MAX_SLUG: usize = 60;
+
+/// The slug of `title`, cut at a hyphen to at most [`MAX_SLUG`] bytes.
+fn capped_slug(title: &str) -> String {
     let slug = slug::slugify(title);
+    if slug.len() <= MAX_SLUG {
+        return slug;
+    }
+    let cut = &slug[..MAX_SLUG];
+    match cut.rfind('-') {
+        Some(i) if i > 0 => cut[..i].to_string(),
+        _ => cut.to_string(),
+    }
+}
+
+/// `dir/ID.ext` for an `id` given (a slug, not taken), else
+/// `dir/slug.ext` from the title, or `dir/slug-2.ext`, … if taken.
+fn unique_path(dir: &Path, title: &str, id: Option<&str>, ext: &str) -> Result<PathBuf, String> {
+    if let Some(id) = id {
+        if id.is_empty() || slug::slugify(id) != id {
+            return Err(format!(
+                "--id `{id}` is not a slug: use lowercase letters, digits and hyphens, e.g. `{}`",
+                slug::slugify(id)
+            ));
+        }
+        let path = dir.join(format!("{id}.{ext}"));
+        if path.exists() {
+            return Err(format!(
+                "{} already exists: choose another --id",
+                path.display()
+            ));
+        }
+        return Ok(path);
+    }
+    let slug = capped_slug(title);
     if slug.is_empty() {
         return Err(format!(
-            "cannot make a file name from the title {}",
+            "cannot make a file name from the title {}: give one with --id",
             quoted(title)
         ));
     }
@@ -93,11 +143,8 @@ fn site_dir(root: &Path, sub: &str) -> Result<PathBuf, String> {
 
 fn check_date(what: &str, date: &str) -> Result<(), String> {
     EventDate::parse(date).map(|_| ()).map_err(|e| {
-        format!(
-            "invalid {what} `{date}`: {} ({})",
-            e.message,
-            crate::date::ACCEPTED_FORMS
-        )
+        let hint = crate::date::suggestion(date).unwrap_or(crate::date::ACCEPTED_FORMS.to_string());
+        format!("invalid {what} `{date}`: {}; {hint}", e.message)
     })
 }
 
@@ -106,6 +153,7 @@ fn check_date(what: &str, date: &str) -> Result<(), String> {
 pub fn new_event(
     root: &Path,
     title: &str,
+    id: Option<&str>,
     date: &str,
     source: Option<&str>,
 ) -> Result<PathBuf, String> {
@@ -131,7 +179,7 @@ pub fn new_event(
         }
     }
     let dir = site_dir(root, "events")?;
-    let path = unique_path(&dir, title, "yaml")?;
+    let path = unique_path(&dir, title, id, "yaml")?;
     let mut text = format!(
         "title: {}\ndate: {}\nsummary: \"\"\ntags: []\nactors: []\nplaces: []\nimportance: 3\n",
         quoted(title),
@@ -151,6 +199,8 @@ pub fn new_event(
 pub struct NewSource<'a> {
     /// Headline.
     pub title: &'a str,
+    /// The id (and file stem), when not made from the headline.
+    pub id: Option<&'a str>,
     /// Publication date or instant.
     pub published: Option<&'a str>,
     /// Byline.
@@ -172,7 +222,7 @@ pub fn new_source(root: &Path, s: &NewSource<'_>) -> Result<PathBuf, String> {
         return Err(format!("unsafe --url `{u}`: use an http(s) address"));
     }
     let dir = site_dir(root, "sources")?;
-    let path = unique_path(&dir, s.title, "md")?;
+    let path = unique_path(&dir, s.title, s.id, "md")?;
     let mut text = format!("---\ntitle: {}\n", quoted(s.title));
     for (key, value) in [
         ("author", s.author),

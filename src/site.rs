@@ -24,7 +24,7 @@ use crate::diagnostic::{Diagnostic, Diagnostics, SourceText};
 use crate::outputs::html::{self, RenderState, Templates};
 use crate::outputs::{self, MemoryTarget, OutputFile, SiteParts, Target};
 use crate::read::{self, ContentKind};
-use crate::timeline::{self, Timeline, TimelineCache};
+use crate::timeline::{self, Timeline, TimelineCache, Unloaded};
 use crate::views::{self, KeptTexts};
 use crate::write::Staging;
 
@@ -59,6 +59,26 @@ pub enum Stage {
 struct Parsed<T> {
     value: T,
     diags: Vec<Diagnostic>,
+    /// When it has errors: the ids it may have meant to give (see
+    /// [`crate::content::fields::ids_written_in`]).
+    unloaded_ids: Vec<String>,
+}
+
+impl<T> Parsed<T> {
+    fn new(value: T, diags: Vec<Diagnostic>, text: Option<&SourceText>) -> Parsed<T> {
+        let failed = diags
+            .iter()
+            .any(|d| d.severity == crate::diagnostic::Severity::Error);
+        let unloaded_ids = match text {
+            Some(t) if failed => crate::content::fields::ids_written_in(&t.path, &t.text),
+            _ => Vec::new(),
+        };
+        Parsed {
+            value,
+            diags,
+            unloaded_ids,
+        }
+    }
 }
 
 /// A site loaded into memory.
@@ -180,15 +200,14 @@ impl Site {
         match read::read_file(&self.root, path) {
             Ok(text) => {
                 let (events, diags) = crate::content::event::parse_file(&text, zone);
-                Parsed {
-                    value: events.into_iter().map(Arc::new).collect(),
-                    diags,
-                }
+                let events = events.into_iter().map(Arc::new).collect();
+                Parsed::new(events, diags, Some(&text))
             }
-            Err(d) => Parsed {
-                value: Vec::new(),
-                diags: vec![d],
-            },
+            Err(d) => {
+                let mut p = Parsed::new(Vec::new(), vec![d], None);
+                p.unloaded_ids = vec![crate::content::fields::stem_id(path)];
+                p
+            }
         }
     }
 
@@ -197,15 +216,17 @@ impl Site {
             .config
             .as_ref()
             .map_or(crate::content::markdown::RawHtml::Sanitize, |c| c.raw_html);
-        let parsed = read::read_file(&self.root, path)
-            .map_err(|d| vec![d])
-            .and_then(|text: SourceText| crate::content::source::parse(&text, raw_html));
-        match parsed {
-            Ok(s) => Parsed {
-                value: Some(Arc::new(s)),
-                diags: Vec::new(),
-            },
-            Err(diags) => Parsed { value: None, diags },
+        let text = match read::read_file(&self.root, path) {
+            Ok(text) => text,
+            Err(d) => {
+                let mut p = Parsed::new(None, vec![d], None);
+                p.unloaded_ids = vec![crate::content::fields::stem_id(path)];
+                return p;
+            }
+        };
+        match crate::content::source::parse(&text, raw_html) {
+            Ok(s) => Parsed::new(Some(Arc::new(s)), Vec::new(), None),
+            Err(diags) => Parsed::new(None, diags, Some(&text)),
         }
     }
 
@@ -277,23 +298,32 @@ impl Site {
     /// the timeline's. On error the site keeps what it last built.
     fn check(&mut self) -> Result<(Arc<Timeline>, Diagnostics), Failure> {
         let mut diags = self.setup_diags.clone();
-        let mut partial = false;
+        let mut unloaded = Unloaded::default();
         let mut events = Vec::new();
         for parsed in self.events.values() {
-            partial |= !parsed.diags.is_empty();
+            unloaded.any |= !parsed.unloaded_ids.is_empty();
+            unloaded.events.extend(parsed.unloaded_ids.iter().cloned());
             parsed.diags.iter().for_each(|d| diags.push(d.clone()));
             events.extend(parsed.value.iter().cloned());
         }
         let mut sources = Vec::new();
         for parsed in self.sources.values() {
-            partial |= parsed.value.is_none();
+            unloaded.any |= parsed.value.is_none();
+            unloaded.sources.extend(parsed.unloaded_ids.iter().cloned());
             parsed.diags.iter().for_each(|d| diags.push(d.clone()));
             sources.extend(parsed.value.iter().cloned());
         }
-        let Some(config) = &self.config else {
-            return Err(Failure::Content(diags.sorted()));
+        // An unusable site.yaml must not hide the content's own problems:
+        // they are checked against the defaults, and the site still fails.
+        let fallback;
+        let config = match &self.config {
+            Some(c) => c,
+            None => {
+                fallback = Config::fallback();
+                &fallback
+            }
         };
-        let built = timeline::build(config, events, sources, partial, &mut self.timeline_cache);
+        let built = timeline::build(config, events, sources, &unloaded, &mut self.timeline_cache);
         let timeline = match built {
             Ok((t, warnings)) => {
                 diags.extend(warnings);
@@ -305,7 +335,9 @@ impl Site {
             }
         };
         match timeline {
-            Some(t) if self.templates.is_some() && !diags.has_errors() => Ok((t, diags)),
+            Some(t) if self.config.is_some() && self.templates.is_some() && !diags.has_errors() => {
+                Ok((t, diags))
+            }
             _ => Err(Failure::Content(diags.sorted())),
         }
     }

@@ -114,6 +114,13 @@ fn default_title(name: &str, lang: &Lang) -> String {
 }
 
 impl Config {
+    /// The configuration of a site.yaml that holds only a title: what the
+    /// content is checked against when the site's own failed to load.
+    pub(crate) fn fallback() -> Config {
+        Config::parse(Path::new("site.yaml"), "title: Untitled\n".into())
+            .expect("a title alone is a valid site.yaml")
+    }
+
     /// Reads and validates `site.yaml` from its text. `file` is the path
     /// shown in messages.
     pub(crate) fn parse(file: &Path, text: String) -> Result<Config, Diagnostics> {

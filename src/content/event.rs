@@ -11,6 +11,7 @@ use crate::content::fields::{
     check_derived_id, check_slug, fingerprint, is_reserved_on_windows, parse_date_and_end,
     parse_updated, parse_zone, stem_id, unsafe_link, unsafe_markdown_links,
 };
+use crate::content::likely_mistakes::{self, Written};
 use crate::content::yaml;
 use crate::date::{DateEnd, EventDate};
 use crate::diagnostic::{Diagnostic, Location, SourceText};
@@ -54,6 +55,9 @@ struct RawCitation {
     source: Spanned<String>,
     #[serde(default)]
     quote: Option<Spanned<String>>,
+    /// Why the citation quotes nothing: the editor's explicit choice.
+    #[serde(default)]
+    reason: Option<Spanned<String>>,
 }
 
 #[derive(Deserialize)]
@@ -84,6 +88,8 @@ pub struct CitationRef {
     pub source: IdRef,
     /// The quotation and where it is written.
     pub quote: Option<(String, Location)>,
+    /// Why it quotes nothing (`reason:`), when it does not.
+    pub reason: Option<String>,
 }
 
 /// An image or other media shown with an event.
@@ -241,8 +247,9 @@ pub fn parse_file(src: &SourceText, site_zone: Tz) -> (Vec<Event>, Vec<Diagnosti
             Err(d) => return (events, vec![d]),
         }
     };
+    let mut warned = Vec::new();
     for (n, (raw, default_id)) in raws.into_iter().enumerate() {
-        match validate(src, raw, default_id, site_zone) {
+        match validate(src, raw, default_id, &mut warned, site_zone) {
             Ok(mut e) => {
                 e.fingerprint = fingerprint(&src.path, &src.text, n);
                 events.push(e);
@@ -250,6 +257,7 @@ pub fn parse_file(src: &SourceText, site_zone: Tz) -> (Vec<Event>, Vec<Diagnosti
             Err(mut d) => diags.append(&mut d),
         }
     }
+    diags.append(&mut warned);
     (events, diags)
 }
 
@@ -339,8 +347,32 @@ fn citations(src: &SourceText, raw: &RawEvent) -> Vec<CitationRef> {
                 l.column += yaml::content_column(src, 0, q);
                 (q.value.clone(), l)
             }),
+            reason: c.reason.as_ref().map(|r| r.value.clone()),
         })
         .collect()
+}
+
+/// A citation holds a quote or says why it has none, not both; a reason
+/// must say something.
+fn check_reasons(src: &SourceText, raw: &RawEvent, diags: &mut Vec<Diagnostic>) {
+    for c in &raw.sources {
+        let Some(reason) = &c.reason else { continue };
+        if c.quote.is_some() {
+            diags.push(
+                Diagnostic::error(
+                    "a citation with a `quote:` needs no `reason:`",
+                    yaml::location(src, 0, reason),
+                )
+                .with_hint("`reason:` says why a citation quotes nothing; remove it, or the quote"),
+            );
+        } else if reason.value.trim().is_empty() {
+            diags.push(
+                Diagnostic::error("`reason:` is empty", yaml::location(src, 0, reason)).with_hint(
+                    "say why no words of the source can be quoted (a photograph, a video, a print edition not online)",
+                ),
+            );
+        }
+    }
 }
 
 /// Tags, actors and places: names, slugs, keys and locations.
@@ -381,10 +413,13 @@ impl Terms {
     }
 }
 
+/// Validates one event: the event, or its errors; warnings go to
+/// `warned` either way.
 fn validate(
     src: &SourceText,
     raw: RawEvent,
     default_id: Option<String>,
+    warned: &mut Vec<Diagnostic>,
     site_zone: Tz,
 ) -> Result<Event, Vec<Diagnostic>> {
     let mut diags = Vec::new();
@@ -406,6 +441,7 @@ fn validate(
         diags.push(e);
     }
     check_links(src, &raw, &mut diags);
+    check_reasons(src, &raw, &mut diags);
     let importance = importance(src, &raw, &mut diags);
     let citations = citations(src, &raw);
     let updated = raw
@@ -420,6 +456,16 @@ fn validate(
             location: yaml::location(src, 0, r),
         })
         .collect();
+    likely_mistakes::check(
+        src,
+        &Written {
+            title: &raw.title,
+            date: &raw.date,
+            terms: [&raw.tags, &raw.actors, &raw.places],
+        },
+        date.as_ref().zip(zone),
+        warned,
+    );
     let (Some(date), true) = (date, diags.is_empty()) else {
         return Err(diags);
     };

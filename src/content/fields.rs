@@ -54,6 +54,27 @@ pub(crate) fn stem_id(path: &Path) -> String {
     slug::slugify(stem)
 }
 
+/// The ids a file that failed to load may have meant to give: its stem,
+/// every `id:` and the slug of every `title:` written in it, read from the
+/// text line by line (the YAML did not parse, or an event in it failed).
+/// References to them are not reported as unknown: the file's own error
+/// says what to fix.
+pub(crate) fn ids_written_in(path: &Path, text: &str) -> Vec<String> {
+    let mut ids = vec![stem_id(path)];
+    for line in text.lines() {
+        let t = line.trim_start();
+        let t = t.strip_prefix("- ").unwrap_or(t).trim_start();
+        let unquote = |v: &str| v.trim().trim_matches(['"', '\'']).trim().to_string();
+        if let Some(v) = t.strip_prefix("id:") {
+            ids.push(unquote(v));
+        } else if let Some(v) = t.strip_prefix("title:") {
+            ids.push(slug::slugify(unquote(v)));
+        }
+    }
+    ids.retain(|id| !id.is_empty());
+    ids
+}
+
 /// Checks that a written id is already a slug (lowercase ASCII letters,
 /// digits, hyphens), so it maps to exactly one URL, and that the folder
 /// named after it can exist on every system.
@@ -116,10 +137,28 @@ pub(crate) fn parse_date(
 ) -> Result<EventDate, Diagnostic> {
     EventDate::parse(&s.value).map_err(|e| {
         let mut loc = yaml::location(src, line_offset, s);
-        loc.column += yaml::content_column(src, line_offset, s) + e.offset;
-        loc.len = e.len;
-        Diagnostic::error(format!("invalid date `{}`: {}", s.value, e.message), loc)
-            .with_hint(ACCEPTED_FORMS)
+        loc.column += yaml::content_column(src, line_offset, s);
+        // A date in another convention is wrong as a whole: the parser's
+        // complaint about one part of it would mislead.
+        let d = match crate::date::suggestion(&s.value) {
+            Some(h) => {
+                loc.len = s.value.chars().count();
+                Diagnostic::error(
+                    format!(
+                        "invalid date `{}`: dates are written YEAR-MONTH-DAY",
+                        s.value
+                    ),
+                    loc,
+                )
+                .with_hint(h)
+            }
+            None => {
+                loc.column += e.offset;
+                loc.len = e.len;
+                Diagnostic::error(format!("invalid date `{}`: {}", s.value, e.message), loc)
+            }
+        };
+        d.with_note(ACCEPTED_FORMS)
     })
 }
 

@@ -3,12 +3,14 @@
 //! the rest of the program uses — `Config` from `site.yaml`, `Event`s from
 //! event files, `Source`s from article files —, every problem located at
 //! its line and column. The field helpers they share (ids, dates, zones,
-//! URLs) live in `fields`, the YAML reader in `yaml`, Markdown in
+//! URLs) live in `fields`, the warnings about likely mistakes in
+//! `likely_mistakes`, the YAML reader in `yaml`, Markdown in
 //! `markdown`.
 
 pub(crate) mod config;
 pub(crate) mod event;
 pub(crate) mod fields;
+pub(crate) mod likely_mistakes;
 pub(crate) mod markdown;
 pub(crate) mod source;
 pub(crate) mod yaml;

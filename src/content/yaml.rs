@@ -190,11 +190,19 @@ fn to_diagnostic(src: &SourceText, line_offset: usize, what: &str, e: &Error) ->
             d.with_hint(format!("known keys: {}", expected.join(", ")))
         }
         Error::SerdeMissingField { field, .. } => {
+            // The parser stands at the mapping's last key: point at its
+            // first, where the reader looks for the whole.
+            let at = mapping_start(src, line_offset, &at);
+            let what = match *field {
+                "source" => "a citation",
+                "url" => "`media`",
+                _ => what,
+            };
             let d = Diagnostic::error(format!("{what} is missing the required key `{field}`"), at);
             if *field == "date" {
                 d.with_hint("an event without a date cannot be placed on the timeline: add `date:`, as precise as the sources allow (2025, 2025-02, 2025~, …)")
             } else {
-                d.with_hint(format!("add `{field}:` to this {what}"))
+                d.with_hint(format!("add `{field}:` to it"))
             }
         }
         Error::DuplicateMappingKey { .. } => {
@@ -242,16 +250,304 @@ fn to_diagnostic(src: &SourceText, line_offset: usize, what: &str, e: &Error) ->
                 None => Diagnostic::error(format!("expected {expected}, found `{found}`"), at),
             }
         }
-        _ => {
-            let msg = message_of(inner);
-            let d = match key_at(&at) {
-                Some(key) => {
-                    Diagnostic::error(format!("invalid YAML in {what}: `{key}`: {msg}"), at)
-                }
-                None => Diagnostic::error(format!("invalid YAML in {what}: {msg}"), at),
-            };
-            d.with_hint("check brackets and quotes here; put a value that contains `: `, ` #`, `[` or `{` in quotes")
+        _ => syntax_or_shape(src, line_offset, what, &message_of(inner), at),
+    }
+}
+
+/// What the keys whose values are not a single text hold, in plain
+/// words, and how to write them: for a value of the wrong shape.
+const SHAPES: &[(&str, &str, &str)] = &[
+    (
+        "sources",
+        "a list of `{source, quote}` mappings",
+        "write `sources: [{source: SOURCE-ID, quote: \"the exact words\"}]`, or a `- source: SOURCE-ID` line with `quote: …` under it for each source",
+    ),
+    (
+        "tags",
+        "a list",
+        "write `tags: [a, b]`, or one `- a` line each",
+    ),
+    (
+        "actors",
+        "a list",
+        "write `actors: [a, b]`, or one `- a` line each",
+    ),
+    (
+        "places",
+        "a list",
+        "write `places: [a, b]`, or one `- a` line each",
+    ),
+    (
+        "related",
+        "a list of event ids",
+        "write `related: [event-id, other-event-id]`",
+    ),
+    (
+        "media",
+        "a mapping with `url` (and optionally `caption`, `credit`, `alt`)",
+        "write `media: {url: images/photo.jpg, caption: …}`, or `url: …` on an indented line under `media:`",
+    ),
+    (
+        "taxonomies",
+        "a mapping from `tags`, `actors` or `places` to `{title: …}`",
+        "write `taxonomies: {tags: {title: Topics}, actors: {title: People}, places: {title: Places}}`",
+    ),
+    (
+        "eras",
+        "a list of `{title, date}` mappings",
+        "write `eras: [{title: The war, date: 1939/1945}]`",
+    ),
+];
+
+/// A parser error that is about the shape of a value (a list where a text
+/// goes, a text where a list goes) in plain words naming the key, with an
+/// example; any other syntax error located where it starts.
+fn syntax_or_shape(
+    src: &SourceText,
+    line_offset: usize,
+    what: &str,
+    msg: &str,
+    at: Location,
+) -> Diagnostic {
+    let parser_wants = if msg.contains("mapping start") {
+        Some("a mapping (`key: value` lines)")
+    } else if msg.contains("sequence start") {
+        Some("a list (`[a, b]`, or one `- a` line each)")
+    } else if msg.contains("string scalar") {
+        Some("a single value")
+    } else {
+        None
+    };
+    if let Some(generic) = parser_wants {
+        let key = enclosing_key(src, &at);
+        let shape = key
+            .as_deref()
+            .and_then(|k| SHAPES.iter().find(|(name, ..)| *name == k));
+        let found = found_at(src, &at);
+        let (expects, example) = match shape {
+            // A key that holds a list or mapping, given the wrong one.
+            Some((_, expects, example)) => (*expects, Some((*example).to_string())),
+            None if generic == "a single value" => (
+                "a single value",
+                Some(
+                    "`[` and `{` start a list and a mapping: write the value on one line, in quotes if it starts with one of them or holds `: ` or ` #`"
+                        .to_string(),
+                ),
+            ),
+            None => (generic, None),
+        };
+        let message = match &key {
+            Some(key) => format!("`{key}` must be {expects}, found {found}"),
+            None => format!("{what} needs {expects} here, found {found}"),
+        };
+        let d = Diagnostic::error(message, at);
+        return match example {
+            Some(e) => d.with_hint(e),
+            None => d,
+        };
+    }
+    if msg.contains("found a tab") || msg.contains("tab") && msg.contains("indent") {
+        let at = first_tab(src, &at).unwrap_or(at);
+        return Diagnostic::error(
+            format!("a tab in {what}: YAML indents with spaces only"),
+            at,
+        )
+        .with_hint("replace the tab with spaces");
+    }
+    let quote_trouble = msg.contains("quote") || msg.contains("double-quoted");
+    if quote_trouble && let Some(open) = open_quote_before(src, line_offset, &at) {
+        return Diagnostic::error(format!("unclosed `\"` in {what}"), open).with_hint(
+            "this quoted value runs on until the next `\"`: close it on its own line, or write `\\\"` for a quote mark inside it",
+        );
+    }
+    let d = match key_at(&at) {
+        Some(key) => Diagnostic::error(format!("invalid YAML in {what}: `{key}`: {msg}"), at),
+        None => Diagnostic::error(format!("invalid YAML in {what}: {msg}"), at),
+    };
+    d.with_hint("check brackets and quotes here; put a value that contains `: `, ` #`, `[` or `{` in quotes")
+}
+
+/// The indentation of a line, in characters.
+fn indent(line: &str) -> usize {
+    line.len() - line.trim_start_matches(' ').len()
+}
+
+/// The key a value at `at` belongs to: the key before it on its line, else
+/// the key of the nearest line above that is indented less (the `sources:`
+/// above `  - daily`).
+fn enclosing_key(src: &SourceText, at: &Location) -> Option<String> {
+    if let Some(key) = key_before(&at.source_line, at.column) {
+        return Some(key);
+    }
+    let own = indent(&at.source_line);
+    let lines: Vec<&str> = src.text.lines().take(at.line.saturating_sub(1)).collect();
+    for line in lines.iter().rev() {
+        let t = line.trim();
+        if t.is_empty() || t.starts_with('#') {
+            continue;
         }
+        // A list may sit at its key's indentation (`sources:` / `- a`).
+        if indent(line) < own || (indent(line) == own && !t.starts_with("- ")) {
+            return key_before(line, line.chars().count() + 1);
+        }
+    }
+    None
+}
+
+/// The last `key:` written before 1-based `column` of `line`, when it
+/// opens the line (after any `- `).
+fn key_before(line: &str, column: usize) -> Option<String> {
+    let before: String = line.chars().take(column.saturating_sub(1)).collect();
+    let t = before.trim_start();
+    let t = t.strip_prefix("- ").unwrap_or(t).trim_start();
+    let (key, _) = t.split_once(':')?;
+    let key = key.trim();
+    (!key.is_empty() && !key.contains(' ') && !key.starts_with(['[', '{', '"', '\'']))
+        .then(|| key.to_string())
+}
+
+/// What is written at `at`, as a reader would name it: the value on the
+/// line (`[daily]`, `moonwalk, EVA`), or "a list" / "a mapping" for one
+/// written on the lines below.
+fn found_at(src: &SourceText, at: &Location) -> String {
+    // The parser may stand inside the value (`[daily]`): take it whole.
+    if let Some(key) = key_before(&at.source_line, at.column) {
+        let after = at
+            .source_line
+            .split_once(&format!("{key}:"))
+            .map(|(_, v)| v);
+        let value = after.unwrap_or("").split(" #").next().unwrap_or("").trim();
+        if !value.is_empty() {
+            return format!("`{value}`");
+        }
+    }
+    let here = value_at(at);
+    let here = match here.split_once(": ") {
+        // The parser stands at the key of a nested mapping.
+        Some(_) if here.starts_with("- ") || at.column <= indent(&at.source_line) + 1 => "",
+        _ => here.as_str(),
+    };
+    if !here.is_empty() && !here.starts_with("- ") {
+        return format!("`{here}`");
+    }
+    if here.starts_with("- ") || at.source_line.trim_start().starts_with("- ") {
+        return "a list".to_string();
+    }
+    let next = src
+        .text
+        .lines()
+        .skip(at.line)
+        .find(|l| !l.trim().is_empty() && !l.trim_start().starts_with('#'))
+        .unwrap_or("");
+    if next.trim_start().starts_with("- ") {
+        "a list".to_string()
+    } else {
+        "a mapping".to_string()
+    }
+}
+
+/// The first tab from the start of `at`'s line on, where the parser
+/// reports a tab at the end of the line before.
+fn first_tab(src: &SourceText, at: &Location) -> Option<Location> {
+    let from: usize = src
+        .text
+        .split_inclusive('\n')
+        .take(at.line.saturating_sub(1))
+        .map(str::len)
+        .sum();
+    let i = src.text.get(from..)?.find('\t')?;
+    Some(src.at_byte(from + i, 1))
+}
+
+/// Where the double-quoted value that swallowed the text up to `at`
+/// opens: the last quoted value before it that runs over a line break
+/// (`summary: "He said` … the next `"` lines below).
+fn open_quote_before(src: &SourceText, line_offset: usize, at: &Location) -> Option<Location> {
+    let end: usize = src
+        .text
+        .split_inclusive('\n')
+        .take(at.line.saturating_sub(1))
+        .map(str::len)
+        .sum::<usize>()
+        + at.source_line
+            .char_indices()
+            .nth(at.column.saturating_sub(1))
+            .map_or(at.source_line.len(), |(i, _)| i);
+    let start: usize = src
+        .text
+        .split_inclusive('\n')
+        .take(line_offset)
+        .map(str::len)
+        .sum();
+    let text = src.text.get(start..end.min(src.text.len()))?;
+    let mut open: Option<usize> = None;
+    let mut found = None;
+    let mut chars = text.char_indices().peekable();
+    let mut prev = '\n';
+    let mut in_comment = false;
+    while let Some((i, c)) = chars.next() {
+        match open {
+            Some(o) => match c {
+                '\\' => {
+                    chars.next();
+                }
+                '"' => {
+                    if text[o..i].contains('\n') {
+                        found = Some(o);
+                    }
+                    open = None;
+                }
+                _ => {}
+            },
+            None => {
+                if c == '\n' {
+                    in_comment = false;
+                } else if c == '#' && prev.is_whitespace() {
+                    in_comment = true;
+                } else if c == '"' && !in_comment && matches!(prev, ' ' | '\n' | '[' | ',' | '{') {
+                    open = Some(i);
+                }
+            }
+        }
+        prev = c;
+    }
+    let o = open.or(found)?;
+    Some(src.at_byte(start + o, 1))
+}
+
+/// Where the mapping that holds the key at `at` starts: the first key
+/// after its `- `, or the first line of the document.
+fn mapping_start(src: &SourceText, line_offset: usize, at: &Location) -> Location {
+    if at.source_line.contains('{') {
+        return at.clone();
+    }
+    let own = indent(&at.source_line);
+    if at.source_line.trim_start().starts_with("- ") && at.column > own + 1 {
+        return src.at(at.line, own + 3, 1);
+    }
+    let lines: Vec<&str> = src.text.lines().collect();
+    let first = line_offset;
+    let mut start = None;
+    for n in (first..at.line.saturating_sub(1).min(lines.len())).rev() {
+        let line = lines[n];
+        let t = line.trim_start();
+        if t.is_empty() || t.starts_with('#') {
+            continue;
+        }
+        if t.starts_with("- ") && indent(line) < own {
+            return src.at(n + 1, indent(line) + 3, 1);
+        }
+        if indent(line) < own {
+            return src.at(n + 1, indent(line) + 1, 1);
+        }
+        start = Some(n);
+    }
+    if at.source_line.trim_start().starts_with("- ") {
+        return src.at(at.line, own + 3, 1);
+    }
+    match start {
+        Some(n) => src.at(n + 1, indent(lines[n]) + 1, 1),
+        None => at.clone(),
     }
 }
 

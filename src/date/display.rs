@@ -181,7 +181,7 @@ pub enum DatePart {
     },
 }
 
-fn offset_text(off: i32) -> String {
+pub(super) fn offset_text(off: i32) -> String {
     let sign = if off < 0 { '-' } else { '+' };
     let a = off.abs();
     format!("{sign}{:02}:{:02}", a / 3600, (a % 3600) / 60)

@@ -13,6 +13,7 @@
 mod calendar;
 mod display;
 mod parse;
+mod suggest;
 
 use std::fmt;
 
@@ -23,6 +24,7 @@ pub use calendar::{DAY, civil_from_days, seconds_of};
 pub use display::{
     DatePart, EN, ES, LANGS, Lang, across_year_label, lang, month_year_label, year_label,
 };
+pub use suggest::suggestion;
 
 /// Years TimelineJS can hold as JavaScript dates; beyond them it needs its
 /// `cosmological` scale (the bounds TimelineJS itself checks).
@@ -151,6 +153,26 @@ pub struct DatePoint {
 }
 
 impl DatePoint {
+    /// When the point is written with a numeric UTC offset that is not the
+    /// one `tz` had at that instant (`T09:32-05:00` for New York in July):
+    /// the offset written and the zone's, as `±HH:MM`. A `Z` is a
+    /// deliberate UTC time, not a contradiction.
+    pub fn offset_contradicts(&self, tz: Tz) -> Option<(String, String)> {
+        let t = self.time?;
+        let written = t.offset?;
+        if t.zulu {
+            return None;
+        }
+        let at = calendar::span_start(self, tz);
+        let zone = calendar::offset_at_utc(tz, at);
+        (i64::from(written) != zone).then(|| {
+            (
+                display::offset_text(written),
+                display::offset_text(i32::try_from(zone).unwrap_or(0)),
+            )
+        })
+    }
+
     /// The month written, or the first month of the season written
     /// (northern meteorological seasons: spring from March).
     pub fn first_month(&self) -> Option<u8> {
@@ -254,7 +276,7 @@ pub struct DateError {
 pub const MAX_YEAR: i64 = 100_000_000_000;
 
 /// The forms `date:` accepts, for hints.
-pub const ACCEPTED_FORMS: &str = "accepted forms: 2025, 2025-02, 2025-05-04, \
+pub const ACCEPTED_FORMS: &str = "accepted date forms: 2025, 2025-02, 2025-05-04, \
 2025-05-05T20:03+05:30, 2025-04/2025-05-04, 2025-01/.. (ongoing), 2025/ (end unknown), \
 2025-21 (spring; 22 summer, 23 autumn, 24 winter), 201X (the 2010s), 2025-XX, \
 ~ (approximate), ? (uncertain) or % (both) after a date, -0043-03-15 for 44 BC, \

@@ -107,10 +107,14 @@ pub struct Written {
     /// What the user still has to do (site.yaml existed: the eras and title
     /// it would have held).
     pub notes: Vec<String>,
+    /// Ids of the slides not written because the site already has an
+    /// event with that id (an earlier import of the same timeline).
+    pub skipped: Vec<String>,
 }
 
 /// Writes the imported events into the site at `root`, one new file each
-/// in content/events/ (ids made unique against the site's own), and a
+/// in content/events/ (slides whose id the site already has are skipped,
+/// so that importing twice changes nothing), and a
 /// site.yaml with the title and eras if the site has none. Never replaces
 /// a file: when site.yaml exists, the notes say what to add to it.
 pub fn write(root: &Path, imported: &Imported) -> Result<Written, String> {
@@ -146,8 +150,16 @@ pub fn write(root: &Path, imported: &Imported) -> Result<Written, String> {
         create_new(&config, &y).map_err(|e| format!("cannot write {}: {e}", config.display()))?;
         written.files.push(config);
     }
-    let mut taken = existing_ids(root);
+    // Importing again adds nothing: a slide whose event the site already
+    // has is skipped and reported, never written a second time (the
+    // editor may have changed that file since).
+    let existing = existing_ids(root);
+    let mut taken = HashSet::new();
     for e in &imported.events {
+        if existing.contains(&e.id) {
+            written.skipped.push(e.id.clone());
+            continue;
+        }
         let mut e = e.clone();
         if taken.contains(&e.id) {
             e.id = unique_id(&e.id, &e.title, &mut taken);

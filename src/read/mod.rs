@@ -197,7 +197,7 @@ const KINDS: [(ContentKind, &str, &[&str], &str); 2] = [
         ContentKind::Event,
         "events",
         &["yaml", "yml"],
-        "events are YAML files (.yaml)",
+        "events are YAML files (.yaml or .yml)",
     ),
 ];
 
@@ -231,7 +231,54 @@ pub(crate) fn content_paths(root: &Path) -> (ContentPaths, Diagnostics) {
             }
         }
     }
+    strays_in_content(root, &content, &mut diags);
     (paths, diags)
+}
+
+/// A warning for each folder or file right under `content/` that annals
+/// does not read (`content/event/`, `content/notes.md`): what is in them
+/// would be left out without a word.
+fn strays_in_content(root: &Path, content: &Path, diags: &mut Diagnostics) {
+    let Ok(entries) = fs::read_dir(content) else {
+        return;
+    };
+    let mut names: Vec<(std::ffi::OsString, bool)> = entries
+        .flatten()
+        .filter(|e| !is_hidden(&e.file_name()))
+        .map(|e| (e.file_name(), e.path().is_dir()))
+        .collect();
+    names.sort();
+    let folders = KINDS.map(|(_, folder, ..)| folder);
+    for (name, is_dir) in names {
+        let shown = name.to_string_lossy();
+        if is_dir && folders.contains(&shown.as_ref()) {
+            continue;
+        }
+        let path = relative(root, &content.join(&name));
+        let mut d = if is_dir {
+            Diagnostic::file_error(
+                "ignored folder: annals reads content/events/ and content/sources/ only",
+                &path,
+            )
+        } else {
+            Diagnostic::file_error(
+                "ignored file: events go in content/events/, sources in content/sources/",
+                &path,
+            )
+        };
+        let stem = Path::new(&name)
+            .file_stem()
+            .map(|s| s.to_string_lossy().to_lowercase())
+            .unwrap_or_default();
+        if let Some(best) = crate::diagnostic::closest(&stem, folders).first() {
+            d = d.with_hint(format!("did you mean `content/{best}/`?"));
+        } else if !is_dir && has_ext(Path::new(&name), &["yaml", "yml"]) {
+            d = d.with_hint("move it into content/events/");
+        } else if !is_dir && has_ext(Path::new(&name), &["md", "markdown"]) {
+            d = d.with_hint("move it into content/sources/");
+        }
+        diags.push(d.warning());
+    }
 }
 
 /// Reads one text file of the site at `root`: UTF-8 (a byte-order mark is

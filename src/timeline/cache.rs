@@ -8,7 +8,7 @@ use rayon::prelude::*;
 use rustc_hash::FxHashMap as HashMap;
 
 use super::citations::{Checked, check_citations};
-use super::{Citation, Timeline};
+use super::{Citation, Timeline, Unloaded};
 use crate::content::config::Config;
 use crate::content::event::Event;
 use crate::content::source::Source;
@@ -20,7 +20,8 @@ use crate::diagnostic::{Diagnostic, Diagnostics};
 /// changes no term or reference only has to patch.
 #[derive(Debug, Default)]
 pub(crate) struct TimelineCache {
-    /// The sources (and `partial`) the checks were made against.
+    /// The sources (and the ids of those that failed to load) the checks
+    /// were made against.
     sources_key: u64,
     /// Checks by event fingerprint.
     checked: HashMap<u64, Arc<Checked>>,
@@ -128,7 +129,7 @@ fn patch(
                 event,
                 sources,
                 &source_ids,
-                false,
+                &Unloaded::default(),
                 config.timezone,
             )),
         };
@@ -224,14 +225,14 @@ impl TimelineCache {
         events: &[Arc<Event>],
         sources: &[Arc<Source>],
         source_ids: &HashMap<&str, usize>,
-        partial: bool,
+        unloaded: &Unloaded,
         tz: chrono_tz::Tz,
     ) -> Vec<Arc<Checked>> {
         let sources_key = {
             use std::hash::{Hash, Hasher};
             let mut h = std::collections::hash_map::DefaultHasher::new();
             (
-                partial,
+                &unloaded.sources,
                 sources.iter().map(|s| s.fingerprint).collect::<Vec<_>>(),
             )
                 .hash(&mut h);
@@ -246,7 +247,7 @@ impl TimelineCache {
             .par_iter()
             .map(|event| match kept.get(&event.fingerprint) {
                 Some(c) if event.fingerprint != 0 => Arc::clone(c),
-                _ => Arc::new(check_citations(event, sources, source_ids, partial, tz)),
+                _ => Arc::new(check_citations(event, sources, source_ids, unloaded, tz)),
             })
             .collect();
         self.checked = events

@@ -7,8 +7,8 @@ use std::sync::Arc;
 
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
-use super::Citation;
 use super::references::unknown_id;
+use super::{Citation, Unloaded};
 use crate::content::event::Event;
 use crate::content::markdown::normalize_quote;
 use crate::content::source::Source;
@@ -29,13 +29,68 @@ fn closest_paragraph(wanted: &str, source: &Source) -> Option<String> {
     if score * 2 < words.len() {
         return None;
     }
-    let text: String = p.normalized.chars().take(100).collect();
-    let more = if p.normalized.chars().count() > 100 {
-        "…"
-    } else {
-        ""
+    Some(format!(
+        "closest paragraph ({}), whole, with [-your words-] and {{+the source's+}} where they differ: {}",
+        p.anchor,
+        word_diff(&words, &p.normalized.split(' ').collect::<Vec<_>>())
+    ))
+}
+
+/// `theirs` (a paragraph) with the words `ours` (a quote) has instead
+/// marked `[-…-]` and its own differing words `{+…+}`, by the longest
+/// common run of words; the paragraph's words before and after the quote's
+/// stretch shown as they are.
+fn word_diff(ours: &[&str], theirs: &[&str]) -> String {
+    let (n, m) = (ours.len(), theirs.len());
+    // lcs[i][j]: the longest common subsequence of ours[i..] and theirs[j..].
+    let mut lcs = vec![vec![0u32; m + 1]; n + 1];
+    for i in (0..n).rev() {
+        for j in (0..m).rev() {
+            lcs[i][j] = if ours[i] == theirs[j] {
+                lcs[i + 1][j + 1] + 1
+            } else {
+                lcs[i + 1][j].max(lcs[i][j + 1])
+            };
+        }
+    }
+    let mut out: Vec<String> = Vec::new();
+    let (mut i, mut j) = (0, 0);
+    let (mut del, mut ins): (Vec<&str>, Vec<&str>) = (Vec::new(), Vec::new());
+    let mut started = false;
+    let flush = |out: &mut Vec<String>, del: &mut Vec<&str>, ins: &mut Vec<&str>| {
+        if !del.is_empty() {
+            out.push(format!("[-{}-]", del.join(" ")));
+            del.clear();
+        }
+        if !ins.is_empty() {
+            out.push(format!("{{+{}+}}", ins.join(" ")));
+            ins.clear();
+        }
     };
-    Some(format!("closest paragraph ({}): {text}{more}", p.anchor))
+    while i < n || j < m {
+        if i < n && j < m && ours[i] == theirs[j] {
+            flush(&mut out, &mut del, &mut ins);
+            out.push(theirs[j].to_string());
+            started = true;
+            i += 1;
+            j += 1;
+        } else if j < m && (i == n || lcs[i][j + 1] >= lcs[i + 1][j]) {
+            // Before the quote starts or after it ends, the paragraph reads
+            // as it is.
+            if !started || i == n {
+                flush(&mut out, &mut del, &mut ins);
+                out.push(theirs[j].to_string());
+            } else {
+                ins.push(theirs[j]);
+            }
+            j += 1;
+        } else {
+            del.push(ours[i]);
+            i += 1;
+        }
+    }
+    flush(&mut out, &mut del, &mut ins);
+    out.join(" ")
 }
 
 /// What checking one event's citations against the sources found.
@@ -149,20 +204,30 @@ pub(super) fn check_citations(
     event: &Event,
     sources: &[Arc<Source>],
     source_ids: &HashMap<&str, usize>,
-    partial: bool,
+    unloaded: &Unloaded,
     tz: chrono_tz::Tz,
 ) -> Checked {
     let mut checked = Checked::default();
     let mut resolved = Vec::new();
     for c in &event.citations {
         let Some(&si) = source_ids.get(c.source.id.as_str()) else {
-            if !partial {
+            if !unloaded.sources.contains(&c.source.id) {
                 checked
                     .errors
                     .push(unknown_id("source", &c.source, source_ids));
             }
             continue;
         };
+        if c.quote.is_none() && c.reason.is_none() {
+            checked.warnings.push(
+                Diagnostic::error(
+                    format!("the citation of `{}` quotes nothing", c.source.id),
+                    c.source.location.clone(),
+                )
+                .with_hint("add `quote:` with the exact words of the source this event rests on, or, when there are none to quote (a photograph, a video, a print edition), say so with `reason:`")
+                .warning(),
+            );
+        }
         let found = c
             .quote
             .as_ref()
@@ -211,5 +276,20 @@ mod tests {
         assert_eq!(clipped(p, a, n), (true, false));
         let (a, n) = at("It ends");
         assert_eq!(clipped(p, a, n), (false, false));
+    }
+
+    #[test]
+    fn a_word_diff_marks_only_what_differs() {
+        let quote: Vec<&str> = "In February, a government designated the cartels."
+            .split(' ')
+            .collect();
+        let para: Vec<&str> =
+            "Then. In February, the government designated the cartels. It said so."
+                .split(' ')
+                .collect();
+        assert_eq!(
+            super::word_diff(&quote, &para),
+            "Then. In February, [-a-] {+the+} government designated the cartels. It said so."
+        );
     }
 }

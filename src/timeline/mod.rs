@@ -28,6 +28,17 @@ use crate::content::event::Event;
 use crate::content::source::Source;
 use crate::diagnostic::{Diagnostic, Diagnostics};
 
+/// What the files that failed to load may have held.
+#[derive(Debug, Default, Clone)]
+pub(crate) struct Unloaded {
+    /// True when any content file failed to load.
+    pub any: bool,
+    /// Ids the failed event files may hold.
+    pub events: std::collections::BTreeSet<String>,
+    /// Ids the failed source files may hold.
+    pub sources: std::collections::BTreeSet<String>,
+}
+
 /// A citation checked against its source.
 #[derive(Debug, Clone)]
 pub(crate) struct Citation {
@@ -108,16 +119,17 @@ pub(crate) struct Timeline {
 /// Orders the events and checks every reference between files, reusing
 /// and updating `cache`. `events` and `sources` are in the order of their
 /// files (as [`crate::read`] lists them) and, within a file, as written.
-/// All problems are returned together. `partial` says that some files
-/// failed to load: references to unknown ids are then not reported, since
-/// they may name what failed.
+/// All problems are returned together. `unloaded` says which files
+/// failed to load: references to unknown ids are still reported, except to
+/// the ids those files may hold.
 pub(crate) fn build(
     config: &Config,
     events: Vec<Arc<Event>>,
     sources: Vec<Arc<Source>>,
-    partial: bool,
+    unloaded: &Unloaded,
     cache: &mut TimelineCache,
 ) -> Result<(Arc<Timeline>, Diagnostics), Diagnostics> {
+    let partial = unloaded.any;
     if !partial && let Some(patched) = cache.patch(&events, &sources, config) {
         return Ok(patched);
     }
@@ -149,13 +161,13 @@ pub(crate) fn build(
             .map(|&i| (events[i].id.as_str(), &events[i].location, i)),
         &mut diags,
     );
-    let checked = cache.check_all(&events, &sources, &source_ids, partial, config.timezone);
+    let checked = cache.check_all(&events, &sources, &source_ids, unloaded, config.timezone);
     let mut warnings = Diagnostics::default();
     for c in &checked {
         c.errors.iter().for_each(|d| diags.push(d.clone()));
         c.warnings.iter().for_each(|d| warnings.push(d.clone()));
     }
-    let related = related(&events, &event_ids, partial, &mut diags);
+    let related = related(&events, &event_ids, unloaded, &mut diags);
     let (taxonomies, event_terms) = taxonomies::taxonomies(config, &events, &mut diags, &mut other);
     if diags.has_errors() {
         diags.extend(warnings);
@@ -205,11 +217,11 @@ fn in_order(events: Vec<Arc<Event>>) -> (Vec<Arc<Event>>, Vec<usize>) {
 }
 
 /// Each event's related events, by timeline index; unknown ids are errors
-/// unless files failed to load.
+/// unless a file that failed to load may hold them.
 fn related(
     events: &[Arc<Event>],
     event_ids: &HashMap<&str, usize>,
-    partial: bool,
+    unloaded: &Unloaded,
     diags: &mut Diagnostics,
 ) -> Vec<Vec<usize>> {
     events
@@ -219,7 +231,7 @@ fn related(
             for r in &event.related {
                 match event_ids.get(r.id.as_str()) {
                     Some(&i) => rel.push(i),
-                    None if partial => {}
+                    None if unloaded.events.contains(&r.id) => {}
                     None => diags.push(unknown_id("event", r, event_ids)),
                 }
             }

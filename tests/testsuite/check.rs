@@ -23,13 +23,15 @@ fn error_fixtures_report_the_documented_messages() {
         let expected = fs::read_to_string(&expected_path)
             .unwrap_or_else(|_| panic!("{} (run with ANNALS_BLESS=1)", expected_path.display()));
         assert_eq!(got, expected, "{}", dir.display());
-        // The short form: one `file:line:col: error: message` line each.
+        // The short form: one `file:line:col: error: message` (or
+        // `warning:`) line each, whole-file problems at `file:1:1`.
         let short = t.check_as("short").run().stderr();
         let lines: Vec<&str> = short.lines().collect();
         assert!(lines.len() >= 2, "{short}");
         for line in &lines[..lines.len() - 1] {
             let (place, rest) = line
                 .split_once(": error: ")
+                .or_else(|| line.split_once(": warning: "))
                 .unwrap_or_else(|| panic!("{line}"));
             let nums: Vec<&str> = place.rsplitn(3, ':').collect();
             assert!(
@@ -107,4 +109,40 @@ fn warnings_are_shown_and_fail_only_when_denied() {
         .stderr_ends("error: the site has 4 warnings, and --deny-warnings is on\n");
     t.build().arg("--deny-warnings").run().exits(1);
     assert!(!t.out().exists(), "a denied build writes nothing");
+}
+
+#[test]
+fn a_file_that_fails_to_parse_hides_no_other_problem() {
+    // `launch` and `moonwalk` fail to load, so references to them are not
+    // reported; `splashdwn` and `dailly` name nothing and are; the
+    // misspelt site.yaml key hides neither the content's errors nor its
+    // warnings.
+    SiteTest::fixture_in_place("errors/editor-all-at-once")
+        .check_as("short")
+        .run()
+        .exits(1)
+        .stderr_is(
+            "content/event:1:1: warning: ignored folder: annals reads content/events/ and content/sources/ only\n\
+             content/events/landing.yaml:3:29: error: unknown event `splashdwn`\n\
+             content/events/landing.yaml:5:13: error: unknown source `dailly`\n\
+             content/events/launch.yaml:2:7: error: invalid date `1969-07-16 09:32`: dates are written YEAR-MONTH-DAY\n\
+             content/events/moonwalk.yaml:3:7: error: invalid YAML in event: `tags`: unclosed bracket '['\n\
+             content/events/splashdown.yaml:4:13: warning: the citation of `daily` quotes nothing\n\
+             site.yaml:3:1: error: unknown key `languge` in site.yaml\n\
+             error: the site has 5 errors and 2 warnings\n",
+        );
+}
+
+#[test]
+fn the_date_forms_are_listed_once_per_run() {
+    let err = SiteTest::fixture_in_place("errors/editor-dates")
+        .check()
+        .run()
+        .exits(1)
+        .stderr();
+    assert_eq!(err.matches("accepted date forms").count(), 1, "{err}");
+    assert!(
+        err.ends_with("Y-13798000000 for long years\n\nerror: the site has 8 errors\n"),
+        "{err}"
+    );
 }

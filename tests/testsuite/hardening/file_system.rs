@@ -49,7 +49,7 @@ fn unreadable_files_and_folders_are_reported() {
     ] {
         assert!(
             err.contains(&format!(
-                "{path}: error: cannot read: Permission denied (os error 13)\n"
+                "{path}:1:1: error: cannot read: Permission denied (os error 13)\n"
             )),
             "{path}: {err}"
         );
@@ -64,7 +64,7 @@ fn a_symbolic_link_loop_is_reported_not_followed() {
     t.check_as("short")
         .run()
         .exits(1)
-        .stderr_has("content/events/loop: error: symbolic link loop");
+        .stderr_has("content/events/loop:1:1: error: symbolic link loop");
 }
 
 #[cfg(unix)]

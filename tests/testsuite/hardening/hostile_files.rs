@@ -70,7 +70,7 @@ fn empty_files_are_errors_with_a_hint() {
     let (err, code) = check_good_with(&[("content/events/empty.yaml", b"")]);
     assert_eq!(code, Some(1));
     assert!(
-        err.contains("content/events/empty.yaml: error: empty events file"),
+        err.contains("content/events/empty.yaml:1:1: error: empty events file"),
         "{err}"
     );
     let (err, _) = check_good_with(&[("content/sources/empty.md", b"")]);

@@ -103,7 +103,7 @@ fn a_huge_file_is_refused_before_it_is_read() {
         assert!(started.elapsed() < Duration::from_secs(5), "{file}");
         assert_eq!(o.code(), Some(1), "{file}");
         o.stderr_has(&format!(
-            "{file}: error: file is too large: 200 MB (the limit is 16 MB)\n"
+            "{file}:1:1: error: file is too large: 200 MB (the limit is 16 MB)\n"
         ));
     }
 }

@@ -119,7 +119,7 @@ fn static_files_that_differ_only_in_case_are_an_error_naming_both() {
     let (err, code) = check_good_with(&[("static/img/Map.png", "a"), ("static/img/map.png", "b")]);
     assert_eq!(code, Some(1));
     assert!(
-        err.contains("static/img/map.png: error: `static/img/Map.png` and `static/img/map.png` differ only in case\n"),
+        err.contains("static/img/map.png:1:1: error: `static/img/Map.png` and `static/img/map.png` differ only in case\n"),
         "{err}"
     );
 }
