@@ -34,6 +34,11 @@ axis-caption-clustered = Each column counts the events that begin in its stretch
 axis-column-one = 1 event: { $from }
 axis-column-day = { $n } events: { $from }
 axis-column = { $n } events, { $from } to { $to }
+overview-title = Where this page lies in the whole timeline
+overview-column = { $n ->
+    [one] 1 event, { $from }, on page { $page }
+   *[other] { $n } events from { $from }, on page { $page }
+}
 
 ## Events
 ongoing = Ongoing

@@ -31,6 +31,11 @@ axis-caption-clustered = Cada columna cuenta los acontecimientos que empiezan en
 axis-column-one = 1 acontecimiento: { $from }
 axis-column-day = { $n } acontecimientos: { $from }
 axis-column = { $n } acontecimientos, de { $from } a { $to }
+overview-title = Dónde está esta página en toda la cronología
+overview-column = { $n ->
+    [one] 1 acontecimiento, { $from }, en la página { $page }
+   *[other] { $n } acontecimientos desde { $from }, en la página { $page }
+}
 
 ## Acontecimientos
 ongoing = En curso

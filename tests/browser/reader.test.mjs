@@ -41,10 +41,10 @@ function measure() {
   // the page.
   const paper = getComputedStyle(document.body).backgroundColor;
   const labels = [];
-  for (const svg of document.querySelectorAll('svg.axis, svg.axis-strip')) {
+  for (const svg of document.querySelectorAll('svg.axis, svg.axis-strip, svg.axis-overview')) {
     const box = svg.getBoundingClientRect();
     if (box.width === 0 || getComputedStyle(svg).display === 'none') continue;
-    const clip = svg.closest('.axis-scroll, .axis-strip-box').getBoundingClientRect();
+    const clip = svg.closest('.axis-scroll, .axis-strip-box, .axis-overview-box').getBoundingClientRect();
     const scale = box.width / svg.viewBox.baseVal.width;
     for (const text of svg.querySelectorAll('text')) {
       const style = getComputedStyle(text);
@@ -61,11 +61,37 @@ function measure() {
     }
   }
   const card = document.querySelector('.event-card');
+  // The wide axis's marks: when they start, and where they are drawn.
+  const marks = [...document.querySelectorAll('svg.axis a.mark')].map((a) => {
+    const shape = a.querySelector('circle, rect');
+    return { t0: Number(a.dataset.t0), x: Number(shape.getAttribute('cx') ?? shape.getAttribute('x')) };
+  });
+  const wide = document.querySelector('svg.axis');
   return {
+    marks,
+    range: wide ? [Number(wide.dataset.lo), Number(wide.dataset.hi)] : null,
+    overview: !!document.querySelector('svg.axis-overview'),
     labels,
     sideways: document.documentElement.scrollWidth - window.innerWidth,
     firstCardTop: card ? card.getBoundingClientRect().top : null,
   };
+}
+
+/** Page 2 of a long list: its axis covers its own stretch of time, its
+ * events at distinct places, under an overview of the whole. */
+async function checkPage2(browser, url) {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  await page.goto(url);
+  const seen = await page.evaluate(measure);
+  const dates = await page.$$eval('.event-card', (cards) => cards.length);
+  assert.ok(seen.overview, 'page 2 shows where it lies in the whole timeline');
+  assert.ok(seen.marks.length >= 20, `page 2's axis draws ${seen.marks.length} of its ${dates} events`);
+  const starts = new Set(seen.marks.map((m) => m.t0));
+  const places = new Set(seen.marks.map((m) => Math.round(m.x)));
+  assert.ok(places.size >= 0.8 * starts.size, `${places.size} places for ${starts.size} dates`);
+  const [lo, hi] = seen.range;
+  assert.ok(seen.marks.every((m) => m.t0 >= lo && m.t0 <= hi), 'every mark inside the page axis');
+  await page.close();
 }
 
 async function check(browser, site, url, name, first) {
@@ -113,6 +139,7 @@ test('the reader\'s timeline on a phone and a desktop, light and dark', async ()
     await check(browser, 'example', example.url, 'the example site', true);
     await check(browser, 'big', big.url, 'a 2,000-event site', true);
     await check(browser, 'big-page2', `${big.url}page/2/`, 'page 2 of a 2,000-event site', true);
+    await checkPage2(browser, `${big.url}page/2/`);
   } finally {
     await browser.close();
     await example.stop();

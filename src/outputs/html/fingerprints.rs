@@ -173,12 +173,14 @@ impl<'a> Renderer<'a> {
         plan: &ListPlan<'_>,
         fp: &Fingerprints,
     ) -> PageFingerprints {
-        let axis = plan.axis.as_ref().map(|a| {
-            let lang = self.config.lang;
-            let title = &plan.axis_title;
-            hash_of((a.svg("./", lang, title), a.svg_compact("./", lang, title)))
-        });
+        let (lang, title) = (self.config.lang, &plan.axis_title);
+        let axis_of = |a: &Option<super::axis::Axis<'_>>| {
+            a.as_ref()
+                .map(|a| hash_of((a.svg("./", lang, title), a.svg_compact("./", lang, title))))
+        };
+        let axis = axis_of(&plan.axis);
         let list = hash_of((fp.shared, axis, &plan.labels, plan.events.len()));
+        let page_axes: Vec<Option<u64>> = plan.page_axes.iter().map(axis_of).collect();
         plan.chunks
             .iter()
             .enumerate()
@@ -194,7 +196,7 @@ impl<'a> Renderer<'a> {
                     .collect();
                 (
                     plan.first.list_page(k + 1).file().into(),
-                    hash_of((list, k, runs)),
+                    hash_of((list, k, runs, page_axes.get(k))),
                 )
             })
             .collect()

@@ -46,6 +46,9 @@ pub(super) struct ListPlan<'a> {
     pub(super) labels: Vec<String>,
     /// The axis over all its events.
     pub(super) axis: Option<Axis<'a>>,
+    /// For a list of more than one page, each page's own axis over its
+    /// events (the whole list's axis then draws the overview).
+    pub(super) page_axes: Vec<Option<Axis<'a>>>,
     /// What the axis is called for screen readers.
     pub(super) axis_title: String,
     /// The (taxonomy, term) of a term's list; `None` for the home page's.
@@ -116,6 +119,8 @@ pub(super) struct ListView {
     pub(super) axis: String,
     /// The same axis as a strip that fits a phone's width.
     pub(super) axis_strip: String,
+    /// On a page of a longer list, where its stretch lies in the whole.
+    pub(super) axis_overview: String,
     pub(super) clustered: bool,
     pub(super) years: Vec<YearView>,
     /// Events in the whole list.
@@ -330,16 +335,44 @@ impl<'a> Renderer<'a> {
             chunks.len(),
         );
         let labels = chunks.iter().map(|c| self.chunk_label(c)).collect();
+        let page_axes = if chunks.len() > 1 {
+            chunks
+                .iter()
+                .enumerate()
+                .map(|(k, chunk)| {
+                    let mut on_page: Vec<usize> = chunk
+                        .iter()
+                        .flat_map(|(_, run)| run.iter().copied())
+                        .collect();
+                    on_page.sort_unstable();
+                    self.axis(&first, &on_page, &|_| k + 1, chunks.len())
+                })
+                .collect()
+        } else {
+            Vec::new()
+        };
         ListPlan {
             first,
             events,
             chunks,
             labels,
             axis,
+            page_axes,
             axis_title,
             term,
             key: 0,
         }
+    }
+
+    /// The stretch of time a page of a list covers: from its first
+    /// event's start to its last event's start.
+    fn chunk_span(&self, chunk: &ListChunk) -> (i64, i64) {
+        let starts = chunk
+            .iter()
+            .flat_map(|(_, run)| run.iter())
+            .map(|&i| self.timeline.events[i].span.0);
+        let (lo, hi) = starts.fold((i64::MAX, i64::MIN), |(lo, hi), t| (lo.min(t), hi.max(t)));
+        (lo, hi.max(lo))
     }
 
     /// Lays out the list `input` describes.
@@ -373,17 +406,22 @@ impl<'a> Renderer<'a> {
             .filter(|(k, _)| self.wants(&first.list_page(k + 1)))
             .map(|(k, chunk)| {
                 let page = first.list_page(k + 1);
+                let (root, lang, title) = (page.root(), self.config.lang, &plan.axis_title);
+                let axis = plan.page_axes.get(k).unwrap_or(&plan.axis).as_ref();
                 let view = ListView {
-                    axis: plan
-                        .axis
-                        .as_ref()
-                        .map(|a| a.svg(&page.root(), self.config.lang, &plan.axis_title))
+                    axis: axis.map(|a| a.svg(&root, lang, title)).unwrap_or_default(),
+                    axis_strip: axis
+                        .map(|a| a.svg_compact(&root, lang, title))
                         .unwrap_or_default(),
-                    axis_strip: plan
-                        .axis
-                        .as_ref()
-                        .map(|a| a.svg_compact(&page.root(), self.config.lang, &plan.axis_title))
-                        .unwrap_or_default(),
+                    axis_overview: match (&plan.axis, plan.page_axes.is_empty()) {
+                        (Some(whole), false) => whole.svg_overview(
+                            &root,
+                            lang,
+                            &self.messages.text("overview-title"),
+                            self.chunk_span(chunk),
+                        ),
+                        _ => String::new(),
+                    },
                     clustered: plan.axis.as_ref().is_some_and(Axis::is_clustered),
                     years: self.years(&page, chunk),
                     event_count: plan.events.len(),

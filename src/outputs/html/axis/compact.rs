@@ -234,3 +234,98 @@ impl Axis<'_> {
         }
     }
 }
+
+/// Columns of the overview of a list cut into pages.
+const OVERVIEW_BINS: usize = 12;
+const OVERVIEW_HEIGHT: f64 = 24.0;
+
+impl Axis<'_> {
+    /// A small strip of the whole list (this axis) over a page of it: the
+    /// events counted in columns, each leading to the page that lists its
+    /// first event, with the stretch `span` (the page's) marked, so that a
+    /// reader of page 2 sees where page 2 lies in the whole timeline.
+    pub(crate) fn svg_overview(
+        &self,
+        root: &str,
+        lang: &Lang,
+        title: &str,
+        span: (i64, i64),
+    ) -> String {
+        let width = (STRIP - 2.0 * STRIP_MARGIN) / OVERVIEW_BINS as f64;
+        let mut columns: Vec<Option<(usize, usize)>> = vec![None; OVERVIEW_BINS];
+        for (i, m) in self.marks.iter().enumerate() {
+            let k =
+                (((self.strip_x(m.start) - STRIP_MARGIN) / width) as usize).min(OVERVIEW_BINS - 1);
+            columns[k].get_or_insert((0, i)).0 += 1;
+        }
+        let max = columns.iter().flatten().map(|c| c.0).max().unwrap_or(1) as f64;
+        let axis_y = 4.0 + OVERVIEW_HEIGHT;
+        let mut s = String::new();
+        let _ = write!(
+            s,
+            "<svg class=\"axis-overview\" viewBox=\"0 0 {STRIP} {:.1}\" role=\"group\" aria-label=\"{}\">",
+            axis_y + 20.0,
+            esc(title)
+        );
+        let (x0, x1) = (self.strip_x(span.0), self.strip_x(span.1));
+        let _ = write!(
+            s,
+            "<rect class=\"overview-here\" x=\"{:.1}\" y=\"1\" width=\"{:.1}\" height=\"{:.1}\"/>",
+            x0 - 2.0,
+            (x1 - x0).max(0.0) + 4.0,
+            axis_y - 1.0
+        );
+        let messages = crate::i18n::messages(lang.code);
+        for (k, (count, first)) in columns
+            .iter()
+            .enumerate()
+            .filter_map(|(k, c)| c.map(|c| (k, c)))
+        {
+            let x = STRIP_MARGIN + k as f64 * width;
+            let h = ((count as f64 / max).sqrt() * (OVERVIEW_HEIGHT - 4.0)).max(2.0);
+            let m = &self.marks[first];
+            let what = messages.with(
+                "overview-column",
+                &[
+                    ("n", crate::i18n::Arg::Count(count)),
+                    ("from", crate::i18n::Arg::Text(m.date)),
+                    ("page", crate::i18n::Arg::Count(m.list_page)),
+                ],
+            );
+            let _ = write!(
+                s,
+                "<a href=\"{root}{}\" class=\"cluster\"><title>{}</title><rect class=\"hit\" x=\"{:.1}\" y=\"4\" width=\"{width:.1}\" height=\"{OVERVIEW_HEIGHT}\"/><rect x=\"{:.1}\" y=\"{:.1}\" width=\"{:.1}\" height=\"{h:.1}\"/></a>",
+                esc(&self.card_link(m)),
+                esc(&what),
+                x,
+                x + 1.0,
+                axis_y - h,
+                width - 2.0,
+            );
+        }
+        let _ = write!(
+            s,
+            "<line class=\"axis-line\" x1=\"{STRIP_MARGIN}\" x2=\"{}\" y1=\"{axis_y}\" y2=\"{axis_y}\"/>",
+            STRIP - STRIP_MARGIN
+        );
+        for (t, label) in self.strip_ticks(lang) {
+            let x = self.strip_x(t);
+            let half = label.chars().count() as f64 * STRIP_TICK_CHAR / 2.0;
+            let anchor = if x - half < 0.0 {
+                " start"
+            } else if x + half > STRIP {
+                " end"
+            } else {
+                ""
+            };
+            let _ = write!(
+                s,
+                "<text class=\"strip-label{anchor}\" x=\"{x:.1}\" y=\"{:.1}\">{}</text>",
+                axis_y + 16.0,
+                esc(&label)
+            );
+        }
+        s.push_str("</svg>");
+        s
+    }
+}
