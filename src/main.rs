@@ -46,6 +46,9 @@ enum Command {
         /// Fail on warnings as on errors
         #[arg(long)]
         deny_warnings: bool,
+        /// Put draft events (`draft: true`) on the timeline too
+        #[arg(long)]
+        drafts: bool,
     },
     /// Check the site and render it in memory, writing nothing
     Check {
@@ -58,6 +61,9 @@ enum Command {
         /// Fail on warnings as on errors
         #[arg(long)]
         deny_warnings: bool,
+        /// Put draft events (`draft: true`) on the timeline too
+        #[arg(long)]
+        drafts: bool,
     },
     /// Serve the site on HTTP, rebuild on every change and reload open pages
     Serve {
@@ -231,7 +237,13 @@ fn counts(built: &Built) -> String {
         plural(built.events, "event", "events"),
         plural(built.sources, "source", "sources"),
         plural(built.html_files(), "page", "pages"),
-    )
+    ) + &match built.drafts_left_out {
+        0 => String::new(),
+        n => format!(
+            "; {} left out (--drafts puts them in)",
+            plural(n, "draft", "drafts")
+        ),
+    }
 }
 
 /// On a terminal, a build that takes a while shows its stage on one line,
@@ -372,12 +384,20 @@ fn run() -> ExitCode {
             output,
             base_url,
             deny_warnings,
-        } => build(&root, output.as_deref(), base_url.as_deref(), deny_warnings),
+            drafts,
+        } => build(
+            &root,
+            output.as_deref(),
+            base_url.as_deref(),
+            deny_warnings,
+            drafts,
+        ),
         Command::Check {
             root,
             format,
             deny_warnings,
-        } => check(&root, format, deny_warnings),
+            drafts,
+        } => check(&root, format, deny_warnings, drafts),
         Command::Serve {
             root,
             port,
@@ -391,9 +411,22 @@ fn run() -> ExitCode {
 }
 
 /// `annals build`
-fn build(root: &Path, output: Option<&Path>, base_url: Option<&str>, deny: bool) -> ExitCode {
+fn build(
+    root: &Path,
+    output: Option<&Path>,
+    base_url: Option<&str>,
+    deny: bool,
+    drafts: bool,
+) -> ExitCode {
     let started = Instant::now();
-    match annals::build(root, output, base_url, deny, &progress_line(started)) {
+    match annals::build(
+        root,
+        output,
+        base_url,
+        deny,
+        drafts,
+        &progress_line(started),
+    ) {
         Ok(report) => {
             clear_progress();
             let built = &report.built;
@@ -415,8 +448,8 @@ fn build(root: &Path, output: Option<&Path>, base_url: Option<&str>, deny: bool)
 }
 
 /// `annals check`
-fn check(root: &Path, format: Format, deny: bool) -> ExitCode {
-    match annals::check(root, None) {
+fn check(root: &Path, format: Format, deny: bool, drafts: bool) -> ExitCode {
+    match annals::check(root, None, drafts) {
         Ok((built, _)) if deny && !built.warnings.is_empty() => {
             fail(Failure::Content(built.warnings), format)
         }

@@ -149,7 +149,7 @@ fn rebuild(
         _ => false,
     };
     if !incremental {
-        match Site::load(&session.root, None) {
+        match Site::load(&session.root, None).map(|site| site.with_drafts(true)) {
             Ok(mut site) => {
                 site.keep_render_cache();
                 session.site = Some(site);

@@ -99,6 +99,10 @@ pub struct Site {
     render_state: RenderState,
     /// The timeline of the last build that succeeded.
     timeline: Option<Arc<Timeline>>,
+    /// Whether draft events are on the timeline (`--drafts`, `serve`).
+    with_drafts: bool,
+    /// Draft events the last build left out.
+    drafts_left_out: usize,
 }
 
 /// What [`Site::build`] put into its target.
@@ -117,6 +121,8 @@ pub struct Built {
     pub events: usize,
     /// Sources.
     pub sources: usize,
+    /// Draft events left out (without `--drafts`).
+    pub drafts_left_out: usize,
 }
 
 impl Built {
@@ -176,6 +182,8 @@ impl Site {
             texts: KeptTexts::default(),
             render_state: RenderState::default(),
             timeline: None,
+            with_drafts: false,
+            drafts_left_out: 0,
         };
         let events: Vec<_> = paths
             .events
@@ -297,6 +305,7 @@ impl Site {
     /// Checks everything: the diagnostics of setup and of every file, and
     /// the timeline's. On error the site keeps what it last built.
     fn check(&mut self) -> Result<(Arc<Timeline>, Diagnostics), Failure> {
+        self.drafts_left_out = 0;
         let mut diags = self.setup_diags.clone();
         let mut unloaded = Unloaded::default();
         let mut events = Vec::new();
@@ -304,7 +313,17 @@ impl Site {
             unloaded.any |= !parsed.unloaded_ids.is_empty();
             unloaded.events.extend(parsed.unloaded_ids.iter().cloned());
             parsed.diags.iter().for_each(|d| diags.push(d.clone()));
-            events.extend(parsed.value.iter().cloned());
+            let (drafts, with) = (&mut self.drafts_left_out, self.with_drafts);
+            events.extend(
+                parsed
+                    .value
+                    .iter()
+                    .filter(|e| {
+                        *drafts += usize::from(e.draft && !with);
+                        with || !e.draft
+                    })
+                    .cloned(),
+            );
         }
         let mut sources = Vec::new();
         for parsed in self.sources.values() {
@@ -396,6 +415,7 @@ impl Site {
             warnings: diags.sorted(),
             events: timeline.events.len(),
             sources: timeline.sources.len(),
+            drafts_left_out: self.drafts_left_out,
         };
         // Freeing the last timeline takes a while: not on the way to the
         // updated pages.
@@ -403,6 +423,13 @@ impl Site {
             std::thread::spawn(move || drop(old));
         }
         Ok(built)
+    }
+
+    /// Puts draft events on the timeline (`--drafts`; `serve` always does,
+    /// marking them), or leaves them out.
+    pub fn with_drafts(mut self, drafts: bool) -> Site {
+        self.with_drafts = drafts;
+        self
     }
 
     /// Keeps what a render can reuse in the next one (the list cards)
@@ -420,8 +447,12 @@ impl Site {
 
 /// Loads the site at `root` and builds it in memory (`annals check`):
 /// every file of the site, sorted by path, with what the build said.
-pub fn check(root: &Path, base_url: Option<&str>) -> Result<(Built, Vec<OutputFile>), Failure> {
-    let mut site = Site::load(root, base_url)?;
+pub fn check(
+    root: &Path,
+    base_url: Option<&str>,
+    drafts: bool,
+) -> Result<(Built, Vec<OutputFile>), Failure> {
+    let mut site = Site::load(root, base_url)?.with_drafts(drafts);
     let target = MemoryTarget::default();
     let built = site.build(&target, &|_| {})?;
     Ok((built, target.into_files()))
@@ -447,12 +478,13 @@ pub fn build(
     output: Option<&Path>,
     base_url: Option<&str>,
     deny: bool,
+    drafts: bool,
     progress: &dyn Fn(Stage),
 ) -> Result<BuildReport, Failure> {
     let output = output.map_or_else(|| root.join("public"), Path::to_path_buf);
     refuse_dangerous_output(root, &output)?;
     progress(Stage::Checking);
-    let mut site = Site::load(root, base_url)?;
+    let mut site = Site::load(root, base_url)?.with_drafts(drafts);
     let cannot_write =
         |e: std::io::Error| Failure::Usage(format!("cannot write {}: {e}", output.display()));
     let staging = Staging::new(&output).map_err(cannot_write)?;

@@ -47,6 +47,10 @@ struct RawEvent {
     related: Vec<Spanned<String>>,
     #[serde(default)]
     updated: Option<Spanned<String>>,
+    /// Proposed, not yet accepted (`annals draft` writes these): shown by
+    /// `serve`, left out of `build` and `check` unless `--drafts`.
+    #[serde(default)]
+    draft: bool,
 }
 
 #[derive(Deserialize)]
@@ -147,6 +151,8 @@ pub struct Event {
     /// When the editor last changed the event, if they say (a day or an
     /// instant): the sitemap's `lastmod`.
     pub updated: Option<EventDate>,
+    /// A draft: on the timeline only when drafts are asked for.
+    pub draft: bool,
     /// What it was read from (see [`fingerprint`]).
     pub fingerprint: u64,
     /// Its span in UTC seconds (start inclusive, end exclusive,
@@ -495,6 +501,7 @@ fn validate(
         }),
         related,
         updated,
+        draft: raw.draft,
         fingerprint: 0,
     })
 }

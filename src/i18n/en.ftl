@@ -42,6 +42,7 @@ overview-column = { $n ->
 
 ## Events
 ongoing = Ongoing
+draft = Draft
 card-sources = { $n ->
     [one] Source
    *[other] Sources

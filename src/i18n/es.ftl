@@ -39,6 +39,7 @@ overview-column = { $n ->
 
 ## Acontecimientos
 ongoing = En curso
+draft = Borrador
 card-sources = { $n ->
     [one] Fuente
    *[other] Fuentes

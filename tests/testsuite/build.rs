@@ -410,3 +410,33 @@ fn build_writes_exactly_the_site_that_check_renders() {
         assert!(built[path] == *bytes, "{path} differs");
     }
 }
+
+#[test]
+fn drafts_are_left_out_unless_asked_for_and_marked_when_shown() {
+    let site = SiteTest::fixture("good");
+    site.write(
+        "content/events/proposed.yaml",
+        "title: A proposed event\ndate: 2025-05-04\ndraft: true\nsources:\n  - source: daily\n    quote: \"“We will never accept it,” she said.\"\n",
+    );
+    site.check()
+        .run()
+        .succeeds()
+        .stderr_has("ok: 3 events, 1 source, ")
+        .stderr_has("; 1 draft left out (--drafts puts them in)");
+    site.check()
+        .arg("--drafts")
+        .run()
+        .succeeds()
+        .stderr_has("ok: 4 events, 1 source, ");
+    let out = site.built();
+    out.assert_lacks("events/proposed/index.html");
+    assert!(!out.read("index.html").contains("A proposed event"));
+    let with = site.dir("with-drafts");
+    site.build_into(&with).arg("--drafts").run().succeeds();
+    let page = with.read("events/proposed/index.html");
+    assert!(
+        page.contains("<span class=\"badge badge-draft\">Draft</span>"),
+        "{page}"
+    );
+    assert!(with.read("index.html").contains("badge-draft"));
+}

@@ -155,6 +155,7 @@ impl<'a> Renderer<'a> {
             summary_html: p.summary_html.clone(),
             importance: e.importance,
             ongoing: e.date.is_ongoing(),
+            draft: e.draft,
             filter_terms: terms
                 .iter()
                 .map(|t| format!("{}/{}", t.taxonomy, t.slug))

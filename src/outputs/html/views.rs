@@ -60,6 +60,8 @@ pub(super) struct EventCard {
     pub(super) summary_html: String,
     pub(super) importance: u8,
     pub(super) ongoing: bool,
+    /// A proposed event not yet accepted (shown by `serve`, `--drafts`).
+    pub(super) draft: bool,
     pub(super) terms: Vec<TermLink>,
     /// `taxonomy/slug` of every term, space-separated, for the filters of
     /// the enhanced list.

@@ -31,7 +31,7 @@ pub struct Rendered {
 /// Renders the site at `root` in memory, as `annals check` does, at
 /// `base_url` if given; the failure as its `Debug` text.
 pub fn render_in_memory(root: &Path, base_url: Option<&str>) -> Result<Rendered, String> {
-    let (built, files) = annals::check(root, base_url).map_err(|f| format!("{f:?}"))?;
+    let (built, files) = annals::check(root, base_url, false).map_err(|f| format!("{f:?}"))?;
     Ok(Rendered {
         files: files.into_iter().map(|f| (f.path, f.bytes)).collect(),
         warnings: built.warnings.iter().map(|d| format!("{d:?}")).collect(),
