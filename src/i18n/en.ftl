@@ -24,6 +24,7 @@ events-count = { $n ->
 }
 page-of = page { $current } of { $total }: { $range }
 pager-label = Pages of the list
+pager-label-top = Pages of the list, above it
 pager-range = Page { $current } of { $total }: { $range }
 list-title-page = { $title } — { $range } (page { $current } of { $total })
 term-feed = feed

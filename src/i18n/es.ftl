@@ -21,6 +21,7 @@ events-count = { $n ->
 }
 page-of = página { $current } de { $total }: { $range }
 pager-label = Páginas de la lista
+pager-label-top = Páginas de la lista, encima de ella
 pager-range = Página { $current } de { $total }: { $range }
 list-title-page = { $title } — { $range } (página { $current } de { $total })
 term-feed = canal

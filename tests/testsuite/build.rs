@@ -254,7 +254,8 @@ fn a_site_overrides_built_in_templates_and_static_files() {
         ("static/img/logo.svg", "<svg/>"),
     ]);
     let out = t.built();
-    out.assert_contains("index.html", "<h4>CARTELS DESIGNATED</h4>");
+    // One event a month: no month headings, so cards are the year's h3.
+    out.assert_contains("index.html", "<h3>CARTELS DESIGNATED</h3>");
     out.assert_is("style.css", "body { color: red }");
     out.assert_is("img/logo.svg", "<svg/>");
 }
@@ -384,7 +385,9 @@ fn language_es_shows_dates_in_spanish() {
         "{home}"
     );
     assert!(home.contains("<time datetime=\"2025-05-04\">4 de mayo de 2025</time>"));
-    assert!(home.contains(">febrero de 2025</h3>"));
+    // One event a month: the year's heading is enough, each card says its month.
+    assert!(home.contains(">febrero de 2025</time>"));
+    assert!(!home.contains("month-heading"));
 }
 
 #[test]

@@ -169,37 +169,65 @@ impl<'a> Renderer<'a> {
     }
 
     /// The year and month headings of one page of a list, with its cards.
+    /// Month headings are written where they help a reader find their
+    /// way in a year, not one per event: a year's months are merged under
+    /// its own heading when it has one group on the page, or when no month
+    /// of it has two events there.
     pub(super) fn years(&self, from: &Page<'_>, chunk: &ListChunk) -> Vec<YearView> {
         let lang = self.config.lang;
-        let mut out: Vec<YearView> = Vec::new();
+        let mut years: Vec<(i64, Vec<(Option<u8>, &Vec<usize>)>)> = Vec::new();
         for (g, events) in chunk {
             let (year, month) = self.groups.keys[*g];
-            let (label, anchor) = match month {
-                Some(mm) => (
-                    crate::date::month_year_label(year, mm, lang),
-                    format!("m-{year}-{mm:02}"),
-                ),
-                None => (
-                    crate::date::across_year_label(year, lang),
-                    format!("m-{year}"),
-                ),
-            };
-            let month = MonthView {
-                label,
-                anchor,
-                events: events.iter().map(|&i| self.list_card(i, from)).collect(),
-            };
-            match out.last_mut() {
-                Some(y) if y.year == year => y.months.push(month),
-                _ => out.push(YearView {
+            match years.last_mut() {
+                Some((y, groups)) if *y == year => groups.push((month, events)),
+                _ => years.push((year, vec![(month, events)])),
+            }
+        }
+        years
+            .into_iter()
+            .map(|(year, groups)| {
+                let headed = groups.len() > 1 && groups.iter().any(|(_, e)| e.len() > 1);
+                let months = if headed {
+                    groups
+                        .into_iter()
+                        .map(|(month, events)| {
+                            let (label, anchor) = match month {
+                                Some(mm) => (
+                                    crate::date::month_year_label(year, mm, lang),
+                                    format!("m-{year}-{mm:02}"),
+                                ),
+                                None => (
+                                    crate::date::across_year_label(year, lang),
+                                    format!("m-{year}"),
+                                ),
+                            };
+                            let cards = events.iter().map(|&i| self.list_card(i, from, "h4"));
+                            MonthView {
+                                label,
+                                anchor,
+                                events: cards.collect(),
+                            }
+                        })
+                        .collect()
+                } else {
+                    let cards = groups
+                        .into_iter()
+                        .flat_map(|(_, events)| events.iter())
+                        .map(|&i| self.list_card(i, from, "h3"));
+                    vec![MonthView {
+                        label: String::new(),
+                        anchor: String::new(),
+                        events: cards.collect(),
+                    }]
+                };
+                YearView {
                     year,
                     label: crate::date::year_label(year, lang),
                     anchor: format!("y-{year}"),
-                    months: vec![month],
-                }),
-            }
-        }
-        out
+                    months,
+                }
+            })
+            .collect()
     }
 
     /// What a page of a list covers, for the pager: "January – March
