@@ -175,7 +175,9 @@ impl<'a> Renderer<'a> {
     /// of it has two events there.
     pub(super) fn years(&self, from: &Page<'_>, chunk: &ListChunk) -> Vec<YearView> {
         let lang = self.config.lang;
-        let mut years: Vec<(i64, Vec<(Option<u8>, &Vec<usize>)>)> = Vec::new();
+        // Each year with its (month, events) groups.
+        type Groups<'c> = Vec<(Option<u8>, &'c Vec<usize>)>;
+        let mut years: Vec<(i64, Groups<'_>)> = Vec::new();
         for (g, events) in chunk {
             let (year, month) = self.groups.keys[*g];
             match years.last_mut() {
