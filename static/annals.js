@@ -508,6 +508,7 @@
       const at = x.toFixed(1);
       const g = document.createElementNS(SVG, 'g');
       g.setAttribute('class', 'tick');
+      g.setAttribute('role', 'listitem');
       const line = this.tickLine.cloneNode(false);
       line.setAttribute('x1', at);
       line.setAttribute('x2', at);
@@ -587,16 +588,64 @@
   function axisControls(axis) {
     const reset = button(WORDS.reset, null, () => axis.reset());
     reset.title = WORDS.resetTitle;
-    const controls = el('div', { class: 'axis-controls', role: 'group', 'aria-label': WORDS.axisControls }, [
-      button('+', WORDS.zoomIn, () => axis.zoom(0.5)),
-      button('\u2212', WORDS.zoomOut, () => axis.zoom(2)),
-      button('\u2190', WORDS.earlier, () => axis.pan(-0.4)),
-      button('\u2192', WORDS.later, () => axis.pan(0.4)),
-      reset,
-    ]);
-    axis.onchange = () => { reset.disabled = !axis.svg.classList.contains('zoomed'); };
+    const zoomIn = button('+', WORDS.zoomIn, () => axis.zoom(0.5));
+    const zoomOut = button('\u2212', WORDS.zoomOut, () => axis.zoom(2));
+    const earlier = button('\u2190', WORDS.earlier, () => axis.pan(-0.4));
+    const later = button('\u2192', WORDS.later, () => axis.pan(0.4));
+    const controls = el('div', { class: 'axis-controls', role: 'group', 'aria-label': WORDS.axisControls },
+      [zoomIn, zoomOut, earlier, later, reset]);
+    // A button that can do nothing is disabled: no zooming out of the
+    // whole, no panning past an end, no zooming in past a quarter day.
+    axis.onchange = () => {
+      const [lo, hi] = axis.view;
+      const zoomed = axis.svg.classList.contains('zoomed');
+      reset.disabled = !zoomed;
+      zoomOut.disabled = !zoomed;
+      earlier.disabled = lo <= axis.lo;
+      later.disabled = hi >= axis.hi;
+      zoomIn.disabled = hi - lo <= DAY / 4;
+    };
     axis.onchange();
     return controls;
+  }
+
+  /**
+   * The links of a chart are one stop in the Tab order (a roving
+   * tabindex): arrow keys move between them in time order, Home and End
+   * to the first and last.
+   */
+  function rovingFocus(svg) {
+    const links = [...svg.querySelectorAll('a')];
+    if (!links.length) return;
+    const at = (a) => Number(a.getAttribute('data-t0')) || 0;
+    links.sort((a, b) => at(a) - at(b));
+    const current = (a) => {
+      for (const l of links) l.setAttribute('tabindex', l === a ? '0' : '-1');
+    };
+    current(links[0]);
+    svg.addEventListener('focusin', (e) => { if (links.includes(e.target)) current(e.target); });
+    svg.addEventListener('keydown', (e) => {
+      const i = links.indexOf(document.activeElement);
+      if (i < 0) return;
+      const to = { ArrowRight: i + 1, ArrowDown: i + 1, ArrowLeft: i - 1, ArrowUp: i - 1, Home: 0, End: links.length - 1 }[e.key];
+      if (to === undefined) return;
+      e.preventDefault();
+      const next = links[Math.max(0, Math.min(links.length - 1, to))];
+      current(next);
+      next.focus();
+    });
+  }
+
+  /** The axis marks of the event whose card holds the focus are highlighted. */
+  function markFocusedEvent() {
+    let lit = [];
+    document.addEventListener('focusin', (e) => {
+      const card = e.target.closest && e.target.closest('.event-card');
+      if (!card && e.target.closest && e.target.closest('svg')) return;
+      for (const m of lit) m.classList.remove('current');
+      lit = card ? [...document.querySelectorAll(`svg a.mark[href$="#${card.id}"], svg a.mark[href$="/${card.id.slice(2)}/index.html"]`)] : [];
+      for (const m of lit) m.classList.add('current');
+    });
   }
 
   /** Ctrl + wheel zooms; a sideways wheel or a drag pans a zoomed axis. */
@@ -644,8 +693,9 @@
       '-': () => axis.zoom(2),
       0: () => axis.reset(),
     };
-    figure.addEventListener('keydown', (e) => {
-      if (e.altKey || e.ctrlKey || e.metaKey || !Object.hasOwn(keys, e.key)) return;
+    // +, - and 0 work from anywhere on the page, but in a text box.
+    document.addEventListener('keydown', (e) => {
+      if (e.altKey || e.ctrlKey || e.metaKey || typing(e.target) || !Object.hasOwn(keys, e.key)) return;
       e.preventDefault();
       keys[e.key]();
     });
@@ -695,6 +745,8 @@
     const list = document.querySelector('.timeline-list');
     if (list) setupFilters(list);
     document.querySelectorAll('svg.axis').forEach(setupAxis);
+    document.querySelectorAll('svg.axis, svg.axis-strip, svg.axis-overview').forEach(rovingFocus);
+    markFocusedEvent();
     setupKeys();
   }
 

@@ -130,6 +130,40 @@ async function check(browser, site, url, name, first) {
   }
 }
 
+/** The chart is one stop in the Tab order, + - 0 work from anywhere, the
+ * event focused with j is highlighted on the axis, and buttons that can do
+ * nothing are disabled. */
+async function checkKeys(browser, url) {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  await page.goto(url);
+  const disabled = () => page.$$eval('.axis-controls button', (bs) => bs.map((b) => b.disabled));
+  assert.deepEqual(await disabled(), [false, true, true, true, true], 'at full view only + can act');
+  let tabs = 0;
+  for (; tabs < 40; tabs += 1) {
+    await page.keyboard.press('Tab');
+    if (await page.evaluate(() => !!document.activeElement.closest('.event-card'))) break;
+  }
+  assert.ok(tabs < 20, `${tabs + 1} Tabs to the first event of the list`);
+  const chartStops = await page.$$eval('svg.axis a', (as) => as.filter((a) => a.tabIndex >= 0).length);
+  assert.equal(chartStops, 1, 'the chart is one Tab stop');
+  await page.keyboard.press('j');
+  const lit = await page.$$eval('svg.axis a.mark.current', (as) => as.length);
+  assert.ok(lit >= 1, 'the focused event is highlighted on the axis');
+  await page.evaluate(() => document.activeElement.blur());
+  await page.keyboard.press('+');
+  assert.ok(await page.$eval('svg.axis', (s) => s.classList.contains('zoomed')), '+ zooms from anywhere');
+  assert.deepEqual((await disabled()).slice(1, 2), [false], 'zoomed, − can act');
+  await page.keyboard.press('0');
+  assert.ok(!(await page.$eval('svg.axis', (s) => s.classList.contains('zoomed'))), '0 resets');
+  // Arrow keys move between the chart's marks.
+  await page.focus('svg.axis a[tabindex="0"]');
+  const first = await page.evaluate(() => document.activeElement.getAttribute('href'));
+  await page.keyboard.press('ArrowRight');
+  const second = await page.evaluate(() => document.activeElement.getAttribute('href'));
+  assert.notEqual(first, second);
+  await page.close();
+}
+
 test('the reader\'s timeline on a phone and a desktop, light and dark', async () => {
   mkdirSync(artifacts, { recursive: true });
   const example = await serve(repo);
@@ -140,6 +174,8 @@ test('the reader\'s timeline on a phone and a desktop, light and dark', async ()
     await check(browser, 'big', big.url, 'a 2,000-event site', true);
     await check(browser, 'big-page2', `${big.url}page/2/`, 'page 2 of a 2,000-event site', true);
     await checkPage2(browser, `${big.url}page/2/`);
+    await checkKeys(browser, example.url);
+    await checkKeys(browser, big.url);
   } finally {
     await browser.close();
     await example.stop();

@@ -45,7 +45,7 @@ impl Axis<'_> {
         );
         let _ = write!(
             s,
-            "<line class=\"axis-line\" x1=\"{MARGIN}\" x2=\"{}\" y1=\"{axis_y}\" y2=\"{axis_y}\"/><g class=\"axis-ticks\">",
+            "<line class=\"axis-line\" x1=\"{MARGIN}\" x2=\"{}\" y1=\"{axis_y}\" y2=\"{axis_y}\"/><g class=\"axis-ticks\" role=\"list\">",
             WIDTH - MARGIN
         );
         for (t, label) in self.spaced(ticks(self.lo, self.hi, lang)) {
@@ -53,7 +53,7 @@ impl Axis<'_> {
             let anchor = tick_anchor(tx, &label);
             let _ = write!(
                 s,
-                "<g class=\"tick\" data-t=\"{t}\"><line class=\"axis-tick\" x1=\"{tx:.1}\" x2=\"{tx:.1}\" y1=\"8\" y2=\"{:.1}\"/><text class=\"axis-label{anchor}\" x=\"{tx:.1}\" y=\"{:.1}\">{}</text></g>",
+                "<g class=\"tick\" role=\"listitem\" data-t=\"{t}\"><line class=\"axis-tick\" x1=\"{tx:.1}\" x2=\"{tx:.1}\" y1=\"8\" y2=\"{:.1}\"/><text class=\"axis-label{anchor}\" x=\"{tx:.1}\" y=\"{:.1}\">{}</text></g>",
                 axis_y + 4.0,
                 axis_y + 20.0,
                 esc(&label)
