@@ -8,6 +8,7 @@
 pub mod axis;
 pub mod config;
 pub mod date;
+pub mod draft;
 pub mod diagnostic;
 pub mod event;
 pub mod export;

@@ -92,6 +92,27 @@ enum Command {
         #[command(subcommand)]
         what: NewWhat,
     },
+    /// Turn a news article into a clean source and draft events, and report
+    Draft {
+        /// The article: plain text, Markdown or a saved HTML page
+        #[arg(required_unless_present = "timeml")]
+        article: Option<PathBuf>,
+        /// Tag a TempEval-3 input document instead and print it as TimeML
+        #[arg(long, conflicts_with = "article")]
+        timeml: Option<PathBuf>,
+        /// The site folder to write into
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+        /// When the article was published (2025-05-05T20:03+05:30), if it does not say
+        #[arg(long)]
+        published: Option<String>,
+        /// The IANA time zone of the article's times (Asia/Kolkata)
+        #[arg(long)]
+        timezone: Option<String>,
+        /// The article's language: en or es [default: guessed]
+        #[arg(long)]
+        language: Option<String>,
+    },
 }
 
 #[derive(Subcommand)]
@@ -463,6 +484,28 @@ fn run() -> ExitCode {
                     ExitCode::SUCCESS
                 }
                 Err(msg) => fail(Failure::Usage(msg), Format::Human),
+            }
+        }
+        Command::Draft {
+            article,
+            timeml,
+            root,
+            published,
+            timezone,
+            language,
+        } => {
+            let args = annals::draft::DraftArgs {
+                article,
+                timeml,
+                root,
+                published,
+                timezone,
+                language,
+            };
+            match annals::draft::run(&args) {
+                Ok(report) if print_out(report.trim_end()) => ExitCode::SUCCESS,
+                Ok(_) => ExitCode::from(2),
+                Err(f) => fail(f, Format::Human),
             }
         }
         Command::Init { dir, force } => match annals::scaffold::init(&dir, force) {
