@@ -99,6 +99,12 @@ impl Groups<'_> {
         if let Some(t) = self.text("YEAR") {
             return t.trim().parse().ok();
         }
+        if let Some(t) = self.text("YW") {
+            let (century, rest) = t.split_once([' ', '-'])?;
+            let hundreds: i32 = self.set.word("CENTURY", century)?.parse().ok()?;
+            let rest = parse_number(rest, self.set)?;
+            return Some(hundreds * 100 + i32::try_from(rest).ok()?);
+        }
         if let Some(t) = self.text("Y2") {
             let two: i32 = t.trim_start_matches(['\'', '’']).parse().ok()?;
             return Some(century_near(two, anchor));
@@ -141,7 +147,7 @@ pub(crate) fn parse_number(t: &str, set: &RuleSet) -> Option<i64> {
         return v.parse().ok();
     }
     let mut total = 0;
-    for part in t.split(['-', ' ']).filter(|p| !p.is_empty() && *p != "y" && *p != "and") {
+    for part in t.split(['-', ' ']).filter(|p| !p.is_empty() && !matches!(*p, "y" | "and")) {
         total += set.word("NUMBER", part)?.parse::<i64>().ok()?;
     }
     Some(total)
@@ -196,8 +202,9 @@ pub(crate) fn resolve(
         },
         "season" => season(&g, ctx)?,
         "quarter" => quarter(&g, ctx)?,
+        "weekend" => weekend(ctx)?,
         "half" => {
-            let h = g.number("HALF")?;
+            let h: i64 = g.word("HALF")?.parse().ok()?;
             let y = g.year(ctx.anchor.date.year()).unwrap_or(ctx.anchor.date.year());
             (format!("{y}-H{h}"), "a half year".to_string())
         }
@@ -418,7 +425,7 @@ fn season(g: &Groups, ctx: &Context) -> Option<(String, String)> {
 }
 
 fn quarter(g: &Groups, ctx: &Context) -> Option<(String, String)> {
-    let q = g.number("QUARTER")?;
+    let q: i64 = g.word("QUARTER")?.parse().ok()?;
     if !(1..=4).contains(&q) {
         return None;
     }
@@ -430,6 +437,19 @@ fn quarter(g: &Groups, ctx: &Context) -> Option<(String, String)> {
         None => (a.year(), "the year of publication".to_string()),
     };
     Some((format!("{y}-Q{q}"), how))
+}
+
+/// The weekend before the publication (or after it, in the future tense).
+fn weekend(ctx: &Context) -> Option<(String, String)> {
+    let a = ctx.anchor.date;
+    let wd = i64::from(a.weekday().num_days_from_monday());
+    let saturday = match ctx.tense {
+        Tense::Future => a + TimeDelta::days((5 - wd).rem_euclid(7)),
+        _ if wd >= 5 => a - TimeDelta::days(wd - 5),
+        _ => a - TimeDelta::days(wd + 2),
+    };
+    let w = saturday.iso_week();
+    Some((format!("{}-W{:02}-WE", w.year(), w.week()), "the nearest weekend".to_string()))
 }
 
 fn decade(g: &Groups, ctx: &Context) -> Option<(String, String)> {
