@@ -212,7 +212,9 @@ pub(crate) fn resolve(
         "time" => time_of_day(&g, ctx)?,
         _ => return None,
     };
-    remember(&value, ctx);
+    if rule.action != "yearback" {
+        remember(&value, ctx);
+    }
     Some(Resolved {
         value,
         kind,
