@@ -199,7 +199,7 @@ fn byline(line: &str) -> Option<Byline> {
             .trim_start_matches("Updated:")
             .trim_start_matches("Publicado:")
             .trim();
-        if published.is_none() && super::published::parse_stamp(p).is_some() {
+        if published.is_none() && p.len() <= 60 && super::published::parse_stamp(p).is_some() {
             published = Some(p.to_string());
         } else {
             names.push(p.trim_start_matches("By ").trim_start_matches("Por ").trim().to_string());
@@ -216,6 +216,9 @@ fn byline(line: &str) -> Option<Byline> {
     Some((names.next(), names.next(), published))
 }
 
+/// Why a repeated paragraph was removed.
+pub(crate) const REPEAT: &str = "repeats a paragraph above";
+
 /// Why a paragraph is not part of the article, if it is not.
 pub(crate) fn not_article(text: &str) -> Option<&'static str> {
     let t = text.trim();
@@ -227,6 +230,9 @@ pub(crate) fn not_article(text: &str) -> Option<&'static str> {
     ];
     if ASKS.iter().any(|a| lower.starts_with(a)) && (t.ends_with('?') || t.ends_with('.')) {
         return Some("a question to the reader, not the article");
+    }
+    if t.len() < 200 && byline(t).is_some_and(|(_, _, date)| date.is_some()) {
+        return Some("the byline, not the article");
     }
     const SHARE: &[&str] = &[
         "share", "subscribe", "sign up", "follow us", "click here", "read more", "also read", "read also",
@@ -259,7 +265,7 @@ pub(crate) fn clean(paragraphs: Vec<Para>) -> (Vec<Para>, Vec<Removed>) {
         if seen.insert(key) {
             kept.push(p);
         } else {
-            removed.push(Removed { line: p.line, text: p.text, why: "repeats a paragraph above" });
+            removed.push(Removed { line: p.line, text: p.text, why: REPEAT });
         }
     }
     (kept, removed)

@@ -50,14 +50,13 @@ pub(crate) struct Skipped {
 
 /// The article's text as the tagger saw it: paragraphs joined by blank
 /// lines, with where each starts.
-pub(crate) struct Body<'a> {
+pub(crate) struct Body {
     pub text: String,
     pub starts: Vec<usize>,
-    pub paragraphs: &'a [String],
 }
 
-impl<'a> Body<'a> {
-    pub fn new(paragraphs: &'a [String]) -> Body<'a> {
+impl Body {
+    pub fn new(paragraphs: &[String]) -> Body {
         let mut text = String::new();
         let mut starts = Vec::with_capacity(paragraphs.len());
         for p in paragraphs {
@@ -67,7 +66,7 @@ impl<'a> Body<'a> {
             starts.push(text.len());
             text.push_str(p);
         }
-        Body { text, starts, paragraphs }
+        Body { text, starts }
     }
     fn paragraph_of(&self, at: usize) -> usize {
         self.starts.partition_point(|&s| s <= at)
@@ -127,7 +126,7 @@ pub(crate) fn drafts(
                 Some(e) => format!("{start}/{e}"),
                 None => start.clone(),
             };
-            (date, expression.clone(), t.how.clone(), 1)
+            (date, with_preposition(&body.text[sentence.0..t.start], &expression), t.how.clone(), 1)
         };
         let how = match note {
             Some(n) => format!("{how}; {n}"),
@@ -140,7 +139,11 @@ pub(crate) fn drafts(
                 title: title_of(&body.text[sentence.0..sentence.1], t.start - sentence.0, t.end - sentence.0),
                 date,
                 expression: expr,
-                how: format!("{how} ({})", t.tense.name()),
+                how: if how.contains("tense") || how.contains("cue") || t.tense == super::text::Tense::Unknown {
+                    how
+                } else {
+                    format!("{how} ({})", t.tense.name())
+                },
                 quote,
                 paragraph,
                 actors,
@@ -158,6 +161,24 @@ fn why_not(t: &Timex) -> &'static str {
         TimexType::Set => "a recurring time, not a date",
         _ if t.value.ends_with("_REF") => "a vague reference to the past, present or future",
         _ => "no calendar date",
+    }
+}
+
+/// The expression with the preposition that introduces it, as written
+/// ("In February", "on Sunday"), for the report.
+fn with_preposition(before: &str, expression: &str) -> String {
+    let trimmed = before.trim_end();
+    let word_start = trimmed
+        .char_indices()
+        .rev()
+        .find(|(_, c)| !c.is_alphabetic())
+        .map_or(0, |(i, c)| i + c.len_utf8());
+    let word = trimmed[word_start..].to_lowercase();
+    const PREPOSITIONS: &[&str] = &["in", "on", "during", "at", "by", "until", "en", "durante", "hasta"];
+    if PREPOSITIONS.contains(&word.as_str()) && trimmed.len() < before.len() {
+        format!("{}{expression}", &before[word_start..])
+    } else {
+        expression.to_string()
     }
 }
 

@@ -24,6 +24,7 @@ use std::path::PathBuf;
 use crate::Failure;
 
 pub use rules::TimexType;
+pub use published::anchor_for;
 pub use tagger::{Anchor, Language, Timex, tag};
 pub use text::Tense;
 pub use timeml::annotate as annotate_timeml;

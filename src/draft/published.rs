@@ -186,7 +186,8 @@ fn free_text_stamp(t: &str) -> Option<Stamp> {
 pub(crate) fn resolve(
     stamp: &Stamp,
     timezone: Option<Tz>,
-    publisher_hints: &str,
+    publisher: &str,
+    url: &str,
 ) -> Result<Published, String> {
     let anchor = Anchor {
         date: stamp.date,
@@ -212,7 +213,7 @@ pub(crate) fn resolve(
             (offset_in(tz, stamp.date, time)?, Some(what))
         }
         (ZoneHint::Abbrev(a), None) => {
-            let (tz, why) = zone_of_abbreviation(a, publisher_hints)?;
+            let (tz, why) = zone_of_abbreviation(a, publisher, url)?;
             (offset_in(tz, stamp.date, time)?, Some(format!("{a} read as {} ({why})", tz.name())))
         }
         (ZoneHint::None, None) => {
@@ -254,7 +255,7 @@ fn offset_in(tz: Tz, date: NaiveDate, time: NaiveTime) -> Result<i32, String> {
 }
 
 /// The zone an abbreviation stands for, and why.
-fn zone_of_abbreviation(abbrev: &str, hints: &str) -> Result<(Tz, String), String> {
+fn zone_of_abbreviation(abbrev: &str, publisher: &str, url: &str) -> Result<(Tz, String), String> {
     let Some((_, zones)) = ABBREVIATIONS.iter().find(|(a, _)| *a == abbrev) else {
         return Err(format!(
             "the time zone `{abbrev}` is not one annals knows; pass --timezone (an IANA name such as Europe/Madrid)"
@@ -264,13 +265,11 @@ fn zone_of_abbreviation(abbrev: &str, hints: &str) -> Result<(Tz, String), Strin
     if zones.len() == 1 {
         return Ok((parse(zones[0].0)?, "the only zone it names".to_string()));
     }
-    let hints = hints.to_lowercase();
+    let hints = format!("{publisher} {url}").to_lowercase();
     for (zone, words) in zones.iter() {
-        if let Some(w) = words.split('|').find(|w| !w.is_empty() && hints.contains(w)) {
-            return Ok((
-                parse(zone)?,
-                format!("{abbrev} is ambiguous; the publisher ({}) points to {zone}", w.trim_start_matches('.')),
-            ));
+        if words.split('|').any(|w| !w.is_empty() && hints.contains(w)) {
+            let by = if publisher.is_empty() { url } else { publisher };
+            return Ok((parse(zone)?, format!("{abbrev} is ambiguous; the publisher, {by}, points to {zone}")));
         }
     }
     let names: Vec<&str> = zones.iter().map(|(z, _)| *z).collect();
@@ -288,23 +287,34 @@ mod tests {
     fn the_seed_byline_is_india_time() {
         let s = parse_stamp("May 05, 2025, 20:03 IST").unwrap();
         assert_eq!(s.zone, ZoneHint::Abbrev("IST".into()));
-        let p = resolve(&s, None, "TIMESOFINDIA.COM").unwrap();
+        let p = resolve(&s, None, "TIMESOFINDIA.COM", "").unwrap();
         assert_eq!(p.written, "2025-05-05T20:03+05:30");
         assert!(p.zone_note.unwrap().contains("Asia/Kolkata"));
-        assert!(resolve(&s, None, "Some Paper").is_err());
-        let dublin = resolve(&s, Some(Tz::Europe__Dublin), "").unwrap();
+        assert!(resolve(&s, None, "Some Paper", "").is_err());
+        let dublin = resolve(&s, Some(Tz::Europe__Dublin), "", "").unwrap();
         assert_eq!(dublin.written, "2025-05-05T20:03+01:00");
     }
 
     #[test]
     fn iso_and_spanish_and_offsets() {
         let s = parse_stamp("2025-05-05T23:30:00-04:00").unwrap();
-        let p = resolve(&s, None, "").unwrap();
+        let p = resolve(&s, None, "", "").unwrap();
         assert_eq!(p.written, "2025-05-05T23:30-04:00");
         assert_eq!(p.anchor.date, NaiveDate::from_ymd_opt(2025, 5, 5).unwrap());
         let s = parse_stamp("5 de mayo de 2025, 20:03 GMT+2").unwrap();
-        assert_eq!(resolve(&s, None, "").unwrap().written, "2025-05-05T20:03+02:00");
+        assert_eq!(resolve(&s, None, "", "").unwrap().written, "2025-05-05T20:03+02:00");
         let s = parse_stamp("Updated May 4, 2025 8:15 p.m. EDT").unwrap();
-        assert_eq!(resolve(&s, None, "").unwrap().written, "2025-05-04T20:15-04:00");
+        assert_eq!(resolve(&s, None, "", "").unwrap().written, "2025-05-04T20:15-04:00");
     }
+}
+
+/// The anchor of a publication moment written as `--published` takes it
+/// (`2025-05-05T23:30-04:00`: the local day, 5 May, not UTC's 6 May).
+pub fn anchor_for(published: &str, timezone: Option<&str>) -> Result<Anchor, String> {
+    let stamp = parse_stamp(published).ok_or_else(|| format!("cannot read the date {published:?}"))?;
+    let tz = match timezone {
+        Some(z) => Some(z.parse::<Tz>().map_err(|_| format!("unknown time zone {z}"))?),
+        None => None,
+    };
+    Ok(resolve(&stamp, tz, "", "")?.anchor)
 }

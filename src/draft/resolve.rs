@@ -173,20 +173,20 @@ pub(crate) fn resolve(
             kind = k;
             (v, how)
         }
-        "rel" => relative(&g, ctx, ctx.anchor.date, "the publication date")?,
+        "rel" => relative(&g, ctx.anchor.date, "the publication date")?,
         "anaphor" => {
             let (base, what) = match ctx.last_day {
                 Some(d) => (d, "the last day mentioned"),
                 None => (ctx.anchor.date, "the publication date"),
             };
-            relative(&g, ctx, base, what)?
+            relative(&g, base, what)?
         }
         "yearback" => match ctx.last_quarter {
             Some((y, q)) => (
                 format!("{}-Q{q}", y - 1),
                 "a year before the quarter last mentioned".to_string(),
             ),
-            None => relative(&g, ctx, ctx.anchor.date, "the publication date")?,
+            None => relative(&g, ctx.anchor.date, "the publication date")?,
         },
         "ref" | "fixed" => (
             g.args.get("value")?.clone(),
@@ -320,7 +320,7 @@ fn unit_code(unit: &str) -> &str {
 }
 
 /// `n` units from `base`, written at the unit's precision.
-fn relative(g: &Groups, ctx: &Context, base: NaiveDate, what: &str) -> Option<(String, String)> {
+fn relative(g: &Groups, base: NaiveDate, what: &str) -> Option<(String, String)> {
     let unit = g.word("UNIT")?;
     let n = match g.args.get("n").map(String::as_str) {
         Some("-NUM") => -g.number("NUM")?,

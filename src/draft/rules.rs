@@ -52,8 +52,6 @@ impl TimexType {
 /// One rule: where it matches, and how its value is found.
 #[derive(Debug)]
 pub(crate) struct Rule {
-    /// Line in the rules file, for reports.
-    pub line: usize,
     pub kind: TimexType,
     /// The resolving function (`abs`, `weekday`, `rel`, …).
     pub action: String,
@@ -170,7 +168,6 @@ pub(crate) fn parse(text: &str) -> Result<RuleSet, String> {
         let regex = Regex::new(&format!("(?i)(?:{body})"))
             .map_err(|e| format!("line {n}: bad pattern: {e}"))?;
         rules.push(Rule {
-            line: n,
             kind,
             action,
             args,
@@ -203,7 +200,10 @@ fn expand(
     while let Some(open) = rest.find(['{', ' ']) {
         out.push_str(&rest[..open]);
         if rest[open..].starts_with(' ') {
-            out.push_str(r"\s+");
+            // A quantified space (` ?`) is one white space character,
+            // quantified; a plain one, any run of white space.
+            let quantified = rest[open + 1..].starts_with(['?', '*', '+', '{']);
+            out.push_str(if quantified { r"\s" } else { r"\s+" });
             rest = &rest[open + 1..];
             continue;
         }

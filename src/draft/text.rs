@@ -113,10 +113,32 @@ pub(crate) fn tense_near(
     span: (usize, usize),
     set: &RuleSet,
 ) -> Tense {
+    nearest_cue(text, sentence, span, set, false)
+        .or_else(|| nearest_cue(text, sentence, span, set, true))
+        .unwrap_or(Tense::Unknown)
+}
+
+/// The tense of the cue nearest to `span`, among the strong cues or,
+/// when `weak`, among those that count only when no strong one is there
+/// ("by", "until": deadlines, mostly ahead).
+fn nearest_cue(
+    text: &str,
+    sentence: (usize, usize),
+    span: (usize, usize),
+    set: &RuleSet,
+    weak: bool,
+) -> Option<Tense> {
     let s = &text[sentence.0..sentence.1];
     let mut best: Option<(usize, Tense)> = None;
     for (name, re) in &set.cues {
-        let tense = match name.as_str() {
+        let (base, is_weak) = match name.strip_suffix("_WEAK") {
+            Some(b) => (b, true),
+            None => (name.as_str(), false),
+        };
+        if is_weak != weak {
+            continue;
+        }
+        let tense = match base {
             "PAST" => Tense::Past,
             "FUTURE" => Tense::Future,
             "PRESENT" => Tense::Present,
@@ -133,7 +155,7 @@ pub(crate) fn tense_near(
             }
         }
     }
-    best.map_or(Tense::Unknown, |(_, t)| t)
+    best.map(|(_, t)| t)
 }
 
 #[cfg(test)]

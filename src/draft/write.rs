@@ -76,11 +76,11 @@ pub(crate) fn make(path: &Path, text: &str, args: &DraftArgs, language: Option<L
         None => None,
     };
     let language = language.unwrap_or_else(|| guess_language(&raw));
-    let published = publication(path, &raw, args, timezone)?;
     let (kept, removed) = article::clean(raw.paragraphs.clone());
     if kept.is_empty() {
         return Err(content(path, "no article text left once the header and the lines that are not the article are set aside".to_string(), "is this the article's text?"));
     }
+    let published = publication(path, &raw, args, timezone)?;
     let paragraphs: Vec<String> = kept.iter().map(|p| p.text.clone()).collect();
     let body = Body::new(&paragraphs);
     let set = tagger::rule_set(language).map_err(Failure::Usage)?;
@@ -138,8 +138,7 @@ fn publication(path: &Path, raw: &RawArticle, args: &DraftArgs, tz: Option<Tz>) 
             content(path, format!("cannot read the publication date \"{written}\""), "pass --published 2025-05-05 (or 2025-05-05T20:03+05:30)")
         }
     })?;
-    let hints = format!("{} {}", raw.publisher.as_deref().unwrap_or(""), raw.url.as_deref().unwrap_or(""));
-    published::resolve(&stamp, tz, &hints).map_err(|e| content(path, e, "pass --timezone with the article's IANA zone, e.g. --timezone Asia/Kolkata"))
+    published::resolve(&stamp, tz, raw.publisher.as_deref().unwrap_or(""), raw.url.as_deref().unwrap_or("")).map_err(|e| content(path, e, "pass --timezone with the article's IANA zone, e.g. --timezone Asia/Kolkata"))
 }
 
 /// The source id: the title's slug, cut at a word before 60 characters.
@@ -285,8 +284,22 @@ fn report(id: &str, published: &Published, kept: &[Para], removed: &[Removed], d
         let _ = writeln!(r, "  time zone: {note}");
     }
     let _ = writeln!(r, "\nremoved ({}):", removed.len());
-    for x in removed {
-        let _ = writeln!(r, "  line {}: {} — {}", x.line, x.why, shorten(&x.text, 70));
+    let mut i = 0;
+    while i < removed.len() {
+        let x = &removed[i];
+        // A run of repeats is a second copy of the article: one line.
+        let run = removed[i..]
+            .iter()
+            .enumerate()
+            .take_while(|(k, y)| y.why == x.why && y.line == x.line + k)
+            .count();
+        if run > 2 && x.why == article::REPEAT {
+            let _ = writeln!(r, "  lines {}–{}: {run} paragraphs that repeat those above (a second copy of the article)", x.line, x.line + run - 1);
+            i += run;
+        } else {
+            let _ = writeln!(r, "  line {}: {} — {}", x.line, x.why, shorten(&x.text, 70));
+            i += 1;
+        }
     }
     let _ = writeln!(r, "\ndated statements ({} drafts):", drafts.len());
     for d in drafts {
