@@ -258,11 +258,25 @@ fn infer_year(month: u32, day: Option<u32>, shift: Option<i64>, ctx: &Context) -
         }
         Some(_) => (y, format!("this year: {y}")),
         None => match ctx.tense {
+            // A day just after the publication, in a past-tense sentence,
+            // is a date the reported act points to (a deadline, a payment
+            // date), not last year's.
+            Tense::Past if here > now && day.is_some_and(|d| soon_after(a, month, d)) => (
+                y,
+                format!("{y}: a day just after the publication, which a past-tense report points ahead to"),
+            ),
             Tense::Past if here > now => (y - 1, format!("{}: the last one before the publication", y - 1)),
             Tense::Future if here < now => (y + 1, format!("{}: the next one after the publication", y + 1)),
             t => (y, format!("{y}, the year of publication ({})", t.name())),
         },
     }
+}
+
+/// True when `month`/`day` of the anchor's year falls within two months
+/// after the anchor.
+fn soon_after(anchor: NaiveDate, month: u32, day: u32) -> bool {
+    NaiveDate::from_ymd_opt(anchor.year(), month, day)
+        .is_some_and(|d| d > anchor && (d - anchor).num_days() <= 62)
 }
 
 fn absolute(g: &Groups, ctx: &Context) -> Option<(String, String)> {
