@@ -288,7 +288,7 @@ fn timeml_mode_round_trips_the_text_outside_the_tags() {
         "type=\"DATE\" value=\"2025-06\">June</TIMEX3>",
         "type=\"DATE\" value=\"2025-01\">January</TIMEX3>",
         "type=\"SET\" value=\"P1D\">daily</TIMEX3>",
-        "type=\"DATE\" value=\"199X\">the 1990s</TIMEX3>",
+        "type=\"DATE\" value=\"199\">the 1990s</TIMEX3>",
     ] {
         assert!(out.contains(tagged), "{tagged} missing:\n{out}");
     }

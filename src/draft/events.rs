@@ -259,6 +259,10 @@ pub(crate) fn edtf(value: &str, modifier: Option<&str>) -> Option<Point> {
         (format!("{}-{code}", &value[..4]), None, None)
     } else if value.len() == 4 && digits(0..2) && (value.ends_with('X') && (digits(2..3) || &value[2..] == "XX")) {
         (value.to_string(), None, None)
+    } else if value.len() == 3 && digits(0..3) {
+        (format!("{value}X"), None, None)
+    } else if value.len() == 2 && digits(0..2) {
+        (format!("{value}XX"), None, None)
     } else {
         return None;
     };
@@ -436,6 +440,8 @@ mod tests {
         assert_eq!(e("2024", Some("START")), Some(("2024-01".into(), Some("2024-04".into()))));
         assert_eq!(e("2025-03", Some("END")), Some(("2025-03-21".into(), Some("2025-03-31".into()))));
         assert_eq!(e("199X", None), Some(("199X".into(), None)));
+        assert_eq!(e("199", None), Some(("199X".into(), None)));
+        assert_eq!(e("19", None), Some(("19XX".into(), None)));
         assert_eq!(e("2025-SU", None), Some(("2025-22".into(), None)));
         assert_eq!(e("PRESENT_REF", None), None);
         assert_eq!(e("P2W", None), None);

@@ -203,6 +203,11 @@ pub(crate) fn resolve(
         "season" => season(&g, ctx)?,
         "quarter" => quarter(&g, ctx)?,
         "weekend" => weekend(ctx)?,
+        "century" => {
+            let n: i32 = g.text("ORD")?.parse().ok()?;
+            (format!("{:02}", n.checked_sub(1)?), "a century".to_string())
+        }
+        "nthweekday" => nth_weekday(&g, ctx)?,
         "half" => {
             let h: i64 = g.word("HALF")?.parse().ok()?;
             let y = g.year(ctx.anchor.date.year()).unwrap_or(ctx.anchor.date.year());
@@ -455,6 +460,18 @@ fn quarter(g: &Groups, ctx: &Context) -> Option<(String, String)> {
     Some((format!("{y}-Q{q}"), how))
 }
 
+/// A holiday such as Thanksgiving (the fourth Thursday of November), in
+/// the year the tense points to.
+fn nth_weekday(g: &Groups, ctx: &Context) -> Option<(String, String)> {
+    let month: u32 = g.args.get("month")?.parse().ok()?;
+    let weekday: u32 = g.args.get("weekday")?.parse().ok()?;
+    let n: u8 = g.args.get("n")?.parse().ok()?;
+    let wd = chrono::Weekday::try_from(u8::try_from(weekday.checked_sub(1)?).ok()?).ok()?;
+    let (year, how) = infer_year(month, Some(1), g.shift(), ctx);
+    let day = NaiveDate::from_weekday_of_month_opt(year, month, wd, n)?;
+    Some((day_text(day), format!("the holiday in {how}")))
+}
+
 /// The weekend before the publication (or after it, in the future tense).
 fn weekend(ctx: &Context) -> Option<(String, String)> {
     let a = ctx.anchor.date;
@@ -479,10 +496,12 @@ fn decade(g: &Groups, ctx: &Context) -> Option<(String, String)> {
         4 => digits.parse().ok()?,
         _ => return None,
     };
+    // TIMEX3 writes a century with two digits ("19") and a decade with
+    // three ("199").
     if year % 100 == 0 && year != 2000 && g.args.get("century").is_some() {
-        return Some((format!("{:02}XX", year / 100), "a century".to_string()));
+        return Some((format!("{:02}", year / 100), "a century".to_string()));
     }
-    Some((format!("{:03}X", year / 10), "a decade".to_string()))
+    Some((format!("{:03}", year / 10), "a decade".to_string()))
 }
 
 fn time_of_day(g: &Groups, ctx: &Context) -> Option<(String, String)> {
