@@ -266,10 +266,10 @@ fn infer_year(month: u32, day: Option<u32>, shift: Option<i64>, ctx: &Context) -
             // A day just after the publication, in a past-tense sentence,
             // is a date the reported act points to (a deadline, a payment
             // date), not last year's.
-            Tense::Past if here > now && day.is_some_and(|d| soon_after(a, month, d)) => (
-                y,
-                format!("{y}: a day just after the publication, which a past-tense report points ahead to"),
-            ),
+            Tense::Past | Tense::Unknown if day.is_some_and(|d| soon_after(a, month, d).is_some()) => {
+                let y = day.and_then(|d| soon_after(a, month, d)).unwrap_or(y);
+                (y, format!("{y}: a day just after the publication, which the report points ahead to"))
+            }
             Tense::Past if here > now => (y - 1, format!("{}: the last one before the publication", y - 1)),
             Tense::Future if here < now => (y + 1, format!("{}: the next one after the publication", y + 1)),
             t => (y, format!("{y}, the year of publication ({})", t.name())),
@@ -277,11 +277,14 @@ fn infer_year(month: u32, day: Option<u32>, shift: Option<i64>, ctx: &Context) -
     }
 }
 
-/// True when `month`/`day` of the anchor's year falls within two months
-/// after the anchor.
-fn soon_after(anchor: NaiveDate, month: u32, day: u32) -> bool {
-    NaiveDate::from_ymd_opt(anchor.year(), month, day)
-        .is_some_and(|d| d > anchor && (d - anchor).num_days() <= 62)
+/// The year in which `month`/`day` falls within two months after the
+/// anchor, if it does (this year's, or next year's in November and
+/// December).
+fn soon_after(anchor: NaiveDate, month: u32, day: u32) -> Option<i32> {
+    [anchor.year(), anchor.year() + 1].into_iter().find(|&y| {
+        NaiveDate::from_ymd_opt(y, month, day)
+            .is_some_and(|d| d > anchor && (d - anchor).num_days() <= 62)
+    })
 }
 
 fn absolute(g: &Groups, ctx: &Context) -> Option<(String, String)> {
@@ -411,22 +414,35 @@ fn shift_date(base: NaiveDate, unit: &str, n: i64) -> Option<NaiveDate> {
 
 fn duration(g: &Groups) -> Option<String> {
     let unit = g.word("UNIT")?;
-    let n = match (g.text("NUM"), g.args.get("n")) {
-        (Some(t), _) => match parse_number(t, g.set) {
-            Some(n) => n.to_string(),
-            None => "X".to_string(),
-        },
-        (None, Some(n)) => n.clone(),
-        (None, None) => "1".to_string(),
+    let n: Option<i64> = match (g.text("NUM"), g.args.get("n")) {
+        (Some(t), _) => parse_number(t, g.set),
+        (None, Some(n)) => n.parse().ok(),
+        (None, None) => Some(1),
     };
-    let n = if g.text("FRAC").is_some() && n != "X" {
-        format!("{n}.5")
-    } else {
-        n
+    let half = g.text("FRAC").is_some();
+    let Some(n) = n else {
+        // An unknown count: decades and centuries are years to TIMEX3.
+        return Some(match unit.as_str() {
+            "DE" => "PXY".to_string(),
+            "CE" => "PXC".to_string(),
+            "H" | "MIN" | "S" => format!("PTX{}", if unit == "MIN" { "M" } else { &unit }),
+            u => format!("PX{u}"),
+        });
     };
-    Some(match unit.as_str() {
-        "H" | "MIN" | "S" => format!("PT{n}{}", if unit == "MIN" { "M" } else { &unit }),
-        u => format!("P{n}{u}"),
+    // TIMEX3 writes decades and centuries in years, and a half in the
+    // next smaller unit ("2 1/2 years": P2Y6M).
+    Some(match (unit.as_str(), half) {
+        ("DE", _) => format!("P{}Y", n * 10 + if half { 5 } else { 0 }),
+        ("CE", _) => format!("P{}Y", n * 100 + if half { 50 } else { 0 }),
+        ("Y", true) => format!("P{n}Y6M"),
+        ("M", true) => format!("P{n}M15D"),
+        ("W", true) => format!("P{n}W3D"),
+        ("D", true) => format!("P{n}DT12H"),
+        ("H", true) => format!("PT{n}H30M"),
+        ("MIN", true) => format!("PT{n}M30S"),
+        ("H" | "S", false) => format!("PT{n}{unit}"),
+        ("MIN", false) => format!("PT{n}M"),
+        (u, _) => format!("P{n}{u}"),
     })
 }
 
