@@ -8,8 +8,8 @@
 pub mod axis;
 pub mod config;
 pub mod date;
-pub mod draft;
 pub mod diagnostic;
+pub mod draft;
 pub mod event;
 pub mod export;
 pub mod feeds;

@@ -15,7 +15,11 @@ fn fixtures() -> PathBuf {
 /// A site folder with a site.yaml and nothing else.
 fn empty_site() -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
-    fs::write(dir.path().join("site.yaml"), "title: Drafts\nlanguage: en\n").unwrap();
+    fs::write(
+        dir.path().join("site.yaml"),
+        "title: Drafts\nlanguage: en\n",
+    )
+    .unwrap();
     dir
 }
 
@@ -35,7 +39,12 @@ fn files_under(dir: &Path) -> Vec<(String, String)> {
         .filter_map(Result::ok)
         .filter(|e| e.file_type().is_file())
         .map(|e| {
-            let rel = e.path().strip_prefix(dir).unwrap().to_string_lossy().replace('\\', "/");
+            let rel = e
+                .path()
+                .strip_prefix(dir)
+                .unwrap()
+                .to_string_lossy()
+                .replace('\\', "/");
             (rel, fs::read_to_string(e.path()).unwrap())
         })
         .collect();
@@ -77,10 +86,21 @@ fn the_seed_article_gives_the_expected_source_and_drafts() {
             fs::write(p, text).unwrap();
         }
     }
-    assert_eq!(got, files_under(&expected_dir), "ANNALS_BLESS=1 rewrites the fixture");
+    assert_eq!(
+        got,
+        files_under(&expected_dir),
+        "ANNALS_BLESS=1 rewrites the fixture"
+    );
 
-    let source = &got.iter().find(|(p, _)| p.starts_with("sources/")).unwrap().1;
-    assert!(source.contains("published: 2025-05-05T20:03+05:30\n"), "{source}");
+    let source = &got
+        .iter()
+        .find(|(p, _)| p.starts_with("sources/"))
+        .unwrap()
+        .1;
+    assert!(
+        source.contains("published: 2025-05-05T20:03+05:30\n"),
+        "{source}"
+    );
     assert!(source.contains("author: \"Shreeaa Rathi\"\n"));
     assert!(source.contains("publisher: \"TIMESOFINDIA.COM\"\n"));
     assert!(source.contains("image_credit: \"AP\"\n"));
@@ -91,8 +111,17 @@ fn the_seed_article_gives_the_expected_source_and_drafts() {
         .iter()
         .filter(|(p, _)| p.starts_with("events/drafts/"))
         .map(|(_, y)| {
-            let date = y.lines().find_map(|l| l.strip_prefix("date: ")).unwrap().trim_matches('"').to_string();
-            let quote = y.lines().find_map(|l| l.trim().strip_prefix("quote: ")).unwrap().to_string();
+            let date = y
+                .lines()
+                .find_map(|l| l.strip_prefix("date: "))
+                .unwrap()
+                .trim_matches('"')
+                .to_string();
+            let quote = y
+                .lines()
+                .find_map(|l| l.trim().strip_prefix("quote: "))
+                .unwrap()
+                .to_string();
             assert!(y.contains("\ndraft: true\n"), "{y}");
             (date, quote)
         })
@@ -125,7 +154,10 @@ fn an_existing_file_is_never_replaced_and_nothing_is_written() {
     fs::remove_dir_all(&drafts).unwrap();
     let err = run(&args(&seed, site.path())).unwrap_err();
     match err {
-        Failure::Usage(m) => assert!(m.contains("already exists") && m.contains("nothing was written"), "{m}"),
+        Failure::Usage(m) => assert!(
+            m.contains("already exists") && m.contains("nothing was written"),
+            "{m}"
+        ),
         Failure::Content(d) => panic!("{d:?}"),
     }
     assert!(!drafts.exists());
@@ -139,7 +171,10 @@ fn the_table_of_expressions_publication_dates_and_tenses() {
     let table = fs::read_to_string(fixtures().join("expressions.tsv")).unwrap();
     let mut failures = Vec::new();
     let mut rows = 0;
-    for line in table.lines().filter(|l| !l.starts_with('#') && !l.is_empty()) {
+    for line in table
+        .lines()
+        .filter(|l| !l.starts_with('#') && !l.is_empty())
+    {
         rows += 1;
         let cols: Vec<&str> = line.split('\t').collect();
         let [lang, published, sentence, expression, want] = cols[..] else {
@@ -151,42 +186,83 @@ fn the_table_of_expressions_publication_dates_and_tenses() {
         let at = sentence.find(expression).unwrap();
         let span = at..at + expression.len();
         if want == "-" {
-            if let Some(t) = found.iter().find(|t| t.start < span.end && span.start < t.end) {
-                failures.push(format!("{line}\n    tagged {:?} as {}", &sentence[t.start..t.end], t.value));
+            if let Some(t) = found
+                .iter()
+                .find(|t| t.start < span.end && span.start < t.end)
+            {
+                failures.push(format!(
+                    "{line}\n    tagged {:?} as {}",
+                    &sentence[t.start..t.end],
+                    t.value
+                ));
             }
             continue;
         }
-        match found.iter().find(|t| t.start == span.start && t.end == span.end) {
+        match found
+            .iter()
+            .find(|t| t.start == span.start && t.end == span.end)
+        {
             Some(t) if t.value == want => {}
             Some(t) => failures.push(format!("{line}\n    got {} ({})", t.value, t.how)),
             None => failures.push(format!(
                 "{line}\n    not found; found {:?}",
-                found.iter().map(|t| (&sentence[t.start..t.end], &t.value)).collect::<Vec<_>>()
+                found
+                    .iter()
+                    .map(|t| (&sentence[t.start..t.end], &t.value))
+                    .collect::<Vec<_>>()
             )),
         }
     }
     assert!(rows >= 500, "the table has {rows} rows");
-    assert!(failures.is_empty(), "{} of {rows} rows fail:\n{}", failures.len(), failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "{} of {rows} rows fail:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
 }
 
 #[test]
 fn an_html_page_with_json_ld() {
     let site = empty_site();
     let report = run(&args(&fixtures().join("jsonld.html"), site.path())).unwrap();
-    let source = fs::read_to_string(site.path().join("content/sources/port-strike-ends-after-week-of-talks.md")).unwrap();
+    let source = fs::read_to_string(
+        site.path()
+            .join("content/sources/port-strike-ends-after-week-of-talks.md"),
+    )
+    .unwrap();
     assert!(source.starts_with(
         "---\ntitle: \"Port strike ends after week of talks\"\nauthor: \"Maria Lopez\"\npublisher: \"The Harbour Gazette\"\npublished: 2025-03-10T21:30-05:00\nimage_credit: \"Reuters\"\nurl: \"https://gazette.example/port-strike-ends\"\n---\n"
     ), "{source}");
-    assert!(!source.contains("Share this article") && !source.contains("Subscribe"), "{source}");
+    assert!(
+        !source.contains("Share this article") && !source.contains("Subscribe"),
+        "{source}"
+    );
     assert!(source.contains("Dockworkers at the city's port returned to work on Monday"));
     let drafts = files_under(&site.path().join("content/events/drafts"));
     let dates: Vec<String> = drafts
         .iter()
-        .map(|(_, y)| y.lines().find_map(|l| l.strip_prefix("date: ")).unwrap().trim_matches('"').to_string())
+        .map(|(_, y)| {
+            y.lines()
+                .find_map(|l| l.strip_prefix("date: "))
+                .unwrap()
+                .trim_matches('"')
+                .to_string()
+        })
         .collect();
     // Monday 10 March 2025, late evening in New York (already the 11th in UTC).
-    for want in ["2025-03-10", "2025-03-01", "2025-03-03/2025-03-09", "2025-03-07", "2025-03-11", "199X"] {
-        assert!(dates.iter().any(|d| d == want), "no draft dated {want}: {dates:?}\n{report}");
+    for want in [
+        "2025-03-10",
+        "2025-03-01",
+        "2025-03-03/2025-03-09",
+        "2025-03-07",
+        "2025-03-11",
+        "199X",
+    ] {
+        assert!(
+            dates.iter().any(|d| d == want),
+            "no draft dated {want}: {dates:?}\n{report}"
+        );
     }
     accept_drafts_and_check(site.path());
 }
@@ -196,21 +272,40 @@ fn an_html_page_without_json_ld_in_spanish() {
     let site = empty_site();
     let report = run(&args(&fixtures().join("opengraph-es.html"), site.path())).unwrap();
     let source = fs::read_to_string(
-        site.path().join("content/sources/crece-la-presencia-militar-en-la-frontera-norte.md"),
+        site.path()
+            .join("content/sources/crece-la-presencia-militar-en-la-frontera-norte.md"),
     )
     .unwrap();
     assert!(source.contains("author: \"Ana Pérez\"\n"), "{source}");
-    assert!(source.contains("publisher: \"Diario del Norte\"\n"), "{source}");
-    assert!(source.contains("published: 2025-05-05T20:00-06:00\n"), "{source}");
-    assert!(source.contains("url: \"https://diario.example/frontera\"\n"), "{source}");
+    assert!(
+        source.contains("publisher: \"Diario del Norte\"\n"),
+        "{source}"
+    );
+    assert!(
+        source.contains("published: 2025-05-05T20:00-06:00\n"),
+        "{source}"
+    );
+    assert!(
+        source.contains("url: \"https://diario.example/frontera\"\n"),
+        "{source}"
+    );
     assert!(!source.contains("Comparte"), "{source}");
     let drafts = files_under(&site.path().join("content/events/drafts"));
     let dates: Vec<String> = drafts
         .iter()
-        .map(|(_, y)| y.lines().find_map(|l| l.strip_prefix("date: ")).unwrap().trim_matches('"').to_string())
+        .map(|(_, y)| {
+            y.lines()
+                .find_map(|l| l.strip_prefix("date: "))
+                .unwrap()
+                .trim_matches('"')
+                .to_string()
+        })
         .collect();
     for want in ["2025-01/..", "2025-04", "2025-05-04", "2024-01/2024-04"] {
-        assert!(dates.iter().any(|d| d == want), "no draft dated {want}: {dates:?}\n{report}");
+        assert!(
+            dates.iter().any(|d| d == want),
+            "no draft dated {want}: {dates:?}\n{report}"
+        );
     }
     accept_drafts_and_check(site.path());
 }
@@ -223,11 +318,18 @@ fn refused(name: &str, bytes: &[u8], wanted: &str) {
     fs::write(&path, bytes).unwrap();
     let message = match run(&args(&path, site.path())) {
         Ok(r) => panic!("{name} was accepted:\n{r}"),
-        Err(Failure::Content(d)) => d.iter().map(|d| format!("{} {:?}", d.short(), d.hints)).collect::<Vec<_>>().join("\n"),
+        Err(Failure::Content(d)) => d
+            .iter()
+            .map(|d| format!("{} {:?}", d.short(), d.hints))
+            .collect::<Vec<_>>()
+            .join("\n"),
         Err(Failure::Usage(m)) => m,
     };
     assert!(message.contains(wanted), "{name}: {message}");
-    assert!(!site.path().join("content").exists(), "{name}: something was written");
+    assert!(
+        !site.path().join("content").exists(),
+        "{name}: something was written"
+    );
 }
 
 #[test]
@@ -236,14 +338,24 @@ fn hostile_input_is_refused_with_a_clear_error_and_nothing_written() {
     let site = empty_site();
     let dir = tempfile::tempdir().unwrap();
     let huge = dir.path().join("huge.txt");
-    fs::File::create(&huge).unwrap().set_len(17 * 1024 * 1024).unwrap();
+    fs::File::create(&huge)
+        .unwrap()
+        .set_len(17 * 1024 * 1024)
+        .unwrap();
     match run(&args(&huge, site.path())) {
-        Err(Failure::Content(d)) => assert!(d.iter().any(|d| d.message.contains("over the 16 MB")), "{d:?}"),
+        Err(Failure::Content(d)) => assert!(
+            d.iter().any(|d| d.message.contains("over the 16 MB")),
+            "{d:?}"
+        ),
         other => panic!("{other:?}"),
     }
     assert!(!site.path().join("content").exists());
 
-    refused("binary.txt", b"Title\n\x00\x01\x02\xff binary", "binary data");
+    refused(
+        "binary.txt",
+        b"Title\n\x00\x01\x02\xff binary",
+        "binary data",
+    );
     refused("latin1.txt", b"Caf\xe9 ol\xe9\n", "not UTF-8");
     let mut line = b"Title\nMay 5, 2025\n".to_vec();
     line.extend(std::iter::repeat_n(b'a', 10 * 1024 * 1024));
@@ -254,7 +366,11 @@ fn hostile_input_is_refused_with_a_clear_error_and_nothing_written() {
     );
     refused("deep.html", deep.as_bytes(), "nests its elements");
     refused("empty.txt", b"", "no article text");
-    refused("undated.txt", b"A title\n\nSome text about Sunday.\n\nMore text.\n", "published");
+    refused(
+        "undated.txt",
+        b"A title\n\nSome text about Sunday.\n\nMore text.\n",
+        "published",
+    );
 }
 
 #[test]

@@ -46,7 +46,10 @@ pub(crate) fn read_text_file(path: &Path) -> Result<String, Failure> {
     let mut text = String::from_utf8(bytes).map_err(|e| {
         content_error(
             path,
-            format!("the file is not UTF-8 text (byte {})", e.utf8_error().valid_up_to()),
+            format!(
+                "the file is not UTF-8 text (byte {})",
+                e.utf8_error().valid_up_to()
+            ),
             "save the article as UTF-8",
         )
     })?;
@@ -111,7 +114,9 @@ pub(crate) fn check_lines(text: &str, limit: usize) -> Result<(), String> {
 /// lines, or, in a file without blank lines, each line.
 pub(crate) fn read_text(text: &str) -> RawArticle {
     let lines: Vec<&str> = text.lines().collect();
-    let blank_separated = lines.windows(2).any(|w| !w[0].trim().is_empty() && w[1].trim().is_empty())
+    let blank_separated = lines
+        .windows(2)
+        .any(|w| !w[0].trim().is_empty() && w[1].trim().is_empty())
         && lines.iter().filter(|l| l.trim().is_empty()).count() > 1;
     let mut paragraphs = Vec::new();
     let mut current: Option<Para> = None;
@@ -125,10 +130,18 @@ pub(crate) fn read_text(text: &str) -> RawArticle {
                     p.text.push('\n');
                     p.text.push_str(l.trim_start());
                 }
-                None => current = Some(Para { text: l.trim_start().to_string(), line: i + 1 }),
+                None => {
+                    current = Some(Para {
+                        text: l.trim_start().to_string(),
+                        line: i + 1,
+                    })
+                }
             }
         } else {
-            paragraphs.push(Para { text: l.trim().to_string(), line: i + 1 });
+            paragraphs.push(Para {
+                text: l.trim().to_string(),
+                line: i + 1,
+            });
         }
     }
     paragraphs.extend(current);
@@ -162,9 +175,21 @@ fn read_header(paragraphs: &mut Vec<Para>, article: &mut RawArticle) {
 
 /// "( Image credit : AP )", "Photo: Reuters" → the credit.
 pub(crate) fn image_credit(line: &str) -> Option<String> {
-    let t = line.trim().trim_start_matches('(').trim_end_matches(')').trim();
+    let t = line
+        .trim()
+        .trim_start_matches('(')
+        .trim_end_matches(')')
+        .trim();
     let lower = t.to_lowercase();
-    for prefix in ["image credit", "photo credit", "image courtesy", "photo", "image", "foto", "crédito"] {
+    for prefix in [
+        "image credit",
+        "photo credit",
+        "image courtesy",
+        "photo",
+        "image",
+        "foto",
+        "crédito",
+    ] {
         if let Some(rest) = lower.strip_prefix(prefix) {
             let rest = rest.trim_start();
             if let Some(after) = rest.strip_prefix(':') {
@@ -202,7 +227,12 @@ fn byline(line: &str) -> Option<Byline> {
         if published.is_none() && p.len() <= 60 && super::published::parse_stamp(p).is_some() {
             published = Some(p.to_string());
         } else {
-            names.push(p.trim_start_matches("By ").trim_start_matches("Por ").trim().to_string());
+            names.push(
+                p.trim_start_matches("By ")
+                    .trim_start_matches("Por ")
+                    .trim()
+                    .to_string(),
+            );
         }
     }
     let by = line.starts_with("By ") || line.starts_with("Por ");
@@ -224,9 +254,21 @@ pub(crate) fn not_article(text: &str) -> Option<&'static str> {
     let t = text.trim();
     let lower = t.to_lowercase();
     const ASKS: &[&str] = &[
-        "would you like", "do you want", "shall i ", "should i ", "want me to", "let me know",
-        "would you prefer", "do you need", "can i help", "i can also", "if you'd like", "if you would like",
-        "¿te gustaría", "¿quieres", "¿desea",
+        "would you like",
+        "do you want",
+        "shall i ",
+        "should i ",
+        "want me to",
+        "let me know",
+        "would you prefer",
+        "do you need",
+        "can i help",
+        "i can also",
+        "if you'd like",
+        "if you would like",
+        "¿te gustaría",
+        "¿quieres",
+        "¿desea",
     ];
     if ASKS.iter().any(|a| lower.starts_with(a)) && (t.ends_with('?') || t.ends_with('.')) {
         return Some("a question to the reader, not the article");
@@ -235,17 +277,52 @@ pub(crate) fn not_article(text: &str) -> Option<&'static str> {
         return Some("the byline, not the article");
     }
     const SHARE: &[&str] = &[
-        "share", "subscribe", "sign up", "follow us", "click here", "read more", "also read", "read also",
-        "download the app", "download our app", "advertisement", "sponsored", "newsletter", "get the latest",
-        "join our", "comments", "comparte", "suscríbete", "lee también", "publicidad",
+        "share",
+        "subscribe",
+        "sign up",
+        "follow us",
+        "click here",
+        "read more",
+        "also read",
+        "read also",
+        "download the app",
+        "download our app",
+        "advertisement",
+        "sponsored",
+        "newsletter",
+        "get the latest",
+        "join our",
+        "comments",
+        "comparte",
+        "suscríbete",
+        "lee también",
+        "publicidad",
     ];
     if t.len() < 160 && SHARE.iter().any(|s| lower.starts_with(s)) {
         return Some("a share, subscribe or advertising line");
     }
-    const NAV: &[&str] = &["home", "skip to content", "back to top", "next article", "previous article", "next story", "menu", "inicio"];
+    const NAV: &[&str] = &[
+        "home",
+        "skip to content",
+        "back to top",
+        "next article",
+        "previous article",
+        "next story",
+        "menu",
+        "inicio",
+    ];
     let crumbs = t.split(['>', '»', '|']).count();
-    let short_items = t.split(['>', '»', '|']).all(|s| s.split_whitespace().count() <= 3);
-    if t.len() < 200 && ((crumbs >= 3 && short_items) || NAV.iter().any(|n| lower == *n || lower.starts_with(&format!("{n} >")) || lower.starts_with(&format!("{n} |")))) {
+    let short_items = t
+        .split(['>', '»', '|'])
+        .all(|s| s.split_whitespace().count() <= 3);
+    if t.len() < 200
+        && ((crumbs >= 3 && short_items)
+            || NAV.iter().any(|n| {
+                lower == *n
+                    || lower.starts_with(&format!("{n} >"))
+                    || lower.starts_with(&format!("{n} |"))
+            }))
+    {
         return Some("navigation");
     }
     None
@@ -258,14 +335,22 @@ pub(crate) fn clean(paragraphs: Vec<Para>) -> (Vec<Para>, Vec<Removed>) {
     let mut removed = Vec::new();
     for p in paragraphs {
         if let Some(why) = not_article(&p.text) {
-            removed.push(Removed { line: p.line, text: p.text, why });
+            removed.push(Removed {
+                line: p.line,
+                text: p.text,
+                why,
+            });
             continue;
         }
         let key = crate::markdown::normalize_quote(&p.text);
         if seen.insert(key) {
             kept.push(p);
         } else {
-            removed.push(Removed { line: p.line, text: p.text, why: REPEAT });
+            removed.push(Removed {
+                line: p.line,
+                text: p.text,
+                why: REPEAT,
+            });
         }
     }
     (kept, removed)

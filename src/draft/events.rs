@@ -89,7 +89,11 @@ pub(crate) fn drafts(
         let t = &timexes[i];
         let paragraph = body.paragraph_of(t.start);
         let expression = body.text[t.start..t.end].to_string();
-        let Some(sentence) = sentences.iter().copied().find(|s| s.0 <= t.start && t.start < s.1) else {
+        let Some(sentence) = sentences
+            .iter()
+            .copied()
+            .find(|s| s.0 <= t.start && t.start < s.1)
+        else {
             i += 1;
             continue;
         };
@@ -107,27 +111,7 @@ pub(crate) fn drafts(
             i += 1;
             continue;
         };
-        let before = body.text[sentence.0..t.start].to_lowercase();
-        let (date, expr, how, used) = if let Some(next) = range_end(body, timexes, i, sentence, set) {
-            let (_, e2, _) = next.1;
-            let e = e2.unwrap_or_else(|| next.1.0.clone());
-            let words = body.text[t.start..next.0.end].to_string();
-            (format!("{start}/{e}"), words, format!("{}; to {} ({})", t.how, next.0.value, next.0.how), 2)
-        } else if set.since.iter().any(|s| before.trim_end().ends_with(s.as_str())) {
-            let lead = since_word(&before, set);
-            (
-                format!("{start}/.."),
-                format!("{lead}{expression}"),
-                format!("{}; \"{}\": ongoing since then", t.how, lead.trim()),
-                1,
-            )
-        } else {
-            let date = match &end {
-                Some(e) => format!("{start}/{e}"),
-                None => start.clone(),
-            };
-            (date, with_preposition(&body.text[sentence.0..t.start], &expression), t.how.clone(), 1)
-        };
+        let (date, expr, how, used) = dated(body, timexes, i, sentence, (start, end), set);
         let how = match note {
             Some(n) => format!("{how}; {n}"),
             None => how,
@@ -136,10 +120,17 @@ pub(crate) fn drafts(
         if !out.iter().any(|d| d.quote == quote && d.date == date) {
             let (actors, places) = names_in(&quote, &known, names, set);
             out.push(DraftEvent {
-                title: title_of(&body.text[sentence.0..sentence.1], t.start - sentence.0, t.end - sentence.0),
+                title: title_of(
+                    &body.text[sentence.0..sentence.1],
+                    t.start - sentence.0,
+                    t.end - sentence.0,
+                ),
                 date,
                 expression: expr,
-                how: if how.contains("tense") || how.contains("cue") || t.tense == super::text::Tense::Unknown {
+                how: if how.contains("tense")
+                    || how.contains("cue")
+                    || t.tense == super::text::Tense::Unknown
+                {
                     how
                 } else {
                     format!("{how} ({})", t.tense.name())
@@ -164,6 +155,49 @@ fn why_not(t: &Timex) -> &'static str {
     }
 }
 
+/// The date of the statement whose expression is `timexes[i]` (with
+/// `point` its start and end): a span when the next expression closes
+/// it, ongoing after "since", else the point. Also the words, how the
+/// date was read, and how many expressions it took.
+fn dated(
+    body: &Body,
+    timexes: &[Timex],
+    i: usize,
+    sentence: (usize, usize),
+    point: (String, Option<String>),
+    set: &RuleSet,
+) -> (String, String, String, usize) {
+    let t = &timexes[i];
+    let (start, end) = point;
+    let expression = &body.text[t.start..t.end];
+    let before = &body.text[sentence.0..t.start];
+    if let Some((next, (e, _, _))) = range_end(body, timexes, i, sentence) {
+        return (
+            format!("{start}/{e}"),
+            body.text[t.start..next.end].to_string(),
+            format!("{}; to {} ({})", t.how, next.value, next.how),
+            2,
+        );
+    }
+    if let Some(lead) = since_word(before, set) {
+        return (
+            format!("{start}/.."),
+            format!("{lead}{expression}"),
+            format!(
+                "{}; \"{}\": ongoing since then",
+                t.how,
+                lead.trim().to_lowercase()
+            ),
+            1,
+        );
+    }
+    let date = match &end {
+        Some(e) => format!("{start}/{e}"),
+        None => start,
+    };
+    (date, with_preposition(before, expression), t.how.clone(), 1)
+}
+
 /// The expression with the preposition that introduces it, as written
 /// ("In February", "on Sunday"), for the report.
 fn with_preposition(before: &str, expression: &str) -> String {
@@ -174,7 +208,9 @@ fn with_preposition(before: &str, expression: &str) -> String {
         .find(|(_, c)| !c.is_alphabetic())
         .map_or(0, |(i, c)| i + c.len_utf8());
     let word = trimmed[word_start..].to_lowercase();
-    const PREPOSITIONS: &[&str] = &["in", "on", "during", "at", "by", "until", "en", "durante", "hasta"];
+    const PREPOSITIONS: &[&str] = &[
+        "in", "on", "during", "at", "by", "until", "en", "durante", "hasta",
+    ];
     if PREPOSITIONS.contains(&word.as_str()) && trimmed.len() < before.len() {
         format!("{}{expression}", &before[word_start..])
     } else {
@@ -182,17 +218,24 @@ fn with_preposition(before: &str, expression: &str) -> String {
     }
 }
 
-/// The "since" words just before the expression, as written in lower case.
-fn since_word(before: &str, set: &RuleSet) -> String {
+/// The "since" words just before the expression, as written, if any.
+fn since_word<'a>(before: &'a str, set: &RuleSet) -> Option<&'a str> {
     let trimmed = before.trim_end();
+    let lower = trimmed.to_lowercase();
     let word = set
         .since
         .iter()
-        .filter(|s| trimmed.ends_with(s.as_str()))
-        .max_by_key(|s| s.len())
-        .map_or("", String::as_str);
-    let start = trimmed.len() - word.len();
-    before[start..].to_string()
+        .filter(|s| {
+            lower.ends_with(s.as_str())
+                && lower[..lower.len() - s.len()]
+                    .chars()
+                    .next_back()
+                    .is_none_or(|c| !c.is_alphanumeric())
+        })
+        .max_by_key(|s| s.len())?;
+    // Lower case keeps the length of the words "since" lists.
+    let start = trimmed.len().checked_sub(word.len())?;
+    before.get(start..)
 }
 
 type Point = (String, Option<String>, Option<String>);
@@ -204,7 +247,6 @@ fn range_end<'t>(
     timexes: &'t [Timex],
     i: usize,
     sentence: (usize, usize),
-    _set: &RuleSet,
 ) -> Option<(&'t Timex, Point)> {
     let (a, b) = (&timexes[i], timexes.get(i + 1)?);
     if b.start >= sentence.1 {
@@ -212,10 +254,15 @@ fn range_end<'t>(
     }
     let between = body.text[a.end..b.start].trim().to_lowercase();
     let before = body.text[sentence.0..a.start].trim_end().to_lowercase();
-    let opens = ["from", "between", "de", "desde", "entre"]
-        .iter()
-        .any(|w| before.ends_with(w) && before[..before.len() - w.len()].ends_with(|c: char| !c.is_alphanumeric()) || before == *w);
-    let joins = matches!(between.as_str(), "to" | "until" | "till" | "through" | "and" | "a" | "hasta" | "y" | "al");
+    let opens = ["from", "between", "de", "desde", "entre"].iter().any(|w| {
+        before.ends_with(w)
+            && before[..before.len() - w.len()].ends_with(|c: char| !c.is_alphanumeric())
+            || before == *w
+    });
+    let joins = matches!(
+        between.as_str(),
+        "to" | "until" | "till" | "through" | "and" | "a" | "hasta" | "y" | "al"
+    );
     let dash = matches!(between.as_str(), "-" | "–" | "—");
     if !((opens && joins) || dash) {
         return None;
@@ -229,49 +276,86 @@ fn range_end<'t>(
 pub(crate) fn edtf(value: &str, modifier: Option<&str>) -> Option<Point> {
     let day = |s: &str| NaiveDate::parse_from_str(s, "%Y-%m-%d").ok();
     let b = value.as_bytes();
-    let digits = |r: std::ops::Range<usize>| b.get(r).is_some_and(|s| s.iter().all(u8::is_ascii_digit));
-    let (start, end, note): Point = if value.len() >= 10 && digits(0..4) && digits(5..7) && digits(8..10) {
-        let d = day(&value[..10])?;
-        (d.format("%Y-%m-%d").to_string(), None, (value.len() > 10).then(|| "the time of day is left out".to_string()))
-    } else if value.len() == 7 && digits(0..4) && digits(5..7) {
-        (value.to_string(), None, None)
-    } else if value.len() == 4 && digits(0..4) {
-        (value.to_string(), None, None)
-    } else if let Some((y, w)) = value.split_once("-W") {
-        let (y, w): (i32, u32) = (y.parse().ok()?, w.parse().ok()?);
-        let monday = NaiveDate::from_isoywd_opt(y, w, chrono::Weekday::Mon)?;
-        let sunday = monday + Duration::days(6);
-        (monday.to_string(), Some(sunday.to_string()), Some("the week, Monday to Sunday".to_string()))
-    } else if let Some((y, q)) = value.split_once("-Q") {
-        let q: u32 = q.parse().ok()?;
-        (format!("{y}-{:02}", q * 3 - 2), Some(format!("{y}-{:02}", q * 3)), Some("the quarter's months".to_string()))
-    } else if let Some((y, h)) = value.split_once("-H") {
-        let h: u32 = h.parse().ok()?;
-        (format!("{y}-{:02}", h * 6 - 5), Some(format!("{y}-{:02}", h * 6)), None)
-    } else if value.len() == 7 && digits(0..4) && value.as_bytes()[4] == b'-' {
-        let code = match &value[5..] {
-            "SP" => 21,
-            "SU" => 22,
-            "FA" => 23,
-            "WI" => 24,
-            _ => return None,
+    let digits =
+        |r: std::ops::Range<usize>| b.get(r).is_some_and(|s| s.iter().all(u8::is_ascii_digit));
+    let (start, end, note): Point =
+        if value.len() >= 10 && digits(0..4) && digits(5..7) && digits(8..10) {
+            let d = day(&value[..10])?;
+            (
+                d.format("%Y-%m-%d").to_string(),
+                None,
+                (value.len() > 10).then(|| "the time of day is left out".to_string()),
+            )
+        } else if (value.len() == 7 && digits(0..4) && digits(5..7))
+            || (value.len() == 4 && digits(0..4))
+        {
+            (value.to_string(), None, None)
+        } else if let Some(week) = value.strip_suffix("-WE")
+            && let Some((y, w)) = week.split_once("-W")
+        {
+            let (y, w): (i32, u32) = (y.parse().ok()?, w.parse().ok()?);
+            let saturday = NaiveDate::from_isoywd_opt(y, w, chrono::Weekday::Sat)?;
+            let sunday = saturday + Duration::days(1);
+            (
+                saturday.to_string(),
+                Some(sunday.to_string()),
+                Some("the weekend".to_string()),
+            )
+        } else if let Some((y, w)) = value.split_once("-W") {
+            let (y, w): (i32, u32) = (y.parse().ok()?, w.parse().ok()?);
+            let monday = NaiveDate::from_isoywd_opt(y, w, chrono::Weekday::Mon)?;
+            let sunday = monday + Duration::days(6);
+            (
+                monday.to_string(),
+                Some(sunday.to_string()),
+                Some("the week, Monday to Sunday".to_string()),
+            )
+        } else if let Some((y, q)) = value.split_once("-Q") {
+            let q: u32 = q.parse().ok()?;
+            (
+                format!("{y}-{:02}", q * 3 - 2),
+                Some(format!("{y}-{:02}", q * 3)),
+                Some("the quarter's months".to_string()),
+            )
+        } else if let Some((y, h)) = value.split_once("-H") {
+            let h: u32 = h.parse().ok()?;
+            (
+                format!("{y}-{:02}", h * 6 - 5),
+                Some(format!("{y}-{:02}", h * 6)),
+                None,
+            )
+        } else if value.len() == 7 && digits(0..4) && value.as_bytes()[4] == b'-' {
+            let code = match &value[5..] {
+                "SP" => 21,
+                "SU" => 22,
+                "FA" => 23,
+                "WI" => 24,
+                _ => return None,
+            };
+            (format!("{}-{code}", &value[..4]), None, None)
+        } else if value.len() == 4
+            && digits(0..2)
+            && (value.ends_with('X') && (digits(2..3) || &value[2..] == "XX"))
+        {
+            (value.to_string(), None, None)
+        } else if value.len() == 3 && digits(0..3) {
+            (format!("{value}X"), None, None)
+        } else if value.len() == 2 && digits(0..2) {
+            (format!("{value}XX"), None, None)
+        } else {
+            return None;
         };
-        (format!("{}-{code}", &value[..4]), None, None)
-    } else if value.len() == 4 && digits(0..2) && (value.ends_with('X') && (digits(2..3) || &value[2..] == "XX")) {
-        (value.to_string(), None, None)
-    } else if value.len() == 3 && digits(0..3) {
-        (format!("{value}X"), None, None)
-    } else if value.len() == 2 && digits(0..2) {
-        (format!("{value}XX"), None, None)
-    } else {
-        return None;
-    };
     Some(narrow(start, end, note, modifier))
 }
 
 /// "early", "mid", "late": the first, middle or last third of the span;
 /// "about", "almost": approximate.
-fn narrow(start: String, end: Option<String>, note: Option<String>, modifier: Option<&str>) -> Point {
+fn narrow(
+    start: String,
+    end: Option<String>,
+    note: Option<String>,
+    modifier: Option<&str>,
+) -> Point {
     let Some(m) = modifier else {
         return (start, end, note);
     };
@@ -279,7 +363,13 @@ fn narrow(start: String, end: Option<String>, note: Option<String>, modifier: Op
         "START" => 0,
         "MID" => 1,
         "END" => 2,
-        _ => return (format!("{start}~"), end.map(|e| format!("{e}~")), Some("approximate".to_string())),
+        _ => {
+            return (
+                format!("{start}~"),
+                end.map(|e| format!("{e}~")),
+                Some("approximate".to_string()),
+            );
+        }
     };
     let part = ["the first third", "the middle third", "the last third"][third];
     if end.is_some() {
@@ -287,19 +377,31 @@ fn narrow(start: String, end: Option<String>, note: Option<String>, modifier: Op
     }
     if start.len() == 4 && !start.contains('X') {
         let (a, b) = [(1, 4), (5, 8), (9, 12)][third];
-        return (format!("{start}-{a:02}"), Some(format!("{start}-{b:02}")), Some(format!("{part} of the year")));
+        return (
+            format!("{start}-{a:02}"),
+            Some(format!("{start}-{b:02}")),
+            Some(format!("{part} of the year")),
+        );
     }
     if start.len() == 7
         && let Ok(first) = NaiveDate::parse_from_str(&format!("{start}-01"), "%Y-%m-%d")
     {
         let last = last_day(first);
         let (a, b) = [(1, 10), (11, 20), (21, last)][third];
-        return (format!("{start}-{a:02}"), Some(format!("{start}-{b:02}")), Some(format!("{part} of the month")));
+        return (
+            format!("{start}-{a:02}"),
+            Some(format!("{start}-{b:02}")),
+            Some(format!("{part} of the month")),
+        );
     }
     if start.len() == 4 && start.ends_with('X') && !start.ends_with("XX") {
         let decade = &start[..3];
         let (a, b) = [(0, 3), (4, 6), (7, 9)][third];
-        return (format!("{decade}{a}"), Some(format!("{decade}{b}")), Some(format!("{part} of the decade")));
+        return (
+            format!("{decade}{a}"),
+            Some(format!("{decade}{b}")),
+            Some(format!("{part} of the decade")),
+        );
     }
     (start, end, note)
 }
@@ -353,26 +455,38 @@ fn name_runs(text: &str, names: &RuleSet, lang: &RuleSet) -> Vec<String> {
     let mut out = Vec::new();
     let mut run: Vec<&str> = Vec::new();
     let flush = |run: &mut Vec<&str>, out: &mut Vec<String>| {
-        while run.first().is_some_and(|w| names.word("STOP", w).is_some() || names.word("TITLE", w).is_some()) {
+        while run
+            .first()
+            .is_some_and(|w| names.word("STOP", w).is_some() || names.word("TITLE", w).is_some())
+        {
             run.remove(0);
         }
         while run.last().is_some_and(|w| names.word("STOP", w).is_some()) {
             run.pop();
         }
-        let calendar = run.iter().any(|w| lang.word("MONTH", w).is_some() || lang.word("WEEKDAY", w).is_some());
+        let calendar = run
+            .iter()
+            .any(|w| lang.word("MONTH", w).is_some() || lang.word("WEEKDAY", w).is_some());
         if !run.is_empty() && !calendar {
             out.push(run.join(" "));
         }
         run.clear();
     };
-    for raw in text.split(|c: char| c.is_whitespace() || matches!(c, ',' | ';' | ':' | '“' | '”' | '"' | '(' | ')' | '—')) {
+    for raw in text.split(|c: char| {
+        c.is_whitespace() || matches!(c, ',' | ';' | ':' | '“' | '”' | '"' | '(' | ')' | '—')
+    }) {
         let word = raw
             .trim_end_matches("’s")
             .trim_end_matches("'s")
             .trim_matches(|c: char| matches!(c, '“' | '”' | '"' | '\'' | '’'));
-        let ends_sentence = raw.ends_with(['!', '?']) || (raw.ends_with('.') && !word.contains('.'));
+        let ends_sentence =
+            raw.ends_with(['!', '?']) || (raw.ends_with('.') && !word.contains('.'));
         let word = word.trim_end_matches(['.', '!', '?']);
-        let word = if word.ends_with(".S") || word.ends_with(".K") || word.ends_with(".N") { raw.trim_end_matches(['!', '?']) } else { word };
+        let word = if word.ends_with(".S") || word.ends_with(".K") || word.ends_with(".N") {
+            raw.trim_end_matches(['!', '?'])
+        } else {
+            word
+        };
         let capital = word.starts_with(|c: char| c.is_uppercase());
         let joins = !run.is_empty() && matches!(word, "of" | "de" | "del");
         if capital || joins {
@@ -393,7 +507,10 @@ fn name_runs(text: &str, names: &RuleSet, lang: &RuleSet) -> Vec<String> {
 fn known_names(text: &str, names: &RuleSet, lang: &RuleSet) -> Vec<String> {
     let mut all: BTreeSet<String> = BTreeSet::new();
     for n in name_runs(text, names, lang) {
-        if n.split_whitespace().count() >= 2 && names.word("PLACE", &n).is_none() && names.word("NOTACTOR", &n).is_none() {
+        if n.split_whitespace().count() >= 2
+            && names.word("PLACE", &n).is_none()
+            && names.word("NOTACTOR", &n).is_none()
+        {
             all.insert(n);
         }
     }
@@ -401,7 +518,12 @@ fn known_names(text: &str, names: &RuleSet, lang: &RuleSet) -> Vec<String> {
 }
 
 /// Actors and places named in `sentence`.
-fn names_in(sentence: &str, known: &[String], names: &RuleSet, lang: &RuleSet) -> (Vec<String>, Vec<String>) {
+fn names_in(
+    sentence: &str,
+    known: &[String],
+    names: &RuleSet,
+    lang: &RuleSet,
+) -> (Vec<String>, Vec<String>) {
     let mut actors = BTreeSet::new();
     let mut places = BTreeSet::new();
     for run in name_runs(sentence, names, lang) {
@@ -436,13 +558,26 @@ mod tests {
         let e = |v: &str, m: Option<&str>| edtf(v, m).map(|(s, e, _)| (s, e));
         assert_eq!(e("2025-02", None), Some(("2025-02".into(), None)));
         assert_eq!(e("2025-05-04TNI", None), Some(("2025-05-04".into(), None)));
-        assert_eq!(e("2025-W18", None), Some(("2025-04-28".into(), Some("2025-05-04".into()))));
-        assert_eq!(e("2024", Some("START")), Some(("2024-01".into(), Some("2024-04".into()))));
-        assert_eq!(e("2025-03", Some("END")), Some(("2025-03-21".into(), Some("2025-03-31".into()))));
+        assert_eq!(
+            e("2025-W18", None),
+            Some(("2025-04-28".into(), Some("2025-05-04".into())))
+        );
+        assert_eq!(
+            e("2024", Some("START")),
+            Some(("2024-01".into(), Some("2024-04".into())))
+        );
+        assert_eq!(
+            e("2025-03", Some("END")),
+            Some(("2025-03-21".into(), Some("2025-03-31".into())))
+        );
         assert_eq!(e("199X", None), Some(("199X".into(), None)));
         assert_eq!(e("199", None), Some(("199X".into(), None)));
         assert_eq!(e("19", None), Some(("19XX".into(), None)));
         assert_eq!(e("2025-SU", None), Some(("2025-22".into(), None)));
+        assert_eq!(
+            e("2025-W18-WE", None),
+            Some(("2025-05-03".into(), Some("2025-05-04".into())))
+        );
         assert_eq!(e("PRESENT_REF", None), None);
         assert_eq!(e("P2W", None), None);
     }

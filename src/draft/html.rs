@@ -105,7 +105,11 @@ pub(crate) fn read(html: &str) -> Result<RawArticle, String> {
         article.publisher = parsed.site_name.clone();
     }
     let body = Document::from(parsed.content.to_string());
-    for (n, p) in body.select("p, li, blockquote > p, h2, h3").iter().enumerate() {
+    for (n, p) in body
+        .select("p, li, blockquote > p, h2, h3")
+        .iter()
+        .enumerate()
+    {
         let text = squash(&p.text());
         if !text.is_empty() {
             article.paragraphs.push(Para { text, line: n + 1 });
@@ -129,7 +133,10 @@ fn json_ld(page: &Document, article: &mut RawArticle) {
         };
         let s = |v: &Value| v.as_str().map(squash).filter(|s| !s.is_empty());
         article.title = a.get("headline").and_then(s).or(article.title.take());
-        article.published = a.get("datePublished").and_then(s).or(article.published.take());
+        article.published = a
+            .get("datePublished")
+            .and_then(s)
+            .or(article.published.take());
         article.url = a.get("url").and_then(s).or(article.url.take());
         article.language = a.get("inLanguage").and_then(s).or(article.language.take());
         if let Some(p) = a.get("publisher") {
@@ -160,7 +167,9 @@ fn find_article(v: &Value) -> Option<&Value> {
         Value::Object(map) => {
             let is_article = match map.get("@type") {
                 Some(Value::String(t)) => t.ends_with("Article"),
-                Some(Value::Array(ts)) => ts.iter().any(|t| t.as_str().is_some_and(|t| t.ends_with("Article"))),
+                Some(Value::Array(ts)) => ts
+                    .iter()
+                    .any(|t| t.as_str().is_some_and(|t| t.ends_with("Article"))),
                 _ => false,
             };
             if is_article {
@@ -192,9 +201,11 @@ fn names(v: &Value) -> Vec<String> {
 
 fn meta_tags(page: &Document, article: &mut RawArticle) {
     let meta = |sel: &str| {
-        page.select(sel)
-            .iter()
-            .find_map(|m| m.attr("content").map(|c| squash(&c)).filter(|c| !c.is_empty()))
+        page.select(sel).iter().find_map(|m| {
+            m.attr("content")
+                .map(|c| squash(&c))
+                .filter(|c| !c.is_empty())
+        })
     };
     if article.title.is_none() {
         article.title = meta("meta[property=\"og:title\"]").or_else(|| {
@@ -206,7 +217,8 @@ fn meta_tags(page: &Document, article: &mut RawArticle) {
         article.publisher = meta("meta[property=\"og:site_name\"]");
     }
     if article.author.is_none() {
-        article.author = meta("meta[name=\"author\"]").or_else(|| meta("meta[property=\"article:author\"]"));
+        article.author =
+            meta("meta[name=\"author\"]").or_else(|| meta("meta[property=\"article:author\"]"));
     }
     if article.published.is_none() {
         article.published = meta("meta[property=\"article:published_time\"]")
@@ -235,7 +247,10 @@ mod tests {
 
     #[test]
     fn depth_counts_open_elements_but_not_void_ones() {
-        assert_eq!(nesting_depth("<html><body><p>a<br>b<img src=x></p></body></html>"), 3);
+        assert_eq!(
+            nesting_depth("<html><body><p>a<br>b<img src=x></p></body></html>"),
+            3
+        );
         let deep = "<div>".repeat(5000);
         assert_eq!(nesting_depth(&deep), 5000);
         assert_eq!(nesting_depth("<script>if (a<b) {}</script><p>x</p>"), 1);

@@ -23,8 +23,8 @@ use std::path::PathBuf;
 
 use crate::Failure;
 
-pub use rules::TimexType;
 pub use published::anchor_for;
+pub use rules::TimexType;
 pub use tagger::{Anchor, Language, Timex, tag};
 pub use text::Tense;
 pub use timeml::annotate as annotate_timeml;

@@ -46,7 +46,10 @@ const ABBREVIATIONS: &[(&str, &[(&str, &str)])] = &[
     (
         "IST",
         &[
-            ("Asia/Kolkata", "india|times of india|timesofindia|hindustan|the hindu|thehindu|ndtv|indian express|indianexpress|india today|economic times|economictimes|livemint|news18|deccan|.in"),
+            (
+                "Asia/Kolkata",
+                "india|times of india|timesofindia|hindustan|the hindu|thehindu|ndtv|indian express|indianexpress|india today|economic times|economictimes|livemint|news18|deccan|.in",
+            ),
             ("Europe/Dublin", "irish|ireland|rte|independent.ie|.ie"),
             ("Asia/Jerusalem", "israel|haaretz|jpost|jerusalem|ynet|.il"),
         ],
@@ -59,7 +62,13 @@ const ABBREVIATIONS: &[(&str, &[(&str, &str)])] = &[
             ("America/Havana", "cuba|granma"),
         ],
     ),
-    ("BST", &[("Europe/London", "bbc|guardian|.uk|london|times"), ("Asia/Dhaka", "bangladesh|daily star|dhaka|.bd")]),
+    (
+        "BST",
+        &[
+            ("Europe/London", "bbc|guardian|.uk|london|times"),
+            ("Asia/Dhaka", "bangladesh|daily star|dhaka|.bd"),
+        ],
+    ),
     ("EST", &[("America/New_York", "")]),
     ("EDT", &[("America/New_York", "")]),
     ("ET", &[("America/New_York", "")]),
@@ -89,19 +98,18 @@ const ABBREVIATIONS: &[(&str, &[(&str, &str)])] = &[
     ("ART", &[("America/Argentina/Buenos_Aires", "")]),
 ];
 
-static TIME: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b([01]?[0-9]|2[0-3])[:.h]([0-5][0-9])(?:\s*([ap])\.?\s?m\.?)?(?:\s*(?:hrs|h)\b)?")
-        .unwrap_or_else(|_| unreachable_regex())
+/// A clock time ("20:03", "8:15 p.m.") and, after it, a zone ("IST",
+/// "GMT+2"). Literal patterns: `None` would be a bug that the tests catch.
+static TIME: LazyLock<Option<Regex>> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)\b([01]?[0-9]|2[0-3])[:.h]([0-5][0-9])(?:\s*([ap])\.?\s?m\.?)?(?:\s*(?:hrs|h)\b)?",
+    )
+    .ok()
 });
-static ZONE: LazyLock<Regex> = LazyLock::new(|| {
+static ZONE: LazyLock<Option<Regex>> = LazyLock::new(|| {
     Regex::new(r"(?:\b(?:GMT|UTC)\s*([+-])\s*([0-9]{1,2})(?::?([0-9]{2}))?\b)|(?:\b([A-Z]{2,4})\b)")
-        .unwrap_or_else(|_| unreachable_regex())
+        .ok()
 });
-
-/// The literal patterns above are tested; this keeps `unwrap` out.
-fn unreachable_regex() -> Regex {
-    Regex::new("$^").unwrap_or_else(|_| std::process::abort())
-}
 
 /// Reads a moment from free text ("May 05, 2025, 20:03 IST",
 /// "5 de mayo de 2025, 20:03") or ISO 8601.
@@ -110,12 +118,22 @@ pub(crate) fn parse_stamp(text: &str) -> Option<Stamp> {
     if let Ok(dt) = DateTime::parse_from_rfc3339(t) {
         return Some(from_fixed(&dt));
     }
-    for f in ["%Y-%m-%dT%H:%M%:z", "%Y-%m-%dT%H:%M:%S%.f%z", "%Y-%m-%dT%H:%M%z"] {
+    for f in [
+        "%Y-%m-%dT%H:%M%:z",
+        "%Y-%m-%dT%H:%M:%S%.f%z",
+        "%Y-%m-%dT%H:%M%z",
+    ] {
         if let Ok(dt) = DateTime::parse_from_str(t, f) {
             return Some(from_fixed(&dt));
         }
     }
-    for f in ["%Y-%m-%dT%H:%M:%S%.f", "%Y-%m-%dT%H:%M:%S", "%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M:%S", "%Y-%m-%d %H:%M"] {
+    for f in [
+        "%Y-%m-%dT%H:%M:%S%.f",
+        "%Y-%m-%dT%H:%M:%S",
+        "%Y-%m-%dT%H:%M",
+        "%Y-%m-%d %H:%M:%S",
+        "%Y-%m-%d %H:%M",
+    ] {
         if let Ok(dt) = NaiveDateTime::parse_from_str(t, f) {
             return Some(Stamp {
                 date: dt.date(),
@@ -157,7 +175,7 @@ fn free_text_stamp(t: &str) -> Option<Stamp> {
     let rest = &t[found.start..];
     let mut time = None;
     let mut zone = ZoneHint::None;
-    if let Some(c) = TIME.captures(rest) {
+    if let Some(c) = TIME.as_ref()?.captures(rest) {
         let mut h: u32 = c.get(1)?.as_str().parse().ok()?;
         let m: u32 = c.get(2)?.as_str().parse().ok()?;
         match c.get(3).map(|x| x.as_str().to_ascii_lowercase()) {
@@ -167,7 +185,7 @@ fn free_text_stamp(t: &str) -> Option<Stamp> {
         }
         time = NaiveTime::from_hms_opt(h, m, 0);
         let after = &rest[c.get(0)?.end()..];
-        if let Some(z) = ZONE.captures(after) {
+        if let Some(z) = ZONE.as_ref()?.captures(after) {
             zone = if let Some(abbrev) = z.get(4) {
                 ZoneHint::Abbrev(abbrev.as_str().to_string())
             } else {
@@ -214,7 +232,10 @@ pub(crate) fn resolve(
         }
         (ZoneHint::Abbrev(a), None) => {
             let (tz, why) = zone_of_abbreviation(a, publisher, url)?;
-            (offset_in(tz, stamp.date, time)?, Some(format!("{a} read as {} ({why})", tz.name())))
+            (
+                offset_in(tz, stamp.date, time)?,
+                Some(format!("{a} read as {} ({why})", tz.name())),
+            )
         }
         (ZoneHint::None, None) => {
             return Ok(Published {
@@ -261,7 +282,10 @@ fn zone_of_abbreviation(abbrev: &str, publisher: &str, url: &str) -> Result<(Tz,
             "the time zone `{abbrev}` is not one annals knows; pass --timezone (an IANA name such as Europe/Madrid)"
         ));
     };
-    let parse = |name: &str| name.parse::<Tz>().map_err(|_| format!("unknown zone {name}"));
+    let parse = |name: &str| {
+        name.parse::<Tz>()
+            .map_err(|_| format!("unknown zone {name}"))
+    };
     if zones.len() == 1 {
         return Ok((parse(zones[0].0)?, "the only zone it names".to_string()));
     }
@@ -269,7 +293,10 @@ fn zone_of_abbreviation(abbrev: &str, publisher: &str, url: &str) -> Result<(Tz,
     for (zone, words) in zones.iter() {
         if words.split('|').any(|w| !w.is_empty() && hints.contains(w)) {
             let by = if publisher.is_empty() { url } else { publisher };
-            return Ok((parse(zone)?, format!("{abbrev} is ambiguous; the publisher, {by}, points to {zone}")));
+            return Ok((
+                parse(zone)?,
+                format!("{abbrev} is ambiguous; the publisher, {by}, points to {zone}"),
+            ));
         }
     }
     let names: Vec<&str> = zones.iter().map(|(z, _)| *z).collect();
@@ -277,6 +304,21 @@ fn zone_of_abbreviation(abbrev: &str, publisher: &str, url: &str) -> Result<(Tz,
         "the time zone `{abbrev}` is ambiguous ({}) and the publisher does not tell which; pass --timezone",
         names.join(", ")
     ))
+}
+
+/// The anchor of a publication moment written as `--published` takes it
+/// (`2025-05-05T23:30-04:00`: the local day, 5 May, not UTC's 6 May).
+pub fn anchor_for(published: &str, timezone: Option<&str>) -> Result<Anchor, String> {
+    let stamp =
+        parse_stamp(published).ok_or_else(|| format!("cannot read the date {published:?}"))?;
+    let tz = match timezone {
+        Some(z) => Some(
+            z.parse::<Tz>()
+                .map_err(|_| format!("unknown time zone {z}"))?,
+        ),
+        None => None,
+    };
+    Ok(resolve(&stamp, tz, "", "")?.anchor)
 }
 
 #[cfg(test)]
@@ -302,19 +344,14 @@ mod tests {
         assert_eq!(p.written, "2025-05-05T23:30-04:00");
         assert_eq!(p.anchor.date, NaiveDate::from_ymd_opt(2025, 5, 5).unwrap());
         let s = parse_stamp("5 de mayo de 2025, 20:03 GMT+2").unwrap();
-        assert_eq!(resolve(&s, None, "", "").unwrap().written, "2025-05-05T20:03+02:00");
+        assert_eq!(
+            resolve(&s, None, "", "").unwrap().written,
+            "2025-05-05T20:03+02:00"
+        );
         let s = parse_stamp("Updated May 4, 2025 8:15 p.m. EDT").unwrap();
-        assert_eq!(resolve(&s, None, "", "").unwrap().written, "2025-05-04T20:15-04:00");
+        assert_eq!(
+            resolve(&s, None, "", "").unwrap().written,
+            "2025-05-04T20:15-04:00"
+        );
     }
-}
-
-/// The anchor of a publication moment written as `--published` takes it
-/// (`2025-05-05T23:30-04:00`: the local day, 5 May, not UTC's 6 May).
-pub fn anchor_for(published: &str, timezone: Option<&str>) -> Result<Anchor, String> {
-    let stamp = parse_stamp(published).ok_or_else(|| format!("cannot read the date {published:?}"))?;
-    let tz = match timezone {
-        Some(z) => Some(z.parse::<Tz>().map_err(|_| format!("unknown time zone {z}"))?),
-        None => None,
-    };
-    Ok(resolve(&stamp, tz, "", "")?.anchor)
 }

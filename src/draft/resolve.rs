@@ -147,7 +147,10 @@ pub(crate) fn parse_number(t: &str, set: &RuleSet) -> Option<i64> {
         return v.parse().ok();
     }
     let mut total = 0;
-    for part in t.split(['-', ' ']).filter(|p| !p.is_empty() && !matches!(*p, "y" | "and")) {
+    for part in t
+        .split(['-', ' '])
+        .filter(|p| !p.is_empty() && !matches!(*p, "y" | "and"))
+    {
         total += set.word("NUMBER", part)?.parse::<i64>().ok()?;
     }
     Some(total)
@@ -210,7 +213,9 @@ pub(crate) fn resolve(
         "nthweekday" => nth_weekday(&g, ctx)?,
         "half" => {
             let h: i64 = g.word("HALF")?.parse().ok()?;
-            let y = g.year(ctx.anchor.date.year()).unwrap_or(ctx.anchor.date.year());
+            let y = g
+                .year(ctx.anchor.date.year())
+                .unwrap_or(ctx.anchor.date.year());
             (format!("{y}-H{h}"), "a half year".to_string())
         }
         "decade" => decade(&g, ctx)?,
@@ -266,12 +271,25 @@ fn infer_year(month: u32, day: Option<u32>, shift: Option<i64>, ctx: &Context) -
             // A day just after the publication, in a past-tense sentence,
             // is a date the reported act points to (a deadline, a payment
             // date), not last year's.
-            Tense::Past | Tense::Unknown if day.is_some_and(|d| soon_after(a, month, d).is_some()) => {
+            Tense::Past | Tense::Unknown
+                if day.is_some_and(|d| soon_after(a, month, d).is_some()) =>
+            {
                 let y = day.and_then(|d| soon_after(a, month, d)).unwrap_or(y);
-                (y, format!("{y}: a day just after the publication, which the report points ahead to"))
+                (
+                    y,
+                    format!(
+                        "{y}: a day just after the publication, which the report points ahead to"
+                    ),
+                )
             }
-            Tense::Past if here > now => (y - 1, format!("{}: the last one before the publication", y - 1)),
-            Tense::Future if here < now => (y + 1, format!("{}: the next one after the publication", y + 1)),
+            Tense::Past if here > now => (
+                y - 1,
+                format!("{}: the last one before the publication", y - 1),
+            ),
+            Tense::Future if here < now => (
+                y + 1,
+                format!("{}: the next one after the publication", y + 1),
+            ),
             t => (y, format!("{y}, the year of publication ({})", t.name())),
         },
     }
@@ -319,12 +337,21 @@ fn weekday(g: &Groups, ctx: &Context) -> Option<(String, String, Option<TimexTyp
     let back = (aw - wd).rem_euclid(7);
     let ahead = (wd - aw).rem_euclid(7);
     let (offset, how) = match g.shift() {
-        Some(s) if s < 0 => (-(if back == 0 { 7 } else { back }), "the one before the publication day".to_string()),
-        Some(s) if s > 0 => (if ahead == 0 { 7 } else { ahead }, "the one after the publication day".to_string()),
+        Some(s) if s < 0 => (
+            -(if back == 0 { 7 } else { back }),
+            "the one before the publication day".to_string(),
+        ),
+        Some(s) if s > 0 => (
+            if ahead == 0 { 7 } else { ahead },
+            "the one after the publication day".to_string(),
+        ),
         _ if back == 0 => (0, "the publication day itself".to_string()),
         _ => match ctx.tense {
             Tense::Future => (ahead, "the next one (future tense)".to_string()),
-            t => (-back, format!("the last one before the publication ({})", t.name())),
+            t => (
+                -back,
+                format!("the last one before the publication ({})", t.name()),
+            ),
         },
     };
     let day = a.checked_add_signed(TimeDelta::days(offset))?;
@@ -470,7 +497,10 @@ fn quarter(g: &Groups, ctx: &Context) -> Option<(String, String)> {
     let aq = i64::from((a.month() - 1) / 3 + 1);
     let (y, how) = match g.year(a.year()) {
         Some(y) => (y, "as written".to_string()),
-        None if q > aq && ctx.tense == Tense::Past => (a.year() - 1, "the last one before the publication".to_string()),
+        None if q > aq && ctx.tense == Tense::Past => (
+            a.year() - 1,
+            "the last one before the publication".to_string(),
+        ),
         None => (a.year(), "the year of publication".to_string()),
     };
     Some((format!("{y}-Q{q}"), how))
@@ -498,7 +528,10 @@ fn weekend(ctx: &Context) -> Option<(String, String)> {
         _ => a - TimeDelta::days(wd + 2),
     };
     let w = saturday.iso_week();
-    Some((format!("{}-W{:02}-WE", w.year(), w.week()), "the nearest weekend".to_string()))
+    Some((
+        format!("{}-W{:02}-WE", w.year(), w.week()),
+        "the nearest weekend".to_string(),
+    ))
 }
 
 fn decade(g: &Groups, ctx: &Context) -> Option<(String, String)> {

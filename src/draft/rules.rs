@@ -90,13 +90,21 @@ pub(crate) fn fold_word(word: &str) -> String {
     lower.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-/// Reads a rules file. Errors name the line.
-pub(crate) fn parse(text: &str) -> Result<RuleSet, String> {
-    let mut words: HashMap<String, HashMap<String, String>> = HashMap::new();
-    let mut pieces: HashMap<String, String> = HashMap::new();
-    let mut raw_rules = Vec::new();
-    let mut raw_cues = Vec::new();
-    let mut since = Vec::new();
+/// A rules file as written, before its patterns are compiled.
+#[derive(Default)]
+struct Written {
+    words: HashMap<String, HashMap<String, String>>,
+    pieces: HashMap<String, String>,
+    /// (line, head, pattern)
+    rules: Vec<(usize, String, String)>,
+    /// (line, name, pattern)
+    cues: Vec<(usize, String, String)>,
+    since: Vec<String>,
+}
+
+/// Splits a rules file into its items. Errors name the line.
+fn read(text: &str) -> Result<Written, String> {
+    let mut w = Written::default();
     let mut list: Option<String> = None;
     for (i, line) in text.lines().enumerate() {
         let n = i + 1;
@@ -104,49 +112,52 @@ pub(crate) fn parse(text: &str) -> Result<RuleSet, String> {
         if let Some(name) = &list {
             if line.trim().is_empty() {
                 list = None;
-                continue;
+            } else if !line.starts_with('#') {
+                let (word, value) = line
+                    .split_once('=')
+                    .ok_or_else(|| format!("line {n}: expected `word = value`"))?;
+                let entry = w.words.entry(name.clone()).or_default();
+                entry.insert(fold_word(word), value.trim().to_string());
             }
-            if line.starts_with('#') {
-                continue;
-            }
-            let (w, v) = line
-                .split_once('=')
-                .ok_or_else(|| format!("line {n}: expected `word = value`"))?;
-            words
-                .entry(name.clone())
-                .or_default()
-                .insert(fold_word(w), v.trim().to_string());
             continue;
         }
         let line = line.trim();
+        let named = |def: &str, what: &str| {
+            def.split_once(" = ")
+                .map(|(a, b)| (a.trim().to_string(), b.trim().to_string()))
+                .ok_or_else(|| format!("line {n}: expected `{what} NAME = regex`"))
+        };
         if line.is_empty() || line.starts_with('#') {
             continue;
-        }
-        if let Some(name) = line.strip_prefix("words ") {
+        } else if let Some(name) = line.strip_prefix("words ") {
             list = Some(name.trim().to_string());
-            words.entry(name.trim().to_string()).or_default();
+            w.words.entry(name.trim().to_string()).or_default();
         } else if let Some(def) = line.strip_prefix("pattern ") {
-            let (name, re) = def
-                .split_once(" = ")
-                .ok_or_else(|| format!("line {n}: expected `pattern NAME = regex`"))?;
-            pieces.insert(name.trim().to_string(), re.trim().to_string());
+            let (name, re) = named(def, "pattern")?;
+            w.pieces.insert(name, re);
         } else if let Some(def) = line.strip_prefix("cue ") {
-            let (name, re) = def
-                .split_once(" = ")
-                .ok_or_else(|| format!("line {n}: expected `cue NAME = regex`"))?;
-            raw_cues.push((n, name.trim().to_string(), re.trim().to_string()));
-        } else if let Some(list) = line.strip_prefix("since ") {
-            since.extend(list.split('|').map(|s| s.trim().to_lowercase()));
+            let (name, re) = named(def, "cue")?;
+            w.cues.push((n, name, re));
+        } else if let Some(words) = line.strip_prefix("since ") {
+            w.since
+                .extend(words.split('|').map(|s| s.trim().to_lowercase()));
         } else {
             let (head, pattern) = line
                 .split_once(" :: ")
                 .ok_or_else(|| format!("line {n}: expected `TYPE action args :: pattern`"))?;
-            raw_rules.push((n, head.to_string(), pattern.to_string()));
+            w.rules.push((n, head.to_string(), pattern.to_string()));
         }
     }
-    let expand = |n: usize, p: &str| expand(p, &words, &pieces).map_err(|e| format!("line {n}: {e}"));
-    let mut rules = Vec::with_capacity(raw_rules.len());
-    for (n, head, pattern) in raw_rules {
+    Ok(w)
+}
+
+/// Reads and compiles a rules file. Errors name the line.
+pub(crate) fn parse(text: &str) -> Result<RuleSet, String> {
+    let w = read(text)?;
+    let expand =
+        |n: usize, p: &str| expand(p, &w.words, &w.pieces).map_err(|e| format!("line {n}: {e}"));
+    let mut rules = Vec::with_capacity(w.rules.len());
+    for (n, head, pattern) in &w.rules {
         let mut parts = head.split_whitespace();
         let kind = match parts.next() {
             Some("DATE") => TimexType::Date,
@@ -159,12 +170,13 @@ pub(crate) fn parse(text: &str) -> Result<RuleSet, String> {
             .next()
             .ok_or_else(|| format!("line {n}: a rule needs an action"))?
             .to_string();
-        let mut args = HashMap::new();
-        for a in parts {
-            let (k, v) = a.split_once('=').unwrap_or((a, ""));
-            args.insert(k.to_string(), v.to_string());
-        }
-        let body = expand(n, &pattern)?;
+        let args = parts
+            .map(|a| {
+                let (k, v) = a.split_once('=').unwrap_or((a, ""));
+                (k.to_string(), v.to_string())
+            })
+            .collect();
+        let body = expand(*n, pattern)?;
         let regex = Regex::new(&format!("(?i)(?:{body})"))
             .map_err(|e| format!("line {n}: bad pattern: {e}"))?;
         rules.push(Rule {
@@ -175,17 +187,17 @@ pub(crate) fn parse(text: &str) -> Result<RuleSet, String> {
         });
     }
     let mut cues = Vec::new();
-    for (n, name, re) in raw_cues {
-        let body = expand(n, &re)?;
+    for (n, name, re) in &w.cues {
+        let body = expand(*n, re)?;
         let regex = Regex::new(&format!("(?i)(?:^|[^\\w'’])(?:{body})(?:$|[^\\w])"))
             .map_err(|e| format!("line {n}: bad cue: {e}"))?;
-        cues.push((name, regex));
+        cues.push((name.clone(), regex));
     }
     Ok(RuleSet {
         rules,
-        words,
+        words: w.words,
         cues,
-        since,
+        since: w.since,
     })
 }
 
@@ -240,10 +252,9 @@ mod tests {
 
     #[test]
     fn lists_expand_longest_first_and_spaces_match_runs() {
-        let set = parse(
-            "words M\nmay = 5\nmarch = 3\nmar = 3\n\nDATE abs :: (?P<M>{M}) (?P<D>[0-9]+)\n",
-        )
-        .unwrap();
+        let set =
+            parse("words M\nmay = 5\nmarch = 3\nmar = 3\n\nDATE abs :: (?P<M>{M}) (?P<D>[0-9]+)\n")
+                .unwrap();
         let re = &set.rules[0].regex;
         let c = re.captures("March  5").unwrap();
         assert_eq!(&c["M"], "March");
@@ -252,7 +263,10 @@ mod tests {
 
     #[test]
     fn the_shipped_rules_compile() {
-        for text in [super::super::tagger::EN_RULES, super::super::tagger::ES_RULES] {
+        for text in [
+            super::super::tagger::EN_RULES,
+            super::super::tagger::ES_RULES,
+        ] {
             let set = parse(text).unwrap();
             assert!(set.rules.len() > 20);
         }

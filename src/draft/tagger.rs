@@ -93,7 +93,11 @@ pub fn tag(text: &str, lang: Language, anchor: Anchor) -> Result<Vec<Timex>, Str
     let mut found = candidates(set, text);
     // Leftmost, then longest, then the rule written first.
     found.sort_by(|a, b| {
-        (a.start, std::cmp::Reverse(a.end), a.rule).cmp(&(b.start, std::cmp::Reverse(b.end), b.rule))
+        (a.start, std::cmp::Reverse(a.end), a.rule).cmp(&(
+            b.start,
+            std::cmp::Reverse(b.end),
+            b.rule,
+        ))
     });
     let mut chosen: Vec<Candidate> = Vec::new();
     let mut taken_to = 0;
@@ -149,10 +153,11 @@ fn candidates(set: &RuleSet, text: &str) -> Vec<Candidate> {
     let mut out = Vec::new();
     for (i, rule) in set.rules.iter().enumerate() {
         let t_group = rule.regex.capture_names().position(|n| n == Some("T"));
-        let cap_group = rule
-            .args
-            .get("cap")
-            .and_then(|c| rule.regex.capture_names().position(|n| n == Some(c.as_str())));
+        let cap_group = rule.args.get("cap").and_then(|c| {
+            rule.regex
+                .capture_names()
+                .position(|n| n == Some(c.as_str()))
+        });
         let mut pos = 0;
         while pos <= text.len() {
             let Some(caps) = rule.regex.captures_at(text, pos) else {
@@ -190,7 +195,10 @@ fn candidates(set: &RuleSet, text: &str) -> Vec<Candidate> {
 }
 
 fn next_char(text: &str, at: usize) -> usize {
-    text[at..].chars().next().map_or(at + 1, |c| at + c.len_utf8())
+    text[at..]
+        .chars()
+        .next()
+        .map_or(at + 1, |c| at + c.len_utf8())
 }
 
 /// True when the match neither starts nor ends inside a word.
@@ -199,9 +207,7 @@ fn is_word_edge(text: &str, start: usize, end: usize) -> bool {
     let after = text[end..].chars().next();
     let first = text[start..].chars().next();
     let last = text[..end].chars().next_back();
-    let joins = |a: Option<char>, b: Option<char>| {
-        matches!((a, b), (Some(a), Some(b)) if a.is_alphanumeric() && b.is_alphanumeric())
-    };
+    let joins = |a: Option<char>, b: Option<char>| matches!((a, b), (Some(a), Some(b)) if a.is_alphanumeric() && b.is_alphanumeric());
     !joins(before, first) && !joins(last, after)
 }
 

@@ -184,7 +184,10 @@ mod tests {
         let set = rule_set(Language::En).unwrap();
         let t = "He said they will meet on Friday.";
         let at = t.find("Friday").unwrap();
-        assert_eq!(tense_near(t, (0, t.len()), (at, at + 6), set), Tense::Future);
+        assert_eq!(
+            tense_near(t, (0, t.len()), (at, at + 6), set),
+            Tense::Future
+        );
         let t = "They met on Friday.";
         let at = t.find("Friday").unwrap();
         assert_eq!(tense_near(t, (0, t.len()), (at, at + 6), set), Tense::Past);

@@ -131,13 +131,12 @@ mod tests {
 <DCT><TIMEX3 tid=\"t0\" type=\"DATE\" value=\"2025-05-05\" functionInDocument=\"CREATION_TIME\">May 5, 2025</TIMEX3></DCT>\n\
 <TEXT>\nThe talks began on Sunday &amp; lasted two days.\r\nSince January, AT&amp;T\u{a0}grew.\n</TEXT>\n</TimeML>\n";
         let out = annotate(doc, Language::En).unwrap();
-        assert!(out.contains("<TIMEX3 tid=\"t1\" type=\"DATE\" value=\"2025-05-04\">Sunday</TIMEX3>"), "{out}");
+        assert!(
+            out.contains("<TIMEX3 tid=\"t1\" type=\"DATE\" value=\"2025-05-04\">Sunday</TIMEX3>"),
+            "{out}"
+        );
         assert!(out.contains("value=\"P2D\">two days</TIMEX3>"), "{out}");
-        let stripped = out
-            .split("<TEXT>")
-            .nth(1)
-            .unwrap()
-            .replace("</TIMEX3>", "");
+        let stripped = out.split("<TEXT>").nth(1).unwrap().replace("</TIMEX3>", "");
         let stripped: String = {
             let mut s = String::new();
             let mut rest = stripped.as_str();
@@ -155,8 +154,6 @@ mod tests {
     #[test]
     fn a_document_without_dct_or_text_is_refused() {
         assert!(annotate("<TimeML><TEXT>x</TEXT></TimeML>", Language::En).is_err());
-        assert!(
-            annotate("<DCT><TIMEX3 value=\"2025-01-01\"/></DCT>", Language::En).is_err()
-        );
+        assert!(annotate("<DCT><TIMEX3 value=\"2025-01-01\"/></DCT>", Language::En).is_err());
     }
 }

@@ -34,7 +34,11 @@ fn content(path: &Path, message: String, hint: &str) -> Failure {
 
 /// Reads the article at `path` and writes its source and drafts into the
 /// site at `args.root`.
-pub(crate) fn draft_article(path: &Path, args: &DraftArgs, language: Option<Language>) -> Result<String, Failure> {
+pub(crate) fn draft_article(
+    path: &Path,
+    args: &DraftArgs,
+    language: Option<Language>,
+) -> Result<String, Failure> {
     let text = article::read_text_file(path)?;
     let draft = make(path, &text, args, language)?;
     let written = write(&args.root, &draft)?;
@@ -53,10 +57,21 @@ pub(crate) fn draft_article(path: &Path, args: &DraftArgs, language: Option<Lang
 
 /// The source, drafts and report for the article `text` (read from
 /// `path`), nothing written.
-pub(crate) fn make(path: &Path, text: &str, args: &DraftArgs, language: Option<Language>) -> Result<Draft, Failure> {
+pub(crate) fn make(
+    path: &Path,
+    text: &str,
+    args: &DraftArgs,
+    language: Option<Language>,
+) -> Result<Draft, Failure> {
     let is_html = html::looks_like_html(text)
-        || path.extension().is_some_and(|e| e.eq_ignore_ascii_case("html") || e.eq_ignore_ascii_case("htm"));
-    let limit = if is_html { 4 * 1024 * 1024 } else { article::MAX_LINE };
+        || path
+            .extension()
+            .is_some_and(|e| e.eq_ignore_ascii_case("html") || e.eq_ignore_ascii_case("htm"));
+    let limit = if is_html {
+        4 * 1024 * 1024
+    } else {
+        article::MAX_LINE
+    };
     article::check_lines(text, limit)
         .map_err(|e| content(path, e, "give annals draft the article's text, one paragraph a line or a blank line between paragraphs"))?;
     let raw: RawArticle = if is_html {
@@ -65,13 +80,25 @@ pub(crate) fn make(path: &Path, text: &str, args: &DraftArgs, language: Option<L
         article::read_text(text)
     };
     if let Some(p) = raw.paragraphs.iter().find(|p| p.text.len() > 64 * 1024) {
-        return Err(content(path, format!("paragraph at line {} is {} KB long: not an article's paragraph", p.line, p.text.len() / 1024), "check that this is the article's text"));
+        return Err(content(
+            path,
+            format!(
+                "paragraph at line {} is {} KB long: not an article's paragraph",
+                p.line,
+                p.text.len() / 1024
+            ),
+            "check that this is the article's text",
+        ));
     }
     let timezone = match &args.timezone {
         Some(z) => Some(z.parse::<Tz>().map_err(|_| {
             let known = chrono_tz::TZ_VARIANTS.iter().map(|t| t.name());
-            let hint = crate::diagnostic::did_you_mean(z, known).map(|h| format!("; {h}")).unwrap_or_default();
-            Failure::Usage(format!("unknown time zone `{z}` (an IANA name such as Asia/Kolkata){hint}"))
+            let hint = crate::diagnostic::did_you_mean(z, known)
+                .map(|h| format!("; {h}"))
+                .unwrap_or_default();
+            Failure::Usage(format!(
+                "unknown time zone `{z}` (an IANA name such as Asia/Kolkata){hint}"
+            ))
         })?),
         None => None,
     };
@@ -86,7 +113,10 @@ pub(crate) fn make(path: &Path, text: &str, args: &DraftArgs, language: Option<L
     let set = tagger::rule_set(language).map_err(Failure::Usage)?;
     let timexes = tagger::tag(&body.text, language, published.anchor).map_err(Failure::Usage)?;
     let (drafts, skipped) = events::drafts(&body, &timexes, set).map_err(Failure::Usage)?;
-    let title = raw.title.clone().unwrap_or_else(|| events::title_of(&paragraphs[0], 0, 0));
+    let title = raw
+        .title
+        .clone()
+        .unwrap_or_else(|| events::title_of(&paragraphs[0], 0, 0));
     let id = source_id(&title);
     let source = source_file(&raw, &title, &published, &paragraphs);
     let mut stems: Vec<String> = Vec::new();
@@ -98,7 +128,12 @@ pub(crate) fn make(path: &Path, text: &str, args: &DraftArgs, language: Option<L
         })
         .collect();
     let report = report(&id, &published, &kept, &removed, &drafts, &skipped);
-    Ok(Draft { id, source, events, report })
+    Ok(Draft {
+        id,
+        source,
+        events,
+        report,
+    })
 }
 
 fn guess_language(raw: &RawArticle) -> Language {
@@ -107,7 +142,11 @@ fn guess_language(raw: &RawArticle) -> Language {
     {
         return Language::Es;
     }
-    let words = raw.paragraphs.iter().take(20).flat_map(|p| p.text.split_whitespace());
+    let words = raw
+        .paragraphs
+        .iter()
+        .take(20)
+        .flat_map(|p| p.text.split_whitespace());
     let (mut en, mut es) = (0, 0);
     for w in words {
         match w.to_lowercase().as_str() {
@@ -119,7 +158,12 @@ fn guess_language(raw: &RawArticle) -> Language {
     if es > en { Language::Es } else { Language::En }
 }
 
-fn publication(path: &Path, raw: &RawArticle, args: &DraftArgs, tz: Option<Tz>) -> Result<Published, Failure> {
+fn publication(
+    path: &Path,
+    raw: &RawArticle,
+    args: &DraftArgs,
+    tz: Option<Tz>,
+) -> Result<Published, Failure> {
     let (written, from_flag) = match (&args.published, &raw.published) {
         (Some(p), _) => (p.clone(), true),
         (None, Some(p)) => (p.clone(), false),
@@ -138,7 +182,19 @@ fn publication(path: &Path, raw: &RawArticle, args: &DraftArgs, tz: Option<Tz>) 
             content(path, format!("cannot read the publication date \"{written}\""), "pass --published 2025-05-05 (or 2025-05-05T20:03+05:30)")
         }
     })?;
-    published::resolve(&stamp, tz, raw.publisher.as_deref().unwrap_or(""), raw.url.as_deref().unwrap_or("")).map_err(|e| content(path, e, "pass --timezone with the article's IANA zone, e.g. --timezone Asia/Kolkata"))
+    published::resolve(
+        &stamp,
+        tz,
+        raw.publisher.as_deref().unwrap_or(""),
+        raw.url.as_deref().unwrap_or(""),
+    )
+    .map_err(|e| {
+        content(
+            path,
+            e,
+            "pass --timezone with the article's IANA zone, e.g. --timezone Asia/Kolkata",
+        )
+    })
 }
 
 /// The source id: the title's slug, cut at a word before 60 characters.
@@ -154,7 +210,11 @@ fn source_id(title: &str) -> String {
         }
         id.push_str(part);
     }
-    if id.is_empty() { "article".to_string() } else { id }
+    if id.is_empty() {
+        "article".to_string()
+    } else {
+        id
+    }
 }
 
 /// `stem` cut to about 50 characters, made unique among `taken`.
@@ -225,11 +285,20 @@ fn event_yaml(d: &DraftEvent, source: &str) -> String {
     if !d.places.is_empty() {
         let _ = writeln!(y, "places: [{}]", list(&d.places));
     }
-    let _ = writeln!(y, "sources:\n  - source: {source}\n    quote: {}", q(&d.quote));
+    let _ = writeln!(
+        y,
+        "sources:\n  - source: {source}\n    quote: {}",
+        q(&d.quote)
+    );
     y
 }
 
-fn source_file(raw: &RawArticle, title: &str, published: &Published, paragraphs: &[String]) -> String {
+fn source_file(
+    raw: &RawArticle,
+    title: &str,
+    published: &Published,
+    paragraphs: &[String],
+) -> String {
     let mut s = String::from("---\n");
     let _ = writeln!(s, "title: {}", q(title));
     for (key, value) in [("author", &raw.author), ("publisher", &raw.publisher)] {
@@ -265,10 +334,18 @@ pub(crate) fn markdown_paragraph(p: &str) -> String {
         }
         let line = line.trim_start();
         let block_marker = line.starts_with(['#', '>', '-', '+', '=', '|'])
-            || line.split_once(['.', ')']).is_some_and(|(n, _)| !n.is_empty() && n.len() < 10 && n.chars().all(|c| c.is_ascii_digit()));
+            || line.split_once(['.', ')']).is_some_and(|(n, _)| {
+                !n.is_empty() && n.len() < 10 && n.chars().all(|c| c.is_ascii_digit())
+            });
         for (j, c) in line.char_indices() {
-            let first_marker = block_marker && (j == 0 || (line[..j].chars().all(|c| c.is_ascii_digit()) && matches!(c, '.' | ')')));
-            if matches!(c, '\\' | '*' | '_' | '`' | '[' | ']' | '<' | '>' | '&' | '~' | '!' | '|') || first_marker {
+            let first_marker = block_marker
+                && (j == 0
+                    || (line[..j].chars().all(|c| c.is_ascii_digit()) && matches!(c, '.' | ')')));
+            if matches!(
+                c,
+                '\\' | '*' | '_' | '`' | '[' | ']' | '<' | '>' | '&' | '~' | '!' | '|'
+            ) || first_marker
+            {
                 out.push('\\');
             }
             out.push(c);
@@ -277,9 +354,21 @@ pub(crate) fn markdown_paragraph(p: &str) -> String {
     out
 }
 
-fn report(id: &str, published: &Published, kept: &[Para], removed: &[Removed], drafts: &[DraftEvent], skipped: &[Skipped]) -> String {
+fn report(
+    id: &str,
+    published: &Published,
+    kept: &[Para],
+    removed: &[Removed],
+    drafts: &[DraftEvent],
+    skipped: &[Skipped],
+) -> String {
     let mut r = String::new();
-    let _ = writeln!(r, "source {id}: {} paragraphs, published {}", kept.len(), published.written);
+    let _ = writeln!(
+        r,
+        "source {id}: {} paragraphs, published {}",
+        kept.len(),
+        published.written
+    );
     if let Some(note) = &published.zone_note {
         let _ = writeln!(r, "  time zone: {note}");
     }
@@ -294,7 +383,12 @@ fn report(id: &str, published: &Published, kept: &[Para], removed: &[Removed], d
             .take_while(|(k, y)| y.why == x.why && y.line == x.line + k)
             .count();
         if run > 2 && x.why == article::REPEAT {
-            let _ = writeln!(r, "  lines {}–{}: {run} paragraphs that repeat those above (a second copy of the article)", x.line, x.line + run - 1);
+            let _ = writeln!(
+                r,
+                "  lines {}–{}: {run} paragraphs that repeat those above (a second copy of the article)",
+                x.line,
+                x.line + run - 1
+            );
             i += run;
         } else {
             let _ = writeln!(r, "  line {}: {} — {}", x.line, x.why, shorten(&x.text, 70));
@@ -303,17 +397,31 @@ fn report(id: &str, published: &Published, kept: &[Para], removed: &[Removed], d
     }
     let _ = writeln!(r, "\ndated statements ({} drafts):", drafts.len());
     for d in drafts {
-        let _ = writeln!(r, "  p-{}: \"{}\" → {}: {}", d.paragraph, d.expression, d.date, d.how);
+        let _ = writeln!(
+            r,
+            "  p-{}: \"{}\" → {}: {}",
+            d.paragraph, d.expression, d.date, d.how
+        );
     }
     let mut ambiguous: Vec<String> = Vec::new();
     for s in skipped {
-        ambiguous.push(format!("p-{}: \"{}\" ({}) — {}; no draft", s.paragraph, s.expression, s.value, s.why));
+        ambiguous.push(format!(
+            "p-{}: \"{}\" ({}) — {}; no draft",
+            s.paragraph, s.expression, s.value, s.why
+        ));
     }
     for d in drafts.iter().filter(|d| d.how.contains("no tense cue")) {
-        ambiguous.push(format!("p-{}: \"{}\" — the sentence does not say past or future; check {}", d.paragraph, d.expression, d.date));
+        ambiguous.push(format!(
+            "p-{}: \"{}\" — the sentence does not say past or future; check {}",
+            d.paragraph, d.expression, d.date
+        ));
     }
     for p in kept.iter().filter(|p| ends_mid_sentence(&p.text)) {
-        ambiguous.push(format!("line {}: the paragraph may end mid-sentence (\"…{}\"); kept as written", p.line, tail(&p.text, 30)));
+        ambiguous.push(format!(
+            "line {}: the paragraph may end mid-sentence (\"…{}\"); kept as written",
+            p.line,
+            tail(&p.text, 30)
+        ));
     }
     let _ = writeln!(r, "\nto check ({}):", ambiguous.len());
     for a in ambiguous {
@@ -351,9 +459,21 @@ fn tail(s: &str, n: usize) -> String {
 pub(crate) fn write(root: &Path, draft: &Draft) -> Result<Vec<PathBuf>, Failure> {
     let sources = root.join("content/sources");
     let drafts = root.join("content/events/drafts");
-    let mut files = vec![(sources.join(format!("{}.md", draft.id)), draft.source.as_str())];
-    files.extend(draft.events.iter().map(|(stem, y)| (drafts.join(format!("{stem}.yaml")), y.as_str())));
-    let existing: Vec<String> = files.iter().filter(|(p, _)| p.exists()).map(|(p, _)| p.display().to_string()).collect();
+    let mut files = vec![(
+        sources.join(format!("{}.md", draft.id)),
+        draft.source.as_str(),
+    )];
+    files.extend(
+        draft
+            .events
+            .iter()
+            .map(|(stem, y)| (drafts.join(format!("{stem}.yaml")), y.as_str())),
+    );
+    let existing: Vec<String> = files
+        .iter()
+        .filter(|(p, _)| p.exists())
+        .map(|(p, _)| p.display().to_string())
+        .collect();
     if !existing.is_empty() {
         return Err(Failure::Usage(format!(
             "{} already exist{}: nothing was written; move {} away first (annals draft never replaces a file)",
@@ -363,7 +483,8 @@ pub(crate) fn write(root: &Path, draft: &Draft) -> Result<Vec<PathBuf>, Failure>
         )));
     }
     for dir in [&sources, &drafts] {
-        std::fs::create_dir_all(dir).map_err(|e| Failure::Usage(format!("cannot create {}: {e}", dir.display())))?;
+        std::fs::create_dir_all(dir)
+            .map_err(|e| Failure::Usage(format!("cannot create {}: {e}", dir.display())))?;
     }
     let mut written = Vec::new();
     for (path, text) in &files {
@@ -377,7 +498,10 @@ pub(crate) fn write(root: &Path, draft: &Draft) -> Result<Vec<PathBuf>, Failure>
             for w in &written {
                 let _ = std::fs::remove_file(w);
             }
-            return Err(Failure::Usage(format!("cannot write {}: {e}; nothing was written", path.display())));
+            return Err(Failure::Usage(format!(
+                "cannot write {}: {e}; nothing was written",
+                path.display()
+            )));
         }
         written.push(path.clone());
     }
