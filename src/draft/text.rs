@@ -113,9 +113,30 @@ pub(crate) fn tense_near(
     span: (usize, usize),
     set: &RuleSet,
 ) -> Tense {
+    if deadline_before(text, sentence, span, set) {
+        return Tense::Future;
+    }
     nearest_cue(text, sentence, span, set, false)
         .or_else(|| nearest_cue(text, sentence, span, set, true))
         .unwrap_or(Tense::Unknown)
+}
+
+/// "by February", "until mid-November": a weak future cue right before
+/// the expression points ahead, unless the sentence is in the past
+/// perfect ("By March, the troops had left").
+fn deadline_before(
+    text: &str,
+    sentence: (usize, usize),
+    span: (usize, usize),
+    set: &RuleSet,
+) -> bool {
+    let s = &text[sentence.0..sentence.1];
+    let cue = |name: &'static str| set.cues.iter().filter(move |(n, _)| n == name);
+    let adjacent = cue("FUTURE_WEAK").any(|(_, re)| {
+        re.find_iter(s)
+            .any(|m| (sentence.0 + m.end()).abs_diff(span.0) <= 1)
+    });
+    adjacent && !cue("PERFECT").any(|(_, re)| re.is_match(s))
 }
 
 /// The tense of the cue nearest to `span`, among the strong cues or,
