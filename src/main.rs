@@ -505,6 +505,11 @@ fn run() -> ExitCode {
             match annals::draft::run(&args) {
                 Ok(report) if print_out(report.trim_end()) => ExitCode::SUCCESS,
                 Ok(_) => ExitCode::from(2),
+                // The article, not a site, has the problem: no site summary.
+                Err(Failure::Content(diags)) => {
+                    print_diagnostics(&diags, Format::Human);
+                    ExitCode::from(1)
+                }
                 Err(f) => fail(f, Format::Human),
             }
         }
