@@ -310,6 +310,44 @@ fn an_html_page_without_json_ld_in_spanish() {
     accept_drafts_and_check(site.path());
 }
 
+#[test]
+fn a_markdown_article_with_spans_and_relative_dates() {
+    let site = empty_site();
+    let report = run(&args(&fixtures().join("ranges.md"), site.path())).unwrap();
+    let source = fs::read_to_string(
+        site.path()
+            .join("content/sources/harbour-works-to-last-into-the-summer.md"),
+    )
+    .unwrap();
+    assert!(source.starts_with("---\ntitle: \"Harbour works to last into the summer\"\nauthor: \"Ana Ruiz\"\npublisher: \"Coast Courier\"\npublished: 2025-05-05\n---\n"), "{source}");
+    assert!(!source.contains("Share this"), "{source}");
+    let drafts = files_under(&site.path().join("content/events/drafts"));
+    let dates: Vec<String> = drafts
+        .iter()
+        .map(|(_, y)| {
+            y.lines()
+                .find_map(|l| l.strip_prefix("date: "))
+                .unwrap()
+                .trim_matches('"')
+                .to_string()
+        })
+        .collect();
+    for want in [
+        "2025-03/2025-05",
+        "2019/2021",
+        "2024-01/2024-04",
+        "2025-04-21",
+        "2025-05-04",
+        "2025-22",
+    ] {
+        assert!(
+            dates.iter().any(|d| d == want),
+            "no draft dated {want}: {dates:?}\n{report}"
+        );
+    }
+    accept_drafts_and_check(site.path());
+}
+
 /// Runs `draft` on `bytes` and expects a clear error and no file written.
 fn refused(name: &str, bytes: &[u8], wanted: &str) {
     let site = empty_site();
