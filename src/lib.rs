@@ -39,6 +39,7 @@ pub(crate) mod write;
 
 pub mod site;
 
+pub mod draft;
 pub mod import;
 pub mod scaffold;
 pub mod serve;

@@ -98,6 +98,27 @@ enum Command {
         #[command(subcommand)]
         what: NewWhat,
     },
+    /// Turn a news article into a clean source and draft events, and report
+    Draft {
+        /// The article: plain text, Markdown or a saved HTML page
+        #[arg(required_unless_present = "timeml")]
+        article: Option<PathBuf>,
+        /// Tag a TempEval-3 input document instead and print it as TimeML
+        #[arg(long, conflicts_with = "article")]
+        timeml: Option<PathBuf>,
+        /// The site folder to write into
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+        /// When the article was published (2025-05-05T20:03+05:30), if it does not say
+        #[arg(long)]
+        published: Option<String>,
+        /// The IANA time zone of the article's times (Asia/Kolkata)
+        #[arg(long)]
+        timezone: Option<String>,
+        /// The article's language: en or es [default: guessed]
+        #[arg(long)]
+        language: Option<String>,
+    },
 }
 
 #[derive(Subcommand)]
@@ -407,6 +428,21 @@ fn run() -> ExitCode {
         Command::Import { from } => import(from),
         Command::Init { dir, force } => init(&dir, force),
         Command::New { what } => new(what),
+        Command::Draft {
+            article,
+            timeml,
+            root,
+            published,
+            timezone,
+            language,
+        } => draft(&annals::draft::DraftArgs {
+            article,
+            timeml,
+            root,
+            published,
+            timezone,
+            language,
+        }),
     }
 }
 
@@ -539,6 +575,20 @@ fn init(dir: &Path, force: bool) -> ExitCode {
             ExitCode::SUCCESS
         }
         Err(msg) => fail(Failure::Usage(msg), Format::Human),
+    }
+}
+
+/// `annals draft`
+fn draft(args: &annals::draft::DraftArgs) -> ExitCode {
+    match annals::draft::run(args) {
+        Ok(report) if print_out(report.trim_end()) => ExitCode::SUCCESS,
+        Ok(_) => ExitCode::from(2),
+        // The article, not a site, has the problem: no site summary.
+        Err(Failure::Content(diags)) => {
+            print_diagnostics(&diags, Format::Human);
+            ExitCode::from(1)
+        }
+        Err(f) => fail(f, Format::Human),
     }
 }
 

@@ -6,6 +6,7 @@ mod architecture;
 mod build;
 mod check;
 mod checkers;
+mod draft;
 mod editor;
 mod exports;
 mod hardening;

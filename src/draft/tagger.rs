@@ -1,0 +1,262 @@
+//! The temporal tagger: finds temporal expressions in a text with the
+//! language's rule table, keeps the longest match where rules overlap,
+//! and resolves each against the anchor (the publication date of a news
+//! article, the DCT of a TimeML document) and the tense of its sentence.
+
+use std::sync::OnceLock;
+
+use chrono::NaiveDate;
+
+use super::resolve::{self, Context, Resolved};
+use super::rules::{self, RuleSet, TimexType};
+use super::text::{Tense, sentences, tense_near};
+
+/// The English rule table.
+pub(crate) const EN_RULES: &str = include_str!("rules/en.rules");
+/// The Spanish rule table.
+pub(crate) const ES_RULES: &str = include_str!("rules/es.rules");
+
+/// Languages the tagger has rules for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Language {
+    /// English.
+    En,
+    /// Spanish.
+    Es,
+}
+
+impl Language {
+    /// From `en` or `es`.
+    pub fn from_code(code: &str) -> Option<Language> {
+        match code {
+            "en" => Some(Language::En),
+            "es" => Some(Language::Es),
+            _ => None,
+        }
+    }
+}
+
+/// What a text is anchored on: the day (and time, if known) it was
+/// written, in its own time zone.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Anchor {
+    /// The local calendar day.
+    pub date: NaiveDate,
+    /// Local hour and minute, when known.
+    pub time: Option<(u32, u32)>,
+}
+
+/// A temporal expression found and resolved.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Timex {
+    /// Byte offsets of the expression in the text.
+    pub start: usize,
+    /// End (exclusive).
+    pub end: usize,
+    /// TIMEX3 type.
+    pub kind: TimexType,
+    /// TIMEX3 value (`2025-02`, `P2W`, `PRESENT_REF`, …).
+    pub value: String,
+    /// TIMEX3 `mod`: `START`, `MID`, `END` for "early", "mid", "late".
+    pub modifier: Option<&'static str>,
+    /// How the value was found, in words, for reports.
+    pub how: String,
+    /// The tense read from the sentence.
+    pub tense: Tense,
+}
+
+/// The rules of a language, read once.
+pub(crate) fn rule_set(lang: Language) -> Result<&'static RuleSet, String> {
+    static EN: OnceLock<Result<RuleSet, String>> = OnceLock::new();
+    static ES: OnceLock<Result<RuleSet, String>> = OnceLock::new();
+    let (cell, text, name) = match lang {
+        Language::En => (&EN, EN_RULES, "en.rules"),
+        Language::Es => (&ES, ES_RULES, "es.rules"),
+    };
+    cell.get_or_init(|| rules::parse(text))
+        .as_ref()
+        .map_err(|e| format!("internal error in the rule table {name}: {e}"))
+}
+
+/// One rule's match, before overlaps are settled.
+struct Candidate {
+    start: usize,
+    end: usize,
+    rule: usize,
+    /// Group spans by group index.
+    groups: Vec<Option<(usize, usize)>>,
+}
+
+/// Finds and resolves the temporal expressions of `text`.
+pub fn tag(text: &str, lang: Language, anchor: Anchor) -> Result<Vec<Timex>, String> {
+    let set = rule_set(lang)?;
+    let mut found = candidates(set, text);
+    // Leftmost, then longest, then the rule written first.
+    found.sort_by(|a, b| {
+        (a.start, std::cmp::Reverse(a.end), a.rule).cmp(&(
+            b.start,
+            std::cmp::Reverse(b.end),
+            b.rule,
+        ))
+    });
+    let mut chosen: Vec<Candidate> = Vec::new();
+    let mut taken_to = 0;
+    for c in found {
+        if c.start >= taken_to {
+            taken_to = c.end;
+            chosen.push(c);
+        }
+    }
+    let spans = sentences(text, set);
+    let mut ctx = Context::new(anchor);
+    let mut out = Vec::with_capacity(chosen.len());
+    for c in chosen {
+        let rule = &set.rules[c.rule];
+        if rule.action == "reject" {
+            continue;
+        }
+        let sentence = spans
+            .iter()
+            .find(|s| s.0 <= c.start && c.start < s.1)
+            .copied()
+            .unwrap_or((0, text.len()));
+        ctx.tense = tense_near(text, sentence, (c.start, c.end), set);
+        let names = rule.regex.capture_names();
+        let groups: Vec<(&str, &str)> = names
+            .zip(&c.groups)
+            .filter_map(|(name, span)| Some((name?, &text[span.as_ref()?.0..span.as_ref()?.1])))
+            .collect();
+        let Some(Resolved {
+            value,
+            kind,
+            modifier,
+            how,
+        }) = resolve::resolve(rule, &groups, set, &mut ctx)
+        else {
+            continue;
+        };
+        out.push(Timex {
+            start: c.start,
+            end: c.end,
+            kind: kind.unwrap_or(rule.kind),
+            value,
+            modifier,
+            how,
+            tense: ctx.tense,
+        });
+    }
+    Ok(out)
+}
+
+/// Every match of every rule that stands as whole words.
+fn candidates(set: &RuleSet, text: &str) -> Vec<Candidate> {
+    let mut out = Vec::new();
+    for (i, rule) in set.rules.iter().enumerate() {
+        let t_group = rule.regex.capture_names().position(|n| n == Some("T"));
+        let cap_group = rule.args.get("cap").and_then(|c| {
+            rule.regex
+                .capture_names()
+                .position(|n| n == Some(c.as_str()))
+        });
+        let mut pos = 0;
+        while pos <= text.len() {
+            let Some(caps) = rule.regex.captures_at(text, pos) else {
+                break;
+            };
+            let Some(whole) = caps.get(0) else { break };
+            let (start, end) = match t_group.and_then(|g| caps.get(g)) {
+                Some(t) => (t.start(), t.end()),
+                None => (whole.start(), whole.end()),
+            };
+            if whole.is_empty() {
+                pos = next_char(text, whole.start());
+                continue;
+            }
+            let capital = cap_group
+                .and_then(|g| caps.get(g))
+                .is_none_or(|m| m.as_str().starts_with(char::is_uppercase));
+            if is_word_edge(text, whole.start(), whole.end()) && start < end && capital {
+                out.push(Candidate {
+                    start,
+                    end,
+                    rule: i,
+                    groups: caps
+                        .iter()
+                        .map(|g| g.map(|m| (m.start(), m.end())))
+                        .collect(),
+                });
+                pos = whole.end();
+            } else {
+                pos = next_char(text, whole.start());
+            }
+        }
+    }
+    out
+}
+
+fn next_char(text: &str, at: usize) -> usize {
+    text[at..]
+        .chars()
+        .next()
+        .map_or(at + 1, |c| at + c.len_utf8())
+}
+
+/// True when the match neither starts nor ends inside a word.
+fn is_word_edge(text: &str, start: usize, end: usize) -> bool {
+    let before = text[..start].chars().next_back();
+    let after = text[end..].chars().next();
+    let first = text[start..].chars().next();
+    let last = text[..end].chars().next_back();
+    let joins = |a: Option<char>, b: Option<char>| matches!((a, b), (Some(a), Some(b)) if a.is_alphanumeric() && b.is_alphanumeric());
+    !joins(before, first) && !joins(last, after)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn anchor(y: i32, m: u32, d: u32) -> Anchor {
+        Anchor {
+            date: NaiveDate::from_ymd_opt(y, m, d).unwrap(),
+            time: None,
+        }
+    }
+
+    fn values(text: &str, lang: Language, a: Anchor) -> Vec<(String, String)> {
+        tag(text, lang, a)
+            .unwrap()
+            .into_iter()
+            .map(|t| (text[t.start..t.end].to_string(), t.value))
+            .collect()
+    }
+
+    #[test]
+    fn the_seed_sentences() {
+        let a = anchor(2025, 5, 5);
+        let v = values(
+            "Speaking aboard Air Force One on Sunday, Trump criticized Sheinbaum. \
+             Since January, there has been an increase. In February, Trump escalated. \
+             During a phone call last month, Trump pushed.",
+            Language::En,
+            a,
+        );
+        let want = [
+            ("Sunday", "2025-05-04"),
+            ("January", "2025-01"),
+            ("February", "2025-02"),
+            ("last month", "2025-04"),
+        ];
+        let want: Vec<(String, String)> = want
+            .iter()
+            .map(|(a, b)| (a.to_string(), b.to_string()))
+            .collect();
+        assert_eq!(v, want);
+    }
+
+    #[test]
+    fn matches_stand_as_whole_words() {
+        assert!(is_word_edge("in May.", 3, 6));
+        assert!(!is_word_edge("Mayor", 0, 3));
+        assert!(!is_word_edge("12025", 1, 5));
+    }
+}
