@@ -68,6 +68,116 @@ fn parse_time(s: &str) -> Result<(String, String, String), String> {
     ))
 }
 
+/// The columns of the TimelineJS template.
+#[rustfmt::skip]
+const KNOWN: [&str; 22] = [
+    "Year", "Month", "Day", "Time", "End Year", "End Month", "End Day", "End Time",
+    "Start Date", "End Date", "Display Date", "Headline", "Text", "Media", "Media Credit",
+    "Media Caption", "Media Thumbnail", "Alt Text", "Type", "Group", "Tag", "Background",
+];
+
+/// One row of the spreadsheet, read by column name.
+struct Row<'a> {
+    headers: &'a csv::StringRecord,
+    cells: &'a csv::StringRecord,
+    /// Its line in the file (the header is line 1).
+    line: usize,
+}
+
+impl Row<'_> {
+    /// The cell of column `name` (any case), cleaned; "" when absent.
+    fn get(&self, name: &str) -> String {
+        let col = self
+            .headers
+            .iter()
+            .position(|h| h.trim().eq_ignore_ascii_case(name));
+        clean(col.and_then(|c| self.cells.get(c)).unwrap_or(""))
+    }
+
+    /// Reports the filled cells of columns the template does not have.
+    fn report_unknown_columns(&self, r: &mut Report) {
+        for (c, h) in self.headers.iter().enumerate() {
+            let name = h.trim();
+            if !name.is_empty()
+                && !KNOWN.iter().any(|k| k.eq_ignore_ascii_case(name))
+                && self.cells.get(c).is_some_and(|v| !v.trim().is_empty())
+            {
+                r.drop(
+                    &format!("column {name}"),
+                    "row",
+                    "it is not a column of the TimelineJS template",
+                );
+            }
+        }
+    }
+
+    /// Its start and end, times included.
+    fn dates(&self, r: &mut Report) -> (DateParts, DateParts) {
+        let mut start = csv_date(
+            &self.get("Year"),
+            &self.get("Month"),
+            &self.get("Day"),
+            &self.get("Start Date"),
+        );
+        let mut end = csv_date(
+            &self.get("End Year"),
+            &self.get("End Month"),
+            &self.get("End Day"),
+            &self.get("End Date"),
+        );
+        for (parts, column) in [(&mut start, "Time"), (&mut end, "End Time")] {
+            let t = self.get(column);
+            if t.is_empty() {
+                continue;
+            }
+            match parse_time(&t) {
+                Ok((h, m, s)) => (parts.hour, parts.minute, parts.second) = (h, m, s),
+                Err(why) => r.line(format!("dropped the {column} of row {}: {why}", self.line)),
+            }
+        }
+        (start, end)
+    }
+
+    /// An event row as a slide, what annals has no place for reported.
+    fn slide(&self, kind: &str, start: DateParts, end: DateParts, r: &mut Report) -> Slide {
+        for (name, why) in [
+            (
+                "Display Date",
+                "annals shows dates from the date itself; write the uncertainty in the date (`1850~`, `185X`, `1850?`)",
+            ),
+            ("Media Thumbnail", "annals shows the media itself"),
+            ("Background", "annals has no slide backgrounds"),
+        ] {
+            if !self.get(name).is_empty() {
+                r.drop(name, "row", why);
+            }
+        }
+        if !kind.is_empty() {
+            r.drop(
+                "Type",
+                "row",
+                "annals has no slide types besides title and era",
+            );
+        }
+        let group = match self.get("Group") {
+            g if g.is_empty() => self.get("Tag"),
+            g => g,
+        };
+        Slide {
+            headline: self.get("Headline"),
+            text: self.get("Text"),
+            start,
+            end,
+            media_url: self.get("Media"),
+            caption: self.get("Media Caption"),
+            credit: self.get("Media Credit"),
+            alt: self.get("Alt Text"),
+            group,
+            ..Slide::default()
+        }
+    }
+}
+
 /// Reads the TimelineJS spreadsheet template saved as CSV (Google Sheets'
 /// File → Download → CSV).
 pub fn from_csv(text: &str) -> Result<Imported, String> {
@@ -79,134 +189,56 @@ pub fn from_csv(text: &str) -> Result<Imported, String> {
         .headers()
         .map_err(|e| format!("not a CSV file: {e}"))?
         .clone();
-    let col = |name: &str| {
-        headers
-            .iter()
-            .position(|h| h.trim().eq_ignore_ascii_case(name))
-    };
-    let dated = col("Year").is_some() || col("Start Date").is_some();
-    if !dated || col("Headline").is_none() {
+    let has = |name: &str| headers.iter().any(|h| h.trim().eq_ignore_ascii_case(name));
+    if !(has("Year") || has("Start Date")) || !has("Headline") {
         return Err(
             "not the TimelineJS spreadsheet template: it has no `Year` (or `Start Date`) and `Headline` columns"
                 .into(),
         );
     }
-    #[rustfmt::skip]
-    const KNOWN: [&str; 22] = [
-        "Year", "Month", "Day", "Time", "End Year", "End Month", "End Day", "End Time",
-        "Start Date", "End Date", "Display Date", "Headline", "Text", "Media", "Media Credit",
-        "Media Caption", "Media Thumbnail", "Alt Text", "Type", "Group", "Tag", "Background",
-    ];
     let mut out = Imported::default();
     let mut r = Report::default();
     let mut taken = HashSet::new();
-    let mut era_index = 0;
-    let mut slide_index = 0;
-    for (i, row) in reader.records().enumerate() {
-        let row = row.map_err(|e| format!("not a CSV file: row {}: {e}", i + 2))?;
-        if row.iter().all(|v| v.trim().is_empty()) {
+    let (mut era_index, mut slide_index) = (0, 0);
+    for (i, cells) in reader.records().enumerate() {
+        let cells = cells.map_err(|e| format!("not a CSV file: row {}: {e}", i + 2))?;
+        if cells.iter().all(|v| v.trim().is_empty()) {
             continue;
         }
-        let get = |name: &str| clean(col(name).and_then(|c| row.get(c)).unwrap_or(""));
-        for (c, h) in headers.iter().enumerate() {
-            let name = h.trim();
-            if !name.is_empty()
-                && !KNOWN.iter().any(|k| k.eq_ignore_ascii_case(name))
-                && row.get(c).is_some_and(|v| !v.trim().is_empty())
-            {
-                r.drop(
-                    &format!("column {name}"),
-                    "row",
-                    "it is not a column of the TimelineJS template",
-                );
-            }
-        }
-        let kind = get("Type").to_ascii_lowercase();
-        let mut start = csv_date(&get("Year"), &get("Month"), &get("Day"), &get("Start Date"));
-        let mut end = csv_date(
-            &get("End Year"),
-            &get("End Month"),
-            &get("End Day"),
-            &get("End Date"),
-        );
-        let time_of = |parts: &mut DateParts, column: &str, r: &mut Report| {
-            let t = get(column);
-            if t.is_empty() {
-                return;
-            }
-            match parse_time(&t) {
-                Ok((h, m, s)) => (parts.hour, parts.minute, parts.second) = (h, m, s),
-                Err(why) => r.line(format!("dropped the {column} of row {}: {why}", i + 2)),
-            }
+        let row = Row {
+            headers: &headers,
+            cells: &cells,
+            line: i + 2,
         };
-        time_of(&mut start, "Time", &mut r);
-        time_of(&mut end, "End Time", &mut r);
-        if kind == "title" {
-            title_slide(&get("Headline"), &get("Text"), &mut out, &mut r);
-            for name in ["Media", "Background"] {
-                if !get(name).is_empty() {
-                    r.drop(
-                        &format!("{name} of the title row"),
-                        WHOLE,
-                        "annals has no title slide: its headline and text become the site's title and description",
-                    );
+        row.report_unknown_columns(&mut r);
+        let kind = row.get("Type").to_ascii_lowercase();
+        let (start, end) = row.dates(&mut r);
+        match kind.as_str() {
+            "title" => {
+                title_slide(&row.get("Headline"), &row.get("Text"), &mut out, &mut r);
+                for name in ["Media", "Background"] {
+                    if !row.get(name).is_empty() {
+                        r.drop(
+                            &format!("{name} of the title row"),
+                            WHOLE,
+                            "annals has no title slide: its headline and text become the site's title and description",
+                        );
+                    }
                 }
             }
-            continue;
-        }
-        if kind == "era" {
-            era_of(
-                &get("Headline"),
-                &get("Text"),
-                &start,
-                &end,
-                era_index,
-                &mut out,
-                &mut r,
-            );
-            era_index += 1;
-            continue;
-        }
-        for (name, why) in [
-            (
-                "Display Date",
-                "annals shows dates from the date itself; write the uncertainty in the date (`1850~`, `185X`, `1850?`)",
-            ),
-            ("Media Thumbnail", "annals shows the media itself"),
-            ("Background", "annals has no slide backgrounds"),
-        ] {
-            if !get(name).is_empty() {
-                r.drop(name, "row", why);
+            "era" => {
+                let (headline, text) = (row.get("Headline"), row.get("Text"));
+                era_of(&headline, &text, &start, &end, era_index, &mut out, &mut r);
+                era_index += 1;
+            }
+            _ => {
+                let slide = row.slide(&kind, start, end, &mut r);
+                if let Some(e) = convert(slide, slide_index, &mut taken, &mut r) {
+                    out.events.push(e);
+                }
+                slide_index += 1;
             }
         }
-        if !kind.is_empty() {
-            r.drop(
-                "Type",
-                "row",
-                "annals has no slide types besides title and era",
-            );
-        }
-        let group = if get("Group").is_empty() {
-            get("Tag")
-        } else {
-            get("Group")
-        };
-        let slide = Slide {
-            headline: get("Headline"),
-            text: get("Text"),
-            start,
-            end,
-            media_url: get("Media"),
-            caption: get("Media Caption"),
-            credit: get("Media Credit"),
-            alt: get("Alt Text"),
-            group,
-            ..Slide::default()
-        };
-        if let Some(e) = convert(slide, slide_index, &mut taken, &mut r) {
-            out.events.push(e);
-        }
-        slide_index += 1;
     }
     check_scale("", &out, &mut r);
     out.warnings = r.into_warnings();

@@ -136,19 +136,7 @@ pub fn from_timelinejs(json: &str) -> Result<Imported, String> {
         WHOLE,
     );
     if let Some(Value::Object(title)) = top.get("title") {
-        let text = title.get("text").and_then(Value::as_object);
-        let get = |k: &str| text_of(text.and_then(|t| t.get(k)));
-        title_slide(&get("headline"), &get("text"), &mut out, &mut r);
-        for key in ["media", "background"] {
-            if title.get(key).is_some_and(is_set) {
-                r.drop(
-                    &format!("title.{key}"),
-                    WHOLE,
-                    "annals has no title slide: its headline and text become the site's title and description",
-                );
-            }
-        }
-        drop_unknown(title, "title", &TITLE_KEYS, &mut r, WHOLE);
+        read_title(title, &mut out, &mut r);
     }
     let mut taken = HashSet::new();
     for (i, ev) in events.iter().enumerate() {
@@ -156,102 +144,118 @@ pub fn from_timelinejs(json: &str) -> Result<Imported, String> {
             r.line(format!("skipped slide {}: it is not a JSON object", i + 1));
             continue;
         };
-        let get = |o: &str, k: &str| text_of(obj.get(o).and_then(|v| v.get(k)));
-        for (key, why) in [
-            ("background", "annals has no slide backgrounds"),
-            (
-                "display_date",
-                "annals shows dates from the date itself; write the uncertainty in the date (`1850~`, `185X`, `1850?`)",
-            ),
-            ("type", "annals has no slide types"),
-            ("autolink", "annals links only what the text links"),
-        ] {
-            if obj.get(key).is_some_and(is_set) {
-                r.drop(key, "slide", why);
-            }
-        }
-        if let Some(Value::Object(loc)) = obj.get("location") {
-            let mut coords = loc.clone();
-            coords.remove("name");
-            if is_set(&Value::Object(coords)) {
-                r.drop(
-                    "location (all but its name)",
-                    "slide",
-                    "annals keeps a location's name as the event's place, not its map",
-                );
-            }
-        }
-        if let Some(Value::Object(media)) = obj.get("media") {
-            for (key, why) in [
-                ("thumbnail", "annals shows the media itself"),
-                (
-                    "title",
-                    "annals media have a caption, a credit and alt text",
-                ),
-                ("link", "annals media link to themselves"),
-                ("link_target", "annals media link to themselves"),
-            ] {
-                if media.get(key).is_some_and(is_set) {
-                    r.drop(&format!("media.{key}"), "slide", why);
-                }
-            }
-            drop_unknown(media, "media", &MEDIA_KEYS, &mut r, "slide");
-        }
-        if let Some(Value::Object(text)) = obj.get("text") {
-            drop_unknown(text, "text", &["headline", "text"], &mut r, "slide");
-        }
-        drop_unknown(obj, "", &SLIDE_KEYS, &mut r, "slide");
-        let slide = Slide {
-            headline: get("text", "headline"),
-            text: get("text", "text"),
-            start: json_date_parts(obj.get("start_date"), "start_date", &mut r, "slide"),
-            end: json_date_parts(obj.get("end_date"), "end_date", &mut r, "slide"),
-            media_url: get("media", "url"),
-            caption: get("media", "caption"),
-            credit: get("media", "credit"),
-            alt: get("media", "alt"),
-            group: text_of(obj.get("group")),
-            unique_id: text_of(obj.get("unique_id")),
-            place: get("location", "name"),
-        };
-        if let Some(e) = convert(slide, i, &mut taken, &mut r) {
+        if let Some(e) = convert(read_slide(obj, &mut r), i, &mut taken, &mut r) {
             out.events.push(e);
         }
     }
     if let Some(Value::Array(eras)) = top.get("eras") {
         for (i, era) in eras.iter().enumerate() {
-            let Some(obj) = era.as_object() else {
-                r.line(format!("skipped era {}: it is not a JSON object", i + 1));
-                continue;
-            };
-            let text = obj.get("text").and_then(Value::as_object);
-            let get = |k: &str| text_of(text.and_then(|t| t.get(k)));
-            if let Some(text) = text {
-                drop_unknown(text, "eras.text", &["headline", "text"], &mut r, "era");
+            match era.as_object() {
+                Some(obj) => read_era(obj, i, &mut out, &mut r),
+                None => r.line(format!("skipped era {}: it is not a JSON object", i + 1)),
             }
-            drop_unknown(
-                obj,
-                "eras",
-                &["start_date", "end_date", "text"],
-                &mut r,
-                "era",
-            );
-            let start = json_date_parts(obj.get("start_date"), "eras.start_date", &mut r, "era");
-            let end = json_date_parts(obj.get("end_date"), "eras.end_date", &mut r, "era");
-            era_of(
-                &get("headline"),
-                &get("text"),
-                &start,
-                &end,
-                i,
-                &mut out,
-                &mut r,
-            );
         }
     }
     check_scale(&text_of(top.get("scale")), &out, &mut r);
     out.warnings = r.into_warnings();
     Ok(out)
+}
+
+/// The title slide: the site's title and description.
+fn read_title(title: &Map<String, Value>, out: &mut Imported, r: &mut Report) {
+    let text = title.get("text").and_then(Value::as_object);
+    let get = |k: &str| text_of(text.and_then(|t| t.get(k)));
+    title_slide(&get("headline"), &get("text"), out, r);
+    for key in ["media", "background"] {
+        if title.get(key).is_some_and(is_set) {
+            r.drop(
+                &format!("title.{key}"),
+                WHOLE,
+                "annals has no title slide: its headline and text become the site's title and description",
+            );
+        }
+    }
+    drop_unknown(title, "title", &TITLE_KEYS, r, WHOLE);
+}
+
+/// One slide, with what annals has no place for reported.
+fn read_slide(obj: &Map<String, Value>, r: &mut Report) -> Slide {
+    let get = |o: &str, k: &str| text_of(obj.get(o).and_then(|v| v.get(k)));
+    for (key, why) in [
+        ("background", "annals has no slide backgrounds"),
+        (
+            "display_date",
+            "annals shows dates from the date itself; write the uncertainty in the date (`1850~`, `185X`, `1850?`)",
+        ),
+        ("type", "annals has no slide types"),
+        ("autolink", "annals links only what the text links"),
+    ] {
+        if obj.get(key).is_some_and(is_set) {
+            r.drop(key, "slide", why);
+        }
+    }
+    if let Some(Value::Object(loc)) = obj.get("location") {
+        let mut coords = loc.clone();
+        coords.remove("name");
+        if is_set(&Value::Object(coords)) {
+            r.drop(
+                "location (all but its name)",
+                "slide",
+                "annals keeps a location's name as the event's place, not its map",
+            );
+        }
+    }
+    if let Some(Value::Object(media)) = obj.get("media") {
+        read_media_extras(media, r);
+    }
+    if let Some(Value::Object(text)) = obj.get("text") {
+        drop_unknown(text, "text", &["headline", "text"], r, "slide");
+    }
+    drop_unknown(obj, "", &SLIDE_KEYS, r, "slide");
+    Slide {
+        headline: get("text", "headline"),
+        text: get("text", "text"),
+        start: json_date_parts(obj.get("start_date"), "start_date", r, "slide"),
+        end: json_date_parts(obj.get("end_date"), "end_date", r, "slide"),
+        media_url: get("media", "url"),
+        caption: get("media", "caption"),
+        credit: get("media", "credit"),
+        alt: get("media", "alt"),
+        group: text_of(obj.get("group")),
+        unique_id: text_of(obj.get("unique_id")),
+        place: get("location", "name"),
+    }
+}
+
+/// Reports the media fields annals has no place for.
+fn read_media_extras(media: &Map<String, Value>, r: &mut Report) {
+    for (key, why) in [
+        ("thumbnail", "annals shows the media itself"),
+        (
+            "title",
+            "annals media have a caption, a credit and alt text",
+        ),
+        ("link", "annals media link to themselves"),
+        ("link_target", "annals media link to themselves"),
+    ] {
+        if media.get(key).is_some_and(is_set) {
+            r.drop(&format!("media.{key}"), "slide", why);
+        }
+    }
+    drop_unknown(media, "media", &MEDIA_KEYS, r, "slide");
+}
+
+/// One era (the `i`-th).
+fn read_era(obj: &Map<String, Value>, i: usize, out: &mut Imported, r: &mut Report) {
+    let text = obj.get("text").and_then(Value::as_object);
+    let get = |k: &str| text_of(text.and_then(|t| t.get(k)));
+    if let Some(text) = text {
+        drop_unknown(text, "eras.text", &["headline", "text"], r, "era");
+    }
+    drop_unknown(obj, "eras", &["start_date", "end_date", "text"], r, "era");
+    let start = json_date_parts(obj.get("start_date"), "eras.start_date", r, "era");
+    let end = json_date_parts(obj.get("end_date"), "eras.end_date", r, "era");
+    era_of(&get("headline"), &get("text"), &start, &end, i, out, r);
 }
 
 #[cfg(test)]
