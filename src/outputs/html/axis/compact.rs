@@ -54,10 +54,9 @@ impl Axis<'_> {
             let (x0, x1) = (self.strip_x(e.start), self.strip_x(e.end));
             let _ = write!(
                 s,
-                "<rect class=\"strip-era\" x=\"{x0:.1}\" y=\"2\" width=\"{:.1}\" height=\"{:.1}\"><title>{}</title></rect>",
+                "<rect class=\"strip-era\" x=\"{x0:.1}\" y=\"2\" width=\"{:.1}\" height=\"{:.1}\"/>",
                 (x1 - x0).max(1.0),
                 axis_y - 2.0,
-                esc(e.title)
             );
         }
         if self.is_clustered() {
@@ -149,7 +148,7 @@ impl Axis<'_> {
         let name = format!("{} ({})", m.label, m.date);
         let _ = write!(
             s,
-            "<a href=\"{root}{}\" class=\"mark importance-{}\"><title>{}</title><rect class=\"hit\" x=\"{:.1}\" y=\"{:.1}\" width=\"{:.1}\" height=\"{TARGET}\"/>",
+            "<a href=\"{root}{}\" class=\"mark importance-{}\" aria-label=\"{}\"><rect class=\"hit\" x=\"{:.1}\" y=\"{:.1}\" width=\"{:.1}\" height=\"{TARGET}\"/>",
             esc(&self.card_link(m)),
             m.importance,
             esc(&name),
@@ -221,7 +220,7 @@ impl Axis<'_> {
             };
             let _ = write!(
                 s,
-                "<a href=\"{root}{}\" class=\"cluster\"><title>{}</title><rect class=\"hit\" x=\"{:.1}\" y=\"{:.1}\" width=\"{:.1}\" height=\"{STRIP_HISTOGRAM}\"/><rect x=\"{:.1}\" y=\"{:.1}\" width=\"{:.1}\" height=\"{h:.1}\"/>{label}</a>",
+                "<a href=\"{root}{}\" class=\"cluster\" aria-label=\"{}\"><rect class=\"hit\" x=\"{:.1}\" y=\"{:.1}\" width=\"{:.1}\" height=\"{STRIP_HISTOGRAM}\"/><rect x=\"{:.1}\" y=\"{:.1}\" width=\"{:.1}\" height=\"{h:.1}\"/>{label}</a>",
                 esc(&self.card_link(&self.marks[first])),
                 esc(&what),
                 x + width / 2.0 - TARGET.max(width) / 2.0,
@@ -294,7 +293,7 @@ impl Axis<'_> {
             );
             let _ = write!(
                 s,
-                "<a href=\"{root}{}\" class=\"cluster\"><title>{}</title><rect class=\"hit\" x=\"{:.1}\" y=\"4\" width=\"{width:.1}\" height=\"{OVERVIEW_HEIGHT}\"/><rect x=\"{:.1}\" y=\"{:.1}\" width=\"{:.1}\" height=\"{h:.1}\"/></a>",
+                "<a href=\"{root}{}\" class=\"cluster\" aria-label=\"{}\"><rect class=\"hit\" x=\"{:.1}\" y=\"4\" width=\"{width:.1}\" height=\"{OVERVIEW_HEIGHT}\"/><rect x=\"{:.1}\" y=\"{:.1}\" width=\"{:.1}\" height=\"{h:.1}\"/></a>",
                 esc(&self.card_link(m)),
                 esc(&what),
                 x,
