@@ -147,7 +147,7 @@ mod gen_corpus;
 const FILE_LIMIT: u64 = 25 * 1024 * 1024;
 
 #[test]
-#[ignore = "builds 10,000 events: about a minute in a debug build; scripts/test.sh runs it"]
+#[ignore = "builds 10,000 events: minutes in a debug build; scripts/test.sh runs it (the 80 MB budget fails until the HTML is trimmed: 163 MB today)"]
 fn ten_thousand_events_fit_the_hosts() {
     let t = SiteTest::empty();
     gen_corpus::write_corpus(10_000, t.root());
