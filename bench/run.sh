@@ -42,13 +42,15 @@ measure() { # label, output folder, command...; prints "wall cpu rss_mb", the me
 printf 'Built in %s (%s), %s cores, %s run(s) each, median by wall time.\n\n' "$work" \
   "$(df --output=fstype "$work" | tail -1 | tr -d ' ')" "$(nproc)" "$repeat"
 ratio() { awk -v a="$1" -v h="$2" 'BEGIN { printf "%.2f", a / h }'; }
-# HTML pages, and MB of output (the bytes of its files, not the blocks).
+# HTML pages, files, MB of output (the bytes of its files, not the
+# blocks) and the largest file in MB: what static hosts limit (GitHub
+# Pages 1 GB a site, Cloudflare Pages 25 MiB a file and 20,000 files).
 size() {
   printf '%s | %s' "$(find "$1" -name '*.html' | wc -l)" \
-    "$(find "$1" -type f -printf '%s\n' | awk '{ s += $1 } END { printf "%.0f", s / 1e6 }')"
+    "$(find "$1" -type f -printf '%s\n' | awk '{ s += $1; n++; if ($1 > m) m = $1 } END { printf "%d | %.0f | %.1f", n, s / 1e6, m / 1e6 }')"
 }
-printf '| events | site | HTML pages | MB written | wall s | cpu s | peak RSS MB | annals/this wall | annals/this RSS |\n'
-printf '|---:|---|---:|---:|---:|---:|---:|---:|---:|\n'
+printf '| events | site | HTML pages | files | MB written | largest file MB | wall s | cpu s | peak RSS MB | annals/this wall | annals/this RSS |\n'
+printf '|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n'
 for n in "${sizes[@]}"; do
   site="$work/$n"
   ./target/release/examples/gen_corpus "$n" "$site" 2>/dev/null

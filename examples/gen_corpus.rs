@@ -117,7 +117,12 @@ fn main() {
         eprintln!("usage: gen_corpus N OUT_DIR");
         std::process::exit(2);
     };
-    let out = Path::new(out);
+    write_corpus(n, Path::new(out));
+}
+
+/// Writes the corpus of `n` events into `out` (also used by the test that
+/// checks the output size of a 10,000-event site).
+pub fn write_corpus(n: usize, out: &Path) {
     let mut rng = StdRng::seed_from_u64(0x5eed_a11a);
     let tags: Vec<String> = (0..200)
         .map(|i| format!("{}-{i}", word(&mut rng)))

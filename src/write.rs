@@ -3,6 +3,13 @@
 //! written, so a failed or killed build leaves the previous output exactly
 //! as it was. On Linux the swap is one atomic `renameat2(RENAME_EXCHANGE)`:
 //! at no instant is the output folder missing or half written.
+//!
+//! A file whose bytes are the same as the previous output's is not written
+//! again: the staging folder gets a hard link to the old file (or, where
+//! links fail, a copy that keeps its modification time), so after the
+//! swap it keeps its modification time and hosts that sync by time upload
+//! only what changed. The old output is never modified, so a failed build
+//! still leaves it as it was.
 
 use std::fs;
 use std::io;
@@ -99,6 +106,31 @@ fn one_file_per_name(paths: &[String]) -> io::Result<()> {
     Ok(())
 }
 
+/// The metadata of `old` when it is a plain file holding exactly `bytes`
+/// (the length compared first, so most changed files cost no read).
+fn unchanged(old: &Path, bytes: &[u8]) -> Option<fs::Metadata> {
+    let meta = fs::symlink_metadata(old).ok()?;
+    if !meta.is_file() || meta.len() != bytes.len() as u64 {
+        return None;
+    }
+    (fs::read(old).ok()? == bytes).then_some(meta)
+}
+
+/// Puts the unchanged file `old` at `dest`: a hard link (no bytes
+/// written, the same modification time), else a copy given `old`'s
+/// modification time.
+fn reuse(old: &Path, meta: &fs::Metadata, dest: &Path, bytes: &[u8]) -> io::Result<()> {
+    match fs::hard_link(old, dest) {
+        Err(e) if e.kind() == io::ErrorKind::NotFound => Err(e),
+        Ok(()) => Ok(()),
+        Err(_) => {
+            fs::write(dest, bytes)?;
+            let file = fs::File::options().write(true).open(dest)?;
+            file.set_modified(meta.modified()?)
+        }
+    }
+}
+
 /// Swaps two folders in one step where the system can (Linux), else
 /// reports `Unsupported` so the caller falls back to two renames.
 fn exchange(a: &Path, b: &Path) -> io::Result<()> {
@@ -168,15 +200,21 @@ impl Staging {
     }
 
     /// Writes one file into the staging folder, making its folder if need
-    /// be.
+    /// be; a file the previous output holds with the same bytes is linked
+    /// instead ([`Staging::reuse`]).
     fn write(&self, path: &str, bytes: &[u8]) -> io::Result<()> {
         let dest = self.dest(path)?;
-        match fs::write(&dest, bytes) {
+        let old = self.output.join(safe_relative(path).unwrap_or_default());
+        let once = |dest: &Path| match unchanged(&old, bytes) {
+            Some(meta) => reuse(&old, &meta, dest, bytes),
+            None => fs::write(dest, bytes),
+        };
+        match once(&dest) {
             Err(e) if e.kind() == io::ErrorKind::NotFound => {
                 if let Some(dir) = dest.parent() {
                     fs::create_dir_all(dir)?;
                 }
-                fs::write(&dest, bytes)
+                once(&dest)
             }
             done => done,
         }
@@ -371,5 +409,31 @@ mod tests {
         assert!(!out.join("old").exists());
         let left: Vec<_> = fs::read_dir(tmp.path()).unwrap().collect();
         assert_eq!(left.len(), 1);
+    }
+
+    #[test]
+    fn unchanged_files_keep_their_modification_time_and_changed_ones_are_written() {
+        let tmp = tempfile::tempdir().unwrap();
+        let out = tmp.path().join("public");
+        write_site(&out, &[file("index.html", "one"), file("a/b.css", "same")]).unwrap();
+        let old = std::time::SystemTime::UNIX_EPOCH + std::time::Duration::from_secs(1_000_000);
+        for p in ["index.html", "a/b.css"] {
+            let f = fs::File::options().write(true).open(out.join(p)).unwrap();
+            f.set_modified(old).unwrap();
+        }
+        let mtime = |p: &str| fs::metadata(out.join(p)).unwrap().modified().unwrap();
+        // Not committed: the old output is untouched.
+        let staging = Staging::new(&out).unwrap();
+        staging.put(file("a/b.css", "same"));
+        staging.put(file("index.html", "two"));
+        drop(staging);
+        assert_eq!(fs::read_to_string(out.join("index.html")).unwrap(), "one");
+        assert_eq!(mtime("index.html"), old);
+
+        write_site(&out, &[file("index.html", "two"), file("a/b.css", "same")]).unwrap();
+        assert_eq!(mtime("a/b.css"), old);
+        assert_ne!(mtime("index.html"), old);
+        assert_eq!(fs::read_to_string(out.join("index.html")).unwrap(), "two");
+        assert_eq!(fs::read_to_string(out.join("a/b.css")).unwrap(), "same");
     }
 }

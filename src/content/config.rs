@@ -35,6 +35,8 @@ struct RawConfig {
     unsafe_html: bool,
     #[serde(default)]
     eras: Vec<RawEra>,
+    #[serde(default)]
+    feed_limit: Option<Spanned<usize>>,
 }
 
 #[derive(Deserialize)]
@@ -101,7 +103,15 @@ pub(crate) struct Config {
     pub raw_html: RawHtml,
     /// Named periods, in the order of their start (then as written).
     pub eras: Vec<Era>,
+    /// How many of the newest events each feed and calendar holds, the
+    /// site's and each term's (`feed_limit:`, default [`FEED_LIMIT`]).
+    pub feed_limit: usize,
 }
+
+/// The feeds' and calendars' default number of events: what a feed reader
+/// or a calendar subscription shows of a site without the file growing
+/// with the archive (see README, "Feeds and calendars").
+pub(crate) const FEED_LIMIT: usize = 50;
 
 /// A taxonomy's heading when site.yaml gives none, in the site's language.
 fn default_title(name: &str, lang: &Lang) -> String {
@@ -197,6 +207,20 @@ impl Config {
             }
         };
         let eras = eras(&src, &raw.eras, timezone, &mut diags);
+        let feed_limit = match &raw.feed_limit {
+            None => FEED_LIMIT,
+            Some(n) if n.value == 0 => {
+                diags.push(
+                    Diagnostic::error(
+                        "`feed_limit` is the number of events in each feed and calendar, at least 1",
+                        yaml::location(&src, 0, n),
+                    )
+                    .with_hint(format!("leave it out for the newest {FEED_LIMIT}")),
+                );
+                FEED_LIMIT
+            }
+            Some(n) => n.value,
+        };
         if diags.has_errors() {
             return Err(diags);
         }
@@ -213,6 +237,7 @@ impl Config {
                 RawHtml::Sanitize
             },
             eras,
+            feed_limit,
         })
     }
 }

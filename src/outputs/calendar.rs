@@ -26,6 +26,28 @@ fn calendar_text(s: &str) -> String {
         .collect()
 }
 
+/// The most bytes of a title or summary a calendar entry carries. A
+/// calendar entry points to its event page, which has the whole text;
+/// calendar apps show a few lines of it (Google Calendar cuts descriptions
+/// at 8 KB). It also bounds the work of the `icalendar` crate, whose line
+/// folding takes time quadratic in a line's length (0.17: `fold_line`
+/// walks the line from its start for each 75-byte fold, 99 s for a 15 MiB
+/// title): at 2 KiB a line costs under a millisecond.
+const TEXT_LIMIT: usize = 2048;
+
+/// `s` cut to at most [`TEXT_LIMIT`] bytes at a character boundary, with
+/// an ellipsis where it was cut.
+fn clipped(s: &str) -> std::borrow::Cow<'_, str> {
+    if s.len() <= TEXT_LIMIT {
+        return s.into();
+    }
+    let mut end = TEXT_LIMIT - '…'.len_utf8();
+    while !s.is_char_boundary(end) {
+        end -= 1;
+    }
+    format!("{}…", &s[..end]).into()
+}
+
 fn naive(days: i64) -> Option<NaiveDate> {
     let (y, m, d) = civil_from_days(days);
     if !(1..=9999).contains(&y) {
@@ -47,8 +69,12 @@ fn calendar_event(
     let has_time = e.date.points().any(|p| p.time.is_some());
     let mut ev = icalendar::Event::new();
     ev.uid(&event_iri(config, &e.id));
-    ev.summary(&calendar_text(&e.title));
-    let mut description = format!("{}\n{}", text.date_text, text.summary_text);
+    ev.summary(&calendar_text(&clipped(&e.title)));
+    let mut description = format!(
+        "{}\n{}",
+        clipped(&text.date_text),
+        clipped(&text.summary_text)
+    );
     if let Some(base) = &config.base_url {
         let url = Page::Event(&e.id).absolute(base);
         description.push_str(&format!("\n{url}"));
@@ -56,10 +82,10 @@ fn calendar_event(
     }
     ev.description(&calendar_text(&description));
     if !e.terms[0].is_empty() {
-        ev.categories(e.terms[0].iter().map(|t| calendar_text(t)));
+        ev.categories(e.terms[0].iter().map(|t| calendar_text(&clipped(t))));
     }
     if !e.terms[2].is_empty() {
-        ev.location(&calendar_text(&e.terms[2].join(", ")));
+        ev.location(&calendar_text(&clipped(&e.terms[2].join(", "))));
     }
     if has_time {
         let (start, end) = e.span;
@@ -94,7 +120,7 @@ pub(crate) fn icalendar(
     let mut cal = Calendar::new();
     // `Calendar::name` writes NAME unescaped (icalendar 0.17): a comma or a
     // line break in a title or term would end the value or the line.
-    let name = calendar_text(name);
+    let name = calendar_text(&clipped(name));
     let escaped = name
         .replace('\\', "\\\\")
         .replace(',', "\\,")

@@ -72,9 +72,80 @@ fn tl_era(era: &crate::content::config::Era) -> Value {
     Value::Object(m)
 }
 
+/// The most bytes a file may have on the hosts sites are published on:
+/// Cloudflare Pages refuses files over 25 MiB.
+pub(crate) const FILE_LIMIT: usize = 25 * 1024 * 1024;
+
+/// `items` in runs of consecutive items, as few as `write` needs to make
+/// each run fit in `limit` bytes (an item that does not fit alone is a run
+/// of its own). `whole` is the size of all of them in one file.
+fn split<T>(
+    items: &[T],
+    limit: usize,
+    whole: usize,
+    write: impl Fn(&[T]) -> String,
+) -> Vec<(String, usize)> {
+    // Nine tenths of the limit: events are not all of one size.
+    let mut parts = whole.div_ceil(limit / 10 * 9).max(2);
+    loop {
+        let size = items.len().div_ceil(parts).max(1);
+        let texts: Vec<(String, usize)> = items
+            .chunks(size)
+            .map(|chunk| (write(chunk), chunk.len()))
+            .collect();
+        if size == 1 || texts.iter().all(|(t, _)| t.len() <= limit) {
+            return texts;
+        }
+        parts *= 2;
+    }
+}
+
+/// A part of a split export, as its manifest lists it.
+#[derive(Serialize)]
+struct PartRef<'a> {
+    /// Its number of events.
+    events: usize,
+    /// Its path, beside the manifest.
+    file: String,
+    /// The ids of its first and last event.
+    first: &'a str,
+    last: &'a str,
+}
+
+/// The part files of an export named `stem` and their manifest entries,
+/// for `parts` made by [`split`] from the events of `tl` in order.
+fn part_files<'a>(
+    stem: &str,
+    tl: &'a Timeline,
+    parts: Vec<(String, usize)>,
+) -> (Vec<(String, String)>, Vec<PartRef<'a>>) {
+    let mut files = Vec::with_capacity(parts.len());
+    let mut refs = Vec::with_capacity(parts.len());
+    let mut at = 0;
+    for (n, (text, count)) in parts.into_iter().enumerate() {
+        let file = format!("{stem}-{}.json", n + 1);
+        refs.push(PartRef {
+            events: count,
+            file: file.clone(),
+            first: &tl.events[at].id,
+            last: &tl.events[at + count - 1].id,
+        });
+        at += count;
+        files.push((file, text));
+    }
+    (files, refs)
+}
+
 /// `/timeline.json`: a title slide, one slide per event, and the site's
-/// eras.
-pub(crate) fn timelinejs(config: &Config, tl: &Timeline, texts: &[Arc<EventText>]) -> String {
+/// eras; over `limit` bytes, a manifest (the title slide and the list of
+/// parts) and `timeline-1.json` …, each a whole TimelineJS document with
+/// the slides of one stretch of the timeline. Path and text of each file.
+pub(crate) fn timelinejs(
+    config: &Config,
+    tl: &Timeline,
+    texts: &[Arc<EventText>],
+    limit: usize,
+) -> Vec<(String, String)> {
     let events: Vec<Value> = tl
         .events
         .iter()
@@ -149,14 +220,45 @@ pub(crate) fn timelinejs(config: &Config, tl: &Timeline, texts: &[Arc<EventText>
             "text": html_text(&config.description),
         } }),
     );
-    doc.insert("events".into(), Value::Array(events));
     if !config.eras.is_empty() {
         doc.insert(
             "eras".into(),
             Value::Array(config.eras.iter().map(tl_era).collect()),
         );
     }
-    inert_json(&Value::Object(doc))
+    // The document with `events` in its place among the keys (in
+    // alphabetical order, as a `Map` writes them), borrowed rather than
+    // copied: at 100,000 events a copy of the slides is hundreds of MB.
+    #[derive(Serialize)]
+    struct Doc<'a> {
+        #[serde(skip_serializing_if = "Option::is_none")]
+        eras: Option<&'a Value>,
+        events: &'a [Value],
+        #[serde(skip_serializing_if = "Option::is_none")]
+        scale: Option<&'a Value>,
+        title: Option<&'a Value>,
+    }
+    let with_events = |events: &[Value]| {
+        inert_json(&Doc {
+            eras: doc.get("eras"),
+            events,
+            scale: doc.get("scale"),
+            title: doc.get("title"),
+        })
+    };
+    let whole = with_events(&events);
+    if whole.len() <= limit {
+        return vec![("timeline.json".into(), whole)];
+    }
+    let parts = split(&events, limit, whole.len(), with_events);
+    let (mut files, refs) = part_files("timeline", tl, parts);
+    let manifest = json!({
+        "event_count": events.len(),
+        "parts": refs,
+        "title": doc.get("title"),
+    });
+    files.insert(0, ("timeline.json".into(), inert_json(&manifest)));
+    files
 }
 
 // Fields in alphabetical order: the order in which events.json has
@@ -229,15 +331,39 @@ struct ExportSite<'a> {
 
 #[derive(Serialize)]
 struct ExportDoc<'a> {
-    eras: Vec<ExportEra<'a>>,
-    events: Vec<ExportEvent<'a>>,
-    site: ExportSite<'a>,
-    sources: Vec<ExportSource<'a>>,
+    eras: &'a [ExportEra<'a>],
+    events: &'a [ExportEvent<'a>],
+    site: &'a ExportSite<'a>,
+    sources: &'a [ExportSource<'a>],
+}
+
+/// `events.json` when split: everything but the events, which are in the
+/// parts it lists, in order.
+#[derive(Serialize)]
+struct ExportManifest<'a> {
+    eras: &'a [ExportEra<'a>],
+    event_count: usize,
+    parts: Vec<PartRef<'a>>,
+    site: &'a ExportSite<'a>,
+    sources: &'a [ExportSource<'a>],
+}
+
+/// One part of a split `events.json`.
+#[derive(Serialize)]
+struct ExportPart<'a> {
+    events: &'a [ExportEvent<'a>],
 }
 
 /// `/events.json`: every event and source, with written and normalised
-/// dates, for programs.
-pub(crate) fn events_json(config: &Config, tl: &Timeline, texts: &[Arc<EventText>]) -> String {
+/// dates, for programs; over `limit` bytes, a manifest (sources, eras, the
+/// site and the list of parts) and `events-1.json` …, each holding the
+/// events of one stretch of the timeline. Path and text of each file.
+pub(crate) fn events_json(
+    config: &Config,
+    tl: &Timeline,
+    texts: &[Arc<EventText>],
+    limit: usize,
+) -> Vec<(String, String)> {
     let events: Vec<ExportEvent<'_>> = tl
         .events
         .iter()
@@ -307,16 +433,57 @@ pub(crate) fn events_json(config: &Config, tl: &Timeline, texts: &[Arc<EventText
             }
         })
         .collect();
-    inert_json(&ExportDoc {
-        eras,
-        events,
-        site: ExportSite {
-            base_url: config.base_url.as_deref(),
-            description: &config.description,
-            language: config.lang.code,
-            timezone: config.timezone.name(),
-            title: &config.title,
-        },
-        sources,
-    })
+    let site = ExportSite {
+        base_url: config.base_url.as_deref(),
+        description: &config.description,
+        language: config.lang.code,
+        timezone: config.timezone.name(),
+        title: &config.title,
+    };
+    let whole = inert_json(&ExportDoc {
+        eras: &eras,
+        events: &events,
+        site: &site,
+        sources: &sources,
+    });
+    if whole.len() <= limit {
+        return vec![("events.json".into(), whole)];
+    }
+    let parts = split(&events, limit, whole.len(), |events| {
+        inert_json(&ExportPart { events })
+    });
+    let (mut files, parts) = part_files("events", tl, parts);
+    let manifest = inert_json(&ExportManifest {
+        eras: &eras,
+        event_count: events.len(),
+        parts,
+        site: &site,
+        sources: &sources,
+    });
+    files.insert(0, ("events.json".into(), manifest));
+    files
+}
+
+#[cfg(test)]
+mod tests {
+    use super::split;
+
+    #[test]
+    fn split_keeps_order_and_fits_each_part_in_the_limit() {
+        let items: Vec<String> = (0..100).map(|i| format!("item {i:03}")).collect();
+        let write = |chunk: &[String]| chunk.join(",");
+        let whole = write(&items).len();
+        let parts = split(&items, 200, whole, write);
+        assert!(parts.len() >= 5, "{} parts", parts.len());
+        assert!(parts.iter().all(|(text, _)| text.len() <= 200));
+        assert_eq!(parts.iter().map(|(_, n)| n).sum::<usize>(), 100);
+        let joined: Vec<&str> = parts.iter().map(|(t, _)| t.as_str()).collect();
+        assert_eq!(joined.join(","), write(&items));
+        // An item too large for any part is a part of its own.
+        let mut items = items;
+        items[50] = "x".repeat(500);
+        let parts = split(&items, 200, whole + 500, write);
+        assert!(parts.iter().any(|(t, n)| *n == 1 && t.len() == 500));
+        assert_eq!(parts.iter().map(|(_, n)| n).sum::<usize>(), 100);
+    }
 }

@@ -110,49 +110,61 @@ fn data_files(
     target: &dyn Target,
 ) -> Vec<String> {
     let all: Vec<usize> = (0..tl.events.len()).collect();
+    // Feeds and calendars hold the newest events (the last in timeline
+    // order), `feed_limit:` of them: a reader's client shows what is new,
+    // and the whole history is in events.json and the pages.
+    let newest = |events: &[usize]| -> Vec<usize> {
+        events[events.len().saturating_sub(config.feed_limit)..].to_vec()
+    };
+    let latest = newest(&all);
     // Each file is one job; they run in parallel and keep this order.
-    type Job<'j> = Box<dyn Fn() -> OutputFile + Send + Sync + 'j>;
+    type Job<'j> = Box<dyn Fn() -> Vec<OutputFile> + Send + Sync + 'j>;
+    let files = |made: Vec<(String, String)>| {
+        made.into_iter()
+            .map(|(path, text)| OutputFile::text(path, text))
+            .collect()
+    };
     let mut jobs: Vec<Job<'_>> = vec![
         Box::new(|| {
-            OutputFile::text(
+            vec![OutputFile::text(
                 "feed.xml".into(),
-                feeds::atom_feed(config, tl, texts, &all, "", &config.title),
-            )
+                feeds::atom_feed(config, tl, texts, &latest, "", &config.title),
+            )]
         }),
         Box::new(|| {
-            OutputFile::text(
+            vec![OutputFile::text(
                 "calendar.ics".into(),
-                calendar::icalendar(config, tl, texts, &all, &config.title).0,
-            )
+                calendar::icalendar(config, tl, texts, &latest, &config.title).0,
+            )]
         }),
-        Box::new(|| {
-            OutputFile::text(
-                "timeline.json".into(),
-                export::timelinejs(config, tl, texts),
-            )
-        }),
-        Box::new(|| OutputFile::text("events.json".into(), export::events_json(config, tl, texts))),
+        Box::new(|| files(export::timelinejs(config, tl, texts, export::FILE_LIMIT))),
+        Box::new(|| files(export::events_json(config, tl, texts, export::FILE_LIMIT))),
     ];
     for t in &tl.taxonomies {
         for term in &t.terms {
             let dir = Page::Term(t.name, &term.slug).dir();
             let name = format!("{}: {} — {}", t.title, term.name, config.title);
             let (feed_dir, feed_name) = (dir.clone(), name.clone());
+            let events = Arc::new(newest(&term.events));
+            let feed_events = Arc::clone(&events);
             jobs.push(Box::new(move || {
-                OutputFile::text(
+                vec![OutputFile::text(
                     format!("{feed_dir}feed.xml"),
-                    feeds::atom_feed(config, tl, texts, &term.events, &feed_dir, &feed_name),
-                )
+                    feeds::atom_feed(config, tl, texts, &feed_events, &feed_dir, &feed_name),
+                )]
             }));
             jobs.push(Box::new(move || {
-                OutputFile::text(
+                vec![OutputFile::text(
                     format!("{dir}calendar.ics"),
-                    calendar::icalendar(config, tl, texts, &term.events, &name).0,
-                )
+                    calendar::icalendar(config, tl, texts, &events, &name).0,
+                )]
             }));
         }
     }
-    let mut out: Vec<String> = jobs.par_iter().map(|job| put(target, job())).collect();
+    let mut out: Vec<String> = jobs
+        .par_iter()
+        .flat_map_iter(|job| job().into_iter().map(|f| put(target, f)))
+        .collect();
     // Search results are not pages for search engines.
     let dirs: Vec<String> = pages
         .iter()

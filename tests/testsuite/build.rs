@@ -443,3 +443,74 @@ fn drafts_are_left_out_unless_asked_for_and_marked_when_shown() {
     );
     assert!(with.read("index.html").contains("badge-draft"));
 }
+
+/// Every file of `out` and its modification time.
+fn mtimes(out: &Path) -> std::collections::BTreeMap<String, std::time::SystemTime> {
+    let mut files = std::collections::BTreeMap::new();
+    let mut dirs = vec![out.to_path_buf()];
+    while let Some(dir) = dirs.pop() {
+        for entry in std::fs::read_dir(&dir).unwrap() {
+            let entry = entry.unwrap();
+            let meta = entry.metadata().unwrap();
+            if meta.is_dir() {
+                dirs.push(entry.path());
+            } else {
+                let rel = entry.path().strip_prefix(out).unwrap().to_path_buf();
+                files.insert(rel.display().to_string(), meta.modified().unwrap());
+            }
+        }
+    }
+    files
+}
+
+#[test]
+fn a_rebuild_leaves_unchanged_files_as_they_were_for_hosts_that_sync_by_time() {
+    let t = SiteTest::fixture("good");
+    for i in 0..100 {
+        t.write(
+            &format!("content/events/extra-{i}.yaml"),
+            format!(
+                "title: Extra {i}\ndate: 19{:02}\ntags: [t{}]\n",
+                i % 100,
+                i % 10
+            ),
+        );
+    }
+    let out = t.built();
+    let first = mtimes(out.path());
+    // Long enough for any rewrite to show in the modification time.
+    std::thread::sleep(std::time::Duration::from_millis(50));
+    t.built();
+    assert_eq!(
+        mtimes(out.path()),
+        first,
+        "an unchanged build rewrote files"
+    );
+
+    std::thread::sleep(std::time::Duration::from_millis(50));
+    t.edit("content/events/designation.yaml", |s| {
+        s.replace(
+            "The government designates the cartels.",
+            "The government designates six cartels.",
+        )
+    });
+    t.built();
+    let second = mtimes(out.path());
+    let changed: Vec<&String> = second
+        .iter()
+        .filter(|(path, time)| first.get(*path) != Some(*time))
+        .map(|(path, _)| path)
+        .collect();
+    assert!(
+        changed.contains(&&"events/designation/index.html".to_string()),
+        "{changed:?}"
+    );
+    // The event's page, the pages and files listing it (home, source,
+    // tag, feeds, calendars, exports), the search index: not the others.
+    assert!(
+        changed.len() <= 20 && second.len() > 100,
+        "{} of {} files rewritten after one edit: {changed:?}",
+        changed.len(),
+        second.len()
+    );
+}

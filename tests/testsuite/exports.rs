@@ -344,3 +344,89 @@ fn json_ld_is_valid_schema_org() {
         );
     }
 }
+
+#[test]
+#[ignore = "builds 27 MiB of event bodies: over a minute in a debug build; scripts/test.sh runs it"]
+fn events_json_past_25_mib_is_a_manifest_of_parts_that_hold_every_event_in_order() {
+    let t = SiteTest::empty();
+    t.write("site.yaml", "title: Long bodies\n");
+    let words = "The offer of troops is refused, and the talks go on; ";
+    let body = words.repeat(1024 * 1024 / words.len());
+    for i in 0..27 {
+        t.write(
+            &format!("content/events/e{i:02}.yaml"),
+            format!("title: Event {i}\ndate: 20{i:02}\nbody: \"{body}\"\n"),
+        );
+    }
+    let out = t.built();
+    let manifest = out.json("events.json");
+    assert!(manifest.get("events").is_none(), "a manifest has no events");
+    assert_eq!(manifest["event_count"], 27);
+    assert_eq!(manifest["site"]["title"], "Long bodies");
+    let mut ids = Vec::new();
+    let parts = manifest["parts"].as_array().unwrap();
+    assert!(parts.len() >= 2, "{parts:?}");
+    for part in parts {
+        let file = part["file"].as_str().unwrap();
+        let len = std::fs::metadata(out.join(file)).unwrap().len();
+        assert!(len <= 25 * 1024 * 1024, "{file} is {len} bytes");
+        let events = out.json(file)["events"].as_array().unwrap().clone();
+        assert_eq!(events.len() as u64, part["events"].as_u64().unwrap());
+        assert_eq!(events[0]["id"], part["first"]);
+        ids.extend(events.iter().map(|e| e["id"].as_str().unwrap().to_string()));
+    }
+    let expected: Vec<String> = (0..27).map(|i| format!("e{i:02}")).collect();
+    assert_eq!(ids, expected);
+    // timeline.json has no bodies: it still fits, whole.
+    assert_eq!(
+        out.json("timeline.json")["events"]
+            .as_array()
+            .unwrap()
+            .len(),
+        27
+    );
+}
+
+#[test]
+fn feeds_and_calendars_hold_the_newest_events_up_to_feed_limit() {
+    let t = SiteTest::empty();
+    t.write("site.yaml", "title: Many\n");
+    let mut yaml = String::new();
+    for i in 0..60 {
+        yaml.push_str(&format!(
+            "- id: e{i:02}\n  title: Event {i}\n  date: \"19{i:02}\"\n  tags: [all]\n"
+        ));
+    }
+    t.write("content/events/all.yaml", yaml);
+    let out = t.built();
+    for dir in ["", "tags/all/"] {
+        let feed = out.read(&format!("{dir}feed.xml"));
+        assert_eq!(feed.matches("<entry>").count(), 50, "{dir}feed.xml");
+        // Newest first; the oldest ten are left out.
+        assert!(feed.find("Event 59").unwrap() < feed.find("Event 10<").unwrap());
+        assert!(!feed.contains("Event 9<"));
+        let ics = out.read(&format!("{dir}calendar.ics"));
+        assert_eq!(ics.matches("BEGIN:VEVENT").count(), 50, "{dir}calendar.ics");
+    }
+    // Every event is still in the exports.
+    assert_eq!(
+        out.json("events.json")["events"].as_array().unwrap().len(),
+        60
+    );
+
+    t.write("site.yaml", "title: Many\nfeed_limit: 5\n");
+    let out = t.built();
+    assert_eq!(out.read("feed.xml").matches("<entry>").count(), 5);
+    assert_eq!(
+        out.read("tags/all/calendar.ics")
+            .matches("BEGIN:VEVENT")
+            .count(),
+        5
+    );
+
+    t.write("site.yaml", "title: Many\nfeed_limit: 0\n");
+    t.check_as("short")
+        .run()
+        .exits(1)
+        .stderr_has("site.yaml:2:13: error: `feed_limit` is the number of events in each feed and calendar, at least 1");
+}

@@ -107,3 +107,90 @@ fn a_huge_file_is_refused_before_it_is_read() {
         ));
     }
 }
+
+/// A site whose one event has one field of about `size` bytes: `field` is
+/// `title`, `summary`, `body` or `quote` (the quotation, and the source
+/// paragraph it quotes).
+fn site_with_one_huge(field: &str, size: usize) -> SiteTest {
+    let words = "Mexico refuses the offer of troops, and the cartels answer; ";
+    let huge = words.repeat(size / words.len()).trim_end().to_string();
+    let t = SiteTest::empty();
+    t.write("site.yaml", "title: Huge\n");
+    let (mut title, mut summary, mut body, mut quote) = (
+        "A title".to_string(),
+        "A summary.".to_string(),
+        String::new(),
+        "Short words.".to_string(),
+    );
+    match field {
+        "title" => title = huge.clone(),
+        "summary" => summary = huge.clone(),
+        "body" => body = huge.clone(),
+        _ => quote = huge.clone(),
+    }
+    t.write(
+        "content/sources/article.md",
+        format!("---\ntitle: Article\n---\nShort words.\n\n{quote}\n"),
+    );
+    t.write(
+        "content/events/huge.yaml",
+        format!(
+            "title: \"{title}\"\ndate: 2025-05-04\nsummary: \"{summary}\"\nbody: \"{body}\"\ntags: [troops]\nsources:\n  - source: article\n    quote: \"{quote}\"\n"
+        ),
+    );
+    t
+}
+
+/// The least CPU time (user and system, all threads) of three `annals
+/// check` runs of `t`: CPU time, since wall time on a shared machine
+/// moves with its load. Measured by bash's `times`, which counts only
+/// the children of that shell.
+fn check_time(t: &SiteTest) -> Duration {
+    let annals = t.check().command();
+    let mut line = format!("{:?}", annals.get_program());
+    for arg in annals.get_args() {
+        line.push_str(&format!(" {arg:?}"));
+    }
+    (0..3)
+        .map(|_| {
+            let out = std::process::Command::new("bash")
+                .arg("-c")
+                .arg(format!("{line} >/dev/null 2>&1 || exit 9; times"))
+                .output()
+                .unwrap();
+            assert!(out.status.success(), "annals check failed");
+            // "0m0.001s 0m0.000s" (the shell), then its children's.
+            let times = String::from_utf8(out.stdout).unwrap();
+            let children = times.lines().nth(1).unwrap();
+            children
+                .split(' ')
+                .map(|t| {
+                    let (m, s) = t.trim_end_matches('s').split_once('m').unwrap();
+                    Duration::from_secs_f64(
+                        m.parse::<f64>().unwrap() * 60.0 + s.parse::<f64>().unwrap(),
+                    )
+                })
+                .sum::<Duration>()
+        })
+        .min()
+        .unwrap()
+}
+
+#[test]
+#[cfg(unix)]
+fn one_huge_field_takes_time_in_proportion_to_its_size() {
+    // Four times the size may take at most six times as long (a quadratic
+    // step takes sixteen): every renderer and export sees each field.
+    for field in ["title", "summary", "body", "quote"] {
+        let (small, large) = (
+            site_with_one_huge(field, 256 * 1024),
+            site_with_one_huge(field, 1024 * 1024),
+        );
+        let (a, b) = (check_time(&small), check_time(&large));
+        let ratio = b.as_secs_f64() / a.as_secs_f64();
+        assert!(
+            ratio < 6.0,
+            "{field}: 256 KiB in {a:?}, 1 MiB in {b:?}: {ratio:.1}× for 4× the size"
+        );
+    }
+}
