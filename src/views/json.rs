@@ -5,37 +5,53 @@
 //! no markup. (JSON's own syntax has none of the three, so only strings
 //! change.)
 
+use std::io;
+
 use serde::Serialize;
 
 /// `value` as compact inert JSON (inline `<script>` data, search index).
 pub(crate) fn inert<T: Serialize + ?Sized>(value: &T) -> String {
-    serde_json::to_string(value).map_or_else(|_| String::new(), escape_markup)
+    let mut out = Vec::with_capacity(256);
+    match serde_json::to_writer(Inert(&mut out), value) {
+        Ok(()) => String::from_utf8(out).unwrap_or_default(),
+        Err(_) => String::new(),
+    }
 }
 
 /// `value` as pretty (two-space indented) inert JSON, for files people
 /// read too (`events.json`, `timeline.json`).
 pub(crate) fn inert_pretty<T: Serialize + ?Sized>(value: &T) -> String {
-    serde_json::to_string_pretty(value).map_or_else(|_| String::new(), escape_markup)
+    let mut out = Vec::with_capacity(4096);
+    match serde_json::to_writer_pretty(Inert(&mut out), value) {
+        Ok(()) => String::from_utf8(out).unwrap_or_default(),
+        Err(_) => String::new(),
+    }
 }
 
-/// Writes `<`, `>` and `&` in `json` as JSON escapes, in one pass.
-fn escape_markup(json: String) -> String {
-    if !json.contains(['<', '>', '&']) {
-        return json;
+/// A writer that writes `<`, `>` and `&` as JSON escapes as the text goes
+/// by: one buffer, however large the file (JSON's own syntax has none of
+/// the three, so only strings change, and UTF-8 stays whole).
+struct Inert<W>(W);
+
+impl<W: io::Write> io::Write for Inert<W> {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        let mut rest = buf;
+        while let Some(i) = rest.iter().position(|b| matches!(b, b'<' | b'>' | b'&')) {
+            self.0.write_all(&rest[..i])?;
+            self.0.write_all(match rest[i] {
+                b'<' => b"\\u003c",
+                b'>' => b"\\u003e",
+                _ => b"\\u0026",
+            })?;
+            rest = &rest[i + 1..];
+        }
+        self.0.write_all(rest)?;
+        Ok(buf.len())
     }
-    let mut out = String::with_capacity(json.len() + 64);
-    let mut rest = json.as_str();
-    while let Some(i) = rest.find(['<', '>', '&']) {
-        out.push_str(&rest[..i]);
-        out.push_str(match rest.as_bytes()[i] {
-            b'<' => "\\u003c",
-            b'>' => "\\u003e",
-            _ => "\\u0026",
-        });
-        rest = &rest[i + 1..];
+
+    fn flush(&mut self) -> io::Result<()> {
+        self.0.flush()
     }
-    out.push_str(rest);
-    out
 }
 
 #[cfg(test)]
