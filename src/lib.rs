@@ -44,4 +44,7 @@ pub mod import;
 pub mod scaffold;
 pub mod serve;
 
+#[cfg(test)]
+mod testing;
+
 pub use site::{BuildReport, Built, Failure, Site, Stage, build, check};

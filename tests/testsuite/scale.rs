@@ -69,7 +69,7 @@ fn ten_thousand_events_keep_the_home_page_small_and_every_event_listed() {
         .split("class=\"cluster\"")
         .skip(1)
         .map(|c| {
-            let title = &c[c.find("<title>").unwrap() + 7..];
+            let title = &c[c.find("aria-label=\"").unwrap() + 12..];
             title
                 .split_once(" event")
                 .unwrap()

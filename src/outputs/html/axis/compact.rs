@@ -70,6 +70,14 @@ impl Axis<'_> {
             "<line class=\"axis-line\" x1=\"{STRIP_MARGIN}\" x2=\"{}\" y1=\"{axis_y}\" y2=\"{axis_y}\"/>",
             STRIP - STRIP_MARGIN
         );
+        self.strip_tick_labels(&mut s, lang, axis_y, true);
+        s.push_str("</svg>");
+        s
+    }
+
+    /// The tick labels under an axis line at `axis_y`, each kept inside
+    /// the strip, with the tick itself when `marked`.
+    fn strip_tick_labels(&self, s: &mut String, lang: &Lang, axis_y: f64, marked: bool) {
         for (t, label) in self.strip_ticks(lang) {
             let x = self.strip_x(t);
             let half = label.chars().count() as f64 * STRIP_TICK_CHAR / 2.0;
@@ -80,17 +88,21 @@ impl Axis<'_> {
             } else {
                 ""
             };
+            if marked {
+                let _ = write!(
+                    s,
+                    "<line class=\"axis-tick\" x1=\"{x:.1}\" x2=\"{x:.1}\" y1=\"{:.1}\" y2=\"{:.1}\"/>",
+                    axis_y - 3.0,
+                    axis_y + 3.0
+                );
+            }
+            let y = axis_y + if marked { 17.0 } else { 16.0 };
             let _ = write!(
                 s,
-                "<line class=\"axis-tick\" x1=\"{x:.1}\" x2=\"{x:.1}\" y1=\"{:.1}\" y2=\"{:.1}\"/><text class=\"strip-label{anchor}\" x=\"{x:.1}\" y=\"{:.1}\">{}</text>",
-                axis_y - 3.0,
-                axis_y + 3.0,
-                axis_y + 17.0,
+                "<text class=\"strip-label{anchor}\" x=\"{x:.1}\" y=\"{y:.1}\">{}</text>",
                 esc(&label)
             );
         }
-        s.push_str("</svg>");
-        s
     }
 
     /// The ticks the strip has room for: every other one dropped until no
@@ -307,23 +319,7 @@ impl Axis<'_> {
             "<line class=\"axis-line\" x1=\"{STRIP_MARGIN}\" x2=\"{}\" y1=\"{axis_y}\" y2=\"{axis_y}\"/>",
             STRIP - STRIP_MARGIN
         );
-        for (t, label) in self.strip_ticks(lang) {
-            let x = self.strip_x(t);
-            let half = label.chars().count() as f64 * STRIP_TICK_CHAR / 2.0;
-            let anchor = if x - half < 0.0 {
-                " start"
-            } else if x + half > STRIP {
-                " end"
-            } else {
-                ""
-            };
-            let _ = write!(
-                s,
-                "<text class=\"strip-label{anchor}\" x=\"{x:.1}\" y=\"{:.1}\">{}</text>",
-                axis_y + 16.0,
-                esc(&label)
-            );
-        }
+        self.strip_tick_labels(&mut s, lang, axis_y, false);
         s.push_str("</svg>");
         s
     }

@@ -114,8 +114,11 @@ impl Axis<'_> {
             );
         }
         if let Some(label) = &p.label {
+            // A label inside a bar is drawn over its own outline in the
+            // bar's colour (the stylesheet's stroke), a chip that keeps its
+            // contrast where an ongoing bar fades.
             let (class, x) = match self.label_place(m, label.chars().count()) {
-                LabelPlace::Inside(x) => ("mark-label inside", x),
+                LabelPlace::Inside(x) => ("mark-label inside\" paint-order=\"stroke", x),
                 LabelPlace::After(x) => ("mark-label", x),
                 LabelPlace::Before(x) => ("mark-label before", x),
             };

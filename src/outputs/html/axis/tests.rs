@@ -4,6 +4,7 @@ use super::svg::short_count;
 use super::ticks::{short_month, tick_anchor, ticks};
 use super::*;
 use crate::date;
+use crate::testing::golden;
 
 fn mark(start: i64, end: i64) -> AxisMark<'static> {
     AxisMark {
@@ -120,29 +121,6 @@ fn counts_stay_short() {
 // tests/browser/fixtures/, and tests/browser/parity.test.mjs runs the
 // JavaScript on the same cases: the two must agree exactly. After a
 // change here, `ANNALS_BLESS=1 cargo test --lib` rewrites the tables.
-
-/// Compares `actual` with the file at `path` (from the crate root), or
-/// writes it there when `ANNALS_BLESS=1`. (The same helper is in
-/// search.rs's tests.)
-fn golden(path: &str, actual: &str) {
-    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(path);
-    if std::env::var("ANNALS_BLESS").as_deref() == Ok("1") {
-        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
-        std::fs::write(&path, actual).unwrap();
-        return;
-    }
-    let expected = std::fs::read_to_string(&path).unwrap_or_default();
-    let first = expected
-        .lines()
-        .zip(actual.lines())
-        .position(|(a, b)| a != b);
-    assert!(
-        expected == actual,
-        "{} differs from what Rust computes (first at line {}): if the change is meant, run `ANNALS_BLESS=1 cargo test --lib`, then `node --test tests/browser/parity.test.mjs`",
-        path.display(),
-        first.unwrap_or(expected.lines().count().min(actual.lines().count())) + 1,
-    );
-}
 
 /// One JSON value per line inside `[…]`, for readable diffs.
 fn json_lines(rows: &[serde_json::Value]) -> String {
