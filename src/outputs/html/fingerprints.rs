@@ -173,10 +173,16 @@ impl<'a> Renderer<'a> {
         plan: &ListPlan<'_>,
         fp: &Fingerprints,
     ) -> PageFingerprints {
-        let (lang, title) = (self.config.lang, &plan.axis_title);
+        // The language and the title are the same for every page (the
+        // configuration is outside the fingerprints), the root is the
+        // page's folder depth.
         let axis_of = |a: &Option<super::axis::Axis<'_>>| {
-            a.as_ref()
-                .map(|a| hash_of((a.svg("./", lang, title), a.svg_compact("./", lang, title))))
+            a.as_ref().map(|a| {
+                let mut h = DefaultHasher::new();
+                a.layout_hash(&mut h);
+                plan.axis_title.hash(&mut h);
+                h.finish()
+            })
         };
         let axis = axis_of(&plan.axis);
         let list = hash_of((fp.shared, axis, &plan.labels, plan.events.len()));

@@ -25,7 +25,7 @@ use crate::views::escape::escape_html as esc;
 use crate::views::url::Page;
 
 /// One event as the axis sees it.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Hash)]
 pub(crate) struct AxisMark<'a> {
     /// Span start, UTC seconds.
     pub start: i64,
@@ -121,6 +121,7 @@ enum LabelPlace {
 }
 
 /// One mark as drawn.
+#[derive(Hash)]
 struct Placed {
     mark: usize,
     lane: usize,
@@ -129,6 +130,7 @@ struct Placed {
 }
 
 /// One histogram column of a clustered axis.
+#[derive(Hash)]
 struct Bin {
     from: i64,
     to: i64,
@@ -140,7 +142,7 @@ struct Bin {
 }
 
 /// A named period drawn behind the marks (`eras:` in site.yaml).
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Hash)]
 pub(crate) struct AxisEra<'a> {
     /// Span start, UTC seconds.
     pub start: i64,
@@ -394,6 +396,22 @@ impl<'a> Axis<'a> {
         placed.sort_by_key(|p| p.mark);
         self.placed = placed;
         self.lanes = lanes.count();
+    }
+
+    /// Everything its drawings are made from (with the page's root, the
+    /// language and the title), for a page's fingerprint: cheaper than
+    /// drawing it.
+    pub(crate) fn layout_hash(&self, h: &mut impl std::hash::Hasher) {
+        use std::hash::Hash;
+        (self.lo, self.hi, self.lanes, self.top.to_bits()).hash(h);
+        (
+            &self.marks,
+            &self.eras,
+            &self.list_pages,
+            &self.placed,
+            &self.bins,
+        )
+            .hash(h);
     }
 
     /// True when the axis counts events instead of drawing each.
