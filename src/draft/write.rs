@@ -2,6 +2,7 @@
 //! then write the source and the draft events — all of them or, when any
 //! file is already there, none — and say what was done.
 
+use crate::content::yaml::quoted;
 use std::fmt::Write as _;
 use std::io::Write as _;
 use std::path::{Path, PathBuf};
@@ -242,26 +243,6 @@ fn unique(stem: &str, taken: &mut Vec<String>) -> String {
     id
 }
 
-/// A YAML double-quoted scalar (YAML has no raw control characters).
-pub(crate) fn q(s: &str) -> String {
-    let mut out = String::with_capacity(s.len() + 2);
-    out.push('"');
-    for c in s.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            '\t' => out.push_str("\\t"),
-            c if c.is_control() || matches!(c, '\u{feff}' | '\u{2028}' | '\u{2029}') => {
-                let _ = write!(out, "\\u{:04x}", c as u32);
-            }
-            c => out.push(c),
-        }
-    }
-    out.push('"');
-    out
-}
-
 /// A comment line, safe whatever the text holds.
 fn comment(s: &str) -> String {
     s.replace(['\n', '\r'], " ")
@@ -275,9 +256,9 @@ fn event_yaml(d: &DraftEvent, source: &str) -> String {
         d.date,
         comment(&d.how)
     );
-    let list = |v: &[String]| v.iter().map(|s| q(s)).collect::<Vec<_>>().join(", ");
-    let _ = writeln!(y, "title: {}", q(&d.title));
-    let _ = writeln!(y, "date: {}", q(&d.date));
+    let list = |v: &[String]| v.iter().map(|s| quoted(s)).collect::<Vec<_>>().join(", ");
+    let _ = writeln!(y, "title: {}", quoted(&d.title));
+    let _ = writeln!(y, "date: {}", quoted(&d.date));
     y.push_str("draft: true\n");
     if !d.actors.is_empty() {
         let _ = writeln!(y, "actors: [{}]", list(&d.actors));
@@ -288,7 +269,7 @@ fn event_yaml(d: &DraftEvent, source: &str) -> String {
     let _ = writeln!(
         y,
         "sources:\n  - source: {source}\n    quote: {}",
-        q(&d.quote)
+        quoted(&d.quote)
     );
     y
 }
@@ -300,18 +281,18 @@ fn source_file(
     paragraphs: &[String],
 ) -> String {
     let mut s = String::from("---\n");
-    let _ = writeln!(s, "title: {}", q(title));
+    let _ = writeln!(s, "title: {}", quoted(title));
     for (key, value) in [("author", &raw.author), ("publisher", &raw.publisher)] {
         if let Some(v) = value {
-            let _ = writeln!(s, "{key}: {}", q(v));
+            let _ = writeln!(s, "{key}: {}", quoted(v));
         }
     }
     let _ = writeln!(s, "published: {}", published.written);
     if let Some(c) = &raw.image_credit {
-        let _ = writeln!(s, "image_credit: {}", q(c));
+        let _ = writeln!(s, "image_credit: {}", quoted(c));
     }
     if let Some(u) = &raw.url {
-        let _ = writeln!(s, "url: {}", q(u));
+        let _ = writeln!(s, "url: {}", quoted(u));
     }
     s.push_str("---\n");
     for p in paragraphs {

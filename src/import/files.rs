@@ -1,6 +1,7 @@
 //! Writing an import: one new YAML file per event, site.yaml when the site
 //! has none. Nothing is ever replaced.
 
+use crate::content::yaml::quoted;
 use std::collections::HashSet;
 use std::fs;
 use std::io::Write as _;
@@ -8,55 +9,33 @@ use std::path::{Path, PathBuf};
 
 use super::{Imported, ImportedEra, ImportedEvent, unique_id};
 
-/// A YAML double-quoted scalar: escapes what YAML does not allow raw (it
-/// has no raw control characters, unlike JSON).
-fn q(s: &str) -> String {
-    let mut out = String::with_capacity(s.len() + 2);
-    out.push('"');
-    for c in s.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            '\t' => out.push_str("\\t"),
-            '\r' => out.push_str("\\r"),
-            c if c.is_control() || matches!(c, '\u{feff}' | '\u{2028}' | '\u{2029}') => {
-                out.push_str(&format!("\\u{:04x}", c as u32));
-            }
-            c => out.push(c),
-        }
-    }
-    out.push('"');
-    out
-}
-
 /// The YAML of one imported event (its file name gives its id).
 pub fn event_yaml(e: &ImportedEvent) -> String {
-    let mut y = format!("title: {}\ndate: {}\n", q(&e.title), q(&e.date));
+    let mut y = format!("title: {}\ndate: {}\n", quoted(&e.title), quoted(&e.date));
     if let Some(end) = &e.end {
-        y.push_str(&format!("end: {}\n", q(end)));
+        y.push_str(&format!("end: {}\n", quoted(end)));
     }
     if !e.summary.is_empty() {
-        y.push_str(&format!("summary: {}\n", q(&e.summary)));
+        y.push_str(&format!("summary: {}\n", quoted(&e.summary)));
     }
     if let Some(b) = &e.body {
-        y.push_str(&format!("body: {}\n", q(b)));
+        y.push_str(&format!("body: {}\n", quoted(b)));
     }
     if let Some(g) = &e.group {
-        y.push_str(&format!("tags: [{}]\n", q(g)));
+        y.push_str(&format!("tags: [{}]\n", quoted(g)));
     }
     if let Some(p) = &e.place {
-        y.push_str(&format!("places: [{}]\n", q(p)));
+        y.push_str(&format!("places: [{}]\n", quoted(p)));
     }
     if let Some(m) = &e.media {
-        y.push_str(&format!("media:\n  url: {}\n", q(&m.url)));
+        y.push_str(&format!("media:\n  url: {}\n", quoted(&m.url)));
         for (key, value) in [
             ("caption", &m.caption),
             ("credit", &m.credit),
             ("alt", &m.alt),
         ] {
             if let Some(v) = value {
-                y.push_str(&format!("  {key}: {}\n", q(v)));
+                y.push_str(&format!("  {key}: {}\n", quoted(v)));
             }
         }
     }
@@ -69,8 +48,8 @@ pub fn eras_yaml(eras: &[ImportedEra]) -> String {
     for era in eras {
         y.push_str(&format!(
             "  - title: {}\n    date: {}\n",
-            q(&era.title),
-            q(&format!("{}/{}", era.date, era.end))
+            quoted(&era.title),
+            quoted(&format!("{}/{}", era.date, era.end))
         ));
     }
     y
@@ -139,10 +118,10 @@ pub fn write(root: &Path, imported: &Imported) -> Result<Written, String> {
     } else {
         let mut y = format!(
             "title: {}\n",
-            q(imported.title.as_deref().unwrap_or("Imported timeline"))
+            quoted(imported.title.as_deref().unwrap_or("Imported timeline"))
         );
         if let Some(d) = &imported.description {
-            y.push_str(&format!("description: {}\n", q(d)));
+            y.push_str(&format!("description: {}\n", quoted(d)));
         }
         if !imported.eras.is_empty() {
             y.push_str(&eras_yaml(&imported.eras));
@@ -181,7 +160,7 @@ mod tests {
     #[test]
     fn yaml_quoting_survives_any_character() {
         let nasty = "a\"b\\c\nd\te\u{7f}\u{85}\u{feff}\u{2028}é — “x”";
-        let yaml = format!("v: {}\n", q(nasty));
+        let yaml = format!("v: {}\n", quoted(nasty));
         #[derive(serde::Deserialize)]
         struct V {
             v: String,
