@@ -740,8 +740,39 @@
     });
   }
 
+  // ---------------------------------------------------------- embed code
+
+  /**
+   * "Embed this timeline": when the build did not know the site's address,
+   * the snippet's addresses are made whole from this page's; the Copy
+   * button copies it.
+   */
+  function setupEmbedCode(box) {
+    const area = box.querySelector('textarea');
+    const button = box.querySelector('.embed-copy');
+    if (!area) return;
+    for (const key of ['relativeSrc', 'relativeScript']) {
+      const rel = area.dataset[key];
+      if (rel) area.value = area.value.split(`"${rel}"`).join(`"${new URL(rel, location.href).href}"`);
+    }
+    if (!button) return;
+    button.hidden = false;
+    const label = button.textContent;
+    button.addEventListener('click', async () => {
+      try {
+        await navigator.clipboard.writeText(area.value);
+      } catch {
+        area.select();
+        document.execCommand('copy');
+      }
+      button.textContent = button.dataset.copied;
+      setTimeout(() => { button.textContent = label; }, 2000);
+    });
+  }
+
   function start() {
     document.documentElement.classList.add('js');
+    document.querySelectorAll('.embed-code').forEach(setupEmbedCode);
     const list = document.querySelector('.timeline-list');
     if (list) setupFilters(list);
     document.querySelectorAll('svg.axis').forEach(setupAxis);

@@ -37,6 +37,8 @@ struct RawConfig {
     eras: Vec<RawEra>,
     #[serde(default)]
     feed_limit: Option<Spanned<usize>>,
+    #[serde(default)]
+    image: Option<Spanned<String>>,
 }
 
 #[derive(Deserialize)]
@@ -106,6 +108,10 @@ pub(crate) struct Config {
     /// How many of the newest events each feed and calendar holds, the
     /// site's and each term's (`feed_limit:`, default [`FEED_LIMIT`]).
     pub feed_limit: usize,
+    /// The site's own image (`image:`, an http(s) URL or a path to a file
+    /// in static/): the story's title slide and the social cards of pages
+    /// without one of their own.
+    pub image: Option<String>,
 }
 
 /// The feeds' and calendars' default number of events: what a feed reader
@@ -221,6 +227,19 @@ impl Config {
             }
             Some(n) => n.value,
         };
+        if let Some(image) = &raw.image
+            && (image.value.trim().is_empty()
+                || crate::content::markdown::is_unsafe(&image.value)
+                || image.value.chars().any(fields::is_forbidden_in_url))
+        {
+            diags.push(
+                Diagnostic::error(
+                    format!("`image: {}` is not a usable image address", image.value),
+                    yaml::location(&src, 0, image),
+                )
+                .with_hint("give an http(s) URL or a path to a file in static/, e.g. `image: img/cover.jpg`"),
+            );
+        }
         if diags.has_errors() {
             return Err(diags);
         }
@@ -238,6 +257,7 @@ impl Config {
             },
             eras,
             feed_limit,
+            image: raw.image.map(|i| i.value.trim().to_string()),
         })
     }
 }

@@ -92,3 +92,27 @@ not-found-page-title = Page not found — { $site }
 not-found-before = There is no page at this address. The
 not-found-link = timeline
 not-found-after = lists every event.
+
+## Embedding in an article, and the story
+embed-this = Embed this timeline
+embed-help = Paste this into your article's HTML. The frame grows to fit what it shows; where scripts are not allowed it stays { $height } pixels tall.
+embed-options = Options, added to the address in the snippet: ?start=ID opens at an event, ?tags=ID (or actors, places) shows one term's events, ?theme=light or ?theme=dark, ?height=500 for a fixed height.
+embed-copy = Copy the snippet
+embed-copied = Copied
+embed-frame-title = { $name }: timeline
+embed-full = Open the full timeline
+embed-earlier = Earlier events
+embed-later = Later events
+story-link = Read it as a story
+story-title = { $site }: the story
+story-heading = The story
+story-start = Start
+story-position = { $current } of { $total }
+story-slides = Slides
+story-axis = Where this event is on the timeline
+story-open-event = The event's page
+media-image = Image
+media-video = Video
+media-audio = Audio
+media-map = Map
+media-link = Link

@@ -89,3 +89,27 @@ not-found-page-title = Página no encontrada — { $site }
 not-found-before = No hay ninguna página en esta dirección. La
 not-found-link = cronología
 not-found-after = recoge todos los acontecimientos.
+
+## Insertar en un artículo, y la historia
+embed-this = Insertar esta cronología
+embed-help = Pegue esto en el HTML de su artículo. El marco crece para mostrar todo su contenido; donde no se permiten scripts, mide { $height } píxeles de alto.
+embed-options = Opciones, añadidas a la dirección del fragmento: ?start=ID abre en un acontecimiento, ?tags=ID (o actors, places) muestra los acontecimientos de un término, ?theme=light o ?theme=dark, ?height=500 para una altura fija.
+embed-copy = Copiar el fragmento
+embed-copied = Copiado
+embed-frame-title = { $name }: cronología
+embed-full = Abrir la cronología completa
+embed-earlier = Acontecimientos anteriores
+embed-later = Acontecimientos posteriores
+story-link = Leerla como una historia
+story-title = { $site }: la historia
+story-heading = La historia
+story-start = Empezar
+story-position = { $current } de { $total }
+story-slides = Diapositivas
+story-axis = Dónde está este acontecimiento en la cronología
+story-open-event = La página del acontecimiento
+media-image = Imagen
+media-video = Vídeo
+media-audio = Audio
+media-map = Mapa
+media-link = Enlace

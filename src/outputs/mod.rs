@@ -76,11 +76,18 @@ impl MemoryTarget {
 }
 
 /// The built-in static files: path in the output and bytes.
-pub(crate) const BUILTIN_STATIC: [(&str, &[u8]); 4] = [
+pub(crate) const BUILTIN_STATIC: [(&str, &[u8]); 7] = [
     ("style.css", include_bytes!("../../static/style.css")),
     ("annals.js", include_bytes!("../../static/annals.js")),
     ("favicon.svg", include_bytes!("../../static/favicon.svg")),
     ("search.js", include_bytes!("../../static/search.js")),
+    ("embed.js", include_bytes!("../../static/embed.js")),
+    ("story.js", include_bytes!("../../static/story.js")),
+    // Pym.js 1.3.2 (NPR, MIT; the npm package `pym.js`, checked against it
+    // by the tests): the host page's side and the embed's side of the
+    // resizing protocol, served from the site so an embed loads nothing
+    // from elsewhere.
+    (html::PYM, include_bytes!("../../static/pym.v1.min.js")),
 ];
 
 /// What every output is made from: the site's configuration, its
@@ -98,6 +105,13 @@ fn put(target: &dyn Target, file: OutputFile) -> String {
     let path = file.path.clone();
     target.put(file);
     path
+}
+
+/// Whether the page in folder `dir` is made for an `<iframe>`: `embed/`,
+/// `embed/story/` and `TAXONOMY/TERM/embed/` (not for search engines).
+fn is_embed(dir: &str) -> bool {
+    let parts: Vec<&str> = dir.trim_end_matches('/').split('/').collect();
+    parts.first() == Some(&"embed") || (parts.len() == 3 && parts[2] == "embed")
 }
 
 /// Feeds, calendars and data exports, for the site and for each term, and
@@ -139,6 +153,7 @@ fn data_files(
         }),
         Box::new(|| files(export::timelinejs(config, tl, texts, export::FILE_LIMIT))),
         Box::new(|| files(export::events_json(config, tl, texts, export::FILE_LIMIT))),
+        Box::new(|| files(html::oembed_files(config, tl))),
     ];
     for t in &tl.taxonomies {
         for term in &t.terms {
@@ -169,7 +184,7 @@ fn data_files(
     let dirs: Vec<String> = pages
         .iter()
         .filter_map(|path| path.strip_suffix("index.html").map(str::to_string))
-        .filter(|dir| *dir != Page::Search.dir())
+        .filter(|dir| *dir != Page::Search.dir() && !is_embed(dir))
         .collect();
     if let Some(map) = sitemap::sitemap(config, tl, &dirs) {
         out.push(put(target, OutputFile::text("sitemap.xml".into(), map)));

@@ -3,6 +3,7 @@
 //! inert JSON, and where every page lives ([`url`]). Nothing here knows a
 //! file format; the outputs do.
 
+pub(crate) mod embed;
 pub(crate) mod escape;
 pub(crate) mod json;
 pub(crate) mod url;

@@ -57,6 +57,14 @@ pub(crate) enum Page<'a> {
     TermList(&'a str, &'a str, usize),
     /// `/search/`
     Search,
+    /// The home list's compact view for an `<iframe>`.
+    Embed,
+    /// A term's compact view for an `<iframe>`.
+    TermEmbed(&'a str, &'a str),
+    /// The timeline one event at a time.
+    Story,
+    /// The story, made for an `<iframe>`.
+    EmbedStory,
 }
 
 impl<'a> Page<'a> {
@@ -82,6 +90,10 @@ impl<'a> Page<'a> {
             Page::HomeList(n) => write!(out, "page/{n}/"),
             Page::TermList(t, term, n) => write!(out, "{t}/{term}/page/{n}/"),
             Page::Search => write!(out, "search/"),
+            Page::Embed => write!(out, "embed/"),
+            Page::TermEmbed(t, term) => write!(out, "{t}/{term}/embed/"),
+            Page::Story => write!(out, "story/"),
+            Page::EmbedStory => write!(out, "embed/story/"),
         };
     }
 
@@ -116,8 +128,13 @@ impl<'a> Page<'a> {
     pub(crate) fn depth(&self) -> usize {
         match self {
             Page::Home => 0,
-            Page::Sources | Page::Taxonomy(_) | Page::Search => 1,
-            Page::Event(_) | Page::Source(_) | Page::Term(..) | Page::HomeList(_) => 2,
+            Page::Sources | Page::Taxonomy(_) | Page::Search | Page::Embed | Page::Story => 1,
+            Page::Event(_)
+            | Page::Source(_)
+            | Page::Term(..)
+            | Page::HomeList(_)
+            | Page::EmbedStory => 2,
+            Page::TermEmbed(..) => 3,
             Page::TermList(..) => 4,
         }
     }
@@ -132,6 +149,19 @@ impl<'a> Page<'a> {
             Page::Term(t, term) | Page::TermList(t, term, _) if n <= 1 => Page::Term(t, term),
             Page::Term(t, term) | Page::TermList(t, term, _) => Page::TermList(t, term, n),
             other => other,
+        }
+    }
+
+    /// The compact view for an `<iframe>` of a list (of its first page),
+    /// or of the story; `None` for a page that has none.
+    pub(crate) fn embed(&self) -> Option<Page<'a>> {
+        match *self {
+            Page::Home | Page::HomeList(_) | Page::Embed => Some(Page::Embed),
+            Page::Term(t, term) | Page::TermList(t, term, _) | Page::TermEmbed(t, term) => {
+                Some(Page::TermEmbed(t, term))
+            }
+            Page::Story | Page::EmbedStory => Some(Page::EmbedStory),
+            _ => None,
         }
     }
 
@@ -179,6 +209,10 @@ mod tests {
             Page::HomeList(2),
             Page::TermList("tags", "t", 2),
             Page::Search,
+            Page::Embed,
+            Page::TermEmbed("tags", "t"),
+            Page::Story,
+            Page::EmbedStory,
         ];
         for page in pages {
             assert_eq!(page.depth(), page.dir().matches('/').count(), "{page:?}");

@@ -131,6 +131,30 @@ impl<'a> Renderer<'a> {
             }
         }
         pages.push((NOT_FOUND.into(), shared));
+        // The embeds show their list's cards; the story every event's
+        // card, media and citations.
+        if !tl.events.is_empty() {
+            pages.push((Page::Embed.file().into(), hash_of((shared, "embed", cards))));
+        }
+        for t in &tl.taxonomies {
+            for term in t.terms.iter().filter(|term| !term.events.is_empty()) {
+                let shown: Vec<u64> = term.events.iter().map(|&i| cards[i]).collect();
+                pages.push((
+                    Page::TermEmbed(t.name, &term.slug).file().into(),
+                    hash_of((shared, &term.name, shown)),
+                ));
+            }
+        }
+        if !tl.events.is_empty() {
+            let cited: Vec<u64> = tl
+                .citations
+                .iter()
+                .flat_map(|c| c.iter().map(|c| tl.sources[c.source].fingerprint))
+                .collect();
+            let story = hash_of((shared, "story", cards, cited));
+            pages.push((Page::Story.file().into(), story));
+            pages.push((Page::EmbedStory.file().into(), story));
+        }
         pages
     }
 

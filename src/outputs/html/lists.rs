@@ -128,6 +128,10 @@ pub(super) struct ListView {
     /// Events on this page.
     pub(super) page_count: usize,
     pub(super) pager: Option<PagerView>,
+    /// The "Embed this timeline" box.
+    pub(super) embed_code: Option<super::embed::EmbedCode>,
+    /// The story, offered on the home page.
+    pub(super) story_url: Option<String>,
 }
 
 impl<'a> Renderer<'a> {
@@ -295,7 +299,7 @@ impl<'a> Renderer<'a> {
 
     /// The axis of a list, laid out once for all its pages. `page_of`
     /// gives the page (1-based) on which each event is listed.
-    fn axis(
+    pub(super) fn axis(
         &self,
         first: &Page<'_>,
         events: &[usize],
@@ -457,6 +461,8 @@ impl<'a> Renderer<'a> {
                     event_count: plan.events.len(),
                     page_count: chunk.iter().map(|(_, run)| run.len()).sum(),
                     pager: self.pager(&first, &plan.labels, k + 1),
+                    embed_code: self.embed_code(&page),
+                    story_url: (first == Page::Home).then(|| page.link_to(&Page::Story)),
                 };
                 make(page, view)
             })

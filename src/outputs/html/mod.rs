@@ -23,13 +23,16 @@ use crate::views::EventText;
 use crate::views::url::Page;
 
 pub(crate) mod axis;
+mod embed;
 mod fingerprints;
 mod lists;
 mod pages;
 mod quotes;
+mod story;
 mod templates;
 mod views;
 
+pub(crate) use embed::{PYM, oembed_files};
 use lists::{ListGroups, ListPlan, PagerView};
 pub(crate) use templates::Templates;
 use templates::tera_diagnostic;
@@ -248,6 +251,8 @@ impl<'a> Renderer<'a> {
             } else {
                 "website"
             },
+            image: self.social_image(&page),
+            oembed: self.oembed_url(&page),
             data,
         };
         self.render_one(template, page.file(), &ctx)
@@ -388,6 +393,8 @@ impl<'a> Renderer<'a> {
         pages.extend(self.sources());
         pages.extend(self.taxonomies(plans));
         pages.extend(self.not_found());
+        pages.extend(self.embeds());
+        pages.extend(self.stories());
         let mut written = Vec::with_capacity(pages.len());
         let mut diags = Diagnostics::default();
         for page in pages {

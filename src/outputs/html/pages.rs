@@ -12,22 +12,90 @@ use super::{NOT_FOUND, Rendered, Renderer};
 use crate::content::markdown;
 use crate::i18n::Arg;
 use crate::views::date_html;
+use crate::views::embed::{MediaKind, classify};
 use crate::views::escape::escape_html as esc;
 use crate::views::json::inert as json_ld;
 use crate::views::url::Page;
 
-fn is_image(url: &str) -> bool {
-    let path = url
-        .split(['?', '#'])
-        .next()
-        .unwrap_or("")
-        .to_ascii_lowercase();
-    [".jpg", ".jpeg", ".png", ".gif", ".webp", ".avif", ".svg"]
-        .iter()
-        .any(|ext| path.ends_with(ext))
+/// A media URL as a page at `root` links to it: an address of the
+/// site's own (a path to a file in static/) is relative to the site root.
+pub(super) fn media_url(url: &str, root: &str) -> String {
+    if ::url::Url::parse(url).is_ok() || url.starts_with('/') {
+        url.to_string()
+    } else {
+        format!("{root}{url}")
+    }
 }
 
 impl Renderer<'_> {
+    /// What the sources of event `i` say, for a page `page`.
+    pub(super) fn citations(&self, i: usize, page: &Page<'_>) -> Vec<CitationView> {
+        let tl = self.timeline;
+        tl.citations[i]
+            .iter()
+            .map(|c| {
+                let s = &tl.sources[c.source];
+                let source_url = page.link_to(&Page::Source(&s.id));
+                let paragraph_url = match (&c.anchor, &c.quote) {
+                    (Some(a), Some(q)) => format!("{source_url}#{}", quote_id(a, q)),
+                    (Some(a), None) => format!("{source_url}#{a}"),
+                    _ => source_url.clone(),
+                };
+                CitationView {
+                    quote: c.quote.clone(),
+                    clipped_start: c.clipped.0,
+                    clipped_end: c.clipped.1,
+                    source_title: s.title.clone(),
+                    source_url,
+                    paragraph_url,
+                    publisher: s.publisher.clone(),
+                    author: s.author.clone(),
+                    published_html: s
+                        .published
+                        .as_ref()
+                        .map(|d| date_html(d, None, self.config)),
+                }
+            })
+            .collect()
+    }
+
+    /// The media of event `i`, for a page `page`.
+    pub(super) fn media(&self, i: usize, page: &Page<'_>) -> Option<MediaView> {
+        let e = &self.timeline.events[i];
+        let m = e.media.as_ref()?;
+        let (kind, provider) = classify(&m.url);
+        let alt = m
+            .alt
+            .clone()
+            .or_else(|| {
+                m.caption
+                    .as_deref()
+                    .map(markdown::plain_text)
+                    .filter(|alt| !alt.is_empty())
+            })
+            .unwrap_or_else(|| e.title.clone());
+        let kind_name = self.messages.text(kind.message());
+        Some(MediaView {
+            is_image: kind == MediaKind::Image,
+            url: media_url(&m.url, &page.root()),
+            kind: kind.name(),
+            label: match provider {
+                Some(p) => format!("{kind_name} · {p}"),
+                None => kind_name,
+            },
+            alt,
+            caption_html: m
+                .caption
+                .as_deref()
+                .map(|c| markdown::render_inline(c, self.config.raw_html)),
+            credit: m.credit.clone(),
+            credit_html: m
+                .credit
+                .as_deref()
+                .map(|c| markdown::render_inline(c, self.config.raw_html)),
+        })
+    }
+
     pub(super) fn events(&self) -> Vec<Rendered> {
         let tl = self.timeline;
         tl.events
@@ -36,55 +104,8 @@ impl Renderer<'_> {
             .filter(|(i, _)| self.wants_path(&self.texts[*i].page))
             .map(|(i, e)| {
                 let page = Page::Event(&e.id);
-                let citations = tl.citations[i]
-                    .iter()
-                    .map(|c| {
-                        let s = &tl.sources[c.source];
-                        let source_url = page.link_to(&Page::Source(&s.id));
-                        let paragraph_url = match (&c.anchor, &c.quote) {
-                            (Some(a), Some(q)) => format!("{source_url}#{}", quote_id(a, q)),
-                            (Some(a), None) => format!("{source_url}#{a}"),
-                            _ => source_url.clone(),
-                        };
-                        CitationView {
-                            quote: c.quote.clone(),
-                            clipped_start: c.clipped.0,
-                            clipped_end: c.clipped.1,
-                            source_title: s.title.clone(),
-                            source_url,
-                            paragraph_url,
-                            publisher: s.publisher.clone(),
-                            author: s.author.clone(),
-                            published_html: s
-                                .published
-                                .as_ref()
-                                .map(|d| date_html(d, None, self.config)),
-                        }
-                    })
-                    .collect();
-                let media = e.media.as_ref().map(|m| MediaView {
-                    is_image: is_image(&m.url),
-                    url: m.url.clone(),
-                    alt: m
-                        .alt
-                        .clone()
-                        .or_else(|| {
-                            m.caption
-                                .as_deref()
-                                .map(markdown::plain_text)
-                                .filter(|alt| !alt.is_empty())
-                        })
-                        .unwrap_or_else(|| e.title.clone()),
-                    caption_html: m
-                        .caption
-                        .as_deref()
-                        .map(|c| markdown::render_inline(c, self.config.raw_html)),
-                    credit: m.credit.clone(),
-                    credit_html: m
-                        .credit
-                        .as_deref()
-                        .map(|c| markdown::render_inline(c, self.config.raw_html)),
-                });
+                let citations = self.citations(i, &page);
+                let media = self.media(i, &page);
                 let data = EventPage {
                     jsonld: json_ld(&self.event_ld(i)),
                     event: self.card(i, &page),

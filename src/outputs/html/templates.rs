@@ -11,7 +11,7 @@ use crate::diagnostic::{Diagnostic, Diagnostics, Location, SourceText};
 use crate::i18n::{self, Arg, Messages};
 
 /// The built-in templates: name and text.
-pub(crate) const BUILTIN_TEMPLATES: [(&str, &str); 14] = [
+pub(crate) const BUILTIN_TEMPLATES: [(&str, &str); 18] = [
     ("base.html", include_str!("../../../templates/base.html")),
     (
         "partials/axis.html",
@@ -52,6 +52,16 @@ pub(crate) const BUILTIN_TEMPLATES: [(&str, &str); 14] = [
     (
         "partials/nav.html",
         include_str!("../../../templates/partials/nav.html"),
+    ),
+    ("embed.html", include_str!("../../../templates/embed.html")),
+    ("story.html", include_str!("../../../templates/story.html")),
+    (
+        "partials/media.html",
+        include_str!("../../../templates/partials/media.html"),
+    ),
+    (
+        "partials/embed_code.html",
+        include_str!("../../../templates/partials/embed_code.html"),
     ),
 ];
 

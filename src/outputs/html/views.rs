@@ -88,6 +88,10 @@ pub(super) struct CitationView {
 pub(super) struct MediaView {
     pub(super) url: String,
     pub(super) is_image: bool,
+    /// `image`, `video`, `audio`, `map` or `link`.
+    pub(super) kind: &'static str,
+    /// What a card for a link says it is: "Video · YouTube".
+    pub(super) label: String,
     pub(super) alt: String,
     pub(super) caption_html: Option<String>,
     pub(super) credit: Option<String>,
@@ -145,6 +149,10 @@ pub(super) struct PageContext<'a, T: Serialize> {
     pub(super) description: String,
     pub(super) canonical: Option<String>,
     pub(super) og_type: &'static str,
+    /// The absolute URL of the page's picture for social cards.
+    pub(super) image: Option<String>,
+    /// The absolute URL of the page's oEmbed document.
+    pub(super) oembed: Option<String>,
     #[serde(flatten)]
     pub(super) data: T,
 }

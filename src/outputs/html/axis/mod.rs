@@ -157,6 +157,9 @@ pub(crate) struct Axis<'a> {
     marks: Vec<AxisMark<'a>>,
     /// The files of the list's pages.
     list_pages: Vec<String>,
+    /// What a mark's link puts before the event's id after the `#`: the
+    /// lists' cards are `e-ID`, the story's slides `ID`.
+    anchor: &'static str,
     /// The eras that overlap the axis.
     eras: Vec<AxisEra<'a>>,
     /// Where the first lane of marks is centred (below the era names).
@@ -209,6 +212,7 @@ impl<'a> Axis<'a> {
             .collect();
         let mut axis = Axis {
             list_pages,
+            anchor: "e-",
             lo,
             hi,
             top: if eras.is_empty() { TOP } else { TOP + ERA_ROW },
@@ -243,10 +247,11 @@ impl<'a> Axis<'a> {
     /// holds it.
     fn card_link(&self, m: &AxisMark<'_>) -> String {
         format!(
-            "{}#e-{}",
+            "{}#{}{}",
             self.list_pages
                 .get(m.list_page.saturating_sub(1))
                 .map_or("index.html", String::as_str),
+            self.anchor,
             m.id
         )
     }
@@ -401,6 +406,12 @@ impl<'a> Axis<'a> {
     /// Everything its drawings are made from (with the page's root, the
     /// language and the title), for a page's fingerprint: cheaper than
     /// drawing it.
+    /// Marks lead to `#ID` instead of `#e-ID`.
+    pub(crate) fn with_bare_anchors(mut self) -> Self {
+        self.anchor = "";
+        self
+    }
+
     pub(crate) fn layout_hash(&self, h: &mut impl std::hash::Hasher) {
         use std::hash::Hash;
         (self.lo, self.hi, self.lanes, self.top.to_bits()).hash(h);

@@ -1,0 +1,265 @@
+//! The pages made to live in someone else's article: `/embed/` and each
+//! term's `TAXONOMY/TERM/embed/`, a compact view (the phone strip of the
+//! axis over the list of events) for an `<iframe>` from 300 px to a full
+//! column wide. `static/embed.js` reads the reader's options from the
+//! address (`?start=`, `?tags=`…, `?theme=`, `?height=`), looking every
+//! value up among what the page holds and writing none of them into it,
+//! and tells the host page its height through Pym.js's protocol. Links to
+//! events open in the top window.
+//!
+//! Also here: the "Embed this timeline" box of every page that can be
+//! embedded, and the oEmbed documents that hand the same snippet to a CMS.
+
+use rayon::prelude::*;
+use serde::Serialize;
+
+use super::views::SiteView;
+use super::{Rendered, Renderer};
+use crate::views::embed::{FALLBACK_HEIGHT, snippet};
+use crate::views::url::Page;
+
+/// The file of Pym.js in the output, beside the other static files.
+pub(crate) const PYM: &str = "pym.v1.min.js";
+
+/// One event in an embed's list.
+#[derive(Serialize)]
+struct EmbedEvent {
+    id: String,
+    url: String,
+    title: String,
+    date_html: String,
+    summary_html: String,
+    importance: u8,
+    filter_terms: String,
+}
+
+#[derive(Serialize)]
+struct EmbedView<'s> {
+    site: &'s SiteView<'s>,
+    root: String,
+    title: String,
+    /// What the embed is of: the site's title or the term's name.
+    heading: String,
+    /// The full list the embed is a view of, for the top window.
+    full_url: String,
+    canonical: Option<String>,
+    axis: String,
+    events: Vec<EmbedEvent>,
+    count: usize,
+}
+
+/// The "Embed this timeline" box of a page.
+#[derive(Serialize)]
+pub(super) struct EmbedCode {
+    /// The snippet to paste.
+    snippet: String,
+    /// When the site's address is not known, the snippet's addresses are
+    /// relative to the page, and `annals.js` makes them whole: these two.
+    relative_src: Option<String>,
+    relative_script: Option<String>,
+    height: u32,
+}
+
+impl Renderer<'_> {
+    /// The embed of the list whose first page is `list` (or of the story).
+    fn embed_title(&self, list: &Page<'_>) -> String {
+        let name = match *list {
+            Page::Term(t, slug) => self
+                .timeline
+                .taxonomies
+                .iter()
+                .find(|x| x.name == t)
+                .and_then(|x| x.terms.iter().find(|term| term.slug == slug))
+                .map_or(self.config.title.as_str(), |term| term.name.as_str()),
+            Page::Story => {
+                return self.messages.with(
+                    "story-title",
+                    &[("site", crate::i18n::Arg::Text(&self.config.title))],
+                );
+            }
+            _ => self.config.title.as_str(),
+        };
+        self.messages.with(
+            "embed-frame-title",
+            &[("name", crate::i18n::Arg::Text(name))],
+        )
+    }
+
+    /// The box offering the snippet that embeds `page`'s embed, shown on
+    /// `page`; `None` for a page that has no embed.
+    pub(super) fn embed_code(&self, page: &Page<'_>) -> Option<EmbedCode> {
+        let embed = page.embed()?;
+        let list = match embed {
+            Page::TermEmbed(t, term) => Page::Term(t, term),
+            Page::EmbedStory => Page::Story,
+            _ => Page::Home,
+        };
+        let title = self.embed_title(&list);
+        let (url, script) = match &self.config.base_url {
+            Some(base) => (embed.absolute(base), format!("{base}{PYM}")),
+            None => (page.link_to(&embed), format!("{}{PYM}", page.root())),
+        };
+        let relative = self.config.base_url.is_none();
+        Some(EmbedCode {
+            snippet: snippet(&url, &title, &script),
+            relative_src: relative.then(|| url.clone()),
+            relative_script: relative.then(|| script.clone()),
+            height: FALLBACK_HEIGHT,
+        })
+    }
+
+    /// The absolute URL of the oEmbed document of `page`, when the site's
+    /// address is known and the page can be embedded.
+    pub(super) fn oembed_url(&self, page: &Page<'_>) -> Option<String> {
+        let base = self.config.base_url.as_deref()?;
+        let dir = match page.embed()? {
+            Page::TermEmbed(t, term) => Page::Term(t, term).dir(),
+            Page::EmbedStory => Page::Story.dir(),
+            _ => String::new(),
+        };
+        Some(format!("{base}{dir}oembed.json"))
+    }
+
+    /// The picture of `page` for social cards, as an absolute URL: the
+    /// event's image, or the site's.
+    pub(super) fn social_image(&self, page: &Page<'_>) -> Option<String> {
+        let own = match page {
+            Page::Event(id) => self
+                .timeline
+                .events
+                .iter()
+                .position(|e| e.id == *id)
+                .and_then(|i| self.timeline.events[i].media.as_ref())
+                .map(|m| m.url.as_str())
+                .filter(|url| {
+                    crate::views::embed::classify(url).0 == crate::views::embed::MediaKind::Image
+                }),
+            _ => None,
+        };
+        let url = own.or(self.config.image.as_deref())?;
+        if ::url::Url::parse(url).is_ok() {
+            return Some(url.to_string());
+        }
+        let base = self.config.base_url.as_deref()?;
+        Some(format!("{base}{}", url.trim_start_matches('/')))
+    }
+
+    /// The home list's embed and every term's.
+    pub(super) fn embeds(&self) -> Vec<Rendered> {
+        let tl = self.timeline;
+        let mut lists: Vec<(Page<'_>, Vec<usize>, String)> = vec![(
+            Page::Embed,
+            (0..tl.events.len()).collect(),
+            self.config.title.clone(),
+        )];
+        for t in &tl.taxonomies {
+            for term in &t.terms {
+                lists.push((
+                    Page::TermEmbed(t.name, &term.slug),
+                    term.events.clone(),
+                    term.name.clone(),
+                ));
+            }
+        }
+        lists
+            .into_par_iter()
+            .filter(|(page, events, _)| !events.is_empty() && self.wants(page))
+            .map(|(page, events, heading)| self.embed(page, &events, heading))
+            .collect()
+    }
+
+    fn embed(&self, page: Page<'_>, events: &[usize], heading: String) -> Rendered {
+        let list = match page {
+            Page::TermEmbed(t, term) => Page::Term(t, term),
+            _ => Page::Home,
+        };
+        let title = self.embed_title(&list);
+        let root = page.root();
+        let axis = self
+            .axis(&page, events, &|_| 1, 1)
+            .map(|a| a.svg_compact(&root, self.config.lang, &title))
+            .unwrap_or_default();
+        let events: Vec<EmbedEvent> = events
+            .iter()
+            .map(|&i| {
+                let card = self.card(i, &page);
+                EmbedEvent {
+                    id: card.id,
+                    url: card.url,
+                    title: card.title,
+                    date_html: card.date_html,
+                    summary_html: card.summary_html,
+                    importance: card.importance,
+                    filter_terms: card.filter_terms,
+                }
+            })
+            .collect();
+        let view = EmbedView {
+            site: &self.site,
+            full_url: page.link_to(&list),
+            canonical: self.config.base_url.as_ref().map(|b| list.absolute(b)),
+            count: events.len(),
+            root,
+            title,
+            heading,
+            axis,
+            events,
+        };
+        self.render_one("embed.html", page.file(), &view)
+    }
+}
+
+/// The oEmbed documents (`type: rich`) of the pages that can be embedded,
+/// when the site's address is known: `oembed.json` in the folder of the
+/// home page, of each term's page and of the story. Each holds the same
+/// snippet the page offers.
+pub(crate) fn oembed_files(
+    config: &crate::content::config::Config,
+    timeline: &crate::timeline::Timeline,
+) -> Vec<(String, String)> {
+    let Some(base) = config.base_url.as_deref() else {
+        return Vec::new();
+    };
+    let messages = crate::i18n::messages(config.lang.code);
+    let frame_title = |name: &str| {
+        messages.with(
+            "embed-frame-title",
+            &[("name", crate::i18n::Arg::Text(name))],
+        )
+    };
+    let mut docs: Vec<(Page<'_>, String)> = vec![
+        (Page::Home, config.title.clone()),
+        (
+            Page::Story,
+            messages.with(
+                "story-title",
+                &[("site", crate::i18n::Arg::Text(&config.title))],
+            ),
+        ),
+    ];
+    for t in &timeline.taxonomies {
+        for term in t.terms.iter().filter(|term| !term.events.is_empty()) {
+            docs.push((Page::Term(t.name, &term.slug), term.name.clone()));
+        }
+    }
+    let pym = format!("{base}{PYM}");
+    docs.into_iter()
+        .filter_map(|(page, name)| {
+            let embed = page.embed()?;
+            let doc = serde_json::json!({
+                "version": "1.0",
+                "type": "rich",
+                "title": name,
+                "provider_name": config.title,
+                "provider_url": base,
+                "html": snippet(&embed.absolute(base), &frame_title(&name), &pym),
+                "width": 700,
+                "height": FALLBACK_HEIGHT,
+            });
+            Some((
+                format!("{}oembed.json", page.dir()),
+                crate::views::json::inert_pretty(&doc),
+            ))
+        })
+        .collect()
+}
