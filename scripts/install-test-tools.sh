@@ -26,12 +26,12 @@ if [ ${#missing[@]} -gt 0 ]; then
     exit 2
   fi
 fi
-if ! python3 -c "import feedparser, icalendar" >/dev/null 2>&1; then
-  echo "installing feedparser and icalendar (pip), the feed and calendar readers the tests use"
-  python3 -m pip install --quiet --disable-pip-version-check "feedparser==6.0.*" "icalendar==7.*"
+if ! python3 -c "import feedparser, icalendar, pyoembed" >/dev/null 2>&1; then
+  echo "installing feedparser, icalendar and pyoembed (pip), the feed, calendar and oEmbed consumers the tests use"
+  python3 -m pip install --quiet --disable-pip-version-check "feedparser==6.0.*" "icalendar==7.*" "pyoembed==0.1.*"
 fi
 if [ ! -f node_modules/vnu-jar/build/dist/vnu.jar ] || [ ! -d node_modules/playwright-core ] || [ ! -d node_modules/axe-core ] \
-  || [ ! -f node_modules/@knight-lab/timelinejs/dist/js/timeline.js ]; then
+  || [ ! -f node_modules/@knight-lab/timelinejs/dist/js/timeline.js ] || [ ! -f node_modules/pym.js/dist/pym.v1.min.js ]; then
   echo "installing the Nu HTML checker, playwright-core, axe-core and TimelineJS (npm)"
   npm ci --no-audit --no-fund --loglevel=error
 fi

@@ -110,7 +110,6 @@ story-start = Start
 story-position = { $current } of { $total }
 story-slides = Slides
 story-axis = Where this event is on the timeline
-story-open-event = The event's page
 media-image = Image
 media-video = Video
 media-audio = Audio

@@ -107,7 +107,6 @@ story-start = Empezar
 story-position = { $current } de { $total }
 story-slides = Diapositivas
 story-axis = Dónde está este acontecimiento en la cronología
-story-open-event = La página del acontecimiento
 media-image = Imagen
 media-video = Vídeo
 media-audio = Audio

@@ -104,10 +104,9 @@ fn lastmods(config: &Config, tl: &Timeline) -> BTreeMap<String, Lastmod> {
     }
     let all_sources = source.iter().flatten().max().cloned();
     put(Page::Sources, all_sources.clone());
-    put(
-        Page::Home,
-        newest(&mut (0..tl.events.len())).max(all_sources),
-    );
+    let home = newest(&mut (0..tl.events.len())).max(all_sources);
+    put(Page::Story, home.clone());
+    put(Page::Home, home);
     for t in &tl.taxonomies {
         let mut listed = t.terms.iter().flat_map(|term| term.events.iter().copied());
         put(Page::Taxonomy(t.name), newest(&mut listed));

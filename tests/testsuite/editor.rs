@@ -22,7 +22,7 @@ fn init_writes_a_site_that_builds() {
         .arg("--deny-warnings")
         .run()
         .succeeds()
-        .stderr_is("ok: 3 events, 1 source, 18 pages\n");
+        .stderr_is("ok: 3 events, 1 source, 28 pages\n");
 }
 
 #[test]
@@ -88,7 +88,7 @@ fn new_event_and_source_write_files_that_build() {
     t.check()
         .run()
         .succeeds()
-        .stderr_ends("ok: 5 events, 2 sources, 15 pages\n");
+        .stderr_ends("ok: 5 events, 2 sources, 20 pages\n");
 }
 
 #[test]
@@ -187,7 +187,7 @@ fn the_first_hour() {
         .arg("--deny-warnings")
         .run()
         .succeeds()
-        .stderr_is("ok: 5 events, 2 sources, 21 pages\n");
+        .stderr_is("ok: 5 events, 2 sources, 31 pages\n");
     let out = t.built();
     assert!(out.path().join("events/launch/index.html").is_file());
     // The same timeline imported twice: the second time adds nothing.

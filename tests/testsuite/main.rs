@@ -8,6 +8,7 @@ mod check;
 mod checkers;
 mod draft;
 mod editor;
+mod embed;
 mod exports;
 mod hardening;
 mod import;

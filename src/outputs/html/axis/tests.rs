@@ -139,6 +139,7 @@ fn drawn_ticks(lo: i64, hi: i64, lang: &Lang) -> serde_json::Value {
     let axis = Axis {
         marks: Vec::new(),
         list_pages: Vec::new(),
+        anchor: "e-",
         eras: Vec::new(),
         top: TOP,
         lo,
