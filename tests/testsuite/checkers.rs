@@ -46,6 +46,7 @@ fn every_page_is_valid_html() {
     let mut sites = vec![
         ("example", SiteTest::example()),
         ("good", SiteTest::fixture_in_place("good")),
+        ("media", SiteTest::fixture_in_place("media")),
     ];
     for file in ["women_in_computing.json", "twain-marktwain.json"] {
         let t = SiteTest::absent();
@@ -53,7 +54,8 @@ fn every_page_is_valid_html() {
         sites.push((file, t));
     }
     for (name, t) in sites {
-        let out = t.built();
+        // Published at an address: the oEmbed discovery and social cards.
+        let out = t.built_at("https://news.example/site/");
         let report = nu_check(&["--skip-non-html", "--format", "gnu"], out.path());
         assert!(report.trim().is_empty(), "{name}: {report}");
         nu_check(&["--css", "--errors-only"], &out.join("style.css"));
