@@ -110,6 +110,7 @@ story-start = Start
 story-position = { $current } of { $total }
 story-slides = Slides
 story-axis = Where this event is on the timeline
+shown-most-important = The { $shown } most important of { $total } events
 media-image = Image
 media-video = Video
 media-audio = Audio

@@ -107,6 +107,7 @@ story-start = Empezar
 story-position = { $current } de { $total }
 story-slides = Diapositivas
 story-axis = Dónde está este acontecimiento en la cronología
+shown-most-important = Los { $shown } acontecimientos más importantes de { $total }
 media-image = Imagen
 media-video = Vídeo
 media-audio = Audio

@@ -22,18 +22,39 @@ fn every_list_has_an_embed_and_the_site_a_story() {
         assert!(out.join(page).exists(), "{page}");
     }
     let embed = out.read("tags/bridge/embed/index.html");
-    assert!(embed.contains("<meta name=\"robots\" content=\"noindex\">"), "{embed}");
-    assert!(embed.contains("<link rel=\"canonical\" href=\"https://news.example/river/tags/bridge/\">"));
+    assert!(
+        embed.contains("<meta name=\"robots\" content=\"noindex\">"),
+        "{embed}"
+    );
+    assert!(
+        embed.contains("<link rel=\"canonical\" href=\"https://news.example/river/tags/bridge/\">")
+    );
     assert_eq!(embed.matches("class=\"embed-event ").count(), 2, "{embed}");
     assert_eq!(embed.matches(" target=\"_top\">").count(), 2 + 2, "{embed}");
     let story = out.read("story/index.html");
-    let slides: Vec<&str> = story.split("<section class=\"slide\" id=\"").skip(1).map(|s| s.split('"').next().unwrap()).collect();
+    let slides: Vec<&str> = story
+        .split("<section class=\"slide\" id=\"")
+        .skip(1)
+        .map(|s| s.split('"').next().unwrap())
+        .collect();
     assert_eq!(slides, ["crews", "bridge", "ferry", "map"]);
-    assert!(story.contains("<img src=\"../img/cover.svg\" alt=\"River crossing\">"), "the title slide shows the site's image");
-    assert!(!story.contains("target=\"_top\""), "the story's own page opens links in place");
-    assert!(out.read("embed/story/index.html").contains("target=\"_top\""));
+    assert!(
+        story.contains("<img src=\"../img/cover.svg\" alt=\"River crossing\">"),
+        "the title slide shows the site's image"
+    );
+    assert!(
+        !story.contains("target=\"_top\""),
+        "the story's own page opens links in place"
+    );
+    assert!(
+        out.read("embed/story/index.html")
+            .contains("target=\"_top\"")
+    );
     let sitemap = out.read("sitemap.xml");
-    assert!(sitemap.contains("<loc>https://news.example/river/story/</loc>"), "{sitemap}");
+    assert!(
+        sitemap.contains("<loc>https://news.example/river/story/</loc>"),
+        "{sitemap}"
+    );
     assert!(!sitemap.contains("embed/"), "{sitemap}");
 }
 
@@ -55,11 +76,24 @@ fn the_oembed_documents_hand_out_the_snippet_the_pages_offer() {
     );
     // The page's own box offers the same snippet (HTML-escaped in its
     // textarea).
-    let escaped = html.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;");
+    let escaped = html
+        .replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;");
     assert!(home.contains(&escaped), "{home}");
-    let term: serde_json::Value = serde_json::from_str(&out.read("tags/ferry/oembed.json")).unwrap();
-    assert!(term["html"].as_str().unwrap().contains("https://news.example/river/tags/ferry/embed/"));
-    assert!(out.read("tags/ferry/index.html").contains("href=\"https://news.example/river/tags/ferry/oembed.json\""));
+    let term: serde_json::Value =
+        serde_json::from_str(&out.read("tags/ferry/oembed.json")).unwrap();
+    assert!(
+        term["html"]
+            .as_str()
+            .unwrap()
+            .contains("https://news.example/river/tags/ferry/embed/")
+    );
+    assert!(
+        out.read("tags/ferry/index.html")
+            .contains("href=\"https://news.example/river/tags/ferry/oembed.json\"")
+    );
     assert!(out.join("story/oembed.json").exists());
     // Without a known address there is nothing to discover.
     let plain = SiteTest::fixture("media").built();
@@ -71,20 +105,40 @@ fn the_oembed_documents_hand_out_the_snippet_the_pages_offer() {
 fn social_cards_use_the_event_picture_and_media_links_are_cards() {
     let out = SiteTest::fixture("media").built_at(BASE);
     let bridge = out.read("events/bridge/index.html");
-    assert!(bridge.contains("<meta property=\"og:image\" content=\"https://news.example/river/img/bridge.svg\">"), "{bridge}");
+    assert!(
+        bridge.contains(
+            "<meta property=\"og:image\" content=\"https://news.example/river/img/bridge.svg\">"
+        ),
+        "{bridge}"
+    );
     assert!(bridge.contains("<meta name=\"twitter:card\" content=\"summary_large_image\">"));
     assert!(bridge.contains("<img src=\"../../img/bridge.svg\" alt=\"A brown arch bridge over blue water\" loading=\"lazy\" decoding=\"async\">"), "{bridge}");
     let ferry = out.read("events/ferry/index.html");
-    assert!(ferry.contains("<meta property=\"og:image\" content=\"https://news.example/river/img/cover.svg\">"), "the site's image stands in");
+    assert!(
+        ferry.contains(
+            "<meta property=\"og:image\" content=\"https://news.example/river/img/cover.svg\">"
+        ),
+        "the site's image stands in"
+    );
     assert!(ferry.contains("<a class=\"media-card\" href=\"https://www.youtube.com/watch?v=aaaaaaaaaaa\"><span class=\"media-kind\">Video · YouTube</span>"), "{ferry}");
-    for page in ["events/ferry/index.html", "story/index.html", "embed/story/index.html"] {
+    for page in [
+        "events/ferry/index.html",
+        "story/index.html",
+        "embed/story/index.html",
+    ] {
         let html = out.read(page);
         assert!(!html.contains("<iframe"), "{page} loads a player");
-        assert!(!html.contains("<script src=\"http"), "{page} loads a script from elsewhere");
+        assert!(
+            !html.contains("<script src=\"http"),
+            "{page} loads a script from elsewhere"
+        );
     }
     let crews = out.read("events/crews/index.html");
     assert!(crews.contains("Audio · SoundCloud"), "{crews}");
-    assert!(out.read("events/map/index.html").contains("Map · OpenStreetMap"));
+    assert!(
+        out.read("events/map/index.html")
+            .contains("Map · OpenStreetMap")
+    );
 }
 
 #[test]
@@ -92,7 +146,10 @@ fn social_cards_use_the_event_picture_and_media_links_are_cards() {
 fn the_vendored_pym_is_the_npm_package() {
     let vendored = std::fs::read(repo().join("static/pym.v1.min.js")).unwrap();
     let npm = std::fs::read(repo().join("node_modules/pym.js/dist/pym.v1.min.js")).unwrap();
-    assert!(vendored == npm, "static/pym.v1.min.js differs from node_modules/pym.js");
+    assert!(
+        vendored == npm,
+        "static/pym.v1.min.js differs from node_modules/pym.js"
+    );
 }
 
 #[test]

@@ -21,6 +21,44 @@ use crate::views::url::Page;
 /// The file of Pym.js in the output, beside the other static files.
 pub(crate) const PYM: &str = "pym.v1.min.js";
 
+/// The most events an embed lists, or the story tells: past this, the
+/// most important (see [`highlights`]). An iframe of ten thousand events
+/// is no help to an article's reader, and each embed would repeat the
+/// archive (README, "Put it in an article").
+pub(super) const SHOWN_LIMIT: usize = 500;
+
+/// At most `limit` of `events` (in timeline order), kept in that order:
+/// all of them when they fit, else the most important, those of the
+/// least important level kept spread evenly over that level's events.
+pub(super) fn highlights(
+    events: &[usize],
+    importance: impl Fn(usize) -> u8,
+    limit: usize,
+) -> Vec<usize> {
+    if events.len() <= limit {
+        return events.to_vec();
+    }
+    let mut kept = Vec::with_capacity(limit);
+    for level in (1..=5u8).rev() {
+        let at: Vec<usize> = events
+            .iter()
+            .copied()
+            .filter(|&i| importance(i) == level)
+            .collect();
+        let room = limit - kept.len();
+        if at.len() <= room {
+            kept.extend(at);
+        } else {
+            kept.extend((0..room).map(|k| at[k * at.len() / room]));
+        }
+        if kept.len() == limit {
+            break;
+        }
+    }
+    kept.sort_unstable();
+    kept
+}
+
 /// One event in an embed's list.
 #[derive(Serialize)]
 struct EmbedEvent {
@@ -46,6 +84,8 @@ struct EmbedView<'s> {
     axis: String,
     events: Vec<EmbedEvent>,
     count: usize,
+    /// "The 500 most important of 10,000 events", when not all are shown.
+    selection: Option<String>,
 }
 
 /// The "Embed this timeline" box of a page.
@@ -144,6 +184,17 @@ impl Renderer<'_> {
         Some(format!("{base}{}", url.trim_start_matches('/')))
     }
 
+    /// What says that only the most important events are shown.
+    pub(super) fn selection(&self, shown: usize, total: usize) -> String {
+        self.messages.with(
+            "shown-most-important",
+            &[
+                ("shown", crate::i18n::Arg::Count(shown)),
+                ("total", crate::i18n::Arg::Count(total)),
+            ],
+        )
+    }
+
     /// The home list's embed and every term's.
     pub(super) fn embeds(&self) -> Vec<Rendered> {
         let tl = self.timeline;
@@ -175,22 +226,36 @@ impl Renderer<'_> {
         };
         let title = self.embed_title(&list);
         let root = page.root();
+        let total = events.len();
+        let events = &highlights(events, |i| self.timeline.events[i].importance, SHOWN_LIMIT);
+        let selection = (events.len() < total).then(|| self.selection(events.len(), total));
         let axis = self
             .axis(&page, events, &|_| 1, 1)
             .map(|a| a.svg_compact(&root, self.config.lang, &title))
             .unwrap_or_default();
+        let tl = self.timeline;
         let events: Vec<EmbedEvent> = events
             .iter()
             .map(|&i| {
-                let card = self.card(i, &page);
+                let (e, text) = (&tl.events[i], &self.texts[i]);
+                let mut filter_terms = String::new();
+                for &(ti, n) in &tl.event_terms[i] {
+                    if !filter_terms.is_empty() {
+                        filter_terms.push(' ');
+                    }
+                    let t = &tl.taxonomies[ti];
+                    filter_terms.push_str(t.name);
+                    filter_terms.push('/');
+                    filter_terms.push_str(&t.terms[n].slug);
+                }
                 EmbedEvent {
-                    id: card.id,
-                    url: card.url,
-                    title: card.title,
-                    date_html: card.date_html,
-                    summary_html: card.summary_html,
-                    importance: card.importance,
-                    filter_terms: card.filter_terms,
+                    id: e.id.clone(),
+                    url: page.link_to(&Page::Event(&e.id)),
+                    title: e.title.clone(),
+                    date_html: text.date_html.clone(),
+                    summary_html: text.summary_html.clone(),
+                    importance: e.importance,
+                    filter_terms,
                 }
             })
             .collect();
@@ -198,7 +263,8 @@ impl Renderer<'_> {
             site: &self.site,
             full_url: page.link_to(&list),
             canonical: self.config.base_url.as_ref().map(|b| list.absolute(b)),
-            count: events.len(),
+            count: total,
+            selection,
             root,
             title,
             heading,
@@ -262,4 +328,23 @@ pub(crate) fn oembed_files(
             ))
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::highlights;
+
+    #[test]
+    fn highlights_keep_the_most_important_spread_over_time() {
+        let importance = |i: usize| if i % 10 == 0 { 5 } else { 3 };
+        let events: Vec<usize> = (0..100).collect();
+        assert_eq!(highlights(&events, importance, 100), events);
+        let kept = highlights(&events, importance, 20);
+        assert_eq!(kept.len(), 20);
+        // The ten of importance 5, and ten of the ninety others, spread.
+        assert!((0..100).step_by(10).all(|i| kept.contains(&i)), "{kept:?}");
+        let others: Vec<usize> = kept.iter().copied().filter(|i| i % 10 != 0).collect();
+        assert_eq!(others, [1, 11, 21, 31, 41, 51, 61, 71, 81, 91]);
+        assert!(kept.windows(2).all(|w| w[0] < w[1]));
+    }
 }

@@ -51,6 +51,8 @@ struct StoryView<'s> {
     cover: Option<Cover>,
     axis: String,
     slides: Vec<Slide>,
+    /// "The 500 most important of 10,000 events", when not all are told.
+    selection: Option<String>,
     embed_code: Option<EmbedCode>,
 }
 
@@ -73,7 +75,13 @@ impl Renderer<'_> {
         let title = self
             .messages
             .with("story-title", &[("site", Arg::Text(&self.config.title))]);
-        let all: Vec<usize> = (0..tl.events.len()).collect();
+        let every: Vec<usize> = (0..tl.events.len()).collect();
+        let all = super::embed::highlights(
+            &every,
+            |i| tl.events[i].importance,
+            super::embed::SHOWN_LIMIT,
+        );
+        let selection = (all.len() < every.len()).then(|| self.selection(all.len(), every.len()));
         let axis = self
             .axis(&page, &all, &|_| 1, 1)
             .map(|a| {
@@ -84,10 +92,11 @@ impl Renderer<'_> {
                 )
             })
             .unwrap_or_default();
-        let total = tl.events.len();
+        let total = all.len();
         let slides: Vec<Slide> = all
             .iter()
-            .map(|&i| {
+            .enumerate()
+            .map(|(n, &i)| {
                 let card = self.card(i, &page);
                 Slide {
                     id: card.id,
@@ -99,7 +108,7 @@ impl Renderer<'_> {
                     citations: self.citations(i, &page),
                     position: self.messages.with(
                         "story-position",
-                        &[("current", Arg::Count(i + 1)), ("total", Arg::Count(total))],
+                        &[("current", Arg::Count(n + 1)), ("total", Arg::Count(total))],
                     ),
                 }
             })
@@ -150,6 +159,7 @@ impl Renderer<'_> {
             },
             root,
             title,
+            selection,
             cover,
             axis,
             slides,
