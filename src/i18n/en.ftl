@@ -111,6 +111,7 @@ story-position = { $current } of { $total }
 story-slides = Slides
 story-axis = Where this event is on the timeline
 shown-most-important = The { $shown } most important of { $total } events
+nearby = Where this event sits among its neighbours
 media-image = Image
 media-video = Video
 media-audio = Audio

@@ -108,6 +108,7 @@ story-position = { $current } de { $total }
 story-slides = Diapositivas
 story-axis = Dónde está este acontecimiento en la cronología
 shown-most-important = Los { $shown } acontecimientos más importantes de { $total }
+nearby = Dónde está este acontecimiento entre sus vecinos
 media-image = Imagen
 media-video = Vídeo
 media-audio = Audio

@@ -83,7 +83,6 @@ impl<'a> Renderer<'a> {
     pub(super) fn single_pages(&self, fp: &Fingerprints) -> PageFingerprints {
         let tl = self.timeline;
         let (shared, cards) = (fp.shared, &fp.cards);
-        let card = |i: Option<usize>| i.map(|i| cards[i]);
         let mut pages: PageFingerprints = (0..tl.events.len())
             .into_par_iter()
             .map(|i| {
@@ -97,8 +96,8 @@ impl<'a> Renderer<'a> {
                     cards[i],
                     citations,
                     related,
-                    card(i.checked_sub(1)),
-                    card((i + 1 < tl.events.len()).then_some(i + 1)),
+                    // Its neighbours: previous/next, and the small axis.
+                    &cards[i.saturating_sub(4)..(i + 5).min(cards.len())],
                 ));
                 (Arc::clone(&self.texts[i].page), fp)
             })

@@ -166,6 +166,13 @@ impl<'a> Renderer<'a> {
                 .join(" "),
             terms,
             sources,
+            thumb: e
+                .media
+                .as_ref()
+                .filter(|m| {
+                    crate::views::embed::classify(&m.url).0 == crate::views::embed::MediaKind::Image
+                })
+                .map(|m| pages::media_url(&m.url, &from.root())),
         }
     }
 

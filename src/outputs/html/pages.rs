@@ -96,6 +96,50 @@ impl Renderer<'_> {
         })
     }
 
+    /// Event `i` among up to [`NEARBY`] events before and after it, placed
+    /// by time on a strip, each at least a finger's width from the next.
+    pub(super) fn nearby(&self, i: usize, page: &Page<'_>) -> Vec<NearbyMark> {
+        /// Neighbours on each side.
+        const NEARBY: usize = 4;
+        let tl = self.timeline;
+        let shown: Vec<usize> =
+            (i.saturating_sub(NEARBY)..(i + NEARBY + 1).min(tl.events.len())).collect();
+        if shown.len() < 2 {
+            return Vec::new();
+        }
+        let starts: Vec<f64> = shown.iter().map(|&k| tl.events[k].span.0 as f64).collect();
+        let (lo, hi) = (starts[0], starts[starts.len() - 1]);
+        let mut at: Vec<f64> = starts
+            .iter()
+            .map(|&t| if hi > lo { (t - lo) / (hi - lo) } else { 0.5 })
+            .collect();
+        // Keep the marks apart: at most 9 marks on a phone's ~330 px, each
+        // 24 px wide; then back into the strip.
+        let gap = 0.9 / (shown.len() - 1) as f64;
+        for k in 1..at.len() {
+            at[k] = at[k].max(at[k - 1] + gap);
+        }
+        let (first, last) = (at[0], at[at.len() - 1]);
+        shown
+            .iter()
+            .zip(at)
+            .map(|(&k, x)| {
+                let x = if last > first {
+                    (x - first) / (last - first)
+                } else {
+                    0.5
+                };
+                NearbyMark {
+                    title: tl.events[k].title.clone(),
+                    date_text: self.texts[k].date_text.clone(),
+                    url: page.link_to(&Page::Event(&tl.events[k].id)),
+                    at: format!("{:.1}", 4.0 + x * 92.0),
+                    current: k == i,
+                }
+            })
+            .collect()
+    }
+
     pub(super) fn events(&self) -> Vec<Rendered> {
         let tl = self.timeline;
         tl.events
@@ -122,6 +166,7 @@ impl Renderer<'_> {
                         .collect(),
                     previous: i.checked_sub(1).map(|p| self.event_link(p, &page)),
                     next: (i + 1 < tl.events.len()).then(|| self.event_link(i + 1, &page)),
+                    nearby: self.nearby(i, &page),
                 };
                 let title = format!("{} — {}", e.title, self.config.title);
                 let description = self.texts[i].summary_text.clone();

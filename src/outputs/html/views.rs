@@ -67,6 +67,8 @@ pub(super) struct EventCard {
     /// the enhanced list.
     pub(super) filter_terms: String,
     pub(super) sources: Vec<SourceLink>,
+    /// The event's image, as a thumbnail on its card.
+    pub(super) thumb: Option<String>,
 }
 
 #[derive(Serialize)]
@@ -115,6 +117,19 @@ pub(super) struct EventPage {
     pub(super) related: Vec<EventLink>,
     pub(super) previous: Option<EventLink>,
     pub(super) next: Option<EventLink>,
+    /// Where the event sits among its neighbours.
+    pub(super) nearby: Vec<NearbyMark>,
+}
+
+/// One event on an event page's small axis of its neighbours.
+#[derive(Serialize)]
+pub(super) struct NearbyMark {
+    pub(super) title: String,
+    pub(super) date_text: String,
+    pub(super) url: String,
+    /// Where on the strip, in percent of its width.
+    pub(super) at: String,
+    pub(super) current: bool,
 }
 
 #[derive(Serialize)]
