@@ -306,10 +306,9 @@
   // Step by step as `choose_step`, `ticks`, `spaced` and `tick_anchor` in
   // src/axis.rs.
 
-  /** Tick spacing for a span of seconds: { days: n } or { months: n }. */
-  function chooseStep(span) {
+  /** Tick spacing for a span of seconds, about `target` ticks: { days: n } or { months: n }. */
+  function chooseStep(span, target = 8) {
     const days = span / DAY;
-    const target = 8;
     const d = [1, 2, 7, 14].find((n) => days / n <= target);
     if (d) return { days: d };
     const months = days / 30.44;
@@ -360,9 +359,9 @@
     return out;
   }
 
-  /** Tick times (seconds) and labels between `lo` and `hi`. */
-  function ticks(lo, hi, names) {
-    const step = chooseStep(hi - lo);
+  /** Tick times (seconds) and labels between `lo` and `hi`, about `target` of them. */
+  function ticks(lo, hi, names, target = 8) {
+    const step = chooseStep(hi - lo, target);
     if (step.days) return dayTicks(lo, hi, step.days, names);
     if (step.months % 12 === 0 && step.months > 12) return roundYearTicks(lo, hi, step.months / 12, names);
     return monthTicks(lo, hi, step.months, names);
@@ -446,17 +445,83 @@
       const tick = this.ticks && this.ticks.querySelector('.tick');
       this.tickLine = tick ? tick.querySelector('line') : null;
       this.tickText = tick ? tick.querySelector('text') : null;
+      // A broken scale (long stretches with no event cut out): the build's
+      // pieces, each `t0,t1,f0,f1,gap` (src/outputs/html/axis/scale.rs).
+      this.pieces = (svg.getAttribute('data-pieces') || '').split(';').filter(Boolean).map((p) => {
+        const [t0, t1, f0, f1, gap] = p.split(',').map(Number);
+        return { t0, t1, f0, f1, gap: gap === 1 };
+      });
+      this.breaks = [...svg.querySelectorAll('g.axis-break')].map((g) => {
+        const rect = g.querySelector('rect');
+        return {
+          g, rect, path: g.querySelector('path'),
+          t0: Number(g.getAttribute('data-t0')), t1: Number(g.getAttribute('data-t1')),
+          y: Number(rect.getAttribute('y')) + 8,
+        };
+      });
       this.parts = [...svg.querySelectorAll('a.mark, a.cluster, g.era')].flatMap((a) =>
         [...a.children].filter((node) => node.tagName.toLowerCase() !== 'title').map((node) => partOf(a, node)));
     }
 
+    /** Where time `t` stands on the whole axis, 0 to 1 (the build's `at`). */
+    u(t) {
+      const c = Math.min(Math.max(t, this.lo), this.hi);
+      if (!this.pieces.length) return (c - this.lo) / (this.hi - this.lo);
+      const p = this.pieces.find((q) => q.t1 >= c) || this.pieces.at(-1);
+      return p.t1 <= p.t0 ? p.f0 : p.f0 + ((c - p.t0) / (p.t1 - p.t0)) * (p.f1 - p.f0);
+    }
+
+    /** The time at `u` (0 to 1) on the whole axis. */
+    timeOfU(u) {
+      if (!this.pieces.length) return this.lo + u * (this.hi - this.lo);
+      const p = this.pieces.find((q) => q.f1 >= u) || this.pieces.at(-1);
+      const along = p.f1 > p.f0 ? (u - p.f0) / (p.f1 - p.f0) : 0;
+      return Math.round(p.t0 + Math.min(Math.max(along, 0), 1) * (p.t1 - p.t0));
+    }
+
     x(t, view = this.view) {
-      return xOf(t, view, this.layout);
+      if (!this.pieces.length) return xOf(t, view, this.layout);
+      const [a, b] = [this.u(view[0]), this.u(view[1])];
+      return this.margin + ((this.u(t) - a) / (b - a)) * (this.width - 2 * this.margin);
     }
 
     /** Time at x (viewBox units) in the full-scale drawing. */
     fullTime(x) {
+      if (this.pieces.length) return this.timeOfU((x - this.margin) / (this.width - 2 * this.margin));
       return this.lo + (x - this.margin) / (this.width - 2 * this.margin) * (this.hi - this.lo);
+    }
+
+    /** The ticks of the view: on a broken scale, each stretch's own. */
+    tickList() {
+      if (!this.pieces.length) return tickMarks(this.view, this.layout, this.names);
+      const x = (t) => this.x(t);
+      const room = this.width - 2 * this.margin;
+      const width = (label) => length(label) * this.layout.tickChar;
+      const out = [];
+      for (const p of this.pieces) {
+        const [a, b] = [Math.max(p.t0, this.view[0]), Math.min(p.t1, this.view[1])];
+        if (b <= a) continue;
+        const share = (x(b) - x(a)) / room;
+        // A break has ticks only when a zoom has made it wide.
+        if (p.gap && share < 0.25) continue;
+        for (const [t, label] of spaced(ticks(a, b, this.names, Math.max(2, 8 * share)), x, this.layout)) {
+          const last = out.at(-1);
+          if (!last || x(t) - x(last[0]) >= (width(last[1]) + width(label)) / 2 + this.layout.tickGap) out.push([t, label]);
+        }
+      }
+      return out.map(([t, label]) => ({ t, x: x(t), label, anchor: tickAnchor(x(t), label, this.layout) }));
+    }
+
+    /** A break keeps its place; one outside the view is hidden. */
+    drawBreak(b) {
+      const [x0, x1] = [this.x(b.t0), this.x(b.t1)];
+      const out = x1 < this.margin || x0 > this.width - this.margin;
+      b.g.style.display = out ? 'none' : '';
+      if (out) return;
+      b.rect.setAttribute('x', x0.toFixed(1));
+      b.rect.setAttribute('width', Math.max(x1 - x0, 0).toFixed(1));
+      const y = b.y;
+      b.path.setAttribute('d', `M${(x0 + 1).toFixed(1)} ${y + 7}L${(x0 + 6).toFixed(1)} ${y - 7}M${(x1 - 6).toFixed(1)} ${y + 7}L${(x1 - 1).toFixed(1)} ${y - 7}`);
     }
 
     clamp(x) {
@@ -532,8 +597,9 @@
         if (p.era) this.drawEra(p, x0, x1);
         else this.drawMark(p, x0, x1);
       }
+      for (const b of this.breaks) this.drawBreak(b);
       if (this.ticks && this.tickLine) {
-        this.ticks.replaceChildren(...tickMarks(this.view, this.layout, this.names).map((t) => this.tickNode(t)));
+        this.ticks.replaceChildren(...this.tickList().map((t) => this.tickNode(t)));
       }
       this.svg.classList.toggle('zoomed', this.view[0] !== this.lo || this.view[1] !== this.hi);
       if (this.onchange) this.onchange();
@@ -541,6 +607,16 @@
 
     /** Zooms by `factor` (< 1 narrows the view) around time `at`. */
     zoom(factor, at = (this.view[0] + this.view[1]) / 2) {
+      if (this.pieces.length) {
+        // A broken scale zooms in its own measure: shares of the width.
+        const [a, b] = [this.u(this.view[0]), this.u(this.view[1])];
+        const next = Math.min(1, Math.max((b - a) * factor, 1e-7));
+        const ua = this.u(at);
+        const lo = Math.max(0, Math.min(1 - next, ua - ((ua - a) / (b - a)) * next));
+        this.view = [this.timeOfU(lo), this.timeOfU(lo + next)];
+        this.draw();
+        return;
+      }
       const span = this.view[1] - this.view[0];
       const full = this.hi - this.lo;
       const next = Math.min(full, Math.max(span * factor, Math.min(full, DAY / 4)));
@@ -551,6 +627,13 @@
 
     /** Moves the view by `fraction` of its width. */
     pan(fraction) {
+      if (this.pieces.length) {
+        const [a, b] = [this.u(this.view[0]), this.u(this.view[1])];
+        const lo = Math.max(0, Math.min(1 - (b - a), a + (b - a) * fraction));
+        this.view = [this.timeOfU(lo), this.timeOfU(lo + (b - a))];
+        this.draw();
+        return;
+      }
       const span = this.view[1] - this.view[0];
       this.view = this.bounded(this.view[0] + span * fraction, this.view[1] + span * fraction);
       this.draw();
@@ -573,6 +656,10 @@
     timeAt(clientX) {
       const box = this.svg.getBoundingClientRect();
       const x = ((clientX - box.left) / box.width) * this.width;
+      if (this.pieces.length) {
+        const [a, b] = [this.u(this.view[0]), this.u(this.view[1])];
+        return this.timeOfU(a + ((x - this.margin) / (this.width - 2 * this.margin)) * (b - a));
+      }
       return this.view[0] + (x - this.margin) / (this.width - 2 * this.margin) * (this.view[1] - this.view[0]);
     }
   }

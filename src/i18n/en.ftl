@@ -117,3 +117,5 @@ media-video = Video
 media-audio = Audio
 media-map = Map
 media-link = Link
+axis-break = No events from { $from } to { $to }: this stretch is cut out of the axis
+axis-caption-broken = A double slash cuts out a long stretch with no events; each stretch of events has its own scale and ticks.

@@ -114,3 +114,5 @@ media-video = Vídeo
 media-audio = Audio
 media-map = Mapa
 media-link = Enlace
+axis-break = Ningún acontecimiento de { $from } a { $to }: este tramo se omite en el eje
+axis-caption-broken = Una doble barra omite un tramo largo sin acontecimientos; cada tramo con acontecimientos tiene su propia escala y sus marcas de tiempo.

@@ -15,12 +15,13 @@ import { repo, serve, launch } from './helpers.mjs';
 
 const artifacts = join(repo, 'target', 'test-artifacts');
 
-/** A generated site of `n` events (the benchmark's corpus generator). */
-function generated(n) {
+/** A generated site of `n` events (the benchmark's corpus generator);
+ * `recent`: 98% of them in 1823–2025, 2% BC. */
+function generated(n, recent = false) {
   const gen = join(repo, 'target', 'debug', 'examples', 'gen_corpus');
   if (!existsSync(gen)) execFileSync('cargo', ['build', '--example', 'gen_corpus'], { cwd: repo, stdio: 'inherit' });
   const dir = mkdtempSync(join(tmpdir(), 'annals-reader-'));
-  execFileSync(gen, [String(n), dir], { stdio: 'ignore' });
+  execFileSync(gen, [String(n), dir, ...(recent ? ['--recent'] : [])], { stdio: 'ignore' });
   return join(dir, 'annals');
 }
 
@@ -180,5 +181,56 @@ test('the reader\'s timeline on a phone and a desktop, light and dark', async ()
     await browser.close();
     await example.stop();
     await big.stop();
+  }
+});
+
+/** A few ancient events do not crush two centuries of modern ones: the
+ * empty stretch between them is cut out, shown as a break, and the modern
+ * events get most of the width; a zoom keeps the break and the ticks of
+ * each stretch, and Reset gives back the build's drawing. */
+test('a broken axis gives the crowded stretch its room', async () => {
+  mkdirSync(artifacts, { recursive: true });
+  const recent = await serve(generated(2000, true));
+  const browser = await launch();
+  try {
+    await check(browser, 'recent', recent.url, 'a 2,000-event site with 2% BC', true);
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const problems = [];
+    page.on('pageerror', (e) => problems.push(String(e)));
+    await page.goto(recent.url);
+    const seen = await page.evaluate(() => {
+      const svg = document.querySelector('svg.axis');
+      const width = svg.viewBox.baseVal.width;
+      const modern = Date.UTC(1823, 0, 1) / 1000;
+      const xs = [...svg.querySelectorAll('a.mark')].map((a) => {
+        const shape = a.querySelector('circle, rect');
+        return { t0: Number(a.dataset.t0), x: Number(shape.getAttribute('cx') ?? shape.getAttribute('x')) };
+      });
+      const firstModern = Math.min(...xs.filter((m) => m.t0 >= modern).map((m) => m.x));
+      return {
+        breaks: svg.querySelectorAll('g.axis-break').length,
+        share: 1 - firstModern / width,
+        ticks: [...svg.querySelectorAll('.axis-ticks text')].map((t) => t.textContent),
+        caption: document.querySelector('.axis-figure figcaption').textContent,
+      };
+    });
+    assert.equal(seen.breaks, 1, 'one break between the BC events and the modern ones');
+    assert.ok(seen.share >= 0.7, `the modern events get ${(seen.share * 100).toFixed(0)}% of the width`);
+    assert.ok(seen.ticks.length >= 4, seen.ticks.join(' | '));
+    assert.match(seen.caption, /double slash/);
+    await page.keyboard.press('+');
+    await page.keyboard.press('+');
+    const zoomed = await page.$$eval('svg.axis .axis-ticks text', (ts) => ts.map((t) => t.textContent));
+    assert.ok(zoomed.length >= 3, zoomed.join(' | '));
+    assert.notDeepEqual(zoomed, seen.ticks);
+    await page.screenshot({ path: join(artifacts, 'reader-recent-zoomed-1280.png') });
+    await page.keyboard.press('0');
+    const reset = await page.$$eval('svg.axis .axis-ticks text', (ts) => ts.map((t) => t.textContent));
+    assert.deepEqual(reset, seen.ticks, 'Reset draws the ticks the build drew');
+    assert.deepEqual(problems, []);
+    await page.close();
+  } finally {
+    await browser.close();
+    await recent.stop();
   }
 });

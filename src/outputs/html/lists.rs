@@ -122,6 +122,8 @@ pub(super) struct ListView {
     /// On a page of a longer list, where its stretch lies in the whole.
     pub(super) axis_overview: String,
     pub(super) clustered: bool,
+    /// The axis cuts out long stretches with no event.
+    pub(super) broken: bool,
     pub(super) years: Vec<YearView>,
     /// Events in the whole list.
     pub(super) event_count: usize,
@@ -457,6 +459,7 @@ impl<'a> Renderer<'a> {
                         _ => String::new(),
                     },
                     clustered: plan.axis.as_ref().is_some_and(Axis::is_clustered),
+                    broken: axis.is_some_and(Axis::is_broken),
                     years: self.years(&page, chunk),
                     event_count: plan.events.len(),
                     page_count: chunk.iter().map(|(_, run)| run.len()).sum(),

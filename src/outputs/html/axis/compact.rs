@@ -9,7 +9,6 @@
 use std::fmt::Write as _;
 
 use super::svg::short_count;
-use super::ticks::ticks;
 use super::*;
 
 /// The strip's width, in CSS pixels at a phone's width.
@@ -70,9 +69,32 @@ impl Axis<'_> {
             "<line class=\"axis-line\" x1=\"{STRIP_MARGIN}\" x2=\"{}\" y1=\"{axis_y}\" y2=\"{axis_y}\"/>",
             STRIP - STRIP_MARGIN
         );
+        self.strip_breaks(&mut s, lang, axis_y);
         self.strip_tick_labels(&mut s, lang, axis_y, true);
         s.push_str("</svg>");
         s
+    }
+
+    /// The breaks of a broken axis over the strip's line at `axis_y`.
+    fn strip_breaks(&self, s: &mut String, lang: &Lang, axis_y: f64) {
+        for (p, name) in self.breaks(lang) {
+            let (a, b) = (self.strip_x(p.t0), self.strip_x(p.t1));
+            let _ = write!(
+                s,
+                "<g class=\"axis-break\"><title>{}</title><rect class=\"break-gap\" x=\"{a:.1}\" y=\"{:.1}\" width=\"{:.1}\" height=\"12\"/><path class=\"break-mark\" d=\"M{:.1} {:.1}L{:.1} {:.1}M{:.1} {:.1}L{:.1} {:.1}\"/></g>",
+                esc(&name),
+                axis_y - 6.0,
+                (b - a).max(4.0),
+                a,
+                axis_y + 5.0,
+                a + 3.0,
+                axis_y - 5.0,
+                b - 3.0,
+                axis_y + 5.0,
+                b,
+                axis_y - 5.0,
+            );
+        }
     }
 
     /// The tick labels under an axis line at `axis_y`, each kept inside
@@ -108,17 +130,7 @@ impl Axis<'_> {
     /// The ticks the strip has room for: every other one dropped until no
     /// two labels touch.
     fn strip_ticks(&self, lang: &Lang) -> Vec<(i64, String)> {
-        let mut ticks = ticks(self.lo, self.hi, lang);
-        let width = |l: &str| l.chars().count() as f64 * STRIP_TICK_CHAR;
-        while ticks.len() > 2
-            && ticks.windows(2).any(|w| {
-                self.strip_x(w[1].0) - self.strip_x(w[0].0)
-                    < (width(&w[0].1) + width(&w[1].1)) / 2.0 + 10.0
-            })
-        {
-            ticks = ticks.into_iter().step_by(2).collect();
-        }
-        ticks
+        self.spaced_ticks(lang, &|t| self.strip_x(t), STRIP_TICK_CHAR, 10.0)
     }
 
     /// Which marks the strip draws, each with its lane: those the wide
@@ -319,6 +331,7 @@ impl Axis<'_> {
             "<line class=\"axis-line\" x1=\"{STRIP_MARGIN}\" x2=\"{}\" y1=\"{axis_y}\" y2=\"{axis_y}\"/>",
             STRIP - STRIP_MARGIN
         );
+        self.strip_breaks(&mut s, lang, axis_y);
         self.strip_tick_labels(&mut s, lang, axis_y, false);
         s.push_str("</svg>");
         s

@@ -15,6 +15,7 @@
 //! at a given depth, since links are relative.
 
 mod compact;
+mod scale;
 mod svg;
 mod ticks;
 
@@ -166,6 +167,8 @@ pub(crate) struct Axis<'a> {
     top: f64,
     lo: i64,
     hi: i64,
+    /// The scale: one piece, or stretches of events with breaks between.
+    pieces: Vec<scale::Piece>,
     placed: Vec<Placed>,
     lanes: usize,
     bins: Vec<Bin>,
@@ -210,7 +213,10 @@ impl<'a> Axis<'a> {
             .filter(|e| e.end > lo && e.start < hi)
             .cloned()
             .collect();
+        let pieces = scale::pieces(&marks, lo, hi);
+        let (lo, hi) = (pieces[0].t0, pieces[pieces.len() - 1].t1);
         let mut axis = Axis {
+            pieces,
             list_pages,
             anchor: "e-",
             lo,
@@ -230,19 +236,6 @@ impl<'a> Axis<'a> {
         Some(axis)
     }
 
-    fn x(&self, t: i64) -> f64 {
-        // Computed as annals.js computes it, to the last bit (see the
-        // tick table test).
-        let scale = (WIDTH - 2.0 * MARGIN) / (self.hi as f64 - self.lo as f64);
-        MARGIN + (t.clamp(self.lo, self.hi) as f64 - self.lo as f64) * scale
-    }
-
-    /// Where `t` stands on the axis, from 0 (its start) to 1 (its end):
-    /// the one scale every drawing of the axis uses.
-    fn at(&self, t: i64) -> f64 {
-        (t.clamp(self.lo, self.hi) as f64 - self.lo as f64) / (self.hi as f64 - self.lo as f64)
-    }
-
     /// The link to event `m`'s card in the list: on the list page that
     /// holds it.
     fn card_link(&self, m: &AxisMark<'_>) -> String {
@@ -254,20 +247,6 @@ impl<'a> Axis<'a> {
             self.anchor,
             m.id
         )
-    }
-
-    /// Every other tick dropped until no two labels overlap (long year
-    /// labels at geological scales).
-    fn spaced(&self, mut ticks: Vec<(i64, String)>) -> Vec<(i64, String)> {
-        let width = |l: &str| l.chars().count() as f64 * TICK_CHAR_WIDTH;
-        while ticks.len() > 2
-            && ticks.windows(2).any(|w| {
-                self.x(w[1].0) - self.x(w[0].0) < (width(&w[0].1) + width(&w[1].1)) / 2.0 + TICK_GAP
-            })
-        {
-            ticks = ticks.into_iter().step_by(2).collect();
-        }
-        ticks
     }
 
     fn radius(m: &AxisMark<'_>) -> f64 {
@@ -414,7 +393,14 @@ impl<'a> Axis<'a> {
 
     pub(crate) fn layout_hash(&self, h: &mut impl std::hash::Hasher) {
         use std::hash::Hash;
-        (self.lo, self.hi, self.lanes, self.top.to_bits()).hash(h);
+        (
+            self.lo,
+            self.hi,
+            self.lanes,
+            self.top.to_bits(),
+            &self.pieces,
+        )
+            .hash(h);
         (
             &self.marks,
             &self.eras,

@@ -4,7 +4,7 @@
 
 use std::fmt::Write as _;
 
-use super::ticks::{short_month, tick_anchor, ticks};
+use super::ticks::{short_month, tick_anchor};
 use super::*;
 use crate::i18n::{self, Arg, Messages};
 
@@ -27,7 +27,7 @@ impl Axis<'_> {
             s,
             // data-tick-char and data-tick-gap: how annals.js spaces the
             // ticks it redraws on a zoom, as `spaced` does here.
-            "<svg class=\"axis{}\" viewBox=\"0 0 {WIDTH} {height}\" role=\"group\" aria-label=\"{}\" data-lo=\"{}\" data-hi=\"{}\" data-months=\"{}\" data-bc=\"{}\" data-sep=\"{}\" data-tick-char=\"{TICK_CHAR_WIDTH}\" data-tick-gap=\"{TICK_GAP}\">",
+            "<svg class=\"axis{}\" viewBox=\"0 0 {WIDTH} {height}\" role=\"group\" aria-label=\"{}\" data-lo=\"{}\" data-hi=\"{}\" data-months=\"{}\" data-bc=\"{}\" data-sep=\"{}\" data-tick-char=\"{TICK_CHAR_WIDTH}\" data-tick-gap=\"{TICK_GAP}\"{}>",
             if self.is_clustered() {
                 " clustered"
             } else {
@@ -39,6 +39,10 @@ impl Axis<'_> {
             esc(&months.join(",")),
             esc(lang.bc),
             esc(&lang.thousands.to_string()),
+            match self.pieces_attr() {
+                p if p.is_empty() => String::new(),
+                p => format!(" data-pieces=\"{p}\""),
+            },
         );
         s.push_str(
             "<defs><linearGradient id=\"axis-ongoing\"><stop offset=\"0\" stop-color=\"currentColor\" stop-opacity=\"0.9\"/><stop offset=\"1\" stop-color=\"currentColor\" stop-opacity=\"0\"/></linearGradient></defs>",
@@ -48,7 +52,7 @@ impl Axis<'_> {
             "<line class=\"axis-line\" x1=\"{MARGIN}\" x2=\"{}\" y1=\"{axis_y}\" y2=\"{axis_y}\"/><g class=\"axis-ticks\" role=\"list\">",
             WIDTH - MARGIN
         );
-        for (t, label) in self.spaced(ticks(self.lo, self.hi, lang)) {
+        for (t, label) in self.spaced_ticks(lang, &|t| self.x(t), TICK_CHAR_WIDTH, TICK_GAP) {
             let tx = self.x(t);
             let anchor = tick_anchor(tx, &label);
             let _ = write!(
@@ -60,6 +64,26 @@ impl Axis<'_> {
             );
         }
         s.push_str("</g>");
+        for (p, name) in self.breaks(lang) {
+            let (a, b) = (self.x(p.t0), self.x(p.t1));
+            let _ = write!(
+                s,
+                "<g class=\"axis-break\" data-t0=\"{}\" data-t1=\"{}\"><title>{}</title><rect class=\"break-gap\" x=\"{a:.1}\" y=\"{:.1}\" width=\"{:.1}\" height=\"16\"/><path class=\"break-mark\" d=\"M{:.1} {:.1}L{:.1} {:.1}M{:.1} {:.1}L{:.1} {:.1}\"/></g>",
+                p.t0,
+                p.t1,
+                esc(&name),
+                axis_y - 8.0,
+                b - a,
+                a + 1.0,
+                axis_y + 7.0,
+                a + 6.0,
+                axis_y - 7.0,
+                b - 6.0,
+                axis_y + 7.0,
+                b - 1.0,
+                axis_y - 7.0,
+            );
+        }
         self.write_eras(&mut s, axis_y);
         if self.is_clustered() {
             self.write_histogram(&mut s, root, marks_bottom + 8.0, i18n::messages(lang.code));

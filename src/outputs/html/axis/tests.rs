@@ -144,12 +144,13 @@ fn drawn_ticks(lo: i64, hi: i64, lang: &Lang) -> serde_json::Value {
         top: TOP,
         lo,
         hi,
+        pieces: scale::pieces(&[], lo, hi),
         placed: Vec::new(),
         lanes: 1,
         bins: Vec::new(),
     };
     let ticks: Vec<serde_json::Value> = axis
-        .spaced(ticks(lo, hi, lang))
+        .spaced_ticks(lang, &|t| axis.x(t), TICK_CHAR_WIDTH, TICK_GAP)
         .into_iter()
         .map(|(t, label)| {
             let x = axis.x(t);

@@ -11,9 +11,8 @@ enum Step {
     Months(i64),
 }
 
-fn choose_step(span_seconds: f64) -> Step {
+fn choose_step(span_seconds: f64, target: f64) -> Step {
     let days = span_seconds / DAY as f64;
-    let target = 8.0;
     for d in [1, 2, 7, 14] {
         if days / d as f64 <= target {
             return Step::Days(d);
@@ -38,9 +37,16 @@ fn choose_step(span_seconds: f64) -> Step {
     }
 }
 
-/// Tick positions (UTC seconds) and labels between `lo` and `hi`.
+/// Tick positions (UTC seconds) and labels between `lo` and `hi`, about
+/// eight of them.
 pub(super) fn ticks(lo: i64, hi: i64, lang: &Lang) -> Vec<(i64, String)> {
-    let step = choose_step((hi - lo) as f64);
+    ticks_about(lo, hi, lang, 8.0)
+}
+
+/// Tick positions and labels between `lo` and `hi`, about `target` of
+/// them (a stretch of a broken axis has room for fewer).
+pub(super) fn ticks_about(lo: i64, hi: i64, lang: &Lang, target: f64) -> Vec<(i64, String)> {
+    let step = choose_step((hi - lo) as f64, target);
     let (y, m, d) = date::civil_from_days(lo.div_euclid(DAY));
     let mut out = Vec::new();
     match step {
