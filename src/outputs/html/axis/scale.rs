@@ -18,6 +18,15 @@ const BREAK_MIN: f64 = 0.2;
 const BREAK_SHARE: f64 = 0.03;
 /// The least share of the width a stretch of events takes.
 const MIN_SHARE: f64 = 0.12;
+/// A stretch is crowded when its share of the events is this many times
+/// its share of the time.
+const CROWDED: f64 = 3.0;
+/// ... and when one scale would give its events fewer pixels each than
+/// this (a mark is 7 to 16 px wide).
+const CROWDED_PIXELS: f64 = 20.0;
+/// ... and when it holds at least this many events (a point or two have
+/// room anywhere).
+const CROWDED_EVENTS: usize = 8;
 /// Ticks over the whole width (as `ticks`).
 const TICKS: f64 = 8.0;
 
@@ -92,10 +101,20 @@ pub(super) fn pieces(marks: &[AxisMark<'_>], lo: i64, hi: i64) -> Vec<Piece> {
             _ => stretches.push(run),
         }
     }
-    if stretches.len() < 2 {
+    let n = marks.len() as f64;
+    // Cut only when one scale would crowd a stretch: when it holds far
+    // more of the events than of the time (a short timeline with a quiet
+    // month keeps its one scale).
+    let crowded = stretches.iter().any(|s| {
+        let time = ((s.1 - s.0) as f64 / total).max(1e-9);
+        let pixels = time * (WIDTH - 2.0 * MARGIN);
+        s.2 >= CROWDED_EVENTS
+            && s.2 as f64 / n >= CROWDED * time
+            && s.2 as f64 * CROWDED_PIXELS >= pixels
+    });
+    if stretches.len() < 2 || !crowded {
         return whole;
     }
-    let n = marks.len() as f64;
     let shares: Vec<f64> = stretches
         .iter()
         .map(|s| (s.2 as f64 / n).max(MIN_SHARE))
@@ -302,9 +321,15 @@ mod tests {
         let marks: Vec<AxisMark<'_>> = (0..200).map(|k| mark(k * 30 * DAY)).collect();
         assert_eq!(pieces(&marks, -DAY, 6000 * DAY).len(), 1);
         // An ongoing event covers only its start: two far groups still break.
-        let mut far = vec![mark(0), mark(DAY)];
+        let mut far: Vec<AxisMark<'_>> = (0..10).map(|k| mark(k * DAY)).collect();
         far[0].end = i64::MAX;
         far.push(mark(1000 * YEAR));
         assert_eq!(pieces(&far, -YEAR, 1001 * YEAR).len(), 3);
+        // Two quiet months between two busy ones: one scale still.
+        let months: Vec<AxisMark<'_>> = [0, 10, 20, 100, 110, 130]
+            .iter()
+            .map(|&d| mark(d * DAY))
+            .collect();
+        assert_eq!(pieces(&months, -5 * DAY, 140 * DAY).len(), 1);
     }
 }
