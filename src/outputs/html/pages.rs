@@ -100,7 +100,7 @@ impl Renderer<'_> {
     /// by time on a strip, each at least a finger's width from the next.
     pub(super) fn nearby(&self, i: usize, page: &Page<'_>) -> Vec<NearbyMark> {
         /// Neighbours on each side.
-        const NEARBY: usize = 4;
+        const NEARBY: usize = 3;
         let tl = self.timeline;
         let shown: Vec<usize> =
             (i.saturating_sub(NEARBY)..(i + NEARBY + 1).min(tl.events.len())).collect();
@@ -113,7 +113,7 @@ impl Renderer<'_> {
             .iter()
             .map(|&t| if hi > lo { (t - lo) / (hi - lo) } else { 0.5 })
             .collect();
-        // Keep the marks apart: at most 9 marks on a phone's ~330 px, each
+        // Keep the marks apart: at most 7 marks on a phone's ~330 px, each
         // 24 px wide; then back into the strip.
         let gap = 0.9 / (shown.len() - 1) as f64;
         for k in 1..at.len() {
