@@ -398,6 +398,8 @@
   // ---------------------------------------------------------- the axis
 
   const SVG = 'http://www.w3.org/2000/svg';
+  /** The most events a zoom draws one by one in place of the columns. */
+  const OPEN_LIMIT = 60;
 
   /** Where a shape or label of the axis sits at full scale, so a zoom moves it with its time. */
   function partOf(a, node) {
@@ -459,6 +461,24 @@
           y: Number(rect.getAttribute('y')) + 8,
         };
       });
+      // A clustered axis opens its columns when a zoom narrows the view to
+      // a few of the events this page lists: their cards hold their spans.
+      this.clustered = svg.classList.contains('clustered') && svg.hasAttribute('data-top');
+      if (this.clustered) {
+        this.top = Number(svg.getAttribute('data-top'));
+        this.lane = Number(svg.getAttribute('data-lane'));
+        this.laneCount = Number(svg.getAttribute('data-lanes'));
+        this.events = [...document.querySelectorAll('.event-card[data-t0]')].map((card) => ({
+          id: card.id,
+          t0: Number(card.dataset.t0),
+          t1: card.dataset.t1 ? Number(card.dataset.t1) : null,
+          importance: Number((card.className.match(/importance-(\d)/) || [0, 3])[1]),
+          name: `${card.querySelector('.event-title').textContent.trim()} (${card.querySelector('.event-date').textContent.trim()})`,
+        }));
+        this.opened = document.createElementNS(SVG, 'g');
+        this.opened.setAttribute('class', 'opened-marks');
+        svg.append(this.opened);
+      }
       this.parts = [...svg.querySelectorAll('a.mark, a.cluster, g.era')].flatMap((a) =>
         [...a.children].filter((node) => node.tagName.toLowerCase() !== 'title').map((node) => partOf(a, node)));
     }
@@ -510,6 +530,47 @@
         }
       }
       return out.map(([t, label]) => ({ t, x: x(t), label, anchor: tickAnchor(x(t), label, this.layout) }));
+    }
+
+    /**
+     * Zoomed in to at most OPEN_LIMIT of the page's events, the columns
+     * open: those events are drawn one by one in the lanes of the marks,
+     * each leading to its card; zoomed out, the columns come back.
+     */
+    openColumns() {
+      const zoomed = this.view[0] !== this.lo || this.view[1] !== this.hi;
+      const inView = zoomed ? this.events.filter((e) => e.t0 >= this.view[0] && e.t0 <= this.view[1]) : [];
+      const open = inView.length > 0 && inView.length <= OPEN_LIMIT;
+      this.svg.classList.toggle('opened', open);
+      this.opened.replaceChildren();
+      if (!open) return;
+      const edge = this.width - this.margin;
+      const ends = [];
+      for (const e of inView.sort((a, b) => a.t0 - b.t0)) {
+        const r = 3 + e.importance;
+        const x0 = this.x(e.t0);
+        const x1 = e.t1 === null ? edge : Math.min(Math.max(this.x(e.t1), x0), edge);
+        let lane = ends.findIndex((end) => end + 3 < x0 - r);
+        if (lane < 0 && ends.length < this.laneCount) lane = ends.push(-Infinity) - 1;
+        if (lane < 0) lane = ends.indexOf(Math.min(...ends));
+        ends[lane] = Math.max(x1, x0 + r);
+        const cy = this.top + lane * this.lane;
+        const a = document.createElementNS(SVG, 'a');
+        a.setAttribute('href', `#${e.id}`);
+        a.setAttribute('class', `mark importance-${e.importance} opened-mark`);
+        a.setAttribute('tabindex', '-1');
+        a.setAttribute('data-t0', String(e.t0));
+        const title = document.createElementNS(SVG, 'title');
+        title.textContent = e.name;
+        const bar = x1 - x0 >= 2 * r;
+        const shape = document.createElementNS(SVG, bar ? 'rect' : 'circle');
+        const attrs = bar
+          ? { class: 'bar', x: x0, y: cy - r, width: x1 - x0, height: 2 * r, rx: 4 }
+          : { class: 'point', cx: x0, cy, r };
+        for (const [k, v] of Object.entries(attrs)) shape.setAttribute(k, typeof v === 'number' ? v.toFixed(1) : v);
+        a.append(title, shape);
+        this.opened.append(a);
+      }
     }
 
     /** A break keeps its place; one outside the view is hidden. */
@@ -598,6 +659,7 @@
         else this.drawMark(p, x0, x1);
       }
       for (const b of this.breaks) this.drawBreak(b);
+      if (this.clustered) this.openColumns();
       if (this.ticks && this.tickLine) {
         this.ticks.replaceChildren(...this.tickList().map((t) => this.tickNode(t)));
       }

@@ -95,6 +95,42 @@ async function checkPage2(browser, url) {
   await page.close();
 }
 
+/** Zooming into the counted columns opens them: the page's events in view
+ * are drawn one by one, each leading to its card; Reset brings the
+ * columns back. */
+async function checkColumnsOpen(browser, url) {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  const problems = [];
+  page.on('pageerror', (e) => problems.push(String(e)));
+  await page.goto(url);
+  assert.ok(await page.$('svg.axis.clustered'), 'the page axis counts its events in columns');
+  let opened = 0;
+  for (let i = 0; i < 12 && !opened; i++) {
+    await page.keyboard.press('+');
+    opened = await page.$$eval('svg.axis.opened a.opened-mark', (as) => as.length);
+  }
+  assert.ok(opened > 0, 'a zoom opens the columns');
+  const seen = await page.evaluate(() => {
+    const svg = document.querySelector('svg.axis');
+    const marks = [...svg.querySelectorAll('a.opened-mark')];
+    return {
+      columns: [...svg.querySelectorAll('a.cluster')].filter((a) => a.getBoundingClientRect().width > 0).length,
+      targets: marks.every((a) => document.getElementById(a.getAttribute('href').slice(1))),
+      inside: marks.every((a) => {
+        const box = a.getBoundingClientRect();
+        const frame = svg.getBoundingClientRect();
+        return box.left >= frame.left - 1 && box.right <= frame.right + 1;
+      }),
+    };
+  });
+  assert.deepEqual(seen, { columns: 0, targets: true, inside: true });
+  await page.screenshot({ path: join(artifacts, 'reader-big-page2-opened-1280.png') });
+  await page.keyboard.press('0');
+  assert.equal(await page.$$eval('svg.axis a.opened-mark', (as) => as.length), 0);
+  assert.deepEqual(problems, []);
+  await page.close();
+}
+
 async function check(browser, site, url, name, first) {
   for (const width of [390, 1280]) {
     for (const scheme of ['light', 'dark']) {
@@ -175,6 +211,7 @@ test('the reader\'s timeline on a phone and a desktop, light and dark', async ()
     await check(browser, 'big', big.url, 'a 2,000-event site', true);
     await check(browser, 'big-page2', `${big.url}page/2/`, 'page 2 of a 2,000-event site', true);
     await checkPage2(browser, `${big.url}page/2/`);
+    await checkColumnsOpen(browser, `${big.url}page/2/`);
     await checkKeys(browser, example.url);
     await checkKeys(browser, big.url);
   } finally {

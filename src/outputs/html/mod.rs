@@ -173,6 +173,8 @@ impl<'a> Renderer<'a> {
                     crate::views::embed::classify(&m.url).0 == crate::views::embed::MediaKind::Image
                 })
                 .map(|m| pages::media_url(&m.url, &from.root())),
+            t0: e.span.0,
+            t1: (e.span.1 != i64::MAX).then_some(e.span.1),
         }
     }
 

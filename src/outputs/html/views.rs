@@ -69,6 +69,10 @@ pub(super) struct EventCard {
     pub(super) sources: Vec<SourceLink>,
     /// The event's image, as a thumbnail on its card.
     pub(super) thumb: Option<String>,
+    /// Its span (UTC seconds; no end when ongoing), for annals.js to draw
+    /// it when a zoom opens the axis's columns.
+    pub(super) t0: i64,
+    pub(super) t1: Option<i64>,
 }
 
 #[derive(Serialize)]

@@ -42,6 +42,15 @@ impl Axis<'_> {
             match self.pieces_attr() {
                 p if p.is_empty() => String::new(),
                 p => format!(" data-pieces=\"{p}\""),
+            } + &if self.is_clustered() {
+                // Where annals.js draws the page's events when a zoom opens
+                // the columns: the lanes of the marks drawn above them.
+                format!(
+                    " data-top=\"{}\" data-lane=\"{LANE}\" data-lanes=\"{FEATURED_LANES}\"",
+                    self.top
+                )
+            } else {
+                String::new()
             },
         );
         s.push_str(
