@@ -160,22 +160,14 @@ impl Renderer<'_> {
         Some(format!("{base}{dir}oembed.json"))
     }
 
-    /// The picture of `page` for social cards, as an absolute URL: the
-    /// event's image, or the site's.
-    pub(super) fn social_image(&self, page: &Page<'_>) -> Option<String> {
-        let own = match page {
-            Page::Event(id) => self
-                .timeline
-                .events
-                .iter()
-                .position(|e| e.id == *id)
-                .and_then(|i| self.timeline.events[i].media.as_ref())
-                .map(|m| m.url.as_str())
-                .filter(|url| {
-                    crate::views::embed::classify(url).0 == crate::views::embed::MediaKind::Image
-                }),
-            _ => None,
-        };
+    /// The picture for social cards, as an absolute URL: event `event`'s
+    /// image, else the site's.
+    pub(super) fn social_image(&self, event: Option<usize>) -> Option<String> {
+        use crate::views::embed::{MediaKind, classify};
+        let own = event
+            .and_then(|i| self.timeline.events[i].media.as_ref())
+            .map(|m| m.url.as_str())
+            .filter(|url| classify(url).0 == MediaKind::Image);
         let url = own.or(self.config.image.as_deref())?;
         if ::url::Url::parse(url).is_ok() {
             return Some(url.to_string());

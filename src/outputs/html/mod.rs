@@ -246,6 +246,20 @@ impl<'a> Renderer<'a> {
         description: String,
         data: T,
     ) -> Rendered {
+        let image = self.social_image(None);
+        self.render_pictured(template, page, title, description, data, image)
+    }
+
+    /// [`Renderer::render`], with `image` for the page's social cards.
+    fn render_pictured<T: Serialize>(
+        &self,
+        template: &str,
+        page: Page<'_>,
+        title: String,
+        description: String,
+        data: T,
+        image: Option<String>,
+    ) -> Rendered {
         let ctx = PageContext {
             site: &self.site,
             nav: self.nav(&page),
@@ -260,7 +274,7 @@ impl<'a> Renderer<'a> {
             } else {
                 "website"
             },
-            image: self.social_image(&page),
+            image,
             oembed: self.oembed_url(&page),
             data,
         };

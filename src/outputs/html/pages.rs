@@ -170,7 +170,8 @@ impl Renderer<'_> {
                 };
                 let title = format!("{} — {}", e.title, self.config.title);
                 let description = self.texts[i].summary_text.clone();
-                self.render("event.html", page, title, description, data)
+                let image = self.social_image(Some(i));
+                self.render_pictured("event.html", page, title, description, data, image)
             })
             .collect()
     }

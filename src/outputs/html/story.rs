@@ -135,7 +135,7 @@ impl Renderer<'_> {
                 .as_ref()
                 .map(|b| Page::Story.absolute(b)),
             oembed: self.oembed_url(&page).filter(|_| !embedded),
-            image: self.social_image(&page).or_else(|| {
+            image: self.social_image(None).or_else(|| {
                 // The first picture of the story, when it is an address
                 // social cards can fetch.
                 let base = self.config.base_url.as_deref()?;

@@ -73,6 +73,8 @@ const TICK_CHAR_WIDTH: f64 = 6.8;
 const TICK_GAP: f64 = 8.0;
 /// Labels longer than this are cut with an ellipsis.
 const MAX_LABEL_CHARS: usize = 48;
+/// Labels are whole titles up to this long when there is room for them.
+const FULL_LABEL_CHARS: usize = 100;
 
 /// Lanes of marks, each lane a set of occupied pixel intervals, so marks
 /// can be placed in any order.
@@ -174,14 +176,22 @@ pub(crate) struct Axis<'a> {
     bins: Vec<Bin>,
 }
 
-fn label_text(m: &AxisMark<'_>) -> String {
+/// A mark's label: its whole title up to `cap` characters, else cut at
+/// the last word that fits, with an ellipsis.
+fn label_text(m: &AxisMark<'_>, cap: usize) -> String {
     let chars = m.label.chars().count();
-    if chars <= MAX_LABEL_CHARS {
-        m.label.to_string()
-    } else {
-        let cut: String = m.label.chars().take(MAX_LABEL_CHARS - 1).collect();
-        format!("{}…", cut.trim_end())
+    if chars <= cap {
+        return m.label.to_string();
     }
+    let cut: String = m.label.chars().take(cap - 1).collect();
+    let words = match cut.rfind(char::is_whitespace) {
+        Some(at) if at > cut.len() / 2 => &cut[..at],
+        _ => cut.as_str(),
+    };
+    format!(
+        "{}…",
+        words.trim_end_matches(|c: char| c.is_whitespace() || ",;:–—-".contains(c))
+    )
 }
 
 impl<'a> Axis<'a> {
@@ -230,7 +240,12 @@ impl<'a> Axis<'a> {
         };
         let mut order: Vec<usize> = (0..axis.marks.len()).collect();
         order.sort_by_key(|&i| (axis.marks[i].start, std::cmp::Reverse(axis.marks[i].end)));
-        if !axis.place_all(&order, true) && !axis.place_all(&order, false) {
+        // Whole titles where they fit, else titles cut at a word, else
+        // marks alone.
+        if !axis.place_all(&order, Some(FULL_LABEL_CHARS))
+            && !axis.place_all(&order, Some(MAX_LABEL_CHARS))
+            && !axis.place_all(&order, None)
+        {
             axis.cluster();
         }
         Some(axis)
@@ -282,11 +297,11 @@ impl<'a> Axis<'a> {
     }
 
     /// The pixels a mark takes, with its label when `labelled`.
-    fn extent(&self, m: &AxisMark<'_>, labelled: bool) -> (f64, f64) {
+    fn extent(&self, m: &AxisMark<'_>, label_cap: Option<usize>) -> (f64, f64) {
         let r = Self::radius(m);
         let (mut left, mut right) = (self.x(m.start) - r, self.shape_end(m));
-        if labelled {
-            let chars = label_text(m).chars().count();
+        if let Some(cap) = label_cap {
+            let chars = label_text(m, cap).chars().count();
             let text = chars as f64 * CHAR_WIDTH;
             match self.label_place(m, chars) {
                 LabelPlace::Inside(_) => {}
@@ -298,20 +313,20 @@ impl<'a> Axis<'a> {
     }
 
     /// Places every mark in a lane; false when they do not all fit.
-    fn place_all(&mut self, order: &[usize], labelled: bool) -> bool {
-        let mut lanes = Lanes::new(if labelled {
+    fn place_all(&mut self, order: &[usize], label_cap: Option<usize>) -> bool {
+        let mut lanes = Lanes::new(if label_cap.is_some() {
             MAX_LABELLED_LANES
         } else {
             MAX_LANES
         });
         let mut placed = Vec::with_capacity(order.len());
         for &i in order {
-            let (x0, x1) = self.extent(&self.marks[i], labelled);
+            let (x0, x1) = self.extent(&self.marks[i], label_cap);
             match lanes.place(x0, x1) {
                 Some(lane) => placed.push(Placed {
                     mark: i,
                     lane,
-                    label: labelled.then(|| label_text(&self.marks[i])),
+                    label: label_cap.map(|cap| label_text(&self.marks[i], cap)),
                 }),
                 None => return false,
             }
@@ -363,7 +378,7 @@ impl<'a> Axis<'a> {
             if placed.len() == MAX_FEATURED {
                 break;
             }
-            let (x0, x1) = self.extent(&self.marks[i], false);
+            let (x0, x1) = self.extent(&self.marks[i], None);
             let long = x1 - x0 > (WIDTH - 2.0 * MARGIN) / 4.0;
             if long && long_spans == 2 {
                 continue;
