@@ -797,7 +797,7 @@
     });
   }
 
-  /** Ctrl + wheel zooms; a sideways wheel or a drag pans a zoomed axis. */
+  /** Ctrl + wheel or a pinch zooms; a sideways wheel or a drag pans a zoomed axis. */
   function pointerControls(axis) {
     const svg = axis.svg;
     const zoomed = () => svg.classList.contains('zoomed');
@@ -811,10 +811,32 @@
       }
     }, { passive: false });
     let drag = null;
+    // Two fingers: the pinch zooms about the point between them.
+    const fingers = new Map();
+    let pinch = null;
+    const spread = () => {
+      const [a, b] = [...fingers.values()];
+      return { d: Math.abs(a - b), mid: (a + b) / 2 };
+    };
     svg.addEventListener('pointerdown', (e) => {
+      if (e.pointerType === 'touch') fingers.set(e.pointerId, e.clientX);
+      if (fingers.size === 2) {
+        pinch = spread();
+        drag = { x: e.clientX, moved: true };
+        return;
+      }
       if (zoomed() && e.button === 0) drag = { x: e.clientX, moved: false };
     });
     svg.addEventListener('pointermove', (e) => {
+      if (pinch && fingers.has(e.pointerId)) {
+        fingers.set(e.pointerId, e.clientX);
+        const now = spread();
+        if (now.d > 8 && pinch.d > 8 && Math.abs(now.d - pinch.d) > 2) {
+          axis.zoom(pinch.d / now.d, axis.timeAt(now.mid));
+          pinch = now;
+        }
+        return;
+      }
       if (!drag) return;
       const dx = e.clientX - drag.x;
       if (Math.abs(dx) <= 3) return;
@@ -823,7 +845,11 @@
       axis.pan((-dx / svg.getBoundingClientRect().width) * axis.width / (axis.width - 2 * axis.margin));
       drag.x = e.clientX;
     });
-    const end = () => setTimeout(() => { drag = null; }, 0);
+    const end = (e) => {
+      fingers.delete(e.pointerId);
+      if (fingers.size < 2) pinch = null;
+      setTimeout(() => { drag = null; }, 0);
+    };
     svg.addEventListener('pointerup', end);
     svg.addEventListener('pointercancel', end);
     // A drag is not a click on the mark under the pointer.

@@ -95,6 +95,38 @@ async function checkPage2(browser, url) {
   await page.close();
 }
 
+/** On a touch screen, two fingers spreading apart zoom the axis in, and
+ * one finger then drags it sideways. */
+async function checkPinch(browser, url) {
+  const context = await browser.newContext({ viewport: { width: 1024, height: 768 }, hasTouch: true });
+  const page = await context.newPage();
+  await page.goto(url);
+  const box = await (await page.$('svg.axis')).boundingBox();
+  const cdp = await context.newCDPSession(page);
+  const y = box.y + box.height / 2;
+  const cx = box.x + box.width / 2;
+  const touch = (type, points) => cdp.send('Input.dispatchTouchEvent', { type, touchPoints: points });
+  await touch('touchStart', [{ x: cx - 40, y, id: 1 }, { x: cx + 40, y, id: 2 }]);
+  for (let k = 1; k <= 6; k++) await touch('touchMove', [{ x: cx - 40 - k * 25, y, id: 1 }, { x: cx + 40 + k * 25, y, id: 2 }]);
+  await touch('touchEnd', []);
+  const span = () => page.evaluate(() => {
+    const shape = document.querySelector('svg.axis a.mark circle');
+    return {
+      zoomed: document.querySelector('svg.axis').classList.contains('zoomed'),
+      x: Number(shape.getAttribute('x') ?? shape.getAttribute('cx')),
+    };
+  });
+  const pinched = await span();
+  assert.ok(pinched.zoomed, 'a pinch zooms the axis in');
+  await touch('touchStart', [{ x: cx, y, id: 3 }]);
+  for (let k = 1; k <= 5; k++) await touch('touchMove', [{ x: cx + k * 30, y, id: 3 }]);
+  await touch('touchEnd', []);
+  const dragged = await span();
+  assert.ok(dragged.zoomed, 'still zoomed after a drag');
+  assert.ok(dragged.x > pinched.x + 20, `a drag to the right moves the marks right: ${pinched.x} → ${dragged.x}`);
+  await context.close();
+}
+
 /** Zooming into the counted columns opens them: the page's events in view
  * are drawn one by one, each leading to its card; Reset brings the
  * columns back. */
@@ -213,6 +245,7 @@ test('the reader\'s timeline on a phone and a desktop, light and dark', async ()
     await checkPage2(browser, `${big.url}page/2/`);
     await checkColumnsOpen(browser, `${big.url}page/2/`);
     await checkKeys(browser, example.url);
+    await checkPinch(browser, example.url);
     await checkKeys(browser, big.url);
   } finally {
     await browser.close();
