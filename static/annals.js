@@ -627,6 +627,13 @@
         let x = p.x + (after ? x1 - old1 : x0 - old0);
         if (inside) x = Math.max(x, this.margin + p.pad);
         node.setAttribute('x', x.toFixed(1));
+        // A label that a zoom or pan has pushed past the chart's edge (or
+        // whose bar no longer holds it) is hidden, not cut.
+        if (p.len === undefined) p.len = node.getComputedTextLength();
+        const left = node.classList.contains('before') ? x - p.len : x;
+        const past = left < 0 || left + p.len > this.width;
+        const squeezed = inside && x + p.len > x1 - p.pad / 2;
+        node.style.visibility = past || squeezed ? 'hidden' : '';
       }
     }
 
