@@ -92,3 +92,50 @@ not-found-page-title = Page not found — { $site }
 not-found-before = There is no page at this address. The
 not-found-link = timeline
 not-found-after = lists every event.
+
+## annals.js, the pages' script: the list filter and the axis's controls.
+## `{ $x }` is filled in by the script; plural variants are chosen by it.
+annals-js-filter-form = Filter the events
+annals-js-filter-label = Filter
+annals-js-filter-placeholder = Words in the title, summary or terms
+annals-js-tags-label = Topic
+annals-js-tags-all = All topics
+annals-js-actors-label = Person or organisation
+annals-js-actors-all = All people and organisations
+annals-js-places-label = Place
+annals-js-places-all = All places
+annals-js-term-option = { $term } ({ $count })
+annals-js-clear = Clear
+annals-js-keys = Keys: j and k move to the next and previous event.
+annals-js-keys-paged = Filters the events of this page. Keys: j and k move to the next and previous event.
+annals-js-showing = { $total ->
+    [one] Showing { $shown } of { $total } event
+   *[other] Showing { $shown } of { $total } events
+}
+annals-js-total = { $total ->
+    [one] { $total } event
+   *[other] { $total } events
+}
+annals-js-all-of-term = All events: { $term } →
+annals-js-filter-toggle = Filter
+annals-js-no-match = No events match.
+annals-js-clear-filters = Clear the filters
+annals-js-axis-controls = Zoom and pan the axis
+annals-js-zoom-in = Zoom in
+annals-js-zoom-out = Zoom out
+annals-js-earlier = Earlier
+annals-js-later = Later
+annals-js-reset = Reset
+annals-js-reset-title = Show the whole timeline
+
+## search.js, the search page's script.
+search-js-too-short = Type a longer word to search.
+search-js-no-results = No results for “{ $query }”. Every word must appear in an event or source; try fewer words.
+search-js-results = { $n ->
+    [one] { $n } result for “{ $query }”.
+   *[other] { $n } results for “{ $query }”.
+}
+search-js-many-prefixed = Many words begin with “{ $word }”: only “{ $word }” itself is searched until you type more.
+search-js-not-loaded = The search index could not be loaded ({ $error }). Rebuilding the site writes it again.
+search-js-event = Event
+search-js-source = Source

@@ -89,3 +89,49 @@ not-found-page-title = Página no encontrada — { $site }
 not-found-before = No hay ninguna página en esta dirección. La
 not-found-link = cronología
 not-found-after = recoge todos los acontecimientos.
+
+## annals.js, el script de las páginas: el filtro de la lista y los controles del eje.
+annals-js-filter-form = Filtrar los acontecimientos
+annals-js-filter-label = Filtrar
+annals-js-filter-placeholder = Palabras del título, el resumen o los términos
+annals-js-tags-label = Tema
+annals-js-tags-all = Todos los temas
+annals-js-actors-label = Persona u organización
+annals-js-actors-all = Todas las personas y organizaciones
+annals-js-places-label = Lugar
+annals-js-places-all = Todos los lugares
+annals-js-term-option = { $term } ({ $count })
+annals-js-clear = Borrar
+annals-js-keys = Teclas: j y k pasan al acontecimiento siguiente y al anterior.
+annals-js-keys-paged = Filtra los acontecimientos de esta página. Teclas: j y k pasan al acontecimiento siguiente y al anterior.
+annals-js-showing = { $total ->
+    [one] Se muestra { $shown } de { $total } acontecimiento
+   *[other] Se muestran { $shown } de { $total } acontecimientos
+}
+annals-js-total = { $total ->
+    [one] { $total } acontecimiento
+   *[other] { $total } acontecimientos
+}
+annals-js-all-of-term = Todos los acontecimientos: { $term } →
+annals-js-filter-toggle = Filtrar
+annals-js-no-match = Ningún acontecimiento coincide.
+annals-js-clear-filters = Quitar los filtros
+annals-js-axis-controls = Ampliar y desplazar el eje
+annals-js-zoom-in = Ampliar
+annals-js-zoom-out = Reducir
+annals-js-earlier = Antes
+annals-js-later = Después
+annals-js-reset = Restablecer
+annals-js-reset-title = Mostrar toda la cronología
+
+## search.js, el script de la página de búsqueda.
+search-js-too-short = Escriba una palabra más larga para buscar.
+search-js-no-results = No hay resultados para «{ $query }». Cada palabra debe aparecer en un acontecimiento o una fuente; pruebe con menos palabras.
+search-js-results = { $n ->
+    [one] { $n } resultado para «{ $query }».
+   *[other] { $n } resultados para «{ $query }».
+}
+search-js-many-prefixed = Muchas palabras empiezan por «{ $word }»: solo se busca «{ $word }» hasta que escriba más.
+search-js-not-loaded = No se pudo cargar el índice de búsqueda ({ $error }). Al reconstruir el sitio se vuelve a escribir.
+search-js-event = Acontecimiento
+search-js-source = Fuente

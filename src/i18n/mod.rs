@@ -6,6 +6,10 @@
 //! [`Messages::text`] and [`Messages::with`]. Dates are not here: the date
 //! tables (`crate::date`) write them.
 
+mod script;
+
+pub(crate) use script::{Script, with_words};
+
 use std::sync::LazyLock;
 
 use fluent_bundle::concurrent::FluentBundle;
@@ -19,7 +23,11 @@ const FILES: [(&str, &str); 2] = [
 
 /// One language's messages.
 pub(crate) struct Messages {
+    /// The language code, as in site.yaml.
+    pub(crate) code: &'static str,
     bundle: FluentBundle<FluentResource>,
+    /// The file's syntax tree, which the scripts' tables are made from.
+    resource: FluentResource,
 }
 
 /// A value a message fills in.
@@ -51,17 +59,21 @@ pub(crate) fn messages(code: &str) -> &'static Messages {
 }
 
 impl Messages {
-    fn parse(code: &str, text: &'static str) -> Messages {
+    fn parse(code: &'static str, text: &'static str) -> Messages {
         // The files are part of annals and checked by its tests: a broken
         // one cannot ship.
-        let resource =
-            FluentResource::try_new(text.to_string()).unwrap_or_else(|(resource, _)| resource);
+        let parsed =
+            || FluentResource::try_new(text.to_string()).unwrap_or_else(|(resource, _)| resource);
         let lang = code.parse().unwrap_or_default();
         let mut bundle = FluentBundle::new_concurrent(vec![lang]);
         // No bidi isolation marks around values: pages isolate what needs it.
         bundle.set_use_isolating(false);
-        let _ = bundle.add_resource(resource);
-        Messages { bundle }
+        let _ = bundle.add_resource(parsed());
+        Messages {
+            code,
+            bundle,
+            resource: parsed(),
+        }
     }
 
     /// The message `id` with no values.
@@ -179,9 +191,20 @@ mod tests {
             }
         }
         let ids = messages("en").ids();
+        // A script's message is used when the script reads its key from
+        // the table (`WORDS.zoomIn` for `annals-js-zoom-in`).
+        let script_use = |id: &str| {
+            [Script::Annals, Script::Search].into_iter().any(|script| {
+                let prefix = format!("{}-js-", script.path().trim_end_matches(".js"));
+                let source = std::fs::read_to_string(root.join("static").join(script.path()))
+                    .unwrap_or_default();
+                id.strip_prefix(&prefix)
+                    .is_some_and(|rest| source.contains(&format!("WORDS.{}", script::camel(rest))))
+            })
+        };
         let unused: Vec<&String> = ids
             .iter()
-            .filter(|id| !code.contains(&format!("\"{id}\"")))
+            .filter(|id| !code.contains(&format!("\"{id}\"")) && !script_use(id))
             .collect();
         assert!(unused.is_empty(), "messages no page uses: {unused:?}");
         // Every `t(id="…")` of the templates names a message.

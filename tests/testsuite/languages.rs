@@ -1,0 +1,94 @@
+//! Every reader in their own language (issue 21): the scripts' words from
+//! the message files, the languages annals ships, right to left, dates and
+//! numbers as CLDR writes them, and translations beside quotations.
+
+use std::collections::BTreeSet;
+
+use crate::support::{Dir, SiteTest};
+
+/// The `WORDS` table a built script holds, as JSON.
+fn words_table(out: &Dir, script: &str) -> serde_json::Value {
+    let text = out.read(script);
+    let start = text.find("const WORDS = ").expect("a WORDS table") + "const WORDS = ".len();
+    let len = text[start..].find("\n  };").expect("the table's end");
+    let json = format!("{}\n}}", text[start..start + len].trim_end_matches(','));
+    serde_json::from_str(&json).unwrap_or_else(|e| panic!("{script}: {e}\n{json}"))
+}
+
+/// Every string of a table (plural forms included), but its `lang`.
+fn strings(table: &serde_json::Value) -> Vec<String> {
+    let mut out = Vec::new();
+    for (key, value) in table.as_object().unwrap() {
+        match value {
+            serde_json::Value::String(s) if key != "lang" => out.push(s.clone()),
+            serde_json::Value::Object(forms) => {
+                out.extend(forms.values().map(|v| v.as_str().unwrap().to_string()));
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
+/// The words of a text, lower-cased, without the `{name}`s a script fills in.
+fn words(text: &str) -> BTreeSet<String> {
+    let mut plain = String::new();
+    let mut inside = false;
+    for c in text.chars() {
+        match c {
+            '{' => inside = true,
+            '}' => inside = false,
+            _ if !inside => plain.push(c),
+            _ => {}
+        }
+    }
+    plain
+        .split(|c: char| !c.is_alphabetic())
+        .filter(|w| w.chars().count() > 1)
+        .map(str::to_lowercase)
+        .collect()
+}
+
+fn built_in(language: &str) -> Dir {
+    let t = SiteTest::fixture("good");
+    t.write("site.yaml", format!("title: T\nlanguage: {language}\n"));
+    t.built()
+}
+
+#[test]
+fn the_scripts_of_a_spanish_site_show_no_english_word() {
+    let (en, es) = (built_in("en"), built_in("es"));
+    for script in ["annals.js", "search.js"] {
+        let english: BTreeSet<String> = strings(&words_table(&en, script))
+            .iter()
+            .flat_map(|s| words(s))
+            .collect();
+        assert!(
+            english.contains("zoom") || english.contains("search"),
+            "{english:?}"
+        );
+        let spanish = words_table(&es, script);
+        assert_eq!(spanish["lang"], "es", "{script}");
+        assert_eq!(
+            words_table(&en, script)
+                .as_object()
+                .unwrap()
+                .keys()
+                .collect::<Vec<_>>(),
+            spanish.as_object().unwrap().keys().collect::<Vec<_>>(),
+            "{script}: the same keys in every language"
+        );
+        for text in strings(&spanish) {
+            let found = words(&text);
+            // "no" is a word of both languages.
+            let english_words: Vec<&String> = found
+                .intersection(&english)
+                .filter(|w| *w != "no")
+                .collect();
+            assert!(
+                english_words.is_empty(),
+                "{script}: {text:?} has {english_words:?}"
+            );
+        }
+    }
+}
