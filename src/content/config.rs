@@ -10,7 +10,7 @@ use serde_saphyr::Spanned;
 
 use crate::content::markdown::RawHtml;
 use crate::content::{fields, yaml};
-use crate::date::{self, DateEnd, EventDate, Lang};
+use crate::date::{DateEnd, EventDate, Lang};
 use crate::diagnostic::{Diagnostic, Diagnostics, SourceText, did_you_mean};
 use crate::i18n;
 
@@ -140,17 +140,18 @@ impl Config {
         let mut diags = Diagnostics::default();
         let loc = |s: &Spanned<String>| yaml::location(&src, 0, s);
 
+        let english = || i18n::messages("en").dates();
         let lang = match &raw.language {
-            None => &date::EN,
-            Some(l) => match date::lang(&l.value) {
-                Some(lang) => lang,
+            None => english(),
+            Some(l) => match i18n::language(&l.value) {
+                Some(messages) => messages.dates(),
                 None => {
-                    let known: Vec<&str> = date::LANGS.iter().map(|l| l.code).collect();
+                    let known: Vec<&str> = i18n::codes().collect();
                     diags.push(
                         Diagnostic::error(format!("unsupported language `{}`", l.value), loc(l))
                             .with_hint(format!("annals ships: {}", known.join(", "))),
                     );
-                    &date::EN
+                    english()
                 }
             },
         };

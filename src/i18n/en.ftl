@@ -93,6 +93,25 @@ not-found-before = There is no page at this address. The
 not-found-link = timeline
 not-found-after = lists every event.
 
+
+## Dates: annals' own wording around CLDR's month names and numbers.
+## { $day }, { $month } and { $year } are written by CLDR's rules.
+date-day-month-year = { $day } { $month } { $year }
+date-day-month = { $day } { $month }
+date-month-year = { $month } { $year }
+date-season-year = { $season } { $year }
+date-decade = the { $year }s
+date-since = since { $date }
+date-unknown-end = { $date } – unknown
+date-approximate = c. { $date }
+date-uncertain = { $date } (uncertain)
+date-bc = { $year } BC
+date-across-year = Across { $year }
+date-spring = spring
+date-summer = summer
+date-autumn = autumn
+date-winter = winter
+
 ## annals.js, the pages' script: the list filter and the axis's controls.
 ## `{ $x }` is filled in by the script; plural variants are chosen by it.
 annals-js-filter-form = Filter the events

@@ -90,6 +90,24 @@ not-found-before = No hay ninguna página en esta dirección. La
 not-found-link = cronología
 not-found-after = recoge todos los acontecimientos.
 
+
+## Fechas: la redacción propia de annals alrededor de los nombres de mes y los números de CLDR.
+date-day-month-year = { $day } de { $month } de { $year }
+date-day-month = { $day } de { $month }
+date-month-year = { $month } de { $year }
+date-season-year = { $season } de { $year }
+date-decade = la década de { $year }
+date-since = desde { $date }
+date-unknown-end = { $date } – fecha desconocida
+date-approximate = c. { $date }
+date-uncertain = { $date } (incierto)
+date-bc = { $year } a. C.
+date-across-year = A lo largo de { $year }
+date-spring = primavera
+date-summer = verano
+date-autumn = otoño
+date-winter = invierno
+
 ## annals.js, el script de las páginas: el filtro de la lista y los controles del eje.
 annals-js-filter-form = Filtrar los acontecimientos
 annals-js-filter-label = Filtrar

@@ -211,6 +211,13 @@ mod tests {
 
     #[test]
     fn plural_messages_become_forms_and_values_braces() {
+        let ar = messages("ar").script_words(Script::Annals);
+        for category in ["zero", "one", "two", "few", "many", "other"] {
+            assert!(
+                ar.contains(&format!("\"{category}\":")),
+                "{category} in {ar}"
+            );
+        }
         let en = messages("en").script_words(Script::Annals);
         assert!(en.contains(r#""total": {"one":"{total} event","other":"{total} events"},"#));
         let es = messages("es").script_words(Script::Search);

@@ -92,3 +92,28 @@ fn the_scripts_of_a_spanish_site_show_no_english_word() {
         }
     }
 }
+
+#[test]
+fn a_language_annals_does_not_ship_is_a_located_error_with_the_list() {
+    let t = SiteTest::fixture("good");
+    t.write("site.yaml", "title: T\nlanguage: pl\n");
+    t.check().run().exits(1).stderr_is(
+        "error: unsupported language `pl`\n --> site.yaml:2:11\n  |\n2 | language: pl\n  |           ^^\n  |\n  = help: annals ships: en, es, fr, de, pt, ar\n\nerror: the site has 1 error\n",
+    );
+}
+
+#[test]
+fn every_language_builds_with_its_own_dates_and_counts() {
+    for (code, date) in [
+        ("fr", "4 mai 2025"),
+        ("de", "4. Mai 2025"),
+        ("pt", "4 de maio de 2025"),
+        ("ar", "4 مايو 2025"),
+    ] {
+        let out = built_in(code);
+        let home = out.read("index.html");
+        assert!(home.contains(date), "{code}: {date}");
+        let words = words_table(&out, "annals.js");
+        assert_eq!(words["lang"], code);
+    }
+}

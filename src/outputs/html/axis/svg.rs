@@ -37,7 +37,7 @@ impl Axis<'_> {
             self.lo,
             self.hi,
             esc(&months.join(",")),
-            esc(lang.bc),
+            esc(&lang.bc),
             esc(&lang.thousands.to_string()),
         );
         s.push_str(

@@ -1,0 +1,154 @@
+# Die Wörter der Oberfläche von annals auf Deutsch (siehe en.ftl).
+
+## Jede Seite
+skip-to-content = Zum Inhalt springen
+nav-sections = Bereiche
+nav-timeline = Zeitleiste
+nav-sources = Quellen
+search-label = Ereignisse und Quellen durchsuchen
+search-placeholder = Suchen
+search-button = Suchen
+footer-built = erstellt mit annals aus belegten, datierten Einträgen. Folgen:
+footer-feed = Atom-Feed
+footer-calendar = Kalender
+footer-timelinejs = TimelineJS-Daten
+footer-data = alle Daten (JSON)
+
+## Listen: die Startseite und die Seite jedes Begriffs
+events-count = { $n ->
+    [one] { $n } Ereignis
+   *[other] { $n } Ereignisse
+}
+page-of = Seite { $current } von { $total }: { $range }
+pager-label = Seiten der Liste
+pager-label-top = Seiten der Liste, darüber
+pager-range = Seite { $current } von { $total }: { $range }
+list-title-page = { $title } — { $range } (Seite { $current } von { $total })
+term-feed = Feed
+term-calendar = Kalender
+axis-title = Zeitleiste von { $name }
+axis-caption = Jede Markierung ist ein Ereignis, zeitlich maßstabsgetreu gesetzt; Balken sind Zeiträume, ein auslaufender Balken dauert noch an.
+axis-caption-clustered = Jede Säule zählt die Ereignisse, die in ihrem Zeitabschnitt beginnen, und führt zu ihnen in der Liste; die wichtigsten Ereignisse sind einzeln darüber gezeichnet, Zeiträume als Balken.
+axis-column-one = 1 Ereignis: { $from }
+axis-column-day = { $n } Ereignisse: { $from }
+axis-column = { $n } Ereignisse, { $from } bis { $to }
+overview-title = Wo diese Seite in der ganzen Zeitleiste liegt
+overview-column = { $n ->
+    [one] 1 Ereignis, { $from }, auf Seite { $page }
+   *[other] { $n } Ereignisse ab { $from }, auf Seite { $page }
+}
+
+## Ereignisse
+ongoing = Andauernd
+draft = Entwurf
+card-sources = { $n ->
+    [one] Quelle
+   *[other] Quellen
+}:
+sources-say = Was die Quellen sagen
+read-in-context = Im Zusammenhang lesen
+filed-under = Abgelegt unter
+related-events = Verwandte Ereignisse
+previous-next = Vorheriges und nächstes Ereignis
+previous = Vorheriges
+next = Nächstes
+
+## Quellen
+source-kicker = Quelle
+source-by = Von { $author }
+read-original = Den Originalartikel lesen
+citing-events = Ereignisse, die diese Quelle zitieren
+quoted-in = Zitiert in
+source-description = Quelle: { $title }
+sources-title = Quellen
+sources-page-title = Quellen — { $site }
+sources-description = Die von { $site } zitierten Quellen
+sources-lede = Jedes Ereignis dieser Zeitleiste nennt seine Quelle; dies sind die zitierten Artikel und Dokumente.
+cited-by = { $n ->
+    [one] zitiert von { $n } Ereignis
+   *[other] zitiert von { $n } Ereignissen
+}
+
+## Taxonomien: die voreingestellten Überschriften
+taxonomy-tags = Themen
+taxonomy-actors = Personen und Organisationen
+taxonomy-places = Orte
+
+## Suche
+search-title = Suche
+search-page-title = Suche — { $site }
+search-description = Die Ereignisse und Quellen von { $site } durchsuchen
+search-nojs = Die Suche braucht JavaScript, das in diesem Browser ausgeschaltet ist. Alle Ereignisse stehen in der
+search-nojs-timeline = Zeitleiste
+search-nojs-indexes = , und die Verzeichnisse ordnen sie nach Thema:
+search-more = Weitere Ergebnisse zeigen
+
+## Die Seite einer fehlenden Adresse
+not-found-title = Seite nicht gefunden
+not-found-page-title = Seite nicht gefunden — { $site }
+not-found-before = Unter dieser Adresse gibt es keine Seite. Die
+not-found-link = Zeitleiste
+not-found-after = führt alle Ereignisse auf.
+
+## Daten: annals' eigene Formulierungen um die Monatsnamen und Zahlen von CLDR.
+date-day-month-year = { $day }. { $month } { $year }
+date-day-month = { $day }. { $month }
+date-month-year = { $month } { $year }
+date-season-year = { $season } { $year }
+date-decade = die { $year }er-Jahre
+date-since = seit { $date }
+date-unknown-end = { $date } – Ende unbekannt
+date-approximate = um { $date }
+date-uncertain = { $date } (unsicher)
+date-bc = { $year } v. Chr.
+date-across-year = Im Laufe des Jahres { $year }
+date-spring = Frühling
+date-summer = Sommer
+date-autumn = Herbst
+date-winter = Winter
+
+## annals.js, das Skript der Seiten: der Filter der Liste und die Bedienelemente der Achse.
+annals-js-filter-form = Die Ereignisse filtern
+annals-js-filter-label = Filtern
+annals-js-filter-placeholder = Wörter aus Titel, Zusammenfassung oder Begriffen
+annals-js-tags-label = Thema
+annals-js-tags-all = Alle Themen
+annals-js-actors-label = Person oder Organisation
+annals-js-actors-all = Alle Personen und Organisationen
+annals-js-places-label = Ort
+annals-js-places-all = Alle Orte
+annals-js-term-option = { $term } ({ $count })
+annals-js-clear = Leeren
+annals-js-keys = Tasten: j und k springen zum nächsten und zum vorherigen Ereignis.
+annals-js-keys-paged = Filtert die Ereignisse dieser Seite. Tasten: j und k springen zum nächsten und zum vorherigen Ereignis.
+annals-js-showing = { $total ->
+    [one] { $shown } von { $total } Ereignis angezeigt
+   *[other] { $shown } von { $total } Ereignissen angezeigt
+}
+annals-js-total = { $total ->
+    [one] { $total } Ereignis
+   *[other] { $total } Ereignisse
+}
+annals-js-all-of-term = Alle Ereignisse: { $term } →
+annals-js-filter-toggle = Filtern
+annals-js-no-match = Keine Ereignisse passen.
+annals-js-clear-filters = Die Filter aufheben
+annals-js-axis-controls = Die Achse zoomen und verschieben
+annals-js-zoom-in = Vergrößern
+annals-js-zoom-out = Verkleinern
+annals-js-earlier = Früher
+annals-js-later = Später
+annals-js-reset = Zurücksetzen
+annals-js-reset-title = Die ganze Zeitleiste zeigen
+
+## search.js, das Skript der Suchseite.
+search-js-too-short = Geben Sie ein längeres Wort ein, um zu suchen.
+search-js-no-results = Keine Ergebnisse für „{ $query }“. Jedes Wort muss in einem Ereignis oder einer Quelle vorkommen; versuchen Sie es mit weniger Wörtern.
+search-js-results = { $n ->
+    [one] { $n } Ergebnis für „{ $query }“.
+   *[other] { $n } Ergebnisse für „{ $query }“.
+}
+search-js-many-prefixed = Viele Wörter beginnen mit „{ $word }“: Bis Sie weitertippen, wird nur nach „{ $word }“ selbst gesucht.
+search-js-not-loaded = Der Suchindex konnte nicht geladen werden ({ $error }). Ein neuer Build der Website schreibt ihn wieder.
+search-js-event = Ereignis
+search-js-source = Quelle
