@@ -1,5 +1,6 @@
-//! How dates read: precision-, range- and qualifier-aware text from one
-//! table per language, and the machine form for `<time datetime>`.
+//! How dates read: precision-, range- and qualifier-aware text in one
+//! language ([`Lang`]: CLDR names and numbers, annals' wording from the
+//! message files), and the machine form for `<time datetime>`.
 
 use chrono_tz::Tz;
 

@@ -1,6 +1,9 @@
 # كلمات واجهة annals بالعربية (انظر en.ftl). تأخذ الرسائل التي فيها عدد
 # صيغ الجمع الست في العربية: zero وone وtwo وfew وmany وother.
 
+## اتجاه الكتابة في اللغة: ltr أو rtl.
+text-direction = rtl
+
 ## كل صفحة
 skip-to-content = انتقل إلى المحتوى
 nav-sections = الأقسام

@@ -1,5 +1,8 @@
 # Die Wörter der Oberfläche von annals auf Deutsch (siehe en.ftl).
 
+## Die Schreibrichtung der Sprache: ltr oder rtl.
+text-direction = ltr
+
 ## Jede Seite
 skip-to-content = Zum Inhalt springen
 nav-sections = Bereiche

@@ -3,6 +3,9 @@
 # values a page fills in. Dates are not here: they come from the date
 # tables (src/date/display.rs).
 
+## The language's writing direction: ltr (left to right) or rtl.
+text-direction = ltr
+
 ## Every page
 skip-to-content = Skip to content
 nav-sections = Sections

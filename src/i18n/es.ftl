@@ -1,5 +1,8 @@
 # Las palabras de la interfaz de annals en español (véase en.ftl).
 
+## La dirección de escritura de la lengua: ltr o rtl.
+text-direction = ltr
+
 ## Cada página
 skip-to-content = Saltar al contenido
 nav-sections = Secciones

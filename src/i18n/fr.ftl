@@ -1,5 +1,8 @@
 # Les mots de l'interface d'annals en français (voir en.ftl).
 
+## Le sens d'écriture de la langue : ltr ou rtl.
+text-direction = ltr
+
 ## Chaque page
 skip-to-content = Aller au contenu
 nav-sections = Rubriques

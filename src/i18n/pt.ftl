@@ -1,5 +1,8 @@
 # As palavras da interface do annals em português (ver en.ftl).
 
+## A direção de escrita da língua: ltr ou rtl.
+text-direction = ltr
+
 ## Todas as páginas
 skip-to-content = Saltar para o conteúdo
 nav-sections = Secções

@@ -43,9 +43,12 @@ fn nu_check(args: &[&str], target: &Path) -> String {
 #[ignore = "needs Java and the Nu checker: run scripts/test.sh"]
 fn every_page_is_valid_html() {
     // Imported TimelineJS timelines bring their own HTML (sanitised on build).
+    let arabic = SiteTest::fixture("good");
+    arabic.write("site.yaml", "title: T\nlanguage: ar\n");
     let mut sites = vec![
         ("example", SiteTest::example()),
         ("good", SiteTest::fixture_in_place("good")),
+        ("good, in Arabic", arabic),
     ];
     for file in ["women_in_computing.json", "twain-marktwain.json"] {
         let t = SiteTest::absent();

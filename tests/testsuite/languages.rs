@@ -117,3 +117,33 @@ fn every_language_builds_with_its_own_dates_and_counts() {
         assert_eq!(words["lang"], code);
     }
 }
+
+#[test]
+fn an_arabic_site_reads_right_to_left_with_names_and_dates_isolated() {
+    let out = built_in("ar");
+    let home = out.read("index.html");
+    assert!(home.contains("<html lang=\"ar\" dir=\"rtl\">"), "{home}");
+    assert!(
+        home.contains("dir=\"auto\">"),
+        "term and source names isolated"
+    );
+    let es = built_in("es").read("index.html");
+    assert!(es.contains("<html lang=\"es\">"));
+    // The page mirrors because its CSS speaks of start and end, not of
+    // left and right (the axis, a chart, keeps its own direction).
+    let css = out.read("style.css");
+    for physical in [
+        "margin-left",
+        "margin-right",
+        "padding-left",
+        "padding-right",
+        "border-left",
+        "border-right",
+        " left:",
+        " right:",
+        "text-align: left",
+        "text-align: right",
+    ] {
+        assert!(!css.contains(physical), "style.css uses `{physical}`");
+    }
+}

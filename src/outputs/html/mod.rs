@@ -327,6 +327,7 @@ impl<'a> Renderer<'a> {
                 title: &config.title,
                 description: &config.description,
                 language: config.lang.code,
+                direction: i18n::messages(config.lang.code).text("text-direction"),
                 base_url: config.base_url.as_deref(),
             },
             texts,

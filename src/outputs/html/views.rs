@@ -16,6 +16,8 @@ pub(super) struct SiteView<'a> {
     pub(super) title: &'a str,
     pub(super) description: &'a str,
     pub(super) language: &'a str,
+    /// `ltr` or `rtl`, from the language's message file.
+    pub(super) direction: String,
     pub(super) base_url: Option<&'a str>,
 }
 
