@@ -59,6 +59,10 @@ struct RawCitation {
     source: Spanned<String>,
     #[serde(default)]
     quote: Option<Spanned<String>>,
+    /// The quotation in another language (the site's), given by the
+    /// editor: shown beside it, never checked against the source.
+    #[serde(default)]
+    translation: Option<Spanned<String>>,
     /// Why the citation quotes nothing: the editor's explicit choice.
     #[serde(default)]
     reason: Option<Spanned<String>>,
@@ -92,6 +96,9 @@ pub struct CitationRef {
     pub source: IdRef,
     /// The quotation and where it is written.
     pub quote: Option<(String, Location)>,
+    /// The editor's translation of the quotation (`translation:`), shown
+    /// beside it and never in its place; not checked against the source.
+    pub translation: Option<String>,
     /// Why it quotes nothing (`reason:`), when it does not.
     pub reason: Option<String>,
 }
@@ -353,15 +360,30 @@ fn citations(src: &SourceText, raw: &RawEvent) -> Vec<CitationRef> {
                 l.column += yaml::content_column(src, 0, q);
                 (q.value.clone(), l)
             }),
+            translation: c.translation.as_ref().map(|t| t.value.trim().to_string()),
             reason: c.reason.as_ref().map(|r| r.value.clone()),
         })
         .collect()
 }
 
 /// A citation holds a quote or says why it has none, not both; a reason
-/// must say something.
+/// must say something; a translation translates a quote, and says something.
 fn check_reasons(src: &SourceText, raw: &RawEvent, diags: &mut Vec<Diagnostic>) {
     for c in &raw.sources {
+        if let Some(translation) = &c.translation {
+            let at = yaml::location(src, 0, translation);
+            if c.quote.is_none() {
+                diags.push(
+                    Diagnostic::error("a `translation:` with no `quote:` to translate", at)
+                        .with_hint("`translation:` gives a quotation in the site's language, shown beside the `quote:` of the same citation"),
+                );
+            } else if translation.value.trim().is_empty() {
+                diags.push(
+                    Diagnostic::error("`translation:` is empty", at)
+                        .with_hint("translate the quotation, or remove `translation:`"),
+                );
+            }
+        }
         let Some(reason) = &c.reason else { continue };
         if c.quote.is_some() {
             diags.push(

@@ -56,6 +56,9 @@ previous-next = Vorheriges und nächstes Ereignis
 previous = Vorheriges
 next = Nächstes
 
+## Die Übersetzung eines Zitats durch die Redaktion: neben dem Original.
+quote-translation = Übersetzung (der Redaktion, nicht aus der Quelle):
+
 ## Quellen
 source-kicker = Quelle
 source-by = Von { $author }

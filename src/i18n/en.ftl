@@ -59,6 +59,9 @@ previous-next = Previous and next events
 previous = Previous
 next = Next
 
+## A quotation's translation, given by the editor: shown beside the original.
+quote-translation = Translation (by the editors, not in the source):
+
 ## Sources
 source-kicker = Source
 source-by = By { $author }

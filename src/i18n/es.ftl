@@ -56,6 +56,9 @@ previous-next = Acontecimientos anterior y siguiente
 previous = Anterior
 next = Siguiente
 
+## La traducción de una cita, hecha por la redacción: junto al original.
+quote-translation = Traducción (de la redacción, no de la fuente):
+
 ## Fuentes
 source-kicker = Fuente
 source-by = Por { $author }

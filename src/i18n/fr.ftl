@@ -56,6 +56,9 @@ previous-next = Événements précédent et suivant
 previous = Précédent
 next = Suivant
 
+## La traduction d'une citation, par la rédaction : à côté de l'original.
+quote-translation = Traduction (de la rédaction, absente de la source) :
+
 ## Sources
 source-kicker = Source
 source-by = Par { $author }

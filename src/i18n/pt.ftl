@@ -56,6 +56,9 @@ previous-next = Acontecimentos anterior e seguinte
 previous = Anterior
 next = Seguinte
 
+## A tradução de uma citação, feita pela redação: ao lado do original.
+quote-translation = Tradução (da redação, não da fonte):
+
 ## Fontes
 source-kicker = Fonte
 source-by = Por { $author }

@@ -276,6 +276,9 @@ struct ExportCitation<'a> {
     paragraph: Option<&'a str>,
     quote: Option<&'a str>,
     source: &'a str,
+    /// The editor's translation of the quote, when given (not checked).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    translation: Option<&'a str>,
 }
 
 #[derive(Serialize)]
@@ -392,6 +395,7 @@ pub(crate) fn events_json(
                     .map(|c| ExportCitation {
                         source: &tl.sources[c.source].id,
                         quote: c.quote.as_deref(),
+                        translation: c.translation.as_deref(),
                         paragraph: c.anchor.as_deref(),
                     })
                     .collect(),

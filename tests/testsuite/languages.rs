@@ -147,3 +147,57 @@ fn an_arabic_site_reads_right_to_left_with_names_and_dates_isolated() {
         assert!(!css.contains(physical), "style.css uses `{physical}`");
     }
 }
+
+const REFUSAL: &str = "title: The refusal\ndate: 2025-05-04\nsummary: She refuses.\nactors: [Claudia Sheinbaum]\nsources:\n  - source: daily\n    quote: \"“We will never accept it,” she said.\"\n";
+
+#[test]
+fn a_translation_is_shown_labelled_beside_the_quotation_and_never_checked() {
+    let t = SiteTest::fixture("good");
+    t.write("site.yaml", "title: T\nlanguage: es\n");
+    // Words that are nowhere in the source: a translation is not checked.
+    t.write(
+        "content/events/refusal.yaml",
+        format!("{REFUSAL}    translation: \"«Nunca lo aceptaremos», dijo.\"\n"),
+    );
+    let out = t.built();
+    let page = out.read("events/refusal/index.html");
+    assert!(
+        page.contains("<blockquote dir=\"auto\"><p>“We will never accept it,” she said.</p></blockquote>\n<p class=\"translation\"><span class=\"translation-label\">Traducción (de la redacción, no de la fuente):</span> <span dir=\"auto\">«Nunca lo aceptaremos», dijo.</span></p>"),
+        "{page}"
+    );
+    // The source page marks the original words, not the translation.
+    let source = out.read("sources/daily/index.html");
+    assert!(!source.contains("Nunca lo aceptaremos"));
+    let data = out.json("events.json");
+    let citation = &data["events"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|e| e["id"] == "refusal")
+        .unwrap()["citations"][0];
+    assert_eq!(citation["translation"], "«Nunca lo aceptaremos», dijo.");
+}
+
+#[test]
+fn a_translation_needs_a_quotation_and_a_misspelt_one_is_an_unknown_field() {
+    let t = SiteTest::fixture("good");
+    t.write(
+        "content/events/refusal.yaml",
+        "title: The refusal\ndate: 2025-05-04\nsources:\n  - source: daily\n    reason: a print edition\n    translation: Nunca\n",
+    );
+    t.check_as("short").run().exits(1).stderr_is(
+        "content/events/refusal.yaml:6:18: error: a `translation:` with no `quote:` to translate\nerror: the site has 1 error\n",
+    );
+    t.write(
+        "content/events/refusal.yaml",
+        format!("{REFUSAL}    translaton: Nunca\n"),
+    );
+    let err = t.check().run().exits(1).stderr();
+    assert!(
+        err.contains(
+            "error: unknown key `translaton` in event\n --> content/events/refusal.yaml:8:5"
+        ),
+        "{err}"
+    );
+    assert!(err.contains("did you mean `translation`?"), "{err}");
+}

@@ -48,6 +48,7 @@ impl Renderer<'_> {
                         };
                         CitationView {
                             quote: c.quote.clone(),
+                            translation: c.translation.clone(),
                             clipped_start: c.clipped.0,
                             clipped_end: c.clipped.1,
                             source_title: s.title.clone(),

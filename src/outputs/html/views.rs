@@ -74,6 +74,8 @@ pub(super) struct EventCard {
 #[derive(Serialize)]
 pub(super) struct CitationView {
     pub(super) quote: Option<String>,
+    /// The editor's translation of the quotation, shown labelled beside it.
+    pub(super) translation: Option<String>,
     /// The quotation starts inside a sentence (shown after an ellipsis).
     pub(super) clipped_start: bool,
     /// It ends inside one (shown before an ellipsis).
