@@ -153,18 +153,23 @@ impl Site {
             }
             return Err(Failure::Usage(read::not_a_site(root)));
         };
-        let config = match Config::parse(&config_text.path, config_text.text) {
-            Ok(mut c) => {
-                with_base_url(&mut c, base_url);
-                Some(c)
-            }
-            Err(d) => {
-                setup_diags.extend(d);
-                None
-            }
-        };
-        let lang = config.as_ref().map_or("en", |c| c.lang.code);
-        let templates = Templates::new(&files.templates, lang)
+        let config =
+            match Config::parse_with_messages(&config_text.path, config_text.text, &files.messages)
+            {
+                Ok(mut c) => {
+                    with_base_url(&mut c, base_url);
+                    Some(c)
+                }
+                Err(d) => {
+                    setup_diags.extend(d);
+                    None
+                }
+            };
+        let messages = config.as_ref().map_or_else(
+            || crate::i18n::site_messages("en", &[]).0,
+            |c| Arc::clone(&c.messages),
+        );
+        let templates = Templates::new(&files.templates, messages)
             .map_err(|d| setup_diags.extend(d))
             .ok();
         let (paths, walk) = read::content_paths(root);

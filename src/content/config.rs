@@ -3,6 +3,7 @@
 
 use std::collections::HashMap;
 use std::path::Path;
+use std::sync::Arc;
 
 use chrono_tz::Tz;
 use serde::Deserialize;
@@ -12,7 +13,7 @@ use crate::content::markdown::RawHtml;
 use crate::content::{fields, yaml};
 use crate::date::{DateEnd, EventDate, Lang};
 use crate::diagnostic::{Diagnostic, Diagnostics, SourceText, did_you_mean};
-use crate::i18n;
+use crate::i18n::{self, Messages};
 
 /// The taxonomies annals knows, in the order pages list them.
 pub(crate) const TAXONOMY_NAMES: [&str; 3] = ["tags", "actors", "places"];
@@ -92,8 +93,9 @@ pub(crate) struct Config {
     pub description: String,
     /// Absolute URL the site is published at, ending in `/`, if known.
     pub base_url: Option<String>,
-    /// Language of dates and interface words.
-    pub lang: &'static Lang,
+    /// The interface's words in the site's language, with the site's own
+    /// message file (`i18n/LANG.ftl`) over annals'; dates among them.
+    pub messages: Arc<Messages>,
     /// Zone in which dates without a time span their day.
     pub timezone: Tz,
     /// Taxonomies with pages, in display order.
@@ -114,8 +116,7 @@ pub(crate) struct Config {
 pub(crate) const FEED_LIMIT: usize = 50;
 
 /// A taxonomy's heading when site.yaml gives none, in the site's language.
-fn default_title(name: &str, lang: &Lang) -> String {
-    let messages = i18n::messages(lang.code);
+fn default_title(name: &str, messages: &Messages) -> String {
     match name {
         "tags" => messages.text("taxonomy-tags"),
         "actors" => messages.text("taxonomy-actors"),
@@ -134,27 +135,43 @@ impl Config {
     /// Reads and validates `site.yaml` from its text. `file` is the path
     /// shown in messages.
     pub(crate) fn parse(file: &Path, text: String) -> Result<Config, Diagnostics> {
+        Config::parse_with_messages(file, text, &[])
+    }
+
+    /// How dates read in the site's language.
+    pub(crate) fn lang(&self) -> &Lang {
+        self.messages.dates()
+    }
+
+    /// Reads and validates `site.yaml` from its text, with the site's own
+    /// message files (`i18n/*.ftl`). `file` is the path shown in messages.
+    pub(crate) fn parse_with_messages(
+        file: &Path,
+        text: String,
+        message_files: &[SourceText],
+    ) -> Result<Config, Diagnostics> {
         let src = SourceText::new(file, text);
         let raw: RawConfig =
             yaml::parse(&src, &src.text, 0, "site.yaml").map_err(|d| Diagnostics::from(vec![d]))?;
         let mut diags = Diagnostics::default();
         let loc = |s: &Spanned<String>| yaml::location(&src, 0, s);
 
-        let english = || i18n::messages("en").dates();
-        let lang = match &raw.language {
-            None => english(),
+        let code = match &raw.language {
+            None => "en",
             Some(l) => match i18n::language(&l.value) {
-                Some(messages) => messages.dates(),
+                Some(messages) => messages.code,
                 None => {
                     let known: Vec<&str> = i18n::codes().collect();
                     diags.push(
                         Diagnostic::error(format!("unsupported language `{}`", l.value), loc(l))
                             .with_hint(format!("annals ships: {}", known.join(", "))),
                     );
-                    english()
+                    "en"
                 }
             },
         };
+        let (messages, message_diags) = i18n::site_messages(code, message_files);
+        diags.extend(message_diags);
         let timezone = match &raw.timezone {
             None => Tz::UTC,
             Some(t) => fields::parse_zone(&src, 0, t).unwrap_or_else(|d| {
@@ -177,7 +194,7 @@ impl Config {
                 .iter()
                 .map(|n| TaxonomyConfig {
                     name: n,
-                    title: default_title(n, lang),
+                    title: default_title(n, &messages),
                 })
                 .collect(),
             Some(map) => {
@@ -186,7 +203,10 @@ impl Config {
                     if let Some((_, t)) = map.iter().find(|(k, _)| k.value == name) {
                         out.push(TaxonomyConfig {
                             name,
-                            title: t.title.clone().unwrap_or_else(|| default_title(name, lang)),
+                            title: t
+                                .title
+                                .clone()
+                                .unwrap_or_else(|| default_title(name, &messages)),
                         });
                     }
                 }
@@ -229,7 +249,7 @@ impl Config {
             title: raw.title,
             description: raw.description.unwrap_or_default(),
             base_url,
-            lang,
+            messages,
             timezone,
             taxonomies,
             raw_html: if raw.unsafe_html {

@@ -9,8 +9,10 @@
 //! written with CLDR's digits and grouping too.
 
 mod script;
+mod site;
 
 pub(crate) use script::{Script, with_words};
+pub(crate) use site::site_messages;
 
 use std::sync::LazyLock;
 
@@ -57,7 +59,7 @@ pub(crate) enum Arg<'a> {
 static LOADED: LazyLock<Vec<(&'static str, Messages)>> = LazyLock::new(|| {
     FILES
         .iter()
-        .map(|(code, text)| (*code, Messages::parse(code, text)))
+        .map(|(code, text)| (*code, Messages::parse(code, text, None)))
         .collect()
 });
 
@@ -87,8 +89,16 @@ fn count_in<const L: usize, M>(value: &FluentValue, _: &M) -> Option<String> {
     }
 }
 
+impl std::fmt::Debug for Messages {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "Messages({})", self.code)
+    }
+}
+
 impl Messages {
-    fn parse(code: &'static str, text: &'static str) -> Messages {
+    /// The messages of `code` from its built-in file `text`, with a site's
+    /// own messages (checked by [`site_messages`]) over them.
+    fn parse(code: &'static str, text: &'static str, own: Option<FluentResource>) -> Messages {
         // The files are part of annals and checked by its tests: a broken
         // one cannot ship.
         let parsed =
@@ -112,6 +122,9 @@ impl Messages {
                 .map(|i| counts[i]),
         );
         let _ = bundle.add_resource(parsed());
+        if let Some(own) = own {
+            bundle.add_resource_overriding(own);
+        }
         // The date patterns, with their values left as `{name}` for the
         // date module to fill.
         let values =
@@ -143,7 +156,6 @@ impl Messages {
     }
 
     /// Every message id of this language.
-    #[cfg(test)]
     fn ids(&self) -> std::collections::BTreeSet<String> {
         self.resource
             .entries()

@@ -8,7 +8,6 @@
 //! exact number), which the script picks with `Intl.PluralRules`; `{ $x }`
 //! becomes `{x}`, which the script fills in.
 
-use fluent_bundle::FluentResource;
 use fluent_syntax::ast::{Expression, InlineExpression, Pattern, PatternElement, VariantKey};
 
 use super::Messages;
@@ -153,23 +152,18 @@ impl Messages {
     }
 
     /// The messages of `script`, in the order of the file.
+    /// The messages of `script`, in the order of the built-in file, each
+    /// as the bundle holds it (a site's own wording over the built-in).
     fn script_messages(&self, script: Script) -> Vec<(&str, &Pattern<&str>)> {
-        let Some(resource) = self.resource() else {
-            return Vec::new();
-        };
-        resource
+        self.resource
             .entries()
             .filter_map(|entry| match entry {
-                fluent_syntax::ast::Entry::Message(m) => Some(m),
+                fluent_syntax::ast::Entry::Message(m) => Some(m.id.name),
                 _ => None,
             })
-            .filter(|m| m.id.name.starts_with(script.prefix()))
-            .filter_map(|m| Some((m.id.name, m.value.as_ref()?)))
+            .filter(|id| id.starts_with(script.prefix()))
+            .filter_map(|id| Some((id, self.bundle.get_message(id)?.value()?)))
             .collect()
-    }
-
-    fn resource(&self) -> Option<&FluentResource> {
-        Some(&self.resource)
     }
 }
 

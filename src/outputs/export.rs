@@ -429,7 +429,7 @@ pub(crate) fn events_json(
             ExportEra {
                 title: &era.title,
                 date: era.date.to_string(),
-                display_date: era.date.display(config.lang),
+                display_date: era.date.display(config.lang()),
                 span: ExportSpan {
                     start,
                     end: Some(end),
@@ -440,7 +440,7 @@ pub(crate) fn events_json(
     let site = ExportSite {
         base_url: config.base_url.as_deref(),
         description: &config.description,
-        language: config.lang.code,
+        language: config.lang().code,
         timezone: config.timezone.name(),
         title: &config.title,
     };

@@ -215,7 +215,7 @@ pub(crate) fn render_data(
     let mut out = vec![search_page];
     out.extend(data);
     out.par_extend(index.files.into_par_iter().map(|f| put(target, f)));
-    let messages = i18n::messages(config.lang.code);
+    let messages = &*config.messages;
     let mut files: BTreeMap<String, Vec<u8>> = BUILTIN_STATIC
         .iter()
         .map(|&(p, b)| (p.to_string(), builtin_static(p, b, messages)))

@@ -201,3 +201,34 @@ fn a_translation_needs_a_quotation_and_a_misspelt_one_is_an_unknown_field() {
     );
     assert!(err.contains("did you mean `translation`?"), "{err}");
 }
+
+#[test]
+fn a_site_overrides_messages_from_its_own_folder() {
+    let t = SiteTest::fixture("good");
+    t.write("site.yaml", "title: T\nlanguage: es\n");
+    t.write(
+        "i18n/es.ftl",
+        "# Our newsroom's words.\nnav-timeline = Línea de tiempo\nannals-js-zoom-in = Acercar\ndate-since = a partir de { $date }\n",
+    );
+    let out = t.built();
+    let home = out.read("index.html");
+    assert!(home.contains(">Línea de tiempo</a>"), "{home}");
+    assert!(
+        home.contains(">Fuentes</a>"),
+        "the other messages stay annals'"
+    );
+    assert!(
+        home.contains("a partir de <time datetime=\"2025-01\">enero de 2025</time>"),
+        "{home}"
+    );
+    assert_eq!(words_table(&out, "annals.js")["zoomIn"], "Acercar");
+}
+
+#[test]
+fn a_misspelt_message_in_a_site_file_is_a_located_error_with_a_hint() {
+    let t = SiteTest::fixture("good");
+    t.write("i18n/en.ftl", "# Ours.\nnav-timline = Chronology\n");
+    t.check().run().exits(1).stderr_is(
+        "error: unknown message `nav-timline`\n --> i18n/en.ftl:2:1\n  |\n2 | nav-timline = Chronology\n  | ^^^^^^^^^^^\n  |\n  = help: did you mean `nav-timeline`?\n  = help: a site's message file replaces messages annals has (src/i18n/en.ftl lists them)\n\nerror: the site has 1 error\n",
+    );
+}

@@ -16,7 +16,7 @@ use tera::Context;
 
 use crate::content::config::Config;
 use crate::diagnostic::{Diagnostic, Diagnostics};
-use crate::i18n::{self, Arg, Messages};
+use crate::i18n::{Arg, Messages};
 use crate::outputs::{OutputFile, SiteParts, Target};
 use crate::timeline::Timeline;
 use crate::views::EventText;
@@ -48,7 +48,7 @@ struct Renderer<'a> {
     /// Each event's shared parts, by timeline index.
     texts: &'a [Arc<EventText>],
     /// The interface words in the site's language.
-    messages: &'static Messages,
+    messages: &'a Messages,
     groups: ListGroups,
     /// The output paths to render; `None` renders every page.
     want: Option<&'a HashSet<Arc<str>>>,
@@ -326,12 +326,12 @@ impl<'a> Renderer<'a> {
             site: SiteView {
                 title: &config.title,
                 description: &config.description,
-                language: config.lang.code,
-                direction: i18n::messages(config.lang.code).text("text-direction"),
+                language: config.lang().code,
+                direction: config.messages.text("text-direction"),
                 base_url: config.base_url.as_deref(),
             },
             texts,
-            messages: i18n::messages(config.lang.code),
+            messages: &config.messages,
             groups: ListGroups::new(timeline),
             want: None,
             card_prints: Vec::new(),

@@ -54,7 +54,7 @@ fn overlapping_marks_get_their_own_lanes_and_labels() {
         Vec::new(),
     )
     .unwrap();
-    let out = axis.svg("../", crate::i18n::messages("en").dates(), "Axis");
+    let out = axis.svg("../", crate::i18n::messages("en"), "Axis");
     assert_eq!(out.matches("<a ").count(), 3);
     assert_eq!(out.matches("href=\"../events/x/index.html\"").count(), 3);
     assert!(out.contains("url(#axis-ongoing)"));
@@ -77,7 +77,7 @@ fn thousands_of_marks_cluster_into_a_bounded_svg() {
         .collect();
     let axis = Axis::new(marks, &[], vec!["index.html".into()]).unwrap();
     assert!(axis.is_clustered());
-    let out = axis.svg("./", crate::i18n::messages("en").dates(), "Axis");
+    let out = axis.svg("./", crate::i18n::messages("en"), "Axis");
     assert!(out.len() < 150_000, "{} bytes", out.len());
     let counted: usize = axis.bins.iter().map(|b| b.count).sum();
     assert_eq!(counted, 10_000);
@@ -106,7 +106,7 @@ fn eras_are_bands_behind_the_marks() {
         },
     ];
     let axis = Axis::new(vec![mark(0, DAY)], &eras, Vec::new()).unwrap();
-    let out = axis.svg("./", crate::i18n::messages("en").dates(), "Axis");
+    let out = axis.svg("./", crate::i18n::messages("en"), "Axis");
     assert_eq!(out.matches("class=\"era ").count(), 1);
     assert!(out.contains(
         "<text class=\"era-label\" x=\"256.0\" y=\"14\">The first half of the day</text>"
@@ -172,7 +172,7 @@ fn drawn_ticks(lo: i64, hi: i64, lang: &Lang) -> serde_json::Value {
 fn the_svg_hands_annals_js_its_tick_spacing() {
     let out = Axis::new(vec![mark(0, DAY)], &[], Vec::new()).unwrap().svg(
         "./",
-        crate::i18n::messages("en").dates(),
+        crate::i18n::messages("en"),
         "Axis",
     );
     let attrs = format!(
@@ -337,7 +337,7 @@ fn the_phone_strip_fits_its_width_and_gives_every_mark_a_finger_sized_target() {
     let year = 365 * DAY;
     let marks: Vec<AxisMark<'static>> = (0..40).map(|i| mark(i * year, i * year + DAY)).collect();
     let axis = Axis::new(marks, &[], vec!["index.html".into()]).unwrap();
-    let out = axis.svg_compact("./", crate::i18n::messages("en").dates(), "Axis");
+    let out = axis.svg_compact("./", crate::i18n::messages("en"), "Axis");
     assert!(
         out.starts_with("<svg class=\"axis-strip\" viewBox=\"0 0 360 "),
         "{out}"
