@@ -28,6 +28,9 @@ struct RawConfig {
     base_url: Option<Spanned<String>>,
     #[serde(default)]
     language: Option<Spanned<String>>,
+    /// A multilingual site's languages, the first the default.
+    #[serde(default)]
+    languages: Option<Vec<Spanned<String>>>,
     #[serde(default)]
     timezone: Option<Spanned<String>>,
     #[serde(default)]
@@ -85,7 +88,7 @@ impl Era {
 }
 
 /// The validated site configuration.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub(crate) struct Config {
     /// Site title.
     pub title: String,
@@ -96,6 +99,10 @@ pub(crate) struct Config {
     /// The interface's words in the site's language, with the site's own
     /// message file (`i18n/LANG.ftl`) over annals'; dates among them.
     pub messages: Arc<Messages>,
+    /// Every language the site is built in, the default first (its tree
+    /// is the site's root; each other one's is `/CODE/`): one for a site
+    /// in one language.
+    pub languages: Vec<Arc<Messages>>,
     /// Zone in which dates without a time span their day.
     pub timezone: Tz,
     /// Taxonomies with pages, in display order.
@@ -138,6 +145,40 @@ impl Config {
         Config::parse_with_messages(file, text, &[])
     }
 
+    /// The site in one of its further languages, `messages` (one of
+    /// [`Config::languages`]): its words, its dates, its taxonomies'
+    /// default headings, and its address under the tree `/CODE/`.
+    pub(crate) fn in_language(&self, messages: &Arc<Messages>) -> Config {
+        let mut config = self.clone();
+        for t in &mut config.taxonomies {
+            if t.title == default_title(t.name, &self.messages) {
+                t.title = default_title(t.name, messages);
+            }
+        }
+        config.base_url = self
+            .base_url
+            .as_ref()
+            .map(|b| format!("{b}{}/", messages.code));
+        config.messages = Arc::clone(messages);
+        config
+    }
+
+    /// The path from the root of this language's tree to the root of
+    /// `other`'s (`../`, `es/`, `../fr/`; empty for itself).
+    pub(crate) fn tree_to(&self, other: &Messages) -> String {
+        let default = self.languages.first().map_or("en", |m| m.code);
+        let up = if self.messages.code == default {
+            ""
+        } else {
+            "../"
+        };
+        match other.code {
+            code if code == self.messages.code => String::new(),
+            code if code == default => up.to_string(),
+            code => format!("{up}{code}/"),
+        }
+    }
+
     /// How dates read in the site's language.
     pub(crate) fn lang(&self) -> &Lang {
         self.messages.dates()
@@ -156,22 +197,50 @@ impl Config {
         let mut diags = Diagnostics::default();
         let loc = |s: &Spanned<String>| yaml::location(&src, 0, s);
 
-        let code = match &raw.language {
-            None => "en",
-            Some(l) => match i18n::language(&l.value) {
-                Some(messages) => messages.code,
-                None => {
-                    let known: Vec<&str> = i18n::codes().collect();
-                    diags.push(
-                        Diagnostic::error(format!("unsupported language `{}`", l.value), loc(l))
-                            .with_hint(format!("annals ships: {}", known.join(", "))),
-                    );
-                    "en"
-                }
-            },
+        let known = |l: &Spanned<String>, diags: &mut Diagnostics| match i18n::language(&l.value) {
+            Some(messages) => Some(messages.code),
+            None => {
+                let known: Vec<&str> = i18n::codes().collect();
+                diags.push(
+                    Diagnostic::error(format!("unsupported language `{}`", l.value), loc(l))
+                        .with_hint(format!("annals ships: {}", known.join(", "))),
+                );
+                None
+            }
         };
-        let (messages, message_diags) = i18n::site_messages(code, message_files);
-        diags.extend(message_diags);
+        let mut codes: Vec<&'static str> = Vec::new();
+        let written: Vec<&Spanned<String>> = raw.languages.iter().flatten().collect();
+        for l in &written {
+            match known(l, &mut diags) {
+                Some(code) if codes.contains(&code) => diags.push(
+                    Diagnostic::error(format!("`{code}` is named twice in `languages:`"), loc(l))
+                        .with_hint("each language has one tree; name it once"),
+                ),
+                Some(code) => codes.push(code),
+                None => {}
+            }
+        }
+        match (&raw.language, written.first()) {
+            (Some(l), Some(first)) if l.value != first.value => diags.push(
+                Diagnostic::error(
+                    format!("`language: {}` is not the first of `languages:`", l.value),
+                    loc(l),
+                )
+                .with_hint("the first of `languages:` is the site's default language; write it once, in `languages:`"),
+            ),
+            (Some(l), None) => codes.extend(known(l, &mut diags)),
+            _ => {}
+        }
+        if codes.is_empty() {
+            codes.push("en");
+        }
+        let mut languages = Vec::new();
+        for code in &codes {
+            let (messages, message_diags) = i18n::site_messages(code, message_files);
+            diags.extend(message_diags);
+            languages.push(messages);
+        }
+        let messages = Arc::clone(&languages[0]);
         let timezone = match &raw.timezone {
             None => Tz::UTC,
             Some(t) => fields::parse_zone(&src, 0, t).unwrap_or_else(|d| {
@@ -250,6 +319,7 @@ impl Config {
             description: raw.description.unwrap_or_default(),
             base_url,
             messages,
+            languages,
             timezone,
             taxonomies,
             raw_html: if raw.unsafe_html {

@@ -12,6 +12,7 @@ use crate::content::fields::{
     parse_updated, parse_zone, stem_id, unsafe_link, unsafe_markdown_links,
 };
 use crate::content::likely_mistakes::{self, Written};
+use crate::content::translation::{EventTranslation, RawTranslations, translations};
 use crate::content::yaml;
 use crate::date::{DateEnd, EventDate};
 use crate::diagnostic::{Diagnostic, Location, SourceText};
@@ -51,6 +52,9 @@ struct RawEvent {
     /// `serve`, left out of `build` and `check` unless `--drafts`.
     #[serde(default)]
     draft: bool,
+    /// The event in the site's further languages.
+    #[serde(default)]
+    translations: RawTranslations,
 }
 
 #[derive(Deserialize)]
@@ -161,6 +165,10 @@ pub struct Event {
     /// A draft: on the timeline only when drafts are asked for.
     pub draft: bool,
     /// What it was read from (see [`fingerprint`]).
+    /// Its texts in the site's further languages.
+    pub translations: Vec<EventTranslation>,
+    /// Shown in a further language's tree without a translation for it.
+    pub untranslated: bool,
     pub fingerprint: u64,
     /// Its span in UTC seconds (start inclusive, end exclusive,
     /// `i64::MAX` while ongoing), in its own zone or the site's: computed
@@ -524,6 +532,8 @@ fn validate(
         related,
         updated,
         draft: raw.draft,
+        translations: translations(src, raw.translations),
+        untranslated: false,
         fingerprint: 0,
     })
 }

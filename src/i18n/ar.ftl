@@ -4,6 +4,11 @@
 ## اتجاه الكتابة في اللغة: ltr أو rtl.
 text-direction = rtl
 
+## موقع بعدة لغات: اسم كل لغة، ومبدّل اللغة، والتنبيه على صفحة غير مترجمة.
+language-name = العربية
+languages-label = اللغات
+untranslated-notice = هذه الصفحة غير مترجمة بعد: تُعرض بلغة الموقع الأساسية.
+
 ## كل صفحة
 skip-to-content = انتقل إلى المحتوى
 nav-sections = الأقسام

@@ -3,6 +3,11 @@
 ## Die Schreibrichtung der Sprache: ltr oder rtl.
 text-direction = ltr
 
+## Eine Website in mehreren Sprachen: der Name jeder Sprache, die Auswahl und der Hinweis auf einer unübersetzten Seite.
+language-name = Deutsch
+languages-label = Sprachen
+untranslated-notice = Diese Seite ist noch nicht übersetzt: Sie wird in der Hauptsprache der Website gezeigt.
+
 ## Jede Seite
 skip-to-content = Zum Inhalt springen
 nav-sections = Bereiche

@@ -1,10 +1,16 @@
 # annals' interface words in English. A translation is a copy of this file
 # with every message translated (src/i18n/LANG.ftl); `{ $name }` are the
-# values a page fills in. Dates are not here: they come from the date
-# tables (src/date/display.rs).
+# values a page fills in. Month names and numbers come from CLDR; the
+# date-… messages are annals' own wording around them. A site may replace
+# any message from its own i18n/LANG.ftl.
 
 ## The language's writing direction: ltr (left to right) or rtl.
 text-direction = ltr
+
+## A site in several languages: each language's name in itself, the switcher, and the notice on a page shown untranslated.
+language-name = English
+languages-label = Languages
+untranslated-notice = This page is not translated yet: it is shown in the site's first language.
 
 ## Every page
 skip-to-content = Skip to content

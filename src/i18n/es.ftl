@@ -3,6 +3,11 @@
 ## La dirección de escritura de la lengua: ltr o rtl.
 text-direction = ltr
 
+## Un sitio en varios idiomas: el nombre de cada idioma, el selector y el aviso de una página sin traducir.
+language-name = Español
+languages-label = Idiomas
+untranslated-notice = Esta página aún no está traducida: se muestra en el idioma principal del sitio.
+
 ## Cada página
 skip-to-content = Saltar al contenido
 nav-sections = Secciones

@@ -3,6 +3,11 @@
 ## Le sens d'écriture de la langue : ltr ou rtl.
 text-direction = ltr
 
+## Un site en plusieurs langues : le nom de chaque langue, le sélecteur et l'avis d'une page non traduite.
+language-name = Français
+languages-label = Langues
+untranslated-notice = Cette page n'est pas encore traduite : elle est affichée dans la langue principale du site.
+
 ## Chaque page
 skip-to-content = Aller au contenu
 nav-sections = Rubriques

@@ -3,6 +3,11 @@
 ## A direção de escrita da língua: ltr ou rtl.
 text-direction = ltr
 
+## Um site em várias línguas: o nome de cada língua, o seletor e o aviso de uma página por traduzir.
+language-name = Português
+languages-label = Idiomas
+untranslated-notice = Esta página ainda não está traduzida: é mostrada na língua principal do site.
+
 ## Todas as páginas
 skip-to-content = Saltar para o conteúdo
 nav-sections = Secções

@@ -52,6 +52,22 @@ pub trait Target: Sync {
     fn put(&self, file: OutputFile);
 }
 
+/// A [`Target`] that puts every file under `prefix` (a further language's
+/// tree, `es/`) of another.
+pub(crate) struct Prefixed<'t> {
+    /// Where the files go.
+    pub(crate) target: &'t dyn Target,
+    /// The folder they go in, ending in `/`.
+    pub(crate) prefix: &'t str,
+}
+
+impl Target for Prefixed<'_> {
+    fn put(&self, mut file: OutputFile) {
+        file.path = format!("{}{}", self.prefix, file.path);
+        self.target.put(file);
+    }
+}
+
 /// A [`Target`] that keeps every file in memory.
 #[derive(Debug, Default)]
 pub struct MemoryTarget(Mutex<Vec<OutputFile>>);

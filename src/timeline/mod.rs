@@ -11,6 +11,7 @@ mod groups;
 pub(crate) mod order;
 mod references;
 mod taxonomies;
+pub(crate) mod translations;
 
 use std::sync::Arc;
 

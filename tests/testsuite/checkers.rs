@@ -49,6 +49,10 @@ fn every_page_is_valid_html() {
         ("example", SiteTest::example()),
         ("good", SiteTest::fixture_in_place("good")),
         ("good, in Arabic", arabic),
+        (
+            "good, in English and Spanish",
+            crate::languages::bilingual(),
+        ),
     ];
     for file in ["women_in_computing.json", "twain-marktwain.json"] {
         let t = SiteTest::absent();

@@ -232,3 +232,131 @@ fn a_misspelt_message_in_a_site_file_is_a_located_error_with_a_hint() {
         "error: unknown message `nav-timline`\n --> i18n/en.ftl:2:1\n  |\n2 | nav-timline = Chronology\n  | ^^^^^^^^^^^\n  |\n  = help: did you mean `nav-timeline`?\n  = help: a site's message file replaces messages annals has (src/i18n/en.ftl lists them)\n\nerror: the site has 1 error\n",
     );
 }
+
+/// The page a relative `href` on the page at `from` (an output path) leads
+/// to, as an output path (`…/` read as its index.html).
+fn resolve(from: &str, href: &str) -> String {
+    let mut parts: Vec<&str> = from.split('/').collect();
+    parts.pop();
+    for seg in href.split('/') {
+        match seg {
+            "." | "" => {}
+            ".." => {
+                parts.pop();
+            }
+            s => parts.push(s),
+        }
+    }
+    let mut path = parts.join("/");
+    if href.ends_with('/') || href.is_empty() {
+        path = if path.is_empty() {
+            "index.html".into()
+        } else {
+            format!("{path}/index.html")
+        };
+    }
+    path
+}
+
+/// The `hreflang` alternates of a page: language and href.
+fn alternates(html: &str) -> Vec<(String, String)> {
+    html.split("<link rel=\"alternate\" hreflang=\"")
+        .skip(1)
+        .filter_map(|rest| {
+            let (code, rest) = rest.split_once("\" href=\"")?;
+            let (href, _) = rest.split_once('"')?;
+            Some((code.to_string(), href.to_string()))
+        })
+        .collect()
+}
+
+/// The good fixture in English and Spanish, one event translated.
+pub fn bilingual() -> SiteTest {
+    let t = SiteTest::fixture("good");
+    t.write("site.yaml", "title: T\nlanguages: [en, es]\n");
+    t.write(
+        "content/events/refusal.yaml",
+        format!("{REFUSAL}    translation: \"«Nunca lo aceptaremos», dijo.\"\ntranslations:\n  es:\n    title: El rechazo\n    summary: Ella rechaza la oferta.\n"),
+    );
+    t
+}
+
+#[test]
+fn a_bilingual_site_has_a_tree_per_language_linked_both_ways() {
+    let out = bilingual().built();
+    let tree = out.tree();
+    // Every page of each tree names its twin, and the twin names it back.
+    let pages: Vec<&String> = tree.keys().filter(|p| p.ends_with("index.html")).collect();
+    assert!(pages.iter().any(|p| p.starts_with("es/events/")));
+    let mut pairs = 0;
+    for page in &pages {
+        let html = out.read(page);
+        let alts = alternates(&html);
+        assert_eq!(alts.len(), 2, "{page}: {alts:?}");
+        for (code, href) in &alts {
+            let twin = resolve(page, href);
+            assert!(tree.contains_key(&twin), "{page}: {code} → {twin}");
+            let back = alternates(&out.read(&twin));
+            let here = if page.starts_with("es/") { "es" } else { "en" };
+            let (_, back_href) = back.iter().find(|(c, _)| c == here).unwrap();
+            assert_eq!(&resolve(&twin, back_href), *page, "{twin} back to {page}");
+            pairs += 1;
+        }
+    }
+    assert!(pairs > 20, "{pairs}");
+    // The switcher keeps the reader on the same event.
+    let es_event = out.read("es/events/refusal/index.html");
+    assert!(es_event.contains("<html lang=\"es\">"));
+    assert!(es_event.contains("<h1>El rechazo</h1>"), "{es_event}");
+    assert!(
+        es_event
+            .contains("href=\"../../../events/refusal/\" lang=\"en\" hreflang=\"en\">English</a>"),
+        "{es_event}"
+    );
+    assert!(es_event.contains("aria-current=\"page\">Español</a>"));
+    // The quotation stays in its source's words, its translation beside it.
+    assert!(es_event.contains("“We will never accept it,” she said."));
+    assert!(!es_event.contains("untranslated-notice"));
+    // An event without a translation falls back, and says so.
+    let fallback = out.read("es/events/designation/index.html");
+    assert!(
+        fallback.contains(
+            "<p class=\"untranslated-notice\" role=\"note\">Esta página aún no está traducida"
+        ),
+        "{fallback}"
+    );
+    assert!(fallback.contains("lang=\"en\""));
+    // The tree's own scripts, feed and search speak Spanish.
+    assert_eq!(words_table(&out, "es/annals.js")["lang"], "es");
+    assert_eq!(words_table(&out, "annals.js")["lang"], "en");
+    assert!(out.read("es/feed.xml").contains("xml:lang=\"es\""));
+    assert!(out.read("feed.xml").contains("xml:lang=\"en\""));
+    let search: String = tree
+        .iter()
+        .filter(|(p, _)| p.starts_with("es/search/"))
+        .map(|(_, b)| String::from_utf8_lossy(b).into_owned())
+        .collect();
+    assert!(
+        search.contains("rechazo"),
+        "the Spanish tree's index holds Spanish words"
+    );
+}
+
+#[test]
+fn check_reports_what_is_untranslated_and_translations_the_site_is_not_built_in() {
+    let t = bilingual();
+    t.check().run().exits(0).stderr_has(
+        "warning: 2 of 3 events have no `es` translation: their pages in /es/ show the site's first language, and say so",
+    );
+    t.edit("content/events/refusal.yaml", |s| {
+        s.replace("  es:\n", "  fr:\n")
+    });
+    t.check_as("short").run().exits(1).stderr_has(
+        "content/events/refusal.yaml:10:3: error: a translation into `fr`, which the site is not built in",
+    );
+    t.write("site.yaml", "title: T\nlanguage: es\nlanguages: [en, es]\n");
+    t.check_as("short")
+        .run()
+        .exits(1)
+        .stderr_has("site.yaml:2:11: error: `language: es` is not the first of `languages:`");
+}

@@ -156,6 +156,7 @@ impl<'a> Renderer<'a> {
             importance: e.importance,
             ongoing: e.date.is_ongoing(),
             draft: e.draft,
+            untranslated: e.untranslated,
             filter_terms: terms
                 .iter()
                 .map(|t| format!("{}/{}", t.taxonomy, t.slug))
@@ -236,6 +237,7 @@ impl<'a> Renderer<'a> {
     ) -> Rendered {
         let ctx = PageContext {
             site: &self.site,
+            alternates: self.alternates(&page),
             nav: self.nav(&page),
             root: page.root(),
             home_url: page.link_to(&Page::Home),
@@ -251,6 +253,24 @@ impl<'a> Renderer<'a> {
             data,
         };
         self.render_one(template, page.file(), &ctx)
+    }
+
+    /// The page in each of the site's languages, when it has more than one.
+    fn alternates(&self, page: &Page<'_>) -> Vec<Alternate> {
+        let languages = &self.config.languages;
+        if languages.len() < 2 {
+            return Vec::new();
+        }
+        let (root, dir) = (page.root(), page.dir());
+        languages
+            .iter()
+            .map(|m| Alternate {
+                code: m.code,
+                label: m.text("language-name"),
+                href: format!("{root}{}{dir}", self.config.tree_to(m)),
+                current: m.code == self.config.messages.code,
+            })
+            .collect()
     }
 
     fn render_one<T: Serialize>(&self, template: &str, path: String, ctx: &T) -> Rendered {
@@ -328,6 +348,7 @@ impl<'a> Renderer<'a> {
                 description: &config.description,
                 language: config.lang().code,
                 direction: config.messages.text("text-direction"),
+                first_language: config.languages.first().map_or("en", |m| m.code),
                 base_url: config.base_url.as_deref(),
             },
             texts,

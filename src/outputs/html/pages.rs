@@ -398,6 +398,7 @@ impl Renderer<'_> {
         #[derive(Serialize)]
         struct NotFound<'b> {
             site: &'b SiteView<'b>,
+            alternates: Vec<super::views::Alternate>,
             nav: Vec<NavItem>,
             root: &'b str,
             home_url: &'b str,
@@ -409,6 +410,7 @@ impl Renderer<'_> {
         }
         let ctx = NotFound {
             site: &self.site,
+            alternates: Vec::new(),
             nav: vec![NavItem {
                 title: self.messages.text("nav-timeline"),
                 url: home.clone(),
