@@ -16,6 +16,7 @@ const artifacts = join(repo, 'target', 'test-artifacts');
 const SITES = {
   es: 'title: Tropas, cárteles y soberanía\nlanguage: es\ntimezone: America/Mexico_City\n',
   ar: 'title: القوات والكارتلات والسيادة\nlanguage: ar\ntimezone: America/Mexico_City\n',
+  'en-ar': 'title: Troops, cartels and sovereignty\nlanguages: [en, ar]\ntimezone: America/Mexico_City\n',
 };
 
 /** The example site's content with a site.yaml in `language`. */
@@ -101,6 +102,32 @@ test('the example site in Spanish and in Arabic, on a phone and a desktop', asyn
       }
     }
   } finally {
+    await browser.close();
+  }
+});
+
+test('a bilingual site: the switcher keeps the reader on the same event, both ways', async () => {
+  const browser = await launch();
+  const site = await serve(exampleIn('en-ar'));
+  try {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await page.goto(site.url);
+    const first = await page.$eval('.event-title a', (a) => a.getAttribute('href'));
+    await page.goto(new URL(first, site.url).href);
+    // The list links to …/index.html (for file://); the switcher to the folder.
+    const english = page.url().replace(/index\.html$/, '');
+    await page.click('nav.languages a[lang="ar"]');
+    assert.equal(await page.$eval('html', (h) => h.dir), 'rtl');
+    assert.equal(page.url().replace(site.url, ''), `ar/${english.replace(site.url, '')}`);
+    await page.addScriptTag({ path: join(repo, 'node_modules', 'axe-core', 'axe.min.js') });
+    const result = await page.evaluate(() => window.axe.run(document, {
+      runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'],
+    }));
+    assert.deepEqual(result.violations.map((v) => v.id), [], 'the Arabic twin of an event');
+    await page.click('nav.languages a[lang="en"]');
+    assert.equal(page.url(), english);
+  } finally {
+    await site.stop();
     await browser.close();
   }
 });

@@ -267,7 +267,14 @@ impl<'a> Renderer<'a> {
             .map(|m| Alternate {
                 code: m.code,
                 label: m.text("language-name"),
-                href: format!("{root}{}{dir}", self.config.tree_to(m)),
+                href: {
+                    let href = format!("{root}{}{dir}", self.config.tree_to(m));
+                    // `./../` reads better as `../`.
+                    match href.strip_prefix("./") {
+                        Some(up) if up.starts_with("../") => up.to_string(),
+                        _ => href,
+                    }
+                },
                 current: m.code == self.config.messages.code,
             })
             .collect()
