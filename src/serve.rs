@@ -354,7 +354,7 @@ fn is_watched(root: &Path, path: &Path) -> bool {
         && first.is_some_and(|c| {
             matches!(
                 c.as_os_str().to_str(),
-                Some("content" | "templates" | "static" | "site.yaml")
+                Some("content" | "templates" | "static" | "i18n" | "site.yaml")
             )
         })
 }
@@ -418,7 +418,7 @@ fn watch_site(
     debouncer
         .watch(root, RecursiveMode::NonRecursive)
         .map_err(|e| format!("cannot watch {}: {e}", root.display()))?;
-    for dir in ["content", "templates", "static"] {
+    for dir in ["content", "templates", "i18n", "static"] {
         let path = root.join(dir);
         if path.is_dir() {
             debouncer

@@ -88,6 +88,8 @@ pub struct Site {
     abs_root: PathBuf,
     config: Option<Config>,
     templates: Option<Templates>,
+    /// The site's own templates, for the trees of its further languages.
+    site_templates: Vec<SourceText>,
     statics: Vec<(PathBuf, Vec<u8>)>,
     /// Problems with site.yaml, the templates and the folders themselves.
     setup_diags: Diagnostics,
@@ -153,20 +155,26 @@ impl Site {
             }
             return Err(Failure::Usage(read::not_a_site(root)));
         };
-        let config = match Config::parse(&config_text.path, config_text.text) {
-            Ok(mut c) => {
-                with_base_url(&mut c, base_url);
-                Some(c)
-            }
-            Err(d) => {
-                setup_diags.extend(d);
-                None
-            }
-        };
-        let lang = config.as_ref().map_or("en", |c| c.lang.code);
-        let templates = Templates::new(&files.templates, lang)
+        let config =
+            match Config::parse_with_messages(&config_text.path, config_text.text, &files.messages)
+            {
+                Ok(mut c) => {
+                    with_base_url(&mut c, base_url);
+                    Some(c)
+                }
+                Err(d) => {
+                    setup_diags.extend(d);
+                    None
+                }
+            };
+        let messages = config.as_ref().map_or_else(
+            || crate::i18n::site_messages("en", &[]).0,
+            |c| Arc::clone(&c.messages),
+        );
+        let templates = Templates::new(&files.templates, messages)
             .map_err(|d| setup_diags.extend(d))
             .ok();
+        let site_templates = files.templates;
         let (paths, walk) = read::content_paths(root);
         setup_diags.extend(walk);
         let mut site = Site {
@@ -174,6 +182,7 @@ impl Site {
             abs_root: std::fs::canonicalize(root).unwrap_or_else(|_| root.to_path_buf()),
             config,
             templates,
+            site_templates,
             statics: files.statics,
             setup_diags,
             events: BTreeMap::new(),
@@ -346,6 +355,7 @@ impl Site {
         let timeline = match built {
             Ok((t, warnings)) => {
                 diags.extend(warnings);
+                diags.extend(timeline::translations::check(config, &t));
                 Some(t)
             }
             Err(d) => {
@@ -405,8 +415,15 @@ impl Site {
         let data =
             outputs::render_data(&parts, &self.statics, &page_paths, target).map_err(&mut fail)?;
         let mut written = pages.written;
-        let rendered = written.len();
+        let mut rendered = written.len();
         written.extend(data);
+        for messages in config.languages.iter().skip(1) {
+            let tree = self
+                .build_language(messages, &timeline, target)
+                .map_err(&mut fail)?;
+            rendered += tree.0;
+            written.extend(tree.1);
+        }
         written.sort();
         let built = Built {
             written,
@@ -423,6 +440,47 @@ impl Site {
             std::thread::spawn(move || drop(old));
         }
         Ok(built)
+    }
+
+    /// Puts into `target` the tree `/CODE/` of a further language,
+    /// `messages`: every page and file of the site, in that language, each
+    /// event translated or marked untranslated (rendered whole each time).
+    /// The number of pages and every path put.
+    fn build_language(
+        &self,
+        messages: &Arc<crate::i18n::Messages>,
+        timeline: &Timeline,
+        target: &dyn Target,
+    ) -> Result<(usize, Vec<String>), Diagnostics> {
+        let (Some(config), Some(_)) = (&self.config, &self.templates) else {
+            return Ok((0, Vec::new()));
+        };
+        let config = config.in_language(messages);
+        let templates = Templates::new(&self.site_templates, Arc::clone(messages))?;
+        let timeline = timeline.in_language(messages.code);
+        let texts = views::event_texts(&config, &timeline, &KeptTexts::default());
+        let parts = SiteParts {
+            config: &config,
+            timeline: &timeline,
+            templates: &templates,
+            texts: &texts,
+        };
+        let prefix = format!("{}/", messages.code);
+        let tree = outputs::Prefixed {
+            target,
+            prefix: &prefix,
+        };
+        let mut state = RenderState::default();
+        let pages = html::render_pages(&parts, &mut state, &tree)?;
+        let data = outputs::render_data(&parts, &self.statics, &state.page_paths(), &tree)?;
+        let count = pages.written.len();
+        let written = pages
+            .written
+            .into_iter()
+            .chain(data)
+            .map(|p| format!("{prefix}{p}"))
+            .collect();
+        Ok((count, written))
     }
 
     /// Puts draft events on the timeline (`--drafts`; `serve` always does,

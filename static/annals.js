@@ -17,36 +17,46 @@
 
   /**
    * Every word this script shows. {name} is filled in; an object holds
-   * plural forms, by CLDR category (one, other, …), in language `lang`.
-   * The build may replace this table with another language's.
+   * plural forms, by CLDR category (one, other, …) or exact number, in
+   * language `lang`. The build writes this table from the site language's
+   * message file (`annals-js-…` in src/i18n/LANG.ftl); the English one is
+   * what it writes for `en`, and a test keeps the two the same.
    */
   const WORDS = {
-    lang: 'en',
-    filterForm: 'Filter the events',
-    filterLabel: 'Filter',
-    filterPlaceholder: 'Words in the title, summary or terms',
-    taxonomies: {
-      tags: { label: 'Topic', all: 'All topics' },
-      actors: { label: 'Person or organisation', all: 'All people and organisations' },
-      places: { label: 'Place', all: 'All places' },
-    },
-    termOption: '{term} ({count})',
-    clear: 'Clear',
-    keys: 'Keys: j and k move to the next and previous event.',
-    keysPaged: 'Filters the events of this page. Keys: j and k move to the next and previous event.',
-    showing: { one: 'Showing {shown} of {total} event', other: 'Showing {shown} of {total} events' },
-    total: { one: '{total} event', other: '{total} events' },
-    allOfTerm: 'All events: {term} →',
-    filterToggle: 'Filter',
-    noMatch: 'No events match.',
-    clearFilters: 'Clear the filters',
-    axisControls: 'Zoom and pan the axis',
-    zoomIn: 'Zoom in',
-    zoomOut: 'Zoom out',
-    earlier: 'Earlier',
-    later: 'Later',
-    reset: 'Reset',
-    resetTitle: 'Show the whole timeline',
+    "lang": "en",
+    "filterForm": "Filter the events",
+    "filterLabel": "Filter",
+    "filterPlaceholder": "Words in the title, summary or terms",
+    "tagsLabel": "Topic",
+    "tagsAll": "All topics",
+    "actorsLabel": "Person or organisation",
+    "actorsAll": "All people and organisations",
+    "placesLabel": "Place",
+    "placesAll": "All places",
+    "termOption": "{term} ({count})",
+    "clear": "Clear",
+    "keys": "Keys: j and k move to the next and previous event.",
+    "keysPaged": "Filters the events of this page. Keys: j and k move to the next and previous event.",
+    "showing": {"one":"Showing {shown} of {total} event","other":"Showing {shown} of {total} events"},
+    "total": {"one":"{total} event","other":"{total} events"},
+    "allOfTerm": "All events: {term} →",
+    "filterToggle": "Filter",
+    "noMatch": "No events match.",
+    "clearFilters": "Clear the filters",
+    "axisControls": "Zoom and pan the axis",
+    "zoomIn": "Zoom in",
+    "zoomOut": "Zoom out",
+    "earlier": "Earlier",
+    "later": "Later",
+    "reset": "Reset",
+    "resetTitle": "Show the whole timeline",
+  };
+
+  /** Each taxonomy's words in the list filter. */
+  const TAXONOMY_WORDS = {
+    tags: { label: WORDS.tagsLabel, all: WORDS.tagsAll },
+    actors: { label: WORDS.actorsLabel, all: WORDS.actorsAll },
+    places: { label: WORDS.placesLabel, all: WORDS.placesAll },
   };
 
   // ------------------------------------------------------------- text
@@ -69,14 +79,16 @@
 
   /**
    * A function that fills a text of a words table: each {name} from
-   * `values`, and of a text with plural forms the one that `count` takes
-   * in language `lang`.
+   * `values` (numbers written as language `lang` writes them), and of a
+   * text with plural forms the one that `count` takes in `lang`.
    */
   function formatter(lang) {
     const plurals = new Intl.PluralRules(lang);
+    const numbers = new Intl.NumberFormat(lang);
+    const shown = (v) => (typeof v === 'number' ? numbers.format(v) : `${v}`);
     return (text, values = {}, count = 0) => {
-      const pattern = typeof text === 'string' ? text : text[plurals.select(count)] ?? text.other;
-      return pattern.replace(/\{(\w+)\}/g, (whole, name) => (Object.hasOwn(values, name) ? `${values[name]}` : whole));
+      const pattern = typeof text === 'string' ? text : text[count] ?? text[plurals.select(count)] ?? text.other;
+      return pattern.replace(/\{(\w+)\}/g, (whole, name) => (Object.hasOwn(values, name) ? shown(values[name]) : whole));
     };
   }
 
@@ -134,7 +146,7 @@
   function termSelect(name, entries, wanted) {
     const slugs = Object.keys(entries).sort((a, b) => entries[a].name.localeCompare(entries[b].name));
     const select = el('select', { id: `filter-${name}`, name }, [
-      el('option', { value: '', text: WORDS.taxonomies[name].all }),
+      el('option', { value: '', text: TAXONOMY_WORDS[name].all }),
       ...slugs.map((slug) => el('option', {
         value: slug,
         text: format(WORDS.termOption, { term: entries[slug].name, count: entries[slug].count }),
@@ -159,7 +171,7 @@
       if (!Object.keys(terms[name]).length) continue;
       selects[name] = termSelect(name, terms[name], params.get(name));
       form.append(el('div', { class: 'filter-field' }, [
-        el('label', { for: `filter-${name}`, text: WORDS.taxonomies[name].label }), selects[name]]));
+        el('label', { for: `filter-${name}`, text: TAXONOMY_WORDS[name].label }), selects[name]]));
     }
     const clear = el('button', { type: 'button', class: 'filter-clear', text: WORDS.clear });
     const status = el('p', { class: 'filter-status', role: 'status', 'aria-live': 'polite' });

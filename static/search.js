@@ -11,18 +11,20 @@
 
   /**
    * Every word this script shows. {name} is filled in; an object holds
-   * plural forms, by CLDR category (one, other, …), in language `lang`.
-   * The build may replace this table with another language's.
+   * plural forms, by CLDR category (one, other, …) or exact number, in
+   * language `lang`. The build writes this table from the site language's
+   * message file (`search-js-…` in src/i18n/LANG.ftl); the English one is
+   * what it writes for `en`, and a test keeps the two the same.
    */
   const WORDS = {
-    lang: 'en',
-    tooShort: 'Type a longer word to search.',
-    noResults: 'No results for “{query}”. Every word must appear in an event or source; try fewer words.',
-    results: { one: '{n} result for “{query}”.', other: '{n} results for “{query}”.' },
-    manyPrefixed: 'Many words begin with “{word}”: only “{word}” itself is searched until you type more.',
-    notLoaded: 'The search index could not be loaded ({error}). Rebuilding the site writes it again.',
-    event: 'Event',
-    source: 'Source',
+    "lang": "en",
+    "tooShort": "Type a longer word to search.",
+    "noResults": "No results for “{query}”. Every word must appear in an event or source; try fewer words.",
+    "results": {"one":"{n} result for “{query}”.","other":"{n} results for “{query}”."},
+    "manyPrefixed": "Many words begin with “{word}”: only “{word}” itself is searched until you type more.",
+    "notLoaded": "The search index could not be loaded ({error}). Rebuilding the site writes it again.",
+    "event": "Event",
+    "source": "Source",
   };
 
   const TITLE = 1;

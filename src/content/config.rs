@@ -3,6 +3,7 @@
 
 use std::collections::HashMap;
 use std::path::Path;
+use std::sync::Arc;
 
 use chrono_tz::Tz;
 use serde::Deserialize;
@@ -10,9 +11,9 @@ use serde_saphyr::Spanned;
 
 use crate::content::markdown::RawHtml;
 use crate::content::{fields, yaml};
-use crate::date::{self, DateEnd, EventDate, Lang};
+use crate::date::{DateEnd, EventDate, Lang};
 use crate::diagnostic::{Diagnostic, Diagnostics, SourceText, did_you_mean};
-use crate::i18n;
+use crate::i18n::{self, Messages};
 
 /// The taxonomies annals knows, in the order pages list them.
 pub(crate) const TAXONOMY_NAMES: [&str; 3] = ["tags", "actors", "places"];
@@ -27,6 +28,9 @@ struct RawConfig {
     base_url: Option<Spanned<String>>,
     #[serde(default)]
     language: Option<Spanned<String>>,
+    /// A multilingual site's languages, the first the default.
+    #[serde(default)]
+    languages: Option<Vec<Spanned<String>>>,
     #[serde(default)]
     timezone: Option<Spanned<String>>,
     #[serde(default)]
@@ -86,7 +90,7 @@ impl Era {
 }
 
 /// The validated site configuration.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub(crate) struct Config {
     /// Site title.
     pub title: String,
@@ -94,8 +98,13 @@ pub(crate) struct Config {
     pub description: String,
     /// Absolute URL the site is published at, ending in `/`, if known.
     pub base_url: Option<String>,
-    /// Language of dates and interface words.
-    pub lang: &'static Lang,
+    /// The interface's words in the site's language, with the site's own
+    /// message file (`i18n/LANG.ftl`) over annals'; dates among them.
+    pub messages: Arc<Messages>,
+    /// Every language the site is built in, the default first (its tree
+    /// is the site's root; each other one's is `/CODE/`): one for a site
+    /// in one language.
+    pub languages: Vec<Arc<Messages>>,
     /// Zone in which dates without a time span their day.
     pub timezone: Tz,
     /// Taxonomies with pages, in display order.
@@ -120,8 +129,7 @@ pub(crate) struct Config {
 pub(crate) const FEED_LIMIT: usize = 50;
 
 /// A taxonomy's heading when site.yaml gives none, in the site's language.
-fn default_title(name: &str, lang: &Lang) -> String {
-    let messages = i18n::messages(lang.code);
+fn default_title(name: &str, messages: &Messages) -> String {
     match name {
         "tags" => messages.text("taxonomy-tags"),
         "actors" => messages.text("taxonomy-actors"),
@@ -140,26 +148,105 @@ impl Config {
     /// Reads and validates `site.yaml` from its text. `file` is the path
     /// shown in messages.
     pub(crate) fn parse(file: &Path, text: String) -> Result<Config, Diagnostics> {
+        Config::parse_with_messages(file, text, &[])
+    }
+
+    /// The site in one of its further languages, `messages` (one of
+    /// [`Config::languages`]): its words, its dates, its taxonomies'
+    /// default headings, and its address under the tree `/CODE/`.
+    pub(crate) fn in_language(&self, messages: &Arc<Messages>) -> Config {
+        let mut config = self.clone();
+        for t in &mut config.taxonomies {
+            if t.title == default_title(t.name, &self.messages) {
+                t.title = default_title(t.name, messages);
+            }
+        }
+        config.base_url = self
+            .base_url
+            .as_ref()
+            .map(|b| format!("{b}{}/", messages.code));
+        config.messages = Arc::clone(messages);
+        config
+    }
+
+    /// The path from the root of this language's tree to the root of
+    /// `other`'s (`../`, `es/`, `../fr/`; empty for itself).
+    pub(crate) fn tree_to(&self, other: &Messages) -> String {
+        let default = self.languages.first().map_or("en", |m| m.code);
+        let up = if self.messages.code == default {
+            ""
+        } else {
+            "../"
+        };
+        match other.code {
+            code if code == self.messages.code => String::new(),
+            code if code == default => up.to_string(),
+            code => format!("{up}{code}/"),
+        }
+    }
+
+    /// How dates read in the site's language.
+    pub(crate) fn lang(&self) -> &Lang {
+        self.messages.dates()
+    }
+
+    /// Reads and validates `site.yaml` from its text, with the site's own
+    /// message files (`i18n/*.ftl`). `file` is the path shown in messages.
+    pub(crate) fn parse_with_messages(
+        file: &Path,
+        text: String,
+        message_files: &[SourceText],
+    ) -> Result<Config, Diagnostics> {
         let src = SourceText::new(file, text);
         let raw: RawConfig =
             yaml::parse(&src, &src.text, 0, "site.yaml").map_err(|d| Diagnostics::from(vec![d]))?;
         let mut diags = Diagnostics::default();
         let loc = |s: &Spanned<String>| yaml::location(&src, 0, s);
 
-        let lang = match &raw.language {
-            None => &date::EN,
-            Some(l) => match date::lang(&l.value) {
-                Some(lang) => lang,
-                None => {
-                    let known: Vec<&str> = date::LANGS.iter().map(|l| l.code).collect();
-                    diags.push(
-                        Diagnostic::error(format!("unsupported language `{}`", l.value), loc(l))
-                            .with_hint(format!("annals ships: {}", known.join(", "))),
-                    );
-                    &date::EN
-                }
-            },
+        let known = |l: &Spanned<String>, diags: &mut Diagnostics| match i18n::language(&l.value) {
+            Some(messages) => Some(messages.code),
+            None => {
+                let known: Vec<&str> = i18n::codes().collect();
+                diags.push(
+                    Diagnostic::error(format!("unsupported language `{}`", l.value), loc(l))
+                        .with_hint(format!("annals ships: {}", known.join(", "))),
+                );
+                None
+            }
         };
+        let mut codes: Vec<&'static str> = Vec::new();
+        let written: Vec<&Spanned<String>> = raw.languages.iter().flatten().collect();
+        for l in &written {
+            match known(l, &mut diags) {
+                Some(code) if codes.contains(&code) => diags.push(
+                    Diagnostic::error(format!("`{code}` is named twice in `languages:`"), loc(l))
+                        .with_hint("each language has one tree; name it once"),
+                ),
+                Some(code) => codes.push(code),
+                None => {}
+            }
+        }
+        match (&raw.language, written.first()) {
+            (Some(l), Some(first)) if l.value != first.value => diags.push(
+                Diagnostic::error(
+                    format!("`language: {}` is not the first of `languages:`", l.value),
+                    loc(l),
+                )
+                .with_hint("the first of `languages:` is the site's default language; write it once, in `languages:`"),
+            ),
+            (Some(l), None) => codes.extend(known(l, &mut diags)),
+            _ => {}
+        }
+        if codes.is_empty() {
+            codes.push("en");
+        }
+        let mut languages = Vec::new();
+        for code in &codes {
+            let (messages, message_diags) = i18n::site_messages(code, message_files);
+            diags.extend(message_diags);
+            languages.push(messages);
+        }
+        let messages = Arc::clone(&languages[0]);
         let timezone = match &raw.timezone {
             None => Tz::UTC,
             Some(t) => fields::parse_zone(&src, 0, t).unwrap_or_else(|d| {
@@ -182,7 +269,7 @@ impl Config {
                 .iter()
                 .map(|n| TaxonomyConfig {
                     name: n,
-                    title: default_title(n, lang),
+                    title: default_title(n, &messages),
                 })
                 .collect(),
             Some(map) => {
@@ -191,7 +278,10 @@ impl Config {
                     if let Some((_, t)) = map.iter().find(|(k, _)| k.value == name) {
                         out.push(TaxonomyConfig {
                             name,
-                            title: t.title.clone().unwrap_or_else(|| default_title(name, lang)),
+                            title: t
+                                .title
+                                .clone()
+                                .unwrap_or_else(|| default_title(name, &messages)),
                         });
                     }
                 }
@@ -247,7 +337,8 @@ impl Config {
             title: raw.title,
             description: raw.description.unwrap_or_default(),
             base_url,
-            lang,
+            messages,
+            languages,
             timezone,
             taxonomies,
             raw_html: if raw.unsafe_html {

@@ -12,6 +12,7 @@ use crate::content::fields::{
     parse_updated, parse_zone, stem_id, unsafe_link, unsafe_markdown_links,
 };
 use crate::content::likely_mistakes::{self, Written};
+use crate::content::translation::{EventTranslation, RawTranslations, translations};
 use crate::content::yaml;
 use crate::date::{DateEnd, EventDate};
 use crate::diagnostic::{Diagnostic, Location, SourceText};
@@ -51,6 +52,9 @@ struct RawEvent {
     /// `serve`, left out of `build` and `check` unless `--drafts`.
     #[serde(default)]
     draft: bool,
+    /// The event in the site's further languages.
+    #[serde(default)]
+    translations: RawTranslations,
 }
 
 #[derive(Deserialize)]
@@ -59,6 +63,10 @@ struct RawCitation {
     source: Spanned<String>,
     #[serde(default)]
     quote: Option<Spanned<String>>,
+    /// The quotation in another language (the site's), given by the
+    /// editor: shown beside it, never checked against the source.
+    #[serde(default)]
+    translation: Option<Spanned<String>>,
     /// Why the citation quotes nothing: the editor's explicit choice.
     #[serde(default)]
     reason: Option<Spanned<String>>,
@@ -92,6 +100,9 @@ pub struct CitationRef {
     pub source: IdRef,
     /// The quotation and where it is written.
     pub quote: Option<(String, Location)>,
+    /// The editor's translation of the quotation (`translation:`), shown
+    /// beside it and never in its place; not checked against the source.
+    pub translation: Option<String>,
     /// Why it quotes nothing (`reason:`), when it does not.
     pub reason: Option<String>,
 }
@@ -154,6 +165,10 @@ pub struct Event {
     /// A draft: on the timeline only when drafts are asked for.
     pub draft: bool,
     /// What it was read from (see [`fingerprint`]).
+    /// Its texts in the site's further languages.
+    pub translations: Vec<EventTranslation>,
+    /// Shown in a further language's tree without a translation for it.
+    pub untranslated: bool,
     pub fingerprint: u64,
     /// Its span in UTC seconds (start inclusive, end exclusive,
     /// `i64::MAX` while ongoing), in its own zone or the site's: computed
@@ -353,15 +368,30 @@ fn citations(src: &SourceText, raw: &RawEvent) -> Vec<CitationRef> {
                 l.column += yaml::content_column(src, 0, q);
                 (q.value.clone(), l)
             }),
+            translation: c.translation.as_ref().map(|t| t.value.trim().to_string()),
             reason: c.reason.as_ref().map(|r| r.value.clone()),
         })
         .collect()
 }
 
 /// A citation holds a quote or says why it has none, not both; a reason
-/// must say something.
+/// must say something; a translation translates a quote, and says something.
 fn check_reasons(src: &SourceText, raw: &RawEvent, diags: &mut Vec<Diagnostic>) {
     for c in &raw.sources {
+        if let Some(translation) = &c.translation {
+            let at = yaml::location(src, 0, translation);
+            if c.quote.is_none() {
+                diags.push(
+                    Diagnostic::error("a `translation:` with no `quote:` to translate", at)
+                        .with_hint("`translation:` gives a quotation in the site's language, shown beside the `quote:` of the same citation"),
+                );
+            } else if translation.value.trim().is_empty() {
+                diags.push(
+                    Diagnostic::error("`translation:` is empty", at)
+                        .with_hint("translate the quotation, or remove `translation:`"),
+                );
+            }
+        }
         let Some(reason) = &c.reason else { continue };
         if c.quote.is_some() {
             diags.push(
@@ -502,6 +532,8 @@ fn validate(
         related,
         updated,
         draft: raw.draft,
+        translations: translations(src, raw.translations),
+        untranslated: false,
         fingerprint: 0,
     })
 }

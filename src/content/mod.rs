@@ -13,6 +13,7 @@ pub(crate) mod fields;
 pub(crate) mod likely_mistakes;
 pub(crate) mod markdown;
 pub(crate) mod source;
+pub(crate) mod translation;
 pub(crate) mod yaml;
 
 pub use config::base_url;

@@ -1,118 +1,92 @@
-//! How dates read: precision-, range- and qualifier-aware text from one
-//! table per language, and the machine form for `<time datetime>`.
+//! How dates read: precision-, range- and qualifier-aware text in one
+//! language ([`Lang`]: CLDR names and numbers, annals' wording from the
+//! message files), and the machine form for `<time datetime>`.
 
 use chrono_tz::Tz;
 
 use super::calendar::{DAY, abbreviation_at, civil_from_days, offset_at_utc, span_start};
+use super::cldr;
 use super::{DateEnd, DatePoint, EventDate, Season, TimeOfDay};
 
-/// Words, names and patterns of one language. A translation is a new table,
-/// not new code. Patterns fill `{day}`, `{month}`, `{year}`, `{season}` and
-/// `{date}`.
+/// How one language writes dates: month names and numbers from CLDR
+/// ([`cldr`]), with annals' own wording around them (EDTF qualifiers,
+/// seasons, eras, ranges), which the message files give. A translation is
+/// a message file, not new code. Patterns fill `{day}`, `{month}`,
+/// `{year}`, `{season}` and `{date}`.
 #[derive(Debug)]
 pub struct Lang {
     /// Language code, as in site.yaml.
     pub code: &'static str,
-    /// January … December, as used inside a date.
-    pub months: [&'static str; 12],
+    /// Its index in [`cldr::LANGUAGES`], for its number formatter.
+    index: usize,
+    /// January … December, as used inside a date (CLDR).
+    pub months: [String; 12],
+    /// January … December abbreviated, for the axis's ticks (CLDR).
+    pub short_months: [String; 12],
     /// Spring, summer, autumn, winter.
-    pub seasons: [&'static str; 4],
+    pub seasons: [String; 4],
     /// "4 May 2025"
-    pub day_month_year: &'static str,
+    pub day_month_year: String,
     /// "4 May" (the start of a range within one year)
-    pub day_month: &'static str,
+    pub day_month: String,
     /// "May 2025"
-    pub month_year: &'static str,
+    pub month_year: String,
     /// "spring 2025"
-    pub season_year: &'static str,
+    pub season_year: String,
     /// "the 2010s"
-    pub decade: &'static str,
+    pub decade: String,
     /// "since January 2025"
-    pub since: &'static str,
+    pub since: String,
     /// "2025 – unknown"
-    pub unknown_end: &'static str,
+    pub unknown_end: String,
     /// "c. April 2025"
-    pub approximate: &'static str,
+    pub approximate: String,
     /// "2025 (uncertain)"
-    pub uncertain: &'static str,
+    pub uncertain: String,
     /// "44 BC"
-    pub bc: &'static str,
+    pub bc: String,
     /// Heading of the events known only to the year: "Across 2025".
-    pub across_year: &'static str,
-    /// Digit group separator in long years ("13,798,000,001").
+    pub across_year: String,
+    /// Digit group separator in long years ("13,798,000,001"), as CLDR
+    /// writes it, for annals.js.
     pub thousands: char,
 }
 
-/// English.
-pub static EN: Lang = Lang {
-    code: "en",
-    months: [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ],
-    seasons: ["spring", "summer", "autumn", "winter"],
-    day_month_year: "{day} {month} {year}",
-    day_month: "{day} {month}",
-    month_year: "{month} {year}",
-    season_year: "{season} {year}",
-    decade: "the {year}s",
-    since: "since {date}",
-    unknown_end: "{date} – unknown",
-    approximate: "c. {date}",
-    uncertain: "{date} (uncertain)",
-    bc: "{year} BC",
-    across_year: "Across {year}",
-    thousands: ',',
-};
+impl Lang {
+    /// The dates of language `code`: CLDR's names and numbers, and the
+    /// wording `message` gives for each message id (`date-since`, …).
+    pub fn new(code: &'static str, message: impl Fn(&str) -> String) -> Lang {
+        let index = cldr::index_of(code);
+        let thousands = cldr::number_at(index, 10_000_000)
+            .chars()
+            .find(|c| !c.is_numeric())
+            .unwrap_or(',');
+        Lang {
+            code,
+            index,
+            months: cldr::months(code),
+            short_months: cldr::short_months(code),
+            seasons: ["date-spring", "date-summer", "date-autumn", "date-winter"].map(&message),
+            day_month_year: message("date-day-month-year"),
+            day_month: message("date-day-month"),
+            month_year: message("date-month-year"),
+            season_year: message("date-season-year"),
+            decade: message("date-decade"),
+            since: message("date-since"),
+            unknown_end: message("date-unknown-end"),
+            approximate: message("date-approximate"),
+            uncertain: message("date-uncertain"),
+            bc: message("date-bc"),
+            across_year: message("date-across-year"),
+            thousands,
+        }
+    }
 
-/// Spanish.
-pub static ES: Lang = Lang {
-    code: "es",
-    months: [
-        "enero",
-        "febrero",
-        "marzo",
-        "abril",
-        "mayo",
-        "junio",
-        "julio",
-        "agosto",
-        "septiembre",
-        "octubre",
-        "noviembre",
-        "diciembre",
-    ],
-    seasons: ["primavera", "verano", "otoño", "invierno"],
-    day_month_year: "{day} de {month} de {year}",
-    day_month: "{day} de {month}",
-    month_year: "{month} de {year}",
-    season_year: "{season} de {year}",
-    decade: "la década de {year}",
-    since: "desde {date}",
-    unknown_end: "{date} – fecha desconocida",
-    approximate: "c. {date}",
-    uncertain: "{date} (incierto)",
-    bc: "{year} a. C.",
-    across_year: "A lo largo de {year}",
-    thousands: '.',
-};
-
-/// The languages annals can show dates in.
-pub static LANGS: [&Lang; 2] = [&EN, &ES];
-
-/// The table for a language code, if annals has one.
-pub fn lang(code: &str) -> Option<&'static Lang> {
-    LANGS.iter().copied().find(|l| l.code == code)
+    /// A number as the language writes it (CLDR's digits and grouping,
+    /// from five digits on).
+    pub fn number(&self, n: u64) -> String {
+        cldr::number_at(self.index, i64::try_from(n).unwrap_or(i64::MAX))
+    }
 }
 
 fn fill(pattern: &str, pairs: &[(&str, &str)]) -> String {
@@ -123,37 +97,19 @@ fn fill(pattern: &str, pairs: &[(&str, &str)]) -> String {
     out
 }
 
-fn grouped(n: u64, sep: char) -> String {
-    let digits = n.to_string();
-    if digits.len() <= 4 {
-        return digits;
-    }
-    let mut out = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push(sep);
-        }
-        out.push(c);
-    }
-    out
-}
-
 /// The year written the way readers expect ("44 BC" for -43).
 pub fn year_label(year: i64, lang: &Lang) -> String {
     if year <= 0 {
-        fill(
-            lang.bc,
-            &[("year", &grouped(year.unsigned_abs() + 1, lang.thousands))],
-        )
+        fill(&lang.bc, &[("year", &lang.number(year.unsigned_abs() + 1))])
     } else {
-        grouped(year.unsigned_abs(), lang.thousands)
+        lang.number(year.unsigned_abs())
     }
 }
 
 /// A month heading: "January 2025".
 pub fn month_year_label(year: i64, month: u8, lang: &Lang) -> String {
     fill(
-        lang.month_year,
+        &lang.month_year,
         &[
             ("month", month_name(lang, month)),
             ("year", &year_label(year, lang)),
@@ -163,7 +119,7 @@ pub fn month_year_label(year: i64, month: u8, lang: &Lang) -> String {
 
 /// The heading of a year's events known only to the year: "Across 2025".
 pub fn across_year_label(year: i64, lang: &Lang) -> String {
-    fill(lang.across_year, &[("year", &year_label(year, lang))])
+    fill(&lang.across_year, &[("year", &year_label(year, lang))])
 }
 
 /// A piece of a displayed date: plain words, or a date that becomes a
@@ -209,12 +165,12 @@ enum Elide {
     MonthAndYear,
 }
 
-fn month_name(lang: &Lang, m: u8) -> &'static str {
-    lang.months[usize::from(m) - 1]
+fn month_name(lang: &Lang, m: u8) -> &str {
+    &lang.months[usize::from(m) - 1]
 }
 
-fn season_name(lang: &Lang, s: Season) -> &'static str {
-    lang.seasons[s as usize]
+fn season_name(lang: &Lang, s: Season) -> &str {
+    &lang.seasons[s as usize]
 }
 
 /// An instant shown in `zone`: wall-clock time there and its abbreviation,
@@ -255,9 +211,9 @@ fn instant_text(p: &DatePoint, t: &TimeOfDay, lang: &Lang, zone: Option<Tz>) -> 
             }),
         ),
     };
-    let day = d.to_string();
+    let day = lang.number(u64::from(d));
     let mut s = fill(
-        lang.day_month_year,
+        &lang.day_month_year,
         &[
             ("day", &day),
             ("month", month_name(lang, m)),
@@ -280,7 +236,7 @@ fn point_text(p: &DatePoint, lang: &Lang, zone: Option<Tz>, elide: Elide) -> Str
     let core = if p.year_unspecified > 0 {
         let (lo, hi) = p.year_range();
         if p.year_unspecified == 1 && lo >= 0 {
-            fill(lang.decade, &[("year", &lo.to_string())])
+            fill(&lang.decade, &[("year", &lang.number(lo.unsigned_abs()))])
         } else {
             format!("{} – {}", year_label(lo, lang), year_label(hi, lang))
         }
@@ -291,7 +247,7 @@ fn point_text(p: &DatePoint, lang: &Lang, zone: Option<Tz>, elide: Elide) -> Str
             year
         };
         fill(
-            lang.season_year,
+            &lang.season_year,
             &[("season", season_name(lang, s)), ("year", &year)],
         )
     } else if let (Some(t), Some(_)) = (p.time, p.day) {
@@ -300,31 +256,34 @@ fn point_text(p: &DatePoint, lang: &Lang, zone: Option<Tz>, elide: Elide) -> Str
         match (p.month, p.day, elide) {
             (None, _, _) => year,
             (Some(m), None, Elide::Nothing) => fill(
-                lang.month_year,
+                &lang.month_year,
                 &[("month", month_name(lang, m)), ("year", &year)],
             ),
             (Some(m), None, _) => month_name(lang, m).to_string(),
             (Some(m), Some(d), Elide::Nothing) => fill(
-                lang.day_month_year,
+                &lang.day_month_year,
                 &[
-                    ("day", &d.to_string()),
+                    ("day", &lang.number(u64::from(d))),
                     ("month", month_name(lang, m)),
                     ("year", &year),
                 ],
             ),
             (Some(m), Some(d), Elide::Year) => fill(
-                lang.day_month,
-                &[("day", &d.to_string()), ("month", month_name(lang, m))],
+                &lang.day_month,
+                &[
+                    ("day", &lang.number(u64::from(d))),
+                    ("month", month_name(lang, m)),
+                ],
             ),
-            (Some(_), Some(d), Elide::MonthAndYear) => d.to_string(),
+            (Some(_), Some(d), Elide::MonthAndYear) => lang.number(u64::from(d)),
         }
     };
     let mut s = core;
     if p.qualifier.is_approximate() {
-        s = fill(lang.approximate, &[("date", &s)]);
+        s = fill(&lang.approximate, &[("date", &s)]);
     }
     if p.qualifier.is_uncertain() {
-        s = fill(lang.uncertain, &[("date", &s)]);
+        s = fill(&lang.uncertain, &[("date", &s)]);
     }
     s
 }
@@ -371,13 +330,13 @@ pub(super) fn display_parts(date: &EventDate, lang: &Lang, zone: Option<Tz>) -> 
     match date.end {
         DateEnd::None => parts.push(time_part(&date.start, lang, zone, Elide::Nothing)),
         DateEnd::Open => {
-            let (before, after) = around_date(lang.since);
+            let (before, after) = around_date(&lang.since);
             text(&mut parts, before);
             parts.push(time_part(&date.start, lang, zone, Elide::Nothing));
             text(&mut parts, after);
         }
         DateEnd::Unknown => {
-            let (before, after) = around_date(lang.unknown_end);
+            let (before, after) = around_date(&lang.unknown_end);
             text(&mut parts, before);
             parts.push(time_part(&date.start, lang, zone, Elide::Nothing));
             text(&mut parts, after);

@@ -11,6 +11,7 @@
 //! time zones in `calendar`.
 
 mod calendar;
+pub mod cldr;
 mod display;
 mod parse;
 mod suggest;
@@ -21,9 +22,7 @@ use chrono_tz::Tz;
 
 pub(crate) use calendar::utc;
 pub use calendar::{DAY, civil_from_days, seconds_of};
-pub use display::{
-    DatePart, EN, ES, LANGS, Lang, across_year_label, lang, month_year_label, year_label,
-};
+pub use display::{DatePart, Lang, across_year_label, month_year_label, year_label};
 pub use suggest::suggestion;
 
 /// Years TimelineJS can hold as JavaScript dates; beyond them it needs its

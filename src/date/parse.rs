@@ -3,7 +3,7 @@
 //! Errors give the character offset of the offending part.
 
 use super::calendar::days_in_month;
-use super::display::{EN, year_label};
+use super::cldr;
 use super::{DateEnd, DateError, DatePoint, EventDate, Qualifier, Season, TimeOfDay};
 
 pub(super) fn err(message: impl Into<String>, offset: usize, len: usize) -> DateError {
@@ -206,8 +206,8 @@ fn parse_point(s: &str, base: usize) -> Result<DatePoint, DateError> {
                     return Err(err(
                         format!(
                             "invalid day `{d}`: {} {} has {max} days",
-                            EN.months[usize::from(month) - 1],
-                            year_label(point.year, &EN)
+                            cldr::months("en")[usize::from(month) - 1],
+                            english_year(point.year)
                         ),
                         day_at,
                         d.len(),
@@ -309,4 +309,13 @@ fn parse_offset(z: &str, at: usize) -> Result<i32, DateError> {
         ));
     }
     Ok(sign * (h * 3600 + m * 60))
+}
+
+/// A year as annals' (English) messages name it: `2025`, `44 BC`.
+fn english_year(year: i64) -> String {
+    if year <= 0 {
+        format!("{} BC", year.unsigned_abs() + 1)
+    } else {
+        year.to_string()
+    }
 }

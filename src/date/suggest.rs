@@ -1,11 +1,11 @@
 //! "Did you mean": dates written in the conventions people use outside
 //! ISO 8601 (`03/02/2025`, `Feb 2025`, `febrero de 2025`, a space for the
-//! `T`), read back into the form `date:` takes. Month names come from the
-//! display tables ([`super::LANGS`]), so a new language is understood as
-//! soon as it is shown.
+//! `T`), read back into the form `date:` takes. Month names are CLDR's
+//! ([`cldr::months`]) in every language annals shows dates in, so a new
+//! language is understood as soon as it is shown.
 
 use super::EventDate;
-use super::display::LANGS;
+use super::cldr;
 
 /// A hint for a date that does not parse: the ISO form it most likely
 /// means, or, where the order of day and month is ambiguous, the readings
@@ -74,10 +74,10 @@ fn month_number(word: &str) -> Option<u8> {
     if w.chars().count() < 3 {
         return None;
     }
-    LANGS
+    cldr::LANGUAGES
         .iter()
-        .find_map(|lang| {
-            lang.months.iter().position(|m| {
+        .find_map(|code| {
+            cldr::months(code).iter().position(|m| {
                 let m = m.to_lowercase();
                 m == w
                     || (w.chars().count() == 3 && m.starts_with(&w))

@@ -7,6 +7,23 @@ use chrono_tz::Tz;
 use proptest::prelude::*;
 use strategies::date;
 
+/// A language's dates with the wording of its message file, read as
+/// `crate::i18n` renders it (one line a message, `{ $x }` as `{x}`).
+fn lang_of(code: &'static str, ftl: &str) -> Lang {
+    Lang::new(code, |id| {
+        ftl.lines()
+            .find_map(|l| l.strip_prefix(id)?.strip_prefix(" = "))
+            .unwrap_or(id)
+            .replace("{ $", "{")
+            .replace(" }", "}")
+    })
+}
+
+static EN: std::sync::LazyLock<Lang> =
+    std::sync::LazyLock::new(|| lang_of("en", include_str!("../i18n/en.ftl")));
+static ES: std::sync::LazyLock<Lang> =
+    std::sync::LazyLock::new(|| lang_of("es", include_str!("../i18n/es.ftl")));
+
 fn d(s: &str) -> EventDate {
     EventDate::parse(s).unwrap_or_else(|e| panic!("{s}: {e:?}"))
 }
@@ -232,7 +249,7 @@ proptest! {
 
     #[test]
     fn every_date_displays_in_every_language(x in date()) {
-        for lang in LANGS {
+        for lang in [&*EN, &*ES] {
             let text = x.display(lang);
             prop_assert!(!text.is_empty());
         }

@@ -1,7 +1,16 @@
 # annals' interface words in English. A translation is a copy of this file
 # with every message translated (src/i18n/LANG.ftl); `{ $name }` are the
-# values a page fills in. Dates are not here: they come from the date
-# tables (src/date/display.rs).
+# values a page fills in. Month names and numbers come from CLDR; the
+# date-… messages are annals' own wording around them. A site may replace
+# any message from its own i18n/LANG.ftl.
+
+## The language's writing direction: ltr (left to right) or rtl.
+text-direction = ltr
+
+## A site in several languages: each language's name in itself, the switcher, and the notice on a page shown untranslated.
+language-name = English
+languages-label = Languages
+untranslated-notice = This page is not translated yet: it is shown in the site's first language.
 
 ## Every page
 skip-to-content = Skip to content
@@ -55,6 +64,9 @@ related-events = Related events
 previous-next = Previous and next events
 previous = Previous
 next = Next
+
+## A quotation's translation, given by the editor: shown beside the original.
+quote-translation = Translation (by the editors, not in the source):
 
 ## Sources
 source-kicker = Source
@@ -119,3 +131,68 @@ media-map = Map
 media-link = Link
 axis-break = No events from { $from } to { $to }: this stretch is cut out of the axis
 axis-caption-broken = A double slash cuts out a long stretch with no events; each stretch of events has its own scale and ticks.
+
+## Dates: annals' own wording around CLDR's month names and numbers.
+## { $day }, { $month } and { $year } are written by CLDR's rules.
+date-day-month-year = { $day } { $month } { $year }
+date-day-month = { $day } { $month }
+date-month-year = { $month } { $year }
+date-season-year = { $season } { $year }
+date-decade = the { $year }s
+date-since = since { $date }
+date-unknown-end = { $date } – unknown
+date-approximate = c. { $date }
+date-uncertain = { $date } (uncertain)
+date-bc = { $year } BC
+date-across-year = Across { $year }
+date-spring = spring
+date-summer = summer
+date-autumn = autumn
+date-winter = winter
+
+## annals.js, the pages' script: the list filter and the axis's controls.
+## `{ $x }` is filled in by the script; plural variants are chosen by it.
+annals-js-filter-form = Filter the events
+annals-js-filter-label = Filter
+annals-js-filter-placeholder = Words in the title, summary or terms
+annals-js-tags-label = Topic
+annals-js-tags-all = All topics
+annals-js-actors-label = Person or organisation
+annals-js-actors-all = All people and organisations
+annals-js-places-label = Place
+annals-js-places-all = All places
+annals-js-term-option = { $term } ({ $count })
+annals-js-clear = Clear
+annals-js-keys = Keys: j and k move to the next and previous event.
+annals-js-keys-paged = Filters the events of this page. Keys: j and k move to the next and previous event.
+annals-js-showing = { $total ->
+    [one] Showing { $shown } of { $total } event
+   *[other] Showing { $shown } of { $total } events
+}
+annals-js-total = { $total ->
+    [one] { $total } event
+   *[other] { $total } events
+}
+annals-js-all-of-term = All events: { $term } →
+annals-js-filter-toggle = Filter
+annals-js-no-match = No events match.
+annals-js-clear-filters = Clear the filters
+annals-js-axis-controls = Zoom and pan the axis
+annals-js-zoom-in = Zoom in
+annals-js-zoom-out = Zoom out
+annals-js-earlier = Earlier
+annals-js-later = Later
+annals-js-reset = Reset
+annals-js-reset-title = Show the whole timeline
+
+## search.js, the search page's script.
+search-js-too-short = Type a longer word to search.
+search-js-no-results = No results for “{ $query }”. Every word must appear in an event or source; try fewer words.
+search-js-results = { $n ->
+    [one] { $n } result for “{ $query }”.
+   *[other] { $n } results for “{ $query }”.
+}
+search-js-many-prefixed = Many words begin with “{ $word }”: only “{ $word }” itself is searched until you type more.
+search-js-not-loaded = The search index could not be loaded ({ $error }). Rebuilding the site writes it again.
+search-js-event = Event
+search-js-source = Source

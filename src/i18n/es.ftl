@@ -1,5 +1,13 @@
 # Las palabras de la interfaz de annals en español (véase en.ftl).
 
+## La dirección de escritura de la lengua: ltr o rtl.
+text-direction = ltr
+
+## Un sitio en varios idiomas: el nombre de cada idioma, el selector y el aviso de una página sin traducir.
+language-name = Español
+languages-label = Idiomas
+untranslated-notice = Esta página aún no está traducida: se muestra en el idioma principal del sitio.
+
 ## Cada página
 skip-to-content = Saltar al contenido
 nav-sections = Secciones
@@ -52,6 +60,9 @@ related-events = Acontecimientos relacionados
 previous-next = Acontecimientos anterior y siguiente
 previous = Anterior
 next = Siguiente
+
+## La traducción de una cita, hecha por la redacción: junto al original.
+quote-translation = Traducción (de la redacción, no de la fuente):
 
 ## Fuentes
 source-kicker = Fuente
@@ -116,3 +127,66 @@ media-map = Mapa
 media-link = Enlace
 axis-break = Ningún acontecimiento de { $from } a { $to }: este tramo se omite en el eje
 axis-caption-broken = Una doble barra omite un tramo largo sin acontecimientos; cada tramo con acontecimientos tiene su propia escala y sus marcas de tiempo.
+
+## Fechas: la redacción propia de annals alrededor de los nombres de mes y los números de CLDR.
+date-day-month-year = { $day } de { $month } de { $year }
+date-day-month = { $day } de { $month }
+date-month-year = { $month } de { $year }
+date-season-year = { $season } de { $year }
+date-decade = la década de { $year }
+date-since = desde { $date }
+date-unknown-end = { $date } – fecha desconocida
+date-approximate = c. { $date }
+date-uncertain = { $date } (incierto)
+date-bc = { $year } a. C.
+date-across-year = A lo largo de { $year }
+date-spring = primavera
+date-summer = verano
+date-autumn = otoño
+date-winter = invierno
+
+## annals.js, el script de las páginas: el filtro de la lista y los controles del eje.
+annals-js-filter-form = Filtrar los acontecimientos
+annals-js-filter-label = Filtrar
+annals-js-filter-placeholder = Palabras del título, el resumen o los términos
+annals-js-tags-label = Tema
+annals-js-tags-all = Todos los temas
+annals-js-actors-label = Persona u organización
+annals-js-actors-all = Todas las personas y organizaciones
+annals-js-places-label = Lugar
+annals-js-places-all = Todos los lugares
+annals-js-term-option = { $term } ({ $count })
+annals-js-clear = Borrar
+annals-js-keys = Teclas: j y k pasan al acontecimiento siguiente y al anterior.
+annals-js-keys-paged = Filtra los acontecimientos de esta página. Teclas: j y k pasan al acontecimiento siguiente y al anterior.
+annals-js-showing = { $total ->
+    [one] Se muestra { $shown } de { $total } acontecimiento
+   *[other] Se muestran { $shown } de { $total } acontecimientos
+}
+annals-js-total = { $total ->
+    [one] { $total } acontecimiento
+   *[other] { $total } acontecimientos
+}
+annals-js-all-of-term = Todos los acontecimientos: { $term } →
+annals-js-filter-toggle = Filtrar
+annals-js-no-match = Ningún acontecimiento coincide.
+annals-js-clear-filters = Quitar los filtros
+annals-js-axis-controls = Ampliar y desplazar el eje
+annals-js-zoom-in = Ampliar
+annals-js-zoom-out = Reducir
+annals-js-earlier = Antes
+annals-js-later = Después
+annals-js-reset = Restablecer
+annals-js-reset-title = Mostrar toda la cronología
+
+## search.js, el script de la página de búsqueda.
+search-js-too-short = Escriba una palabra más larga para buscar.
+search-js-no-results = No hay resultados para «{ $query }». Cada palabra debe aparecer en un acontecimiento o una fuente; pruebe con menos palabras.
+search-js-results = { $n ->
+    [one] { $n } resultado para «{ $query }».
+   *[other] { $n } resultados para «{ $query }».
+}
+search-js-many-prefixed = Muchas palabras empiezan por «{ $word }»: solo se busca «{ $word }» hasta que escriba más.
+search-js-not-loaded = No se pudo cargar el índice de búsqueda ({ $error }). Al reconstruir el sitio se vuelve a escribir.
+search-js-event = Acontecimiento
+search-js-source = Fuente

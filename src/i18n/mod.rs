@@ -3,23 +3,48 @@
 //! is a file and nothing else, with plural forms chosen by each language's
 //! CLDR rules. Templates call them as `{{ t(id="nav-timeline") }}` or with
 //! values, `{{ t(id="events-count", n=event_count) }}`; Rust code through
-//! [`Messages::text`] and [`Messages::with`]. Dates are not here: the date
-//! tables (`crate::date`) write them.
+//! [`Messages::text`] and [`Messages::with`]. Dates are written by
+//! `crate::date` with CLDR's month names and numbers and the wording of
+//! the `date-…` messages here ([`Messages::dates`]); counts in messages are
+//! written with CLDR's digits and grouping too.
+
+mod script;
+mod site;
+
+pub(crate) use script::{Script, with_words};
+pub(crate) use site::site_messages;
 
 use std::sync::LazyLock;
 
 use fluent_bundle::concurrent::FluentBundle;
 use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
 
+use crate::date::{Lang, cldr};
+
 /// The message files: language code and text.
-const FILES: [(&str, &str); 2] = [
+const FILES: [(&str, &str); 6] = [
     ("en", include_str!("en.ftl")),
     ("es", include_str!("es.ftl")),
+    ("fr", include_str!("fr.ftl")),
+    ("de", include_str!("de.ftl")),
+    ("pt", include_str!("pt.ftl")),
+    ("ar", include_str!("ar.ftl")),
 ];
+
+/// The codes of the languages annals ships, in the order of their files.
+pub(crate) fn codes() -> impl Iterator<Item = &'static str> {
+    FILES.iter().map(|(code, _)| *code)
+}
 
 /// One language's messages.
 pub(crate) struct Messages {
+    /// The language code, as in site.yaml.
+    pub(crate) code: &'static str,
     bundle: FluentBundle<FluentResource>,
+    /// The file's syntax tree, which the scripts' tables are made from.
+    resource: FluentResource,
+    /// How dates read in this language.
+    dates: Lang,
 }
 
 /// A value a message fills in.
@@ -34,34 +59,89 @@ pub(crate) enum Arg<'a> {
 static LOADED: LazyLock<Vec<(&'static str, Messages)>> = LazyLock::new(|| {
     FILES
         .iter()
-        .map(|(code, text)| (*code, Messages::parse(code, text)))
+        .map(|(code, text)| (*code, Messages::parse(code, text, None)))
         .collect()
 });
+
+/// The messages of the language `code`, if annals ships it.
+pub(crate) fn language(code: &str) -> Option<&'static Messages> {
+    LOADED.iter().find(|(c, _)| *c == code).map(|(_, m)| m)
+}
 
 /// The messages of the language `code` (a language annals ships, as
 /// `site.yaml` checks), else English.
 pub(crate) fn messages(code: &str) -> &'static Messages {
-    let loaded = &*LOADED;
-    loaded
-        .iter()
-        .find(|(c, _)| *c == code)
-        .or_else(|| loaded.first())
-        .map(|(_, m)| m)
+    language(code)
+        .or_else(|| LOADED.first().map(|(_, m)| m))
         .expect("English is always compiled in")
 }
 
+/// Writes a count as CLDR writes numbers in the language at `L` of
+/// [`FILES`] (a function per language: Fluent takes a plain function).
+fn count_in<const L: usize, M>(value: &FluentValue, _: &M) -> Option<String> {
+    match value {
+        FluentValue::Number(n)
+            if n.value.fract() == 0.0 && n.options.minimum_fraction_digits.is_none() =>
+        {
+            Some(cldr::number_at(cldr::index_of(FILES[L].0), n.value as i64))
+        }
+        _ => None,
+    }
+}
+
+impl std::fmt::Debug for Messages {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "Messages({})", self.code)
+    }
+}
+
 impl Messages {
-    fn parse(code: &str, text: &'static str) -> Messages {
+    /// The messages of `code` from its built-in file `text`, with a site's
+    /// own messages (checked by [`site_messages`]) over them.
+    fn parse(code: &'static str, text: &'static str, own: Option<FluentResource>) -> Messages {
         // The files are part of annals and checked by its tests: a broken
         // one cannot ship.
-        let resource =
-            FluentResource::try_new(text.to_string()).unwrap_or_else(|(resource, _)| resource);
+        let parsed =
+            || FluentResource::try_new(text.to_string()).unwrap_or_else(|(resource, _)| resource);
         let lang = code.parse().unwrap_or_default();
         let mut bundle = FluentBundle::new_concurrent(vec![lang]);
         // No bidi isolation marks around values: pages isolate what needs it.
         bundle.set_use_isolating(false);
-        let _ = bundle.add_resource(resource);
-        Messages { bundle }
+        let counts = [
+            count_in::<0, _>,
+            count_in::<1, _>,
+            count_in::<2, _>,
+            count_in::<3, _>,
+            count_in::<4, _>,
+            count_in::<5, _>,
+        ];
+        bundle.set_formatter(
+            FILES
+                .iter()
+                .position(|(c, _)| *c == code)
+                .map(|i| counts[i]),
+        );
+        let _ = bundle.add_resource(parsed());
+        if let Some(own) = own {
+            bundle.add_resource_overriding(own);
+        }
+        // The date patterns, with their values left as `{name}` for the
+        // date module to fill.
+        let values =
+            ["day", "month", "year", "season", "date"].map(|name| (name, format!("{{{name}}}")));
+        let args: Vec<(&str, Arg<'_>)> = values.iter().map(|(n, v)| (*n, Arg::Text(v))).collect();
+        let dates = Lang::new(code, |id| format_message(&bundle, id, &args));
+        Messages {
+            code,
+            bundle,
+            resource: parsed(),
+            dates,
+        }
+    }
+
+    /// How dates read in this language.
+    pub(crate) fn dates(&self) -> &Lang {
+        &self.dates
     }
 
     /// The message `id` with no values.
@@ -72,35 +152,42 @@ impl Messages {
     /// The message `id` with `args` filled in. An unknown id gives the id
     /// itself, which the tests catch.
     pub(crate) fn with(&self, id: &str, args: &[(&str, Arg<'_>)]) -> String {
-        let Some(pattern) = self.bundle.get_message(id).and_then(|m| m.value()) else {
-            return id.to_string();
-        };
-        let mut fluent_args = FluentArgs::new();
-        for (name, value) in args {
-            match value {
-                Arg::Count(n) => fluent_args.set(*name, FluentValue::from(*n)),
-                Arg::Text(s) => fluent_args.set(*name, FluentValue::from(*s)),
-            }
-        }
-        let mut errors = Vec::new();
-        self.bundle
-            .format_pattern(pattern, Some(&fluent_args), &mut errors)
-            .into_owned()
+        format_message(&self.bundle, id, args)
     }
 
     /// Every message id of this language.
-    #[cfg(test)]
     fn ids(&self) -> std::collections::BTreeSet<String> {
-        let text = FILES
-            .iter()
-            .find(|(code, _)| self.bundle.locales[0].language.as_str() == *code)
-            .map_or("", |(_, t)| t);
-        text.lines()
-            .filter_map(|l| l.split_once(" = ").map(|(id, _)| id))
-            .filter(|id| !id.starts_with([' ', '#', '*', '[']))
-            .map(str::to_string)
+        self.resource
+            .entries()
+            .filter_map(|entry| match entry {
+                fluent_syntax::ast::Entry::Message(m) => Some(m.id.name.to_string()),
+                _ => None,
+            })
             .collect()
     }
+}
+
+/// The message `id` of `bundle` with `args` filled in; the id itself for
+/// an unknown id, which the tests catch.
+fn format_message(
+    bundle: &FluentBundle<FluentResource>,
+    id: &str,
+    args: &[(&str, Arg<'_>)],
+) -> String {
+    let Some(pattern) = bundle.get_message(id).and_then(|m| m.value()) else {
+        return id.to_string();
+    };
+    let mut fluent_args = FluentArgs::new();
+    for (name, value) in args {
+        match value {
+            Arg::Count(n) => fluent_args.set(*name, FluentValue::from(*n)),
+            Arg::Text(s) => fluent_args.set(*name, FluentValue::from(*s)),
+        }
+    }
+    let mut errors = Vec::new();
+    bundle
+        .format_pattern(pattern, Some(&fluent_args), &mut errors)
+        .into_owned()
 }
 
 #[cfg(test)]
@@ -179,9 +266,20 @@ mod tests {
             }
         }
         let ids = messages("en").ids();
+        // A script's message is used when the script reads its key from
+        // the table (`WORDS.zoomIn` for `annals-js-zoom-in`).
+        let script_use = |id: &str| {
+            [Script::Annals, Script::Search].into_iter().any(|script| {
+                let prefix = format!("{}-js-", script.path().trim_end_matches(".js"));
+                let source = std::fs::read_to_string(root.join("static").join(script.path()))
+                    .unwrap_or_default();
+                id.strip_prefix(&prefix)
+                    .is_some_and(|rest| source.contains(&format!("WORDS.{}", script::camel(rest))))
+            })
+        };
         let unused: Vec<&String> = ids
             .iter()
-            .filter(|id| !code.contains(&format!("\"{id}\"")))
+            .filter(|id| !code.contains(&format!("\"{id}\"")) && !script_use(id))
             .collect();
         assert!(unused.is_empty(), "messages no page uses: {unused:?}");
         // Every `t(id="…")` of the templates names a message.
@@ -203,7 +301,7 @@ mod tests {
         assert_eq!(en.with("events-count", &[("n", Arg::Count(1))]), "1 event");
         assert_eq!(
             en.with("events-count", &[("n", Arg::Count(10000))]),
-            "10000 events"
+            "10,000 events"
         );
         let es = messages("es");
         assert_eq!(
@@ -211,5 +309,49 @@ mod tests {
             "0 acontecimientos"
         );
         assert_eq!(messages("xx").text("nav-timeline"), "Timeline");
+        // Arabic's six forms, each its own text; counts in CLDR's digits.
+        let ar = messages("ar");
+        let forms: std::collections::BTreeSet<String> = [0, 1, 2, 3, 11, 100]
+            .into_iter()
+            .map(|n| ar.with("events-count", &[("n", Arg::Count(n))]))
+            .collect();
+        assert_eq!(forms.len(), 6, "{forms:?}");
+        assert_eq!(
+            messages("de").with("events-count", &[("n", Arg::Count(13_798))]),
+            "13.798 Ereignisse"
+        );
+    }
+
+    #[test]
+    fn the_message_files_are_the_languages_of_the_dates() {
+        assert_eq!(codes().collect::<Vec<_>>(), crate::date::cldr::LANGUAGES);
+    }
+
+    #[test]
+    fn dates_read_in_every_language() {
+        let date = crate::date::EventDate::parse("2025-05-04").unwrap();
+        let shown: Vec<String> = codes()
+            .map(|code| date.display(messages(code).dates()))
+            .collect();
+        assert_eq!(
+            shown,
+            [
+                "4 May 2025",
+                "4 de mayo de 2025",
+                "4 mai 2025",
+                "4. Mai 2025",
+                "4 de maio de 2025",
+                "4 مايو 2025"
+            ]
+        );
+        let deep = crate::date::EventDate::parse("Y-13798000000~").unwrap();
+        assert_eq!(
+            deep.display(messages("de").dates()),
+            "um 13.798.000.001 v. Chr."
+        );
+        assert_eq!(
+            deep.display(messages("fr").dates()),
+            "vers 13\u{202f}798\u{202f}000\u{202f}001 av. J.-C."
+        );
     }
 }

@@ -276,6 +276,9 @@ struct ExportCitation<'a> {
     paragraph: Option<&'a str>,
     quote: Option<&'a str>,
     source: &'a str,
+    /// The editor's translation of the quote, when given (not checked).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    translation: Option<&'a str>,
 }
 
 #[derive(Serialize)]
@@ -392,6 +395,7 @@ pub(crate) fn events_json(
                     .map(|c| ExportCitation {
                         source: &tl.sources[c.source].id,
                         quote: c.quote.as_deref(),
+                        translation: c.translation.as_deref(),
                         paragraph: c.anchor.as_deref(),
                     })
                     .collect(),
@@ -425,7 +429,7 @@ pub(crate) fn events_json(
             ExportEra {
                 title: &era.title,
                 date: era.date.to_string(),
-                display_date: era.date.display(config.lang),
+                display_date: era.date.display(config.lang()),
                 span: ExportSpan {
                     start,
                     end: Some(end),
@@ -436,7 +440,7 @@ pub(crate) fn events_json(
     let site = ExportSite {
         base_url: config.base_url.as_deref(),
         description: &config.description,
-        language: config.lang.code,
+        language: config.lang().code,
         timezone: config.timezone.name(),
         title: &config.title,
     };

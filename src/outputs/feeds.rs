@@ -72,7 +72,7 @@ pub(crate) fn atom_feed(
         None => format!("urn:annals:{}:feed:{dir}", slug::slugify(&config.title)),
     });
     feed.set_updated(updated);
-    feed.set_lang(Some(config.lang.code.to_string()));
+    feed.set_lang(Some(config.lang().code.to_string()));
     feed.set_generator(Some(atom::Generator {
         value: "annals".into(),
         ..Default::default()

@@ -20,6 +20,7 @@ use rayon::prelude::*;
 
 use crate::content::config::Config;
 use crate::diagnostic::Diagnostics;
+use crate::i18n;
 use crate::timeline::Timeline;
 use crate::views::EventText;
 use crate::views::url::Page;
@@ -49,6 +50,22 @@ impl OutputFile {
 pub trait Target: Sync {
     /// Takes one file.
     fn put(&self, file: OutputFile);
+}
+
+/// A [`Target`] that puts every file under `prefix` (a further language's
+/// tree, `es/`) of another.
+pub(crate) struct Prefixed<'t> {
+    /// Where the files go.
+    pub(crate) target: &'t dyn Target,
+    /// The folder they go in, ending in `/`.
+    pub(crate) prefix: &'t str,
+}
+
+impl Target for Prefixed<'_> {
+    fn put(&self, mut file: OutputFile) {
+        file.path = format!("{}{}", self.prefix, file.path);
+        self.target.put(file);
+    }
 }
 
 /// A [`Target`] that keeps every file in memory.
@@ -89,6 +106,17 @@ pub(crate) const BUILTIN_STATIC: [(&str, &[u8]); 7] = [
     // from elsewhere.
     (html::PYM, include_bytes!("../../static/pym.v1.min.js")),
 ];
+
+/// A built-in static file as the site gets it: the scripts with their
+/// words in the site's language (see [`i18n::Script`]), the rest as they are.
+fn builtin_static(path: &str, bytes: &[u8], messages: &i18n::Messages) -> Vec<u8> {
+    match (i18n::Script::of_path(path), std::str::from_utf8(bytes)) {
+        (Some(script), Ok(source)) => {
+            i18n::with_words(source, &messages.script_words(script)).into_bytes()
+        }
+        _ => bytes.to_vec(),
+    }
+}
 
 /// What every output is made from: the site's configuration, its
 /// timeline, its templates and the events' display texts.
@@ -218,9 +246,10 @@ pub(crate) fn render_data(
     let mut out = vec![search_page];
     out.extend(data);
     out.par_extend(index.files.into_par_iter().map(|f| put(target, f)));
+    let messages = &*config.messages;
     let mut files: BTreeMap<String, Vec<u8>> = BUILTIN_STATIC
         .iter()
-        .map(|(p, b)| ((*p).to_string(), b.to_vec()))
+        .map(|&(p, b)| (p.to_string(), builtin_static(p, b, messages)))
         .collect();
     for (path, bytes) in site_static {
         files.insert(path.to_string_lossy().replace('\\', "/"), bytes.clone());

@@ -213,7 +213,7 @@ fn source_doc(config: &Config, tl: &Timeline, si: usize) -> Doc {
     let date = s
         .published
         .as_ref()
-        .map(|d| d.display_in(config.lang, None))
+        .map(|d| d.display_in(config.lang(), None))
         .unwrap_or_default();
     let byline = [s.author.as_deref(), s.publisher.as_deref()]
         .into_iter()

@@ -23,6 +23,8 @@ pub(crate) struct SiteFiles {
     pub templates: Vec<SourceText>,
     /// `static/**`: path relative to `static/` and bytes.
     pub statics: Vec<(PathBuf, Vec<u8>)>,
+    /// `i18n/*.ftl`: the site's own interface words.
+    pub messages: Vec<SourceText>,
 }
 
 fn is_hidden(name: &std::ffi::OsStr) -> bool {
@@ -300,7 +302,7 @@ pub(crate) fn read_site(root: &Path) -> (SiteFiles, Diagnostics) {
 }
 
 /// Reads what a site is built with besides its content: site.yaml, the
-/// templates and the static files.
+/// templates, the message files and the static files.
 pub(crate) fn read_setup(root: &Path) -> (SiteFiles, Diagnostics) {
     let mut diags = Diagnostics::default();
     let mut files = SiteFiles::default();
@@ -315,6 +317,15 @@ pub(crate) fn read_setup(root: &Path) -> (SiteFiles, Diagnostics) {
         if has_ext(&path, &["html", "xml", "txt", "json"]) {
             match read_text(root, &path) {
                 Ok(t) => files.templates.push(t),
+                Err(d) => diags.push(d),
+            }
+        }
+    }
+    let messages = root.join("i18n");
+    for path in files_below(root, &messages, &mut diags) {
+        if has_ext(&path, &["ftl"]) {
+            match read_text(root, &path) {
+                Ok(t) => files.messages.push(t),
                 Err(d) => diags.push(d),
             }
         }

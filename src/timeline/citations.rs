@@ -236,6 +236,7 @@ pub(super) fn check_citations(
         resolved.push(Citation {
             source: si,
             quote: c.quote.as_ref().map(|(q, _)| q.clone()),
+            translation: c.translation.clone(),
             anchor,
             clipped,
         });

@@ -11,6 +11,7 @@ mod groups;
 pub(crate) mod order;
 mod references;
 mod taxonomies;
+pub(crate) mod translations;
 
 use std::sync::Arc;
 
@@ -46,6 +47,8 @@ pub(crate) struct Citation {
     pub source: usize,
     /// The quotation as written in the event.
     pub quote: Option<String>,
+    /// The editor's translation of the quotation, never checked.
+    pub translation: Option<String>,
     /// Anchor of the paragraph that holds the quotation.
     pub anchor: Option<String>,
     /// Whether the quotation starts, and whether it ends, inside a

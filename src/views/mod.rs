@@ -41,7 +41,7 @@ impl EventText {
         EventText {
             page: Page::Event(&e.id).file().into(),
             date_html: date_html(&e.date, e.zone, config),
-            date_text: e.date.display_in(config.lang, e.zone),
+            date_text: e.date.display_in(config.lang(), e.zone),
             summary_html: markdown::render_inline(&e.summary, config.raw_html),
             summary_text: markdown::plain_text(&e.summary),
         }
@@ -72,7 +72,7 @@ pub(crate) fn event_texts(
 /// `<time>` elements for a date, with the words between them; instants are
 /// shown in `zone` when the event has one.
 pub(crate) fn date_html(date: &EventDate, zone: Option<chrono_tz::Tz>, config: &Config) -> String {
-    date.display_parts_in(config.lang, zone)
+    date.display_parts_in(config.lang(), zone)
         .into_iter()
         .map(|p| match p {
             DatePart::Text(t) => escape_html(&t),

@@ -43,10 +43,17 @@ fn nu_check(args: &[&str], target: &Path) -> String {
 #[ignore = "needs Java and the Nu checker: run scripts/test.sh"]
 fn every_page_is_valid_html() {
     // Imported TimelineJS timelines bring their own HTML (sanitised on build).
+    let arabic = SiteTest::fixture("good");
+    arabic.write("site.yaml", "title: T\nlanguage: ar\n");
     let mut sites = vec![
         ("example", SiteTest::example()),
         ("good", SiteTest::fixture_in_place("good")),
         ("media", SiteTest::fixture_in_place("media")),
+        ("good, in Arabic", arabic),
+        (
+            "good, in English and Spanish",
+            crate::languages::bilingual(),
+        ),
     ];
     for file in ["women_in_computing.json", "twain-marktwain.json"] {
         let t = SiteTest::absent();

@@ -13,6 +13,7 @@ mod exports;
 mod hardening;
 mod import;
 mod incremental;
+mod languages;
 mod scale;
 mod search;
 mod serve;

@@ -223,7 +223,7 @@ impl Renderer<'_> {
         let selection = (events.len() < total).then(|| self.selection(events.len(), total));
         let axis = self
             .axis(&page, events, &|_| 1, 1)
-            .map(|a| a.svg_compact(&root, self.config.lang, &title))
+            .map(|a| a.svg_compact(&root, self.messages, &title))
             .unwrap_or_default();
         let tl = self.timeline;
         let events: Vec<EmbedEvent> = events
@@ -278,7 +278,7 @@ pub(crate) fn oembed_files(
     let Some(base) = config.base_url.as_deref() else {
         return Vec::new();
     };
-    let messages = crate::i18n::messages(config.lang.code);
+    let messages = &*config.messages;
     let frame_title = |name: &str| {
         messages.with(
             "embed-frame-title",
@@ -328,7 +328,7 @@ mod tests {
 
     #[test]
     fn highlights_keep_the_most_important_spread_over_time() {
-        let importance = |i: usize| if i % 10 == 0 { 5 } else { 3 };
+        let importance = |i: usize| if i.is_multiple_of(10) { 5 } else { 3 };
         let events: Vec<usize> = (0..100).collect();
         assert_eq!(highlights(&events, importance, 100), events);
         let kept = highlights(&events, importance, 20);

@@ -180,7 +180,7 @@ impl<'a> Renderer<'a> {
     /// its own heading when it has one group on the page, or when no month
     /// of it has two events there.
     pub(super) fn years(&self, from: &Page<'_>, chunk: &ListChunk) -> Vec<YearView> {
-        let lang = self.config.lang;
+        let lang = self.config.lang();
         // Each year with its (month, events) groups.
         type Groups<'c> = Vec<(Option<u8>, &'c Vec<usize>)>;
         let mut years: Vec<(i64, Groups<'_>)> = Vec::new();
@@ -241,7 +241,7 @@ impl<'a> Renderer<'a> {
     /// What a page of a list covers, for the pager: "January – March
     /// 2025", "1204 BC – 1003 BC".
     pub(super) fn chunk_label(&self, chunk: &ListChunk) -> String {
-        let lang = self.config.lang;
+        let lang = self.config.lang();
         let label = |g: usize| {
             let (year, month) = self.groups.keys[g];
             match month {
@@ -442,17 +442,19 @@ impl<'a> Renderer<'a> {
             .filter(|(k, _)| self.wants(&first.list_page(k + 1)))
             .map(|(k, chunk)| {
                 let page = first.list_page(k + 1);
-                let (root, lang, title) = (page.root(), self.config.lang, &plan.axis_title);
+                let (root, messages, title) = (page.root(), self.messages, &plan.axis_title);
                 let axis = plan.page_axes.get(k).unwrap_or(&plan.axis).as_ref();
                 let view = ListView {
-                    axis: axis.map(|a| a.svg(&root, lang, title)).unwrap_or_default(),
+                    axis: axis
+                        .map(|a| a.svg(&root, messages, title))
+                        .unwrap_or_default(),
                     axis_strip: axis
-                        .map(|a| a.svg_compact(&root, lang, title))
+                        .map(|a| a.svg_compact(&root, messages, title))
                         .unwrap_or_default(),
                     axis_overview: match (&plan.axis, plan.page_axes.is_empty()) {
                         (Some(whole), false) => whole.svg_overview(
                             &root,
-                            lang,
+                            messages,
                             &self.messages.text("overview-title"),
                             self.chunk_span(chunk),
                         ),

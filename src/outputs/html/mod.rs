@@ -16,7 +16,7 @@ use tera::Context;
 
 use crate::content::config::Config;
 use crate::diagnostic::{Diagnostic, Diagnostics};
-use crate::i18n::{self, Arg, Messages};
+use crate::i18n::{Arg, Messages};
 use crate::outputs::{OutputFile, SiteParts, Target};
 use crate::timeline::Timeline;
 use crate::views::EventText;
@@ -51,7 +51,7 @@ struct Renderer<'a> {
     /// Each event's shared parts, by timeline index.
     texts: &'a [Arc<EventText>],
     /// The interface words in the site's language.
-    messages: &'static Messages,
+    messages: &'a Messages,
     groups: ListGroups,
     /// The output paths to render; `None` renders every page.
     want: Option<&'a HashSet<Arc<str>>>,
@@ -159,6 +159,7 @@ impl<'a> Renderer<'a> {
             importance: e.importance,
             ongoing: e.date.is_ongoing(),
             draft: e.draft,
+            untranslated: e.untranslated,
             filter_terms: terms
                 .iter()
                 .map(|t| format!("{}/{}", t.taxonomy, t.slug))
@@ -262,6 +263,7 @@ impl<'a> Renderer<'a> {
     ) -> Rendered {
         let ctx = PageContext {
             site: &self.site,
+            alternates: self.alternates(&page),
             nav: self.nav(&page),
             root: page.root(),
             home_url: page.link_to(&Page::Home),
@@ -279,6 +281,31 @@ impl<'a> Renderer<'a> {
             data,
         };
         self.render_one(template, page.file(), &ctx)
+    }
+
+    /// The page in each of the site's languages, when it has more than one.
+    fn alternates(&self, page: &Page<'_>) -> Vec<Alternate> {
+        let languages = &self.config.languages;
+        if languages.len() < 2 {
+            return Vec::new();
+        }
+        let (root, dir) = (page.root(), page.dir());
+        languages
+            .iter()
+            .map(|m| Alternate {
+                code: m.code,
+                label: m.text("language-name"),
+                href: {
+                    let href = format!("{root}{}{dir}", self.config.tree_to(m));
+                    // `./../` reads better as `../`.
+                    match href.strip_prefix("./") {
+                        Some(up) if up.starts_with("../") => up.to_string(),
+                        _ => href,
+                    }
+                },
+                current: m.code == self.config.messages.code,
+            })
+            .collect()
     }
 
     fn render_one<T: Serialize>(&self, template: &str, path: String, ctx: &T) -> Rendered {
@@ -354,11 +381,13 @@ impl<'a> Renderer<'a> {
             site: SiteView {
                 title: &config.title,
                 description: &config.description,
-                language: config.lang.code,
+                language: config.lang().code,
+                direction: config.messages.text("text-direction"),
+                first_language: config.languages.first().map_or("en", |m| m.code),
                 base_url: config.base_url.as_deref(),
             },
             texts,
-            messages: i18n::messages(config.lang.code),
+            messages: &config.messages,
             groups: ListGroups::new(timeline),
             want: None,
             card_prints: Vec::new(),

@@ -43,6 +43,7 @@ impl Renderer<'_> {
                 };
                 CitationView {
                     quote: c.quote.clone(),
+                    translation: c.translation.clone(),
                     clipped_start: c.clipped.0,
                     clipped_end: c.clipped.1,
                     source_title: s.title.clone(),
@@ -464,6 +465,7 @@ impl Renderer<'_> {
         #[derive(Serialize)]
         struct NotFound<'b> {
             site: &'b SiteView<'b>,
+            alternates: Vec<super::views::Alternate>,
             nav: Vec<NavItem>,
             root: &'b str,
             home_url: &'b str,
@@ -475,6 +477,7 @@ impl Renderer<'_> {
         }
         let ctx = NotFound {
             site: &self.site,
+            alternates: Vec::new(),
             nav: vec![NavItem {
                 title: self.messages.text("nav-timeline"),
                 url: home.clone(),

@@ -87,7 +87,7 @@ impl Renderer<'_> {
             .map(|a| {
                 a.with_bare_anchors().svg_compact(
                     &root,
-                    self.config.lang,
+                    self.messages,
                     &self.messages.text("story-axis"),
                 )
             })

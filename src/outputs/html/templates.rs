@@ -4,11 +4,12 @@
 
 use std::collections::BTreeMap;
 use std::path::PathBuf;
+use std::sync::Arc;
 
 use tera::{Kwargs, State, Tera, TeraResult, Value};
 
 use crate::diagnostic::{Diagnostic, Diagnostics, Location, SourceText};
-use crate::i18n::{self, Arg, Messages};
+use crate::i18n::{Arg, Messages};
 
 /// The built-in templates: name and text.
 pub(crate) const BUILTIN_TEMPLATES: [(&str, &str); 18] = [
@@ -119,12 +120,14 @@ pub(super) fn tera_diagnostic(
 }
 
 impl Templates {
-    /// Compiles the built-in templates with the site's overrides. Template
-    /// syntax errors are located in the file they come from.
     /// Compiles the built-in templates with the site's overrides, their
-    /// interface words (`t(id=…)`) in the language `lang`. Template syntax
-    /// errors are located in the file they come from.
-    pub(crate) fn new(site_templates: &[SourceText], lang: &str) -> Result<Templates, Diagnostics> {
+    /// interface words (`t(id=…)`) from `messages` (the site's language,
+    /// with its own message file). Template syntax errors are located in
+    /// the file they come from.
+    pub(crate) fn new(
+        site_templates: &[SourceText],
+        messages: Arc<Messages>,
+    ) -> Result<Templates, Diagnostics> {
         let mut sources: BTreeMap<String, SourceText> = BUILTIN_TEMPLATES
             .iter()
             .map(|(name, text)| {
@@ -148,7 +151,7 @@ impl Templates {
         }
         let mut tera = Tera::new();
         tera.autoescape_on([".html", ".xml"]);
-        tera.register_function("t", message_function(i18n::messages(lang)));
+        tera.register_function("t", message_function(messages));
         let all: Vec<(&str, &str)> = sources
             .iter()
             .map(|(k, v)| (k.as_str(), v.text.as_str()))
@@ -163,7 +166,7 @@ impl Templates {
 /// every other argument a value it fills in (`t(id="events-count",
 /// n=event_count)`). Its text is escaped like any other.
 fn message_function(
-    messages: &'static Messages,
+    messages: Arc<Messages>,
 ) -> impl Fn(Kwargs, &State) -> TeraResult<Value> + Sync + Send + 'static {
     move |kwargs: Kwargs, _: &State| {
         let id: &str = kwargs.must_get("id")?;

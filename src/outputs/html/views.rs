@@ -16,6 +16,10 @@ pub(super) struct SiteView<'a> {
     pub(super) title: &'a str,
     pub(super) description: &'a str,
     pub(super) language: &'a str,
+    /// `ltr` or `rtl`, from the language's message file.
+    pub(super) direction: String,
+    /// The site's first language, which untranslated texts are in.
+    pub(super) first_language: &'static str,
     pub(super) base_url: Option<&'a str>,
 }
 
@@ -62,6 +66,9 @@ pub(super) struct EventCard {
     pub(super) ongoing: bool,
     /// A proposed event not yet accepted (shown by `serve`, `--drafts`).
     pub(super) draft: bool,
+    /// Shown in a further language's tree without a translation: its
+    /// texts are in the site's first language.
+    pub(super) untranslated: bool,
     pub(super) terms: Vec<TermLink>,
     /// `taxonomy/slug` of every term, space-separated, for the filters of
     /// the enhanced list.
@@ -78,6 +85,8 @@ pub(super) struct EventCard {
 #[derive(Serialize)]
 pub(super) struct CitationView {
     pub(super) quote: Option<String>,
+    /// The editor's translation of the quotation, shown labelled beside it.
+    pub(super) translation: Option<String>,
     /// The quotation starts inside a sentence (shown after an ellipsis).
     pub(super) clipped_start: bool,
     /// It ends inside one (shown before an ellipsis).
@@ -157,9 +166,22 @@ pub(super) struct TermView {
     pub(super) count: usize,
 }
 
+/// The same page in one of the site's languages (a multilingual site):
+/// for `hreflang` alternates and the language switcher.
+#[derive(Serialize)]
+pub(super) struct Alternate {
+    pub(super) code: &'static str,
+    /// The language's name in itself ("Español").
+    pub(super) label: String,
+    pub(super) href: String,
+    /// The language of the page itself.
+    pub(super) current: bool,
+}
+
 #[derive(Serialize)]
 pub(super) struct PageContext<'a, T: Serialize> {
     pub(super) site: &'a SiteView<'a>,
+    pub(super) alternates: Vec<Alternate>,
     pub(super) nav: Vec<NavItem>,
     pub(super) root: String,
     pub(super) home_url: String,

@@ -80,7 +80,7 @@ fn terms_that_slug_the_same_are_one_term_and_each_other_spelling_is_a_warning() 
     // The second event links to it under that spelling too.
     assert!(
         out.read("events/second/index.html")
-            .contains("places/mexico/index.html\">Mexico<")
+            .contains("places/mexico/index.html\" dir=\"auto\">Mexico<")
     );
     // Path-like names become plain folders inside the output; nothing is
     // written anywhere else.

@@ -10,6 +10,7 @@ use std::fmt::Write as _;
 
 use super::svg::short_count;
 use super::*;
+use crate::i18n::Messages;
 
 /// The strip's width, in CSS pixels at a phone's width.
 const STRIP: f64 = 360.0;
@@ -31,7 +32,8 @@ impl Axis<'_> {
     }
 
     /// The strip for a page whose way back to the site root is `root`.
-    pub(crate) fn svg_compact(&self, root: &str, lang: &Lang, title: &str) -> String {
+    pub(crate) fn svg_compact(&self, root: &str, messages: &Messages, title: &str) -> String {
+        let lang = messages.dates();
         let (lanes, placed) = self.strip_lanes();
         let eras = if self.eras.is_empty() { 0.0 } else { 8.0 };
         let top = 6.0 + eras;
@@ -59,7 +61,7 @@ impl Axis<'_> {
             );
         }
         if self.is_clustered() {
-            self.strip_histogram(&mut s, root, marks_bottom, lang);
+            self.strip_histogram(&mut s, root, marks_bottom, messages);
         }
         for (i, lane) in placed {
             self.strip_mark(&mut s, root, &self.marks[i], top + lane as f64 * STRIP_LANE);
@@ -69,15 +71,15 @@ impl Axis<'_> {
             "<line class=\"axis-line\" x1=\"{STRIP_MARGIN}\" x2=\"{}\" y1=\"{axis_y}\" y2=\"{axis_y}\"/>",
             STRIP - STRIP_MARGIN
         );
-        self.strip_breaks(&mut s, lang, axis_y);
+        self.strip_breaks(&mut s, messages, axis_y);
         self.strip_tick_labels(&mut s, lang, axis_y, true);
         s.push_str("</svg>");
         s
     }
 
     /// The breaks of a broken axis over the strip's line at `axis_y`.
-    fn strip_breaks(&self, s: &mut String, lang: &Lang, axis_y: f64) {
-        for (p, name) in self.breaks(lang) {
+    fn strip_breaks(&self, s: &mut String, messages: &Messages, axis_y: f64) {
+        for (p, name) in self.breaks(messages) {
             let (a, b) = (self.strip_x(p.t0), self.strip_x(p.t1));
             let _ = write!(
                 s,
@@ -203,7 +205,7 @@ impl Axis<'_> {
     }
 
     /// The clustered axis's columns, fewer and wider.
-    fn strip_histogram(&self, s: &mut String, root: &str, top: f64, lang: &Lang) {
+    fn strip_histogram(&self, s: &mut String, root: &str, top: f64, messages: &Messages) {
         let width = (STRIP - 2.0 * STRIP_MARGIN) / STRIP_BINS as f64;
         let mut columns: Vec<Option<(usize, usize, usize)>> = vec![None; STRIP_BINS];
         for (i, m) in self.marks.iter().enumerate() {
@@ -213,7 +215,6 @@ impl Axis<'_> {
             c.2 = i;
         }
         let max = columns.iter().flatten().map(|c| c.0).max().unwrap_or(1) as f64;
-        let messages = crate::i18n::messages(lang.code);
         for (k, (count, first, last)) in columns
             .iter()
             .enumerate()
@@ -270,7 +271,7 @@ impl Axis<'_> {
     pub(crate) fn svg_overview(
         &self,
         root: &str,
-        lang: &Lang,
+        messages: &Messages,
         title: &str,
         span: (i64, i64),
     ) -> String {
@@ -298,7 +299,6 @@ impl Axis<'_> {
             (x1 - x0).max(0.0) + 4.0,
             axis_y - 1.0
         );
-        let messages = crate::i18n::messages(lang.code);
         for (k, (count, first)) in columns
             .iter()
             .enumerate()
@@ -331,8 +331,8 @@ impl Axis<'_> {
             "<line class=\"axis-line\" x1=\"{STRIP_MARGIN}\" x2=\"{}\" y1=\"{axis_y}\" y2=\"{axis_y}\"/>",
             STRIP - STRIP_MARGIN
         );
-        self.strip_breaks(&mut s, lang, axis_y);
-        self.strip_tick_labels(&mut s, lang, axis_y, false);
+        self.strip_breaks(&mut s, messages, axis_y);
+        self.strip_tick_labels(&mut s, messages.dates(), axis_y, false);
         s.push_str("</svg>");
         s
     }

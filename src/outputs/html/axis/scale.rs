@@ -150,7 +150,7 @@ pub(super) fn pieces(marks: &[AxisMark<'_>], lo: i64, hi: i64) -> Vec<Piece> {
         if k + 1 < stretches.len() {
             out.push(Piece {
                 t0: t1,
-                t1: t1,
+                t1,
                 f0: f,
                 f1: f + BREAK_SHARE,
                 gap: true,
@@ -237,9 +237,10 @@ impl Axis<'_> {
         out
     }
 
-    /// The breaks, each with the years either side of it, in `lang`.
-    pub(super) fn breaks(&self, lang: &Lang) -> Vec<(&Piece, String)> {
-        let messages = crate::i18n::messages(lang.code);
+    /// The breaks, each with the years either side of it, in the site's
+    /// words.
+    pub(super) fn breaks(&self, messages: &crate::i18n::Messages) -> Vec<(&Piece, String)> {
+        let lang = messages.dates();
         let year = |t: i64| {
             crate::date::year_label(crate::date::civil_from_days(t.div_euclid(DAY)).0, lang)
         };

@@ -6,12 +6,13 @@ use std::fmt::Write as _;
 
 use super::ticks::{short_month, tick_anchor};
 use super::*;
-use crate::i18n::{self, Arg, Messages};
+use crate::i18n::{Arg, Messages};
 
 impl Axis<'_> {
     /// The SVG for a page whose way back to the site root is `root`
     /// (`./`, `../../`). `title` names the figure for screen readers.
-    pub(crate) fn svg(&self, root: &str, lang: &Lang, title: &str) -> String {
+    pub(crate) fn svg(&self, root: &str, messages: &Messages, title: &str) -> String {
+        let lang = messages.dates();
         let histogram = if self.is_clustered() {
             HISTOGRAM + 8.0
         } else {
@@ -37,7 +38,7 @@ impl Axis<'_> {
             self.lo,
             self.hi,
             esc(&months.join(",")),
-            esc(lang.bc),
+            esc(&lang.bc),
             esc(&lang.thousands.to_string()),
             match self.pieces_attr() {
                 p if p.is_empty() => String::new(),
@@ -73,7 +74,7 @@ impl Axis<'_> {
             );
         }
         s.push_str("</g>");
-        for (p, name) in self.breaks(lang) {
+        for (p, name) in self.breaks(messages) {
             let (a, b) = (self.x(p.t0), self.x(p.t1));
             let _ = write!(
                 s,
@@ -95,7 +96,7 @@ impl Axis<'_> {
         }
         self.write_eras(&mut s, axis_y);
         if self.is_clustered() {
-            self.write_histogram(&mut s, root, marks_bottom + 8.0, i18n::messages(lang.code));
+            self.write_histogram(&mut s, root, marks_bottom + 8.0, messages);
         }
         for p in &self.placed {
             self.write_mark(&mut s, root, p);

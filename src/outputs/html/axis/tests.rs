@@ -22,18 +22,27 @@ fn mark(start: i64, end: i64) -> AxisMark<'static> {
 fn ticks_follow_the_span() {
     let lo = date::seconds_of(2025, 1, 1);
     let hi = date::seconds_of(2025, 6, 1);
-    let labels: Vec<String> = ticks(lo, hi, &date::EN).into_iter().map(|t| t.1).collect();
+    let labels: Vec<String> = ticks(lo, hi, crate::i18n::messages("en").dates())
+        .into_iter()
+        .map(|t| t.1)
+        .collect();
     assert_eq!(labels[0], "Jan 2025");
     assert!(labels.len() <= 8, "{labels:?}");
     let lo = date::seconds_of(-3000, 1, 1);
     let hi = date::seconds_of(2025, 1, 1);
-    let labels: Vec<String> = ticks(lo, hi, &date::EN).into_iter().map(|t| t.1).collect();
+    let labels: Vec<String> = ticks(lo, hi, crate::i18n::messages("en").dates())
+        .into_iter()
+        .map(|t| t.1)
+        .collect();
     assert_eq!(
         labels,
         ["3000 BC", "2000 BC", "1000 BC", "1", "1000", "2000"]
     );
     let lo = date::seconds_of(-13_798_000_000, 1, 1);
-    let labels: Vec<String> = ticks(lo, hi, &date::EN).into_iter().map(|t| t.1).collect();
+    let labels: Vec<String> = ticks(lo, hi, crate::i18n::messages("en").dates())
+        .into_iter()
+        .map(|t| t.1)
+        .collect();
     assert_eq!(labels[0], "12,000,000,000 BC", "{labels:?}");
 }
 
@@ -45,7 +54,7 @@ fn overlapping_marks_get_their_own_lanes_and_labels() {
         Vec::new(),
     )
     .unwrap();
-    let out = axis.svg("../", &date::EN, "Axis");
+    let out = axis.svg("../", crate::i18n::messages("en"), "Axis");
     assert_eq!(out.matches("<a ").count(), 3);
     assert_eq!(out.matches("href=\"../events/x/index.html\"").count(), 3);
     assert!(out.contains("url(#axis-ongoing)"));
@@ -68,7 +77,7 @@ fn thousands_of_marks_cluster_into_a_bounded_svg() {
         .collect();
     let axis = Axis::new(marks, &[], vec!["index.html".into()]).unwrap();
     assert!(axis.is_clustered());
-    let out = axis.svg("./", &date::EN, "Axis");
+    let out = axis.svg("./", crate::i18n::messages("en"), "Axis");
     assert!(out.len() < 150_000, "{} bytes", out.len());
     let counted: usize = axis.bins.iter().map(|b| b.count).sum();
     assert_eq!(counted, 10_000);
@@ -97,7 +106,7 @@ fn eras_are_bands_behind_the_marks() {
         },
     ];
     let axis = Axis::new(vec![mark(0, DAY)], &eras, Vec::new()).unwrap();
-    let out = axis.svg("./", &date::EN, "Axis");
+    let out = axis.svg("./", crate::i18n::messages("en"), "Axis");
     assert_eq!(out.matches("class=\"era ").count(), 1);
     assert!(out.contains(
         "<text class=\"era-label\" x=\"256.0\" y=\"14\">The first half of the day</text>"
@@ -163,9 +172,11 @@ fn drawn_ticks(lo: i64, hi: i64, lang: &Lang) -> serde_json::Value {
 
 #[test]
 fn the_svg_hands_annals_js_its_tick_spacing() {
-    let out = Axis::new(vec![mark(0, DAY)], &[], Vec::new())
-        .unwrap()
-        .svg("./", &date::EN, "Axis");
+    let out = Axis::new(vec![mark(0, DAY)], &[], Vec::new()).unwrap().svg(
+        "./",
+        crate::i18n::messages("en"),
+        "Axis",
+    );
     let attrs = format!(
         "x1=\"{MARGIN}\" data-tick-char=\"{TICK_CHAR_WIDTH}\" data-tick-gap=\"{TICK_GAP}\""
     );
@@ -207,7 +218,7 @@ fn tick_table_for_annals_js() {
     ];
     let mut cases = Vec::new();
     let mut case = |lang: &str, lo: i64, hi: i64| {
-        let l = date::lang(lang).unwrap();
+        let l = crate::i18n::messages(lang).dates();
         cases.push(serde_json::json!({ "lang": lang, "lo": lo, "hi": hi, "ticks": drawn_ticks(lo, hi, l) }));
     };
     for lo in origins {
@@ -243,7 +254,7 @@ fn tick_table_for_annals_js() {
     let table = format!(
         "{{\n\"about\": \"Written by src/axis.rs (tick_table_for_annals_js); checked by tests/browser/parity.test.mjs\",\n\"layout\": {},\n\"names\": {},\n\"cases\": {}\n}}\n",
         serde_json::json!({ "width": WIDTH, "margin": MARGIN, "tickChar": TICK_CHAR_WIDTH, "tickGap": TICK_GAP }),
-        serde_json::json!({ "en": names(&date::EN), "es": names(date::lang("es").unwrap()) }),
+        serde_json::json!({ "en": names(crate::i18n::messages("en").dates()), "es": names(crate::i18n::messages("es").dates()) }),
         json_lines(&cases),
     );
     golden("tests/browser/fixtures/ticks.json", &table);
@@ -291,7 +302,7 @@ fn calendar_table_for_annals_js() {
             serde_json::json!([day, y, m, d])
         })
         .collect();
-    let es = date::lang("es").unwrap();
+    let es = crate::i18n::messages("es").dates();
     let years: Vec<serde_json::Value> = [
         -13_798_000_000,
         -1_000_000,
@@ -311,12 +322,12 @@ fn calendar_table_for_annals_js() {
     ]
     .into_iter()
     .map(|y| {
-        serde_json::json!({ "year": y, "en": date::year_label(y, &date::EN), "es": date::year_label(y, es) })
+        serde_json::json!({ "year": y, "en": date::year_label(y, crate::i18n::messages("en").dates()), "es": date::year_label(y, es) })
     })
     .collect();
     let table = format!(
         "{{\n\"about\": \"Written by src/axis.rs (calendar_table_for_annals_js); checked by tests/browser/parity.test.mjs\",\n\"names\": {},\n\"days\": {},\n\"years\": {}\n}}\n",
-        serde_json::json!({ "en": names(&date::EN), "es": names(es) }),
+        serde_json::json!({ "en": names(crate::i18n::messages("en").dates()), "es": names(es) }),
         json_lines(&rows),
         json_lines(&years),
     );
@@ -328,7 +339,7 @@ fn the_phone_strip_fits_its_width_and_gives_every_mark_a_finger_sized_target() {
     let year = 365 * DAY;
     let marks: Vec<AxisMark<'static>> = (0..40).map(|i| mark(i * year, i * year + DAY)).collect();
     let axis = Axis::new(marks, &[], vec!["index.html".into()]).unwrap();
-    let out = axis.svg_compact("./", &date::EN, "Axis");
+    let out = axis.svg_compact("./", crate::i18n::messages("en"), "Axis");
     assert!(
         out.starts_with("<svg class=\"axis-strip\" viewBox=\"0 0 360 "),
         "{out}"

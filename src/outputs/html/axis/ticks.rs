@@ -130,10 +130,7 @@ pub(super) fn tick_anchor(tx: f64, label: &str) -> &'static str {
     }
 }
 
-/// The first three letters of a month's name, for tick labels.
+/// A month's abbreviated name (CLDR's), for tick labels.
 pub(super) fn short_month(lang: &Lang, month: u8) -> String {
-    lang.months[usize::from(month) - 1]
-        .chars()
-        .take(3)
-        .collect()
+    lang.short_months[usize::from(month) - 1].clone()
 }
