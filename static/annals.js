@@ -120,22 +120,29 @@
 
   /** Counts the term a card's link leads to, in `terms` (taxonomy → slug → entry). */
   function countTerm(terms, a) {
-    const href = a.getAttribute('href');
-    const m = /([a-z]+)\/([^/]+)\/(?:index\.html)?$/.exec(href);
-    if (!m || !Object.hasOwn(terms, m[1])) return;
-    const entry = terms[m[1]][m[2]] ??= { name: a.textContent, count: 0, href };
+    const key = termOf(a);
+    if (!key || !Object.hasOwn(terms, key[0])) return null;
+    const entry = terms[key[0]][key[1]] ??= { name: a.textContent, count: 0, href: a.getAttribute('href') };
     entry.count += 1;
+    return key.join('/');
+  }
+
+  /** [taxonomy, slug] of a term link (`…/TAXONOMY/SLUG/index.html`). */
+  function termOf(a) {
+    const m = /([a-z]+)\/([^/]+)\/(?:index\.html)?$/.exec(a.getAttribute('href') || '');
+    return m ? [m[1], m[2]] : null;
   }
 
   /** The events of a list, and the terms their cards link to. */
   function readList(cards) {
     const terms = Object.fromEntries(TAXONOMIES.map((name) => [name, Object.create(null)]));
     const items = cards.map((card) => {
-      card.querySelectorAll('.terms a.term').forEach((a) => countTerm(terms, a));
+      // A card's terms are its term links (`taxonomy/slug` each).
+      const own = [...card.querySelectorAll('.terms a.term')].map((a) => countTerm(terms, a)).filter(Boolean);
       return {
         li: card.closest('li') || card,
         id: card.id.replace(/^e-/, ''),
-        terms: (card.getAttribute('data-terms') || '').split(' ').filter(Boolean),
+        terms: own,
         text: fold(card.textContent),
       };
     });

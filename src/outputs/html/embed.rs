@@ -26,6 +26,9 @@ pub(crate) const PYM: &str = "pym.v1.min.js";
 /// is no help to an article's reader, and each embed would repeat the
 /// archive (README, "Put it in an article").
 pub(super) const SHOWN_LIMIT: usize = 500;
+/// The most events a term's embed lists: two hundred terms of a
+/// 10,000-event site would otherwise repeat the archive in 16 MB.
+const TERM_SHOWN_LIMIT: usize = 100;
 
 /// At most `limit` of `events` (in timeline order), kept in that order:
 /// all of them when they fit, else the most important, those of the
@@ -86,6 +89,8 @@ struct EmbedView<'s> {
     count: usize,
     /// "The 500 most important of 10,000 events", when not all are shown.
     selection: Option<String>,
+    /// The same embed in the site's other languages.
+    alternates: Vec<super::views::Alternate>,
 }
 
 /// The "Embed this timeline" box of a page.
@@ -219,7 +224,11 @@ impl Renderer<'_> {
         let title = self.embed_title(&list);
         let root = page.root();
         let total = events.len();
-        let events = &highlights(events, |i| self.timeline.events[i].importance, SHOWN_LIMIT);
+        let limit = match page {
+            Page::TermEmbed(..) => TERM_SHOWN_LIMIT,
+            _ => SHOWN_LIMIT,
+        };
+        let events = &highlights(events, |i| self.timeline.events[i].importance, limit);
         let selection = (events.len() < total).then(|| self.selection(events.len(), total));
         let axis = self
             .axis(&page, events, &|_| 1, 1)
@@ -257,6 +266,7 @@ impl Renderer<'_> {
             canonical: self.config.base_url.as_ref().map(|b| list.absolute(b)),
             count: total,
             selection,
+            alternates: self.alternates(&page),
             root,
             title,
             heading,

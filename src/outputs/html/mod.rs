@@ -160,11 +160,6 @@ impl<'a> Renderer<'a> {
             ongoing: e.date.is_ongoing(),
             draft: e.draft,
             untranslated: e.untranslated,
-            filter_terms: terms
-                .iter()
-                .map(|t| format!("{}/{}", t.taxonomy, t.slug))
-                .collect::<Vec<_>>()
-                .join(" "),
             terms,
             sources,
             thumb: e

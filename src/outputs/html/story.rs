@@ -54,6 +54,8 @@ struct StoryView<'s> {
     /// "The 500 most important of 10,000 events", when not all are told.
     selection: Option<String>,
     embed_code: Option<EmbedCode>,
+    /// The same story in the site's other languages.
+    alternates: Vec<super::views::Alternate>,
 }
 
 impl Renderer<'_> {
@@ -151,6 +153,7 @@ impl Renderer<'_> {
                 })
             }),
             embedded,
+            alternates: self.alternates(&page),
             home_url: page.link_to(&Page::Home),
             embed_code: if embedded {
                 None

@@ -70,9 +70,6 @@ pub(super) struct EventCard {
     /// texts are in the site's first language.
     pub(super) untranslated: bool,
     pub(super) terms: Vec<TermLink>,
-    /// `taxonomy/slug` of every term, space-separated, for the filters of
-    /// the enhanced list.
-    pub(super) filter_terms: String,
     pub(super) sources: Vec<SourceLink>,
     /// The event's image, as a thumbnail on its card.
     pub(super) thumb: Option<String>,
