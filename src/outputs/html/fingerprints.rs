@@ -97,7 +97,7 @@ impl<'a> Renderer<'a> {
                     citations,
                     related,
                     // Its neighbours: previous/next, and the small axis.
-                    &cards[i.saturating_sub(3)..(i + 4).min(cards.len())],
+                    &cards[i.saturating_sub(2)..(i + 3).min(cards.len())],
                 ));
                 (Arc::clone(&self.texts[i].page), fp)
             })

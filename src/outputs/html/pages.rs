@@ -97,16 +97,19 @@ impl Renderer<'_> {
         })
     }
 
-    /// Event `i` among up to [`NEARBY`] events before and after it, placed
-    /// by time on a strip, each at least a finger's width from the next.
-    pub(super) fn nearby(&self, i: usize, page: &Page<'_>) -> Vec<NearbyMark> {
+    /// Event `i` among up to two events before and after it, placed by
+    /// time on a strip, each at least a finger's width from the next: a
+    /// small axis, written here as the large one is (one per event page of
+    /// a 10,000-event site, so no template loop).
+    pub(super) fn nearby(&self, i: usize) -> String {
+        use std::fmt::Write as _;
         /// Neighbours on each side.
-        const NEARBY: usize = 3;
+        const NEARBY: usize = 2;
         let tl = self.timeline;
         let shown: Vec<usize> =
             (i.saturating_sub(NEARBY)..(i + NEARBY + 1).min(tl.events.len())).collect();
         if shown.len() < 2 {
-            return Vec::new();
+            return String::new();
         }
         let starts: Vec<f64> = shown.iter().map(|&k| tl.events[k].span.0 as f64).collect();
         let (lo, hi) = (starts[0], starts[starts.len() - 1]);
@@ -114,31 +117,49 @@ impl Renderer<'_> {
             .iter()
             .map(|&t| if hi > lo { (t - lo) / (hi - lo) } else { 0.5 })
             .collect();
-        // Keep the marks apart: at most 7 marks on a phone's ~330 px, each
-        // 24 px wide; then back into the strip.
+        // Keep the marks apart (24 px each on a phone's ~330 px), then back
+        // into the strip.
         let gap = 0.9 / (shown.len() - 1) as f64;
         for k in 1..at.len() {
             at[k] = at[k].max(at[k - 1] + gap);
         }
         let (first, last) = (at[0], at[at.len() - 1]);
-        shown
-            .iter()
-            .zip(at)
-            .map(|(&k, x)| {
-                let x = if last > first {
-                    (x - first) / (last - first)
-                } else {
-                    0.5
-                };
-                NearbyMark {
-                    title: tl.events[k].title.clone(),
-                    date_text: self.texts[k].date_text.clone(),
-                    url: page.link_to(&Page::Event(&tl.events[k].id)),
-                    at: format!("{:.1}", 4.0 + x * 92.0),
-                    current: k == i,
-                }
-            })
-            .collect()
+        let mut s = format!(
+            "<nav class=\"nearby\" aria-label=\"{}\">\n<ol>\n",
+            esc(&self.messages.text("nearby"))
+        );
+        for (&k, x) in shown.iter().zip(at) {
+            let x = if last > first {
+                (x - first) / (last - first)
+            } else {
+                0.5
+            };
+            let name = format!("{} ({})", tl.events[k].title, self.texts[k].date_text);
+            if k == i {
+                let _ = writeln!(
+                    s,
+                    "<li style=\"left:{:.1}%\"><span class=\"nearby-mark current\" aria-current=\"true\" title=\"{}\"></span></li>",
+                    4.0 + x * 92.0,
+                    esc(&name)
+                );
+            } else {
+                // A sibling's folder: `../ID/index.html`.
+                let _ = writeln!(
+                    s,
+                    "<li style=\"left:{:.1}%\"><a class=\"nearby-mark\" href=\"../{}/index.html\" title=\"{}\"></a></li>",
+                    4.0 + x * 92.0,
+                    esc(&tl.events[k].id),
+                    esc(&name)
+                );
+            }
+        }
+        let _ = write!(
+            s,
+            "</ol>\n<p class=\"nearby-ends\"><span>{}</span><span>{}</span></p>\n</nav>\n",
+            esc(&self.texts[shown[0]].date_text),
+            esc(&self.texts[shown[shown.len() - 1]].date_text)
+        );
+        s
     }
 
     pub(super) fn events(&self) -> Vec<Rendered> {
@@ -167,7 +188,7 @@ impl Renderer<'_> {
                         .collect(),
                     previous: i.checked_sub(1).map(|p| self.event_link(p, &page)),
                     next: (i + 1 < tl.events.len()).then(|| self.event_link(i + 1, &page)),
-                    nearby: self.nearby(i, &page),
+                    nearby_html: self.nearby(i),
                 };
                 let title = format!("{} — {}", e.title, self.config.title);
                 let description = self.texts[i].summary_text.clone();

@@ -127,19 +127,8 @@ pub(super) struct EventPage {
     pub(super) related: Vec<EventLink>,
     pub(super) previous: Option<EventLink>,
     pub(super) next: Option<EventLink>,
-    /// Where the event sits among its neighbours.
-    pub(super) nearby: Vec<NearbyMark>,
-}
-
-/// One event on an event page's small axis of its neighbours.
-#[derive(Serialize)]
-pub(super) struct NearbyMark {
-    pub(super) title: String,
-    pub(super) date_text: String,
-    pub(super) url: String,
-    /// Where on the strip, in percent of its width.
-    pub(super) at: String,
-    pub(super) current: bool,
+    /// Where the event sits among its neighbours: a small axis.
+    pub(super) nearby_html: String,
 }
 
 #[derive(Serialize)]
