@@ -40,6 +40,7 @@
     "showing": {"one":"Showing {shown} of {total} event","other":"Showing {shown} of {total} events"},
     "total": {"one":"{total} event","other":"{total} events"},
     "allOfTerm": "All events: {term} →",
+    "searchPages": "Search every page for “{words}” →",
     "filterToggle": "Filter",
     "noMatch": "No events match.",
     "clearFilters": "Clear the filters",
@@ -269,6 +270,16 @@
       more.replaceChildren();
       more.hidden = !(paged && entry && entry.href && elsewhere(entry.href));
       if (!more.hidden) more.append(el('a', { href: entry.href, text: format(WORDS.allOfTerm, { term: entry.name }) }));
+      // Words alone, on one page of several: the search page looks in them all.
+      const search = document.querySelector('.site-search');
+      if (more.hidden && paged && words.length && !wanted.length && search) {
+        const query = q.value.trim();
+        more.hidden = false;
+        more.append(el('a', {
+          href: `${search.getAttribute('action')}?q=${encodeURIComponent(query)}`,
+          text: format(WORDS.searchPages, { words: query }),
+        }));
+      }
       if (updateUrl) keepInAddress(q, selects);
     };
     q.addEventListener('input', () => apply(true));

@@ -172,6 +172,7 @@ annals-js-total = { $total ->
    *[other] { $total } حدث
 }
 annals-js-all-of-term = كل الأحداث: { $term } ←
+annals-js-search-pages = ابحث عن «{ $words }» في كل الصفحات ←
 annals-js-filter-toggle = تصفية
 annals-js-no-match = لا توجد أحداث مطابقة.
 annals-js-clear-filters = إزالة عوامل التصفية

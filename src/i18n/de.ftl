@@ -141,6 +141,7 @@ annals-js-total = { $total ->
    *[other] { $total } Ereignisse
 }
 annals-js-all-of-term = Alle Ereignisse: { $term } →
+annals-js-search-pages = Alle Seiten nach „{ $words }“ durchsuchen →
 annals-js-filter-toggle = Filtern
 annals-js-no-match = Keine Ereignisse passen.
 annals-js-clear-filters = Die Filter aufheben

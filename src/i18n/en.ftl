@@ -174,6 +174,7 @@ annals-js-total = { $total ->
    *[other] { $total } events
 }
 annals-js-all-of-term = All events: { $term } →
+annals-js-search-pages = Search every page for “{ $words }” →
 annals-js-filter-toggle = Filter
 annals-js-no-match = No events match.
 annals-js-clear-filters = Clear the filters

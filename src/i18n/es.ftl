@@ -168,6 +168,7 @@ annals-js-total = { $total ->
    *[other] { $total } acontecimientos
 }
 annals-js-all-of-term = Todos los acontecimientos: { $term } →
+annals-js-search-pages = Buscar «{ $words }» en todas las páginas →
 annals-js-filter-toggle = Filtrar
 annals-js-no-match = Ningún acontecimiento coincide.
 annals-js-clear-filters = Quitar los filtros

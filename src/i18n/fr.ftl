@@ -141,6 +141,7 @@ annals-js-total = { $total ->
    *[other] { $total } événements
 }
 annals-js-all-of-term = Tous les événements : { $term } →
+annals-js-search-pages = Chercher « { $words } » dans toutes les pages →
 annals-js-filter-toggle = Filtrer
 annals-js-no-match = Aucun événement ne correspond.
 annals-js-clear-filters = Retirer les filtres

@@ -141,6 +141,7 @@ annals-js-total = { $total ->
    *[other] { $total } acontecimentos
 }
 annals-js-all-of-term = Todos os acontecimentos: { $term } →
+annals-js-search-pages = Procurar «{ $words }» em todas as páginas →
 annals-js-filter-toggle = Filtrar
 annals-js-no-match = Nenhum acontecimento corresponde.
 annals-js-clear-filters = Retirar os filtros

@@ -169,6 +169,13 @@ test('a list cut into pages links a one-term filter to the term page', async () 
     await page.fill('#filter-q', 'number');
     assert.equal(await page.isVisible('.filter-more'), false);
     await page.fill('#filter-q', '');
+    // Words alone: the search page looks in every page of the list.
+    await page.selectOption('#filter-tags', '');
+    await page.fill('#filter-q', 'number');
+    assert.equal(await link.textContent(), 'Search every page for “number” →');
+    assert.match(await link.getAttribute('href'), /search\/index\.html\?q=number$/);
+    await page.fill('#filter-q', '');
+    await page.selectOption('#filter-tags', 'even');
     await link.click();
     await page.waitForURL(/tags\/even\/index\.html$/);
     assert.equal((await visibleCards(page)).length, 150);
