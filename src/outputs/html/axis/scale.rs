@@ -40,6 +40,9 @@ pub(super) struct Piece {
     pub(super) f0: f64,
     pub(super) f1: f64,
     pub(super) gap: bool,
+    /// A break's last event before it and first event after it (their
+    /// times): what its name says, without the padding.
+    pub(super) quiet: (i64, i64),
 }
 
 impl std::hash::Hash for Piece {
@@ -64,6 +67,7 @@ pub(super) fn pieces(marks: &[AxisMark<'_>], lo: i64, hi: i64) -> Vec<Piece> {
         f0: 0.0,
         f1: 1.0,
         gap: false,
+        quiet: (lo, lo),
     }];
     // The times covered by some event (an ongoing one covers its start:
     // its bar runs on to the end, across any break).
@@ -137,6 +141,7 @@ pub(super) fn pieces(marks: &[AxisMark<'_>], lo: i64, hi: i64) -> Vec<Piece> {
         };
         if let Some(gap) = out.last_mut().filter(|p: &&mut Piece| p.gap) {
             gap.t1 = t0;
+            gap.quiet.1 = s.0;
         }
         let w = share / sum * room;
         out.push(Piece {
@@ -145,6 +150,7 @@ pub(super) fn pieces(marks: &[AxisMark<'_>], lo: i64, hi: i64) -> Vec<Piece> {
             f0: f,
             f1: f + w,
             gap: false,
+            quiet: (s.0, s.1),
         });
         f += w;
         if k + 1 < stretches.len() {
@@ -154,6 +160,7 @@ pub(super) fn pieces(marks: &[AxisMark<'_>], lo: i64, hi: i64) -> Vec<Piece> {
                 f0: f,
                 f1: f + BREAK_SHARE,
                 gap: true,
+                quiet: (s.1, s.1),
             });
             f += BREAK_SHARE;
         }
@@ -251,8 +258,8 @@ impl Axis<'_> {
                 let name = messages.with(
                     "axis-break",
                     &[
-                        ("from", crate::i18n::Arg::Text(&year(p.t0))),
-                        ("to", crate::i18n::Arg::Text(&year(p.t1))),
+                        ("from", crate::i18n::Arg::Text(&year(p.quiet.0))),
+                        ("to", crate::i18n::Arg::Text(&year(p.quiet.1))),
                     ],
                 );
                 (p, name)
