@@ -29,7 +29,7 @@ pub(super) const SHOWN_LIMIT: usize = 500;
 /// The most events a term's embed lists: two hundred terms of a
 /// 10,000-event site would otherwise repeat the archive in 16 MB; the
 /// term's page lists them all.
-const TERM_SHOWN_LIMIT: usize = 50;
+pub(super) const TERM_SHOWN_LIMIT: usize = 50;
 
 /// At most `limit` of `events` (in timeline order), kept in that order:
 /// all of them when they fit, else the most important, those of the

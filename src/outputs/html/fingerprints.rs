@@ -12,6 +12,7 @@ use std::sync::Arc;
 
 use rayon::prelude::*;
 
+use super::embed::{SHOWN_LIMIT, TERM_SHOWN_LIMIT, highlights};
 use super::lists::ListPlan;
 use super::{NOT_FOUND, PageFingerprints, Renderer};
 use crate::views::url::Page;
@@ -130,29 +131,41 @@ impl<'a> Renderer<'a> {
             }
         }
         pages.push((NOT_FOUND.into(), shared));
-        // The embeds show their list's cards; the story every event's
-        // card, media and citations.
+        // The embeds show their list's most important cards, the story
+        // those cards with their media and citations: an edit to an event
+        // they do not show leaves them as they are.
+        let importance = |i: usize| tl.events[i].importance;
+        let shown =
+            |events: &[usize], limit| -> Vec<usize> { highlights(events, importance, limit) };
+        let cards_of =
+            |events: &[usize]| -> Vec<u64> { events.iter().map(|&i| cards[i]).collect() };
         if !tl.events.is_empty() {
-            pages.push((Page::Embed.file().into(), hash_of((shared, "embed", cards))));
+            let all: Vec<usize> = (0..tl.events.len()).collect();
+            let told = shown(&all, SHOWN_LIMIT);
+            pages.push((
+                Page::Embed.file().into(),
+                hash_of((shared, "embed", cards_of(&told), all.len())),
+            ));
+            let cited: Vec<u64> = told
+                .iter()
+                .flat_map(|&i| {
+                    tl.citations[i]
+                        .iter()
+                        .map(|c| tl.sources[c.source].fingerprint)
+                })
+                .collect();
+            let story = hash_of((shared, "story", cards_of(&told), cited, all.len()));
+            pages.push((Page::Story.file().into(), story));
+            pages.push((Page::EmbedStory.file().into(), story));
         }
         for t in &tl.taxonomies {
             for term in t.terms.iter().filter(|term| !term.events.is_empty()) {
-                let shown: Vec<u64> = term.events.iter().map(|&i| cards[i]).collect();
+                let listed = shown(&term.events, TERM_SHOWN_LIMIT);
                 pages.push((
                     Page::TermEmbed(t.name, &term.slug).file().into(),
-                    hash_of((shared, &term.name, shown)),
+                    hash_of((shared, &term.name, cards_of(&listed), term.events.len())),
                 ));
             }
-        }
-        if !tl.events.is_empty() {
-            let cited: Vec<u64> = tl
-                .citations
-                .iter()
-                .flat_map(|c| c.iter().map(|c| tl.sources[c.source].fingerprint))
-                .collect();
-            let story = hash_of((shared, "story", cards, cited));
-            pages.push((Page::Story.file().into(), story));
-            pages.push((Page::EmbedStory.file().into(), story));
         }
         pages
     }
