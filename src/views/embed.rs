@@ -95,6 +95,11 @@ const EXTENSIONS: [(&str, MediaKind); 14] = [
     (".wav", MediaKind::Audio),
 ];
 
+/// Whether `url` is an image (shown as one, and a social card's picture).
+pub(crate) fn is_image(url: &str) -> bool {
+    classify(url).0 == MediaKind::Image
+}
+
 /// What `url` is, and who serves it: a known provider's name, else the
 /// host (`www.` dropped); no name for a file of the site's own.
 pub(crate) fn classify(url: &str) -> (MediaKind, Option<String>) {

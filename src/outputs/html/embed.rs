@@ -169,11 +169,10 @@ impl Renderer<'_> {
     /// The picture for social cards, as an absolute URL: event `event`'s
     /// image, else the site's.
     pub(super) fn social_image(&self, event: Option<usize>) -> Option<String> {
-        use crate::views::embed::{MediaKind, classify};
         let own = event
             .and_then(|i| self.timeline.events[i].media.as_ref())
             .map(|m| m.url.as_str())
-            .filter(|url| classify(url).0 == MediaKind::Image);
+            .filter(|url| crate::views::embed::is_image(url));
         let url = own.or(self.config.image.as_deref())?;
         if ::url::Url::parse(url).is_ok() {
             return Some(url.to_string());

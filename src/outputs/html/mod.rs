@@ -165,9 +165,7 @@ impl<'a> Renderer<'a> {
             thumb: e
                 .media
                 .as_ref()
-                .filter(|m| {
-                    crate::views::embed::classify(&m.url).0 == crate::views::embed::MediaKind::Image
-                })
+                .filter(|m| crate::views::embed::is_image(&m.url))
                 .map(|m| pages::media_url(&m.url, &from.root())),
             t0: e.span.0,
             t1: (e.span.1 != i64::MAX).then_some(e.span.1),

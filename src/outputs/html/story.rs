@@ -14,7 +14,7 @@ use super::embed::EmbedCode;
 use super::views::{CitationView, MediaView, SiteView};
 use super::{Rendered, Renderer};
 use crate::i18n::Arg;
-use crate::views::embed::{MediaKind, classify};
+use crate::views::embed::is_image;
 use crate::views::url::Page;
 
 #[derive(Serialize)]
@@ -43,6 +43,7 @@ struct StoryView<'s> {
     title: String,
     description: String,
     canonical: Option<String>,
+    og_type: &'static str,
     oembed: Option<String>,
     image: Option<String>,
     /// Made for an `<iframe>`: links open in the top window.
@@ -136,21 +137,15 @@ impl Renderer<'_> {
                 .base_url
                 .as_ref()
                 .map(|b| Page::Story.absolute(b)),
+            og_type: "website",
             oembed: self.oembed_url(&page).filter(|_| !embedded),
             image: self.social_image(None).or_else(|| {
-                // The first picture of the story, when it is an address
-                // social cards can fetch.
-                let base = self.config.base_url.as_deref()?;
-                let m = tl.events.iter().find_map(|e| {
-                    e.media
-                        .as_ref()
-                        .filter(|m| classify(&m.url).0 == MediaKind::Image)
-                })?;
-                Some(if ::url::Url::parse(&m.url).is_ok() {
-                    m.url.clone()
-                } else {
-                    format!("{base}{}", m.url.trim_start_matches('/'))
-                })
+                // The story's first picture.
+                let first = tl
+                    .events
+                    .iter()
+                    .position(|e| e.media.as_ref().is_some_and(|m| is_image(&m.url)))?;
+                self.social_image(Some(first))
             }),
             embedded,
             alternates: self.alternates(&page),

@@ -12,7 +12,7 @@ use crate::diagnostic::{Diagnostic, Diagnostics, Location, SourceText};
 use crate::i18n::{Arg, Messages};
 
 /// The built-in templates: name and text.
-pub(crate) const BUILTIN_TEMPLATES: [(&str, &str); 18] = [
+pub(crate) const BUILTIN_TEMPLATES: [(&str, &str); 19] = [
     ("base.html", include_str!("../../../templates/base.html")),
     (
         "partials/axis.html",
@@ -63,6 +63,10 @@ pub(crate) const BUILTIN_TEMPLATES: [(&str, &str); 18] = [
     (
         "partials/embed_code.html",
         include_str!("../../../templates/partials/embed_code.html"),
+    ),
+    (
+        "partials/social.html",
+        include_str!("../../../templates/partials/social.html"),
     ),
 ];
 

@@ -79,24 +79,12 @@ impl Axis<'_> {
 
     /// The breaks of a broken axis over the strip's line at `axis_y`.
     fn strip_breaks(&self, s: &mut String, messages: &Messages, axis_y: f64) {
-        for (p, name) in self.breaks(messages) {
-            let (a, b) = (self.strip_x(p.t0), self.strip_x(p.t1));
-            let _ = write!(
-                s,
-                "<g class=\"axis-break\"><title>{}</title><rect class=\"break-gap\" x=\"{a:.1}\" y=\"{:.1}\" width=\"{:.1}\" height=\"12\"/><path class=\"break-mark\" d=\"M{:.1} {:.1}L{:.1} {:.1}M{:.1} {:.1}L{:.1} {:.1}\"/></g>",
-                esc(&name),
-                axis_y - 6.0,
-                (b - a).max(4.0),
-                a,
-                axis_y + 5.0,
-                a + 3.0,
-                axis_y - 5.0,
-                b - 3.0,
-                axis_y + 5.0,
-                b,
-                axis_y - 5.0,
-            );
-        }
+        let strip = scale::BreakMark {
+            half: 6.0,
+            slant: 3.0,
+            inset: 0.0,
+        };
+        self.write_breaks(s, messages, axis_y, &|t| self.strip_x(t), &strip, false);
     }
 
     /// The tick labels under an axis line at `axis_y`, each kept inside

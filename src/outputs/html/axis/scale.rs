@@ -30,6 +30,14 @@ const CROWDED_EVENTS: usize = 8;
 /// Ticks over the whole width (as `ticks`).
 const TICKS: f64 = 8.0;
 
+/// How a break is drawn: half its height, the run of each slash, and how
+/// far in from the gap's edges the slashes stand.
+pub(super) struct BreakMark {
+    pub(super) half: f64,
+    pub(super) slant: f64,
+    pub(super) inset: f64,
+}
+
 /// A stretch of the axis drawn at one scale: times `t0..t1` over the share
 /// `f0..f1` of its width. A break (`gap`) holds no event: the last one
 /// before it is at `t0` less some padding, the next one after `t1`.
@@ -265,6 +273,48 @@ impl Axis<'_> {
                 (p, name)
             })
             .collect()
+    }
+
+    /// The breaks over an axis line at `axis_y`, `x` placing a time: a gap
+    /// in the line with a slash at each side, named by its `<title>`. The
+    /// wide axis gives annals.js their times (`times`), to move them on a
+    /// zoom.
+    pub(super) fn write_breaks(
+        &self,
+        s: &mut String,
+        messages: &crate::i18n::Messages,
+        axis_y: f64,
+        x: &dyn Fn(i64) -> f64,
+        mark: &BreakMark,
+        times: bool,
+    ) {
+        use std::fmt::Write as _;
+        let BreakMark { half, slant, inset } = *mark;
+        let stroke = half - 1.0;
+        for (p, name) in self.breaks(messages) {
+            let (a, b) = (x(p.t0), x(p.t1));
+            let data = if times {
+                format!(" data-t0=\"{}\" data-t1=\"{}\"", p.t0, p.t1)
+            } else {
+                String::new()
+            };
+            let _ = write!(
+                s,
+                "<g class=\"axis-break\"{data}><title>{}</title><rect class=\"break-gap\" x=\"{a:.1}\" y=\"{:.1}\" width=\"{:.1}\" height=\"{}\"/><path class=\"break-mark\" d=\"M{:.1} {:.1}L{:.1} {:.1}M{:.1} {:.1}L{:.1} {:.1}\"/></g>",
+                crate::views::escape::escape_html(&name),
+                axis_y - half,
+                (b - a).max(4.0),
+                2.0 * half,
+                a + inset,
+                axis_y + stroke,
+                a + inset + slant,
+                axis_y - stroke,
+                b - inset - slant,
+                axis_y + stroke,
+                b - inset,
+                axis_y - stroke,
+            );
+        }
     }
 
     /// The scale for annals.js: `t0,t1,f0,f1,gap` of each piece, `;`

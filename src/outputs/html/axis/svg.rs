@@ -74,26 +74,12 @@ impl Axis<'_> {
             );
         }
         s.push_str("</g>");
-        for (p, name) in self.breaks(messages) {
-            let (a, b) = (self.x(p.t0), self.x(p.t1));
-            let _ = write!(
-                s,
-                "<g class=\"axis-break\" data-t0=\"{}\" data-t1=\"{}\"><title>{}</title><rect class=\"break-gap\" x=\"{a:.1}\" y=\"{:.1}\" width=\"{:.1}\" height=\"16\"/><path class=\"break-mark\" d=\"M{:.1} {:.1}L{:.1} {:.1}M{:.1} {:.1}L{:.1} {:.1}\"/></g>",
-                p.t0,
-                p.t1,
-                esc(&name),
-                axis_y - 8.0,
-                b - a,
-                a + 1.0,
-                axis_y + 7.0,
-                a + 6.0,
-                axis_y - 7.0,
-                b - 6.0,
-                axis_y + 7.0,
-                b - 1.0,
-                axis_y - 7.0,
-            );
-        }
+        let wide = scale::BreakMark {
+            half: 8.0,
+            slant: 5.0,
+            inset: 1.0,
+        };
+        self.write_breaks(&mut s, messages, axis_y, &|t| self.x(t), &wide, true);
         self.write_eras(&mut s, axis_y);
         if self.is_clustered() {
             self.write_histogram(&mut s, root, marks_bottom + 8.0, messages);
