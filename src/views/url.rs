@@ -152,6 +152,17 @@ impl<'a> Page<'a> {
         }
     }
 
+    /// What an embed shows: the home page, a term's page or the story;
+    /// any other page is itself.
+    pub(crate) fn embedded(&self) -> Page<'a> {
+        match *self {
+            Page::Embed => Page::Home,
+            Page::TermEmbed(t, term) => Page::Term(t, term),
+            Page::EmbedStory => Page::Story,
+            other => other,
+        }
+    }
+
     /// The compact view for an `<iframe>` of a list (of its first page),
     /// or of the story; `None` for a page that has none.
     pub(crate) fn embed(&self) -> Option<Page<'a>> {

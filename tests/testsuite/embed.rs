@@ -94,7 +94,22 @@ fn the_oembed_documents_hand_out_the_snippet_the_pages_offer() {
         out.read("tags/ferry/index.html")
             .contains("href=\"https://news.example/river/tags/ferry/oembed.json\"")
     );
-    assert!(out.join("story/oembed.json").exists());
+    // The story's document hands out the story page's own snippet.
+    let story: serde_json::Value = serde_json::from_str(&out.read("story/oembed.json")).unwrap();
+    let story_html = story["html"].as_str().unwrap();
+    assert!(
+        story_html.contains("https://news.example/river/embed/story/"),
+        "{story_html}"
+    );
+    let escaped = story_html
+        .replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;");
+    assert!(
+        out.read("story/index.html").contains(&escaped),
+        "{story_html}"
+    );
     // Without a known address there is nothing to discover.
     let plain = SiteTest::fixture("media").built();
     assert!(!plain.join("oembed.json").exists());

@@ -107,7 +107,8 @@ pub(super) struct EmbedCode {
 }
 
 impl Renderer<'_> {
-    /// The embed of the list whose first page is `list` (or of the story).
+    /// The iframe title of the embed of `list` (a list's first page, or
+    /// the story).
     fn embed_title(&self, list: &Page<'_>) -> String {
         let name = match *list {
             Page::Term(t, slug) => self
@@ -117,29 +118,16 @@ impl Renderer<'_> {
                 .find(|x| x.name == t)
                 .and_then(|x| x.terms.iter().find(|term| term.slug == slug))
                 .map_or(self.config.title.as_str(), |term| term.name.as_str()),
-            Page::Story => {
-                return self.messages.with(
-                    "story-title",
-                    &[("site", crate::i18n::Arg::Text(&self.config.title))],
-                );
-            }
             _ => self.config.title.as_str(),
         };
-        self.messages.with(
-            "embed-frame-title",
-            &[("name", crate::i18n::Arg::Text(name))],
-        )
+        frame_title(self.messages, &self.config.title, list, name)
     }
 
     /// The box offering the snippet that embeds `page`'s embed, shown on
     /// `page`; `None` for a page that has no embed.
     pub(super) fn embed_code(&self, page: &Page<'_>) -> Option<EmbedCode> {
         let embed = page.embed()?;
-        let list = match embed {
-            Page::TermEmbed(t, term) => Page::Term(t, term),
-            Page::EmbedStory => Page::Story,
-            _ => Page::Home,
-        };
+        let list = embed.embedded();
         let title = self.embed_title(&list);
         let (url, script) = match &self.config.base_url {
             Some(base) => (embed.absolute(base), format!("{base}{PYM}")),
@@ -158,11 +146,7 @@ impl Renderer<'_> {
     /// address is known and the page can be embedded.
     pub(super) fn oembed_url(&self, page: &Page<'_>) -> Option<String> {
         let base = self.config.base_url.as_deref()?;
-        let dir = match page.embed()? {
-            Page::TermEmbed(t, term) => Page::Term(t, term).dir(),
-            Page::EmbedStory => Page::Story.dir(),
-            _ => String::new(),
-        };
+        let dir = page.embed()?.embedded().dir();
         Some(format!("{base}{dir}oembed.json"))
     }
 
@@ -217,10 +201,7 @@ impl Renderer<'_> {
     }
 
     fn embed(&self, page: Page<'_>, events: &[usize], heading: String) -> Rendered {
-        let list = match page {
-            Page::TermEmbed(t, term) => Page::Term(t, term),
-            _ => Page::Home,
-        };
+        let list = page.embedded();
         let title = self.embed_title(&list);
         let root = page.root();
         let total = events.len();
@@ -277,6 +258,22 @@ impl Renderer<'_> {
     }
 }
 
+/// The iframe title of the embed of `list`, named `name` (the site's
+/// title or a term's): one for the pages' snippets and the oEmbed
+/// documents.
+fn frame_title(
+    messages: &crate::i18n::Messages,
+    site: &str,
+    list: &Page<'_>,
+    name: &str,
+) -> String {
+    use crate::i18n::Arg;
+    match list {
+        Page::Story => messages.with("story-title", &[("site", Arg::Text(site))]),
+        _ => messages.with("embed-frame-title", &[("name", Arg::Text(name))]),
+    }
+}
+
 /// The oEmbed documents (`type: rich`) of the pages that can be embedded,
 /// when the site's address is known: `oembed.json` in the folder of the
 /// home page, of each term's page and of the story. Each holds the same
@@ -289,12 +286,6 @@ pub(crate) fn oembed_files(
         return Vec::new();
     };
     let messages = &*config.messages;
-    let frame_title = |name: &str| {
-        messages.with(
-            "embed-frame-title",
-            &[("name", crate::i18n::Arg::Text(name))],
-        )
-    };
     let mut docs: Vec<(Page<'_>, String)> = vec![
         (Page::Home, config.title.clone()),
         (
@@ -320,7 +311,11 @@ pub(crate) fn oembed_files(
                 "title": name,
                 "provider_name": config.title,
                 "provider_url": base,
-                "html": snippet(&embed.absolute(base), &frame_title(&name), &pym),
+                "html": snippet(
+                    &embed.absolute(base),
+                    &frame_title(messages, &config.title, &page, &name),
+                    &pym,
+                ),
                 "width": 700,
                 "height": FALLBACK_HEIGHT,
             });
