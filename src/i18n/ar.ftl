@@ -67,11 +67,6 @@ overview-column = { $n ->
 ## الأحداث
 ongoing = مستمر
 draft = مسودة
-card-sources = { $n ->
-    [one] المصدر
-    [two] المصدران
-   *[other] المصادر
-}:
 sources-say = ما تقوله المصادر
 read-in-context = اقرأ في السياق
 filed-under = مصنَّف تحت

@@ -49,10 +49,6 @@ overview-column = { $n ->
 ## Ereignisse
 ongoing = Andauernd
 draft = Entwurf
-card-sources = { $n ->
-    [one] Quelle
-   *[other] Quellen
-}:
 sources-say = Was die Quellen sagen
 read-in-context = Im Zusammenhang lesen
 filed-under = Abgelegt unter

@@ -53,10 +53,6 @@ overview-column = { $n ->
 ## Events
 ongoing = Ongoing
 draft = Draft
-card-sources = { $n ->
-    [one] Source
-   *[other] Sources
-}:
 sources-say = What the sources say
 read-in-context = Read in context
 filed-under = Filed under

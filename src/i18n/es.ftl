@@ -49,10 +49,6 @@ overview-column = { $n ->
 ## Acontecimientos
 ongoing = En curso
 draft = Borrador
-card-sources = { $n ->
-    [one] Fuente
-   *[other] Fuentes
-}:
 sources-say = Lo que dicen las fuentes
 read-in-context = Leer en contexto
 filed-under = Archivado en

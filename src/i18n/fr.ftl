@@ -49,10 +49,6 @@ overview-column = { $n ->
 ## Événements
 ongoing = En cours
 draft = Brouillon
-card-sources = { $n ->
-    [one] Source
-   *[other] Sources
-} :
 sources-say = Ce que disent les sources
 read-in-context = Lire dans son contexte
 filed-under = Classé dans

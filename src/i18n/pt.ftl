@@ -49,10 +49,6 @@ overview-column = { $n ->
 ## Acontecimentos
 ongoing = Em curso
 draft = Rascunho
-card-sources = { $n ->
-    [one] Fonte
-   *[other] Fontes
-}:
 sources-say = O que dizem as fontes
 read-in-context = Ler no contexto
 filed-under = Arquivado em

@@ -17,7 +17,7 @@ use crate::date::{DateEnd, DatePoint, HUMAN_YEARS};
 use crate::timeline::Timeline;
 use crate::views::EventText;
 use crate::views::escape::{escape_html, escape_html_text as html_text};
-use crate::views::json::inert_pretty as inert_json;
+use crate::views::json::inert_lines as inert_json;
 use crate::views::url::Page;
 
 /// TimelineJS3 date parts of a point.

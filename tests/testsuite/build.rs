@@ -273,8 +273,15 @@ fn events_files_hold_one_event_or_many() {
     );
     let term = out.read("actors/claudia-sheinbaum/index.html");
     assert_eq!(card_ids(&term), ["refusal"]);
+    // A source lists the events citing it as lines (date and title), in
+    // timeline order.
     let source = out.read("sources/daily/index.html");
-    assert_eq!(card_ids(&source), ["ongoing", "designation", "refusal"]);
+    let lines = &source[source.find("<ol class=\"event-lines\">").unwrap()..];
+    let order: Vec<usize> = ["ongoing", "designation", "refusal"]
+        .iter()
+        .map(|id| lines.find(&format!("href=\"../../events/{id}/index.html\"")).unwrap())
+        .collect();
+    assert!(order.is_sorted(), "{order:?}");
     out.assert_has("404.html");
     out.assert_has("tags/index.html");
 }

@@ -321,7 +321,7 @@ pub(crate) fn oembed_files(
             });
             Some((
                 format!("{}oembed.json", page.dir()),
-                crate::views::json::inert_pretty(&doc),
+                crate::views::json::inert_lines(&doc),
             ))
         })
         .collect()

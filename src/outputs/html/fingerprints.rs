@@ -67,14 +67,7 @@ impl<'a> Renderer<'a> {
                         (term.slug.as_str(), term.name.as_str())
                     })
                     .collect();
-                let sources: Vec<(&str, &str)> = tl.citations[i]
-                    .iter()
-                    .map(|c| {
-                        let s = &tl.sources[c.source];
-                        (s.id.as_str(), s.title.as_str())
-                    })
-                    .collect();
-                hash_of((tl.events[i].fingerprint, terms, sources))
+                hash_of((tl.events[i].fingerprint, terms))
             })
             .collect();
         Fingerprints { shared, cards }

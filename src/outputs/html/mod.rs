@@ -138,17 +138,6 @@ impl<'a> Renderer<'a> {
                 }
             })
             .collect();
-        let mut sources: Vec<SourceLink> = Vec::new();
-        for c in tl.citations[i].iter() {
-            let s = &tl.sources[c.source];
-            let url = from.link_to(&Page::Source(&s.id));
-            if !sources.iter().any(|x| x.url == url) {
-                sources.push(SourceLink {
-                    title: s.title.clone(),
-                    url,
-                });
-            }
-        }
         EventCard {
             id: e.id.clone(),
             url: from.link_to(&Page::Event(&e.id)),
@@ -161,7 +150,6 @@ impl<'a> Renderer<'a> {
             draft: e.draft,
             untranslated: e.untranslated,
             terms,
-            sources,
             thumb: e
                 .media
                 .as_ref()

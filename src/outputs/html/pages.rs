@@ -336,22 +336,19 @@ impl Renderer<'_> {
                 struct SourcePage {
                     jsonld: String,
                     source: SourceView,
-                    events: Vec<EventCard>,
+                    events: Vec<EventLink>,
                 }
-                let here = page.link_to(&page);
                 let mut source = self.source_view(si, &page);
                 source.body_html = self.marked_body(si, &page);
                 let data = SourcePage {
                     jsonld: json_ld(&self.article_ld(si)),
                     source,
-                    // Cards on the source's own page do not link back to it.
+                    // A line per citing event (date and title), not a card:
+                    // the quoted-in lines of the body already place each
+                    // one, and a source cited by many events stays small.
                     events: tl.cited_by[si]
                         .iter()
-                        .map(|&i| {
-                            let mut card = self.card(i, &page);
-                            card.sources.retain(|s| s.url != here);
-                            card
-                        })
+                        .map(|&i| self.event_link(i, &page))
                         .collect(),
                 };
                 let title = format!("{} — {}", s.title, self.config.title);

@@ -31,12 +31,6 @@ pub(super) struct TermLink {
     pub(super) url: String,
 }
 
-#[derive(Serialize)]
-pub(super) struct SourceLink {
-    pub(super) title: String,
-    pub(super) url: String,
-}
-
 /// A card in a list: its HTML, made once for every page at its depth
 /// (and kept by `annals serve` while nothing on it changes), or its parts
 /// for the template to lay out.
@@ -70,7 +64,6 @@ pub(super) struct EventCard {
     /// texts are in the site's first language.
     pub(super) untranslated: bool,
     pub(super) terms: Vec<TermLink>,
-    pub(super) sources: Vec<SourceLink>,
     /// The event's image, as a thumbnail on its card.
     pub(super) thumb: Option<String>,
     /// Its span (UTC seconds; no end when ongoing), for annals.js to draw

@@ -162,8 +162,8 @@ impl Axis<'_> {
         let name = format!("{} ({})", m.label, m.date);
         let _ = write!(
             s,
-            "<a href=\"{root}{}\" class=\"mark importance-{}\" aria-label=\"{}\"><rect class=\"hit\" x=\"{:.1}\" y=\"{:.1}\" width=\"{:.1}\" height=\"{TARGET}\"/>",
-            esc(&self.card_link(m)),
+            "<a href=\"{}\" class=\"mark importance-{}\" aria-label=\"{}\"><rect class=\"hit\" x=\"{:.1}\" y=\"{:.1}\" width=\"{:.1}\" height=\"{TARGET}\"/>",
+            esc(&self.card_link(root, m)),
             m.importance,
             esc(&name),
             x0 - TARGET / 2.0,
@@ -233,8 +233,8 @@ impl Axis<'_> {
             };
             let _ = write!(
                 s,
-                "<a href=\"{root}{}\" class=\"cluster\" aria-label=\"{}\"><rect class=\"hit\" x=\"{:.1}\" y=\"{:.1}\" width=\"{:.1}\" height=\"{STRIP_HISTOGRAM}\"/><rect x=\"{:.1}\" y=\"{:.1}\" width=\"{:.1}\" height=\"{h:.1}\"/>{label}</a>",
-                esc(&self.card_link(&self.marks[first])),
+                "<a href=\"{}\" class=\"cluster\" aria-label=\"{}\"><rect class=\"hit\" x=\"{:.1}\" y=\"{:.1}\" width=\"{:.1}\" height=\"{STRIP_HISTOGRAM}\"/><rect x=\"{:.1}\" y=\"{:.1}\" width=\"{:.1}\" height=\"{h:.1}\"/>{label}</a>",
+                esc(&self.card_link(root, &self.marks[first])),
                 esc(&what),
                 x + width / 2.0 - TARGET.max(width) / 2.0,
                 top,
@@ -305,8 +305,8 @@ impl Axis<'_> {
             );
             let _ = write!(
                 s,
-                "<a href=\"{root}{}\" class=\"cluster\" aria-label=\"{}\"><rect class=\"hit\" x=\"{:.1}\" y=\"4\" width=\"{width:.1}\" height=\"{OVERVIEW_HEIGHT}\"/><rect x=\"{:.1}\" y=\"{:.1}\" width=\"{:.1}\" height=\"{h:.1}\"/></a>",
-                esc(&self.card_link(m)),
+                "<a href=\"{}\" class=\"cluster\" aria-label=\"{}\"><rect class=\"hit\" x=\"{:.1}\" y=\"4\" width=\"{width:.1}\" height=\"{OVERVIEW_HEIGHT}\"/><rect x=\"{:.1}\" y=\"{:.1}\" width=\"{:.1}\" height=\"{h:.1}\"/></a>",
+                esc(&self.card_link(root, m)),
                 esc(&what),
                 x,
                 x + 1.0,

@@ -251,11 +251,15 @@ impl<'a> Axis<'a> {
         Some(axis)
     }
 
-    /// The link to event `m`'s card in the list: on the list page that
-    /// holds it.
-    fn card_link(&self, m: &AxisMark<'_>) -> String {
+    /// The link to event `m`'s card in the list, from a page `root` below
+    /// the site's root: on the list page that holds it, or just its anchor
+    /// when the list has one page (the page the drawing is on).
+    fn card_link(&self, root: &str, m: &AxisMark<'_>) -> String {
+        if let [_] = self.list_pages.as_slice() {
+            return format!("#{}{}", self.anchor, m.id);
+        }
         format!(
-            "{}#{}{}",
+            "{root}{}#{}{}",
             self.list_pages
                 .get(m.list_page.saturating_sub(1))
                 .map_or("index.html", String::as_str),

@@ -218,8 +218,8 @@ impl Axis<'_> {
             };
             let _ = write!(
                 s,
-                "<a href=\"{root}{}\" class=\"cluster\" data-t0=\"{}\" data-t1=\"{}\"><title>{}</title><rect x=\"{:.1}\" y=\"{:.1}\" width=\"{:.1}\" height=\"{h:.1}\"/><text class=\"cluster-count\" x=\"{:.1}\" y=\"{:.1}\">{}</text></a>",
-                esc(&self.card_link(first)),
+                "<a href=\"{}\" class=\"cluster\" data-t0=\"{}\" data-t1=\"{}\"><title>{}</title><rect x=\"{:.1}\" y=\"{:.1}\" width=\"{:.1}\" height=\"{h:.1}\"/><text class=\"cluster-count\" x=\"{:.1}\" y=\"{:.1}\">{}</text></a>",
+                esc(&self.card_link(root, first)),
                 b.from,
                 b.to,
                 esc(&what),

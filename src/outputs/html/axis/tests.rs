@@ -347,7 +347,16 @@ fn the_phone_strip_fits_its_width_and_gives_every_mark_a_finger_sized_target() {
     // Every mark leads to its card in the list, with a 24 px target.
     let marks = out.matches("class=\"mark ").count();
     assert!(marks >= 20, "{marks} marks drawn");
-    assert_eq!(out.matches("<a href=\"./index.html#e-x\"").count(), marks);
+    // The list has one page, the one the strip is on: its own anchors.
+    assert_eq!(out.matches("<a href=\"#e-x\"").count(), marks);
+    let two = Axis::new(
+        (0..40).map(|i| mark(i * year, i * year + DAY)).collect(),
+        &[],
+        vec!["index.html".into(), "page/2/index.html".into()],
+    )
+    .unwrap()
+    .svg_compact("./", crate::i18n::messages("en"), "Axis");
+    assert_eq!(two.matches("<a href=\"./index.html#e-x\"").count(), marks);
     for hit in out.split("class=\"hit\"").skip(1) {
         let attr = |name: &str| -> f64 {
             let at = hit.find(&format!(" {name}=\"")).unwrap() + name.len() + 3;
