@@ -486,10 +486,10 @@ fn build(
 /// `annals check`
 fn check(root: &Path, format: Format, deny: bool, drafts: bool) -> ExitCode {
     match annals::check(root, None, drafts) {
-        Ok((built, _)) if deny && !built.warnings.is_empty() => {
+        Ok(built) if deny && !built.warnings.is_empty() => {
             fail(Failure::Content(built.warnings), format)
         }
-        Ok((built, _)) => {
+        Ok(built) => {
             if !print_diagnostics(&built.warnings, format) {
                 return ExitCode::from(2);
             }

@@ -22,7 +22,7 @@ use crate::content::event::Event;
 use crate::content::source::Source;
 use crate::diagnostic::{Diagnostic, Diagnostics, SourceText};
 use crate::outputs::html::{self, RenderState, Templates};
-use crate::outputs::{self, MemoryTarget, OutputFile, SiteParts, Target};
+use crate::outputs::{self, DiscardTarget, SiteParts, Target};
 use crate::read::{self, ContentKind};
 use crate::timeline::{self, Timeline, TimelineCache, Unloaded};
 use crate::views::{self, KeptTexts};
@@ -503,17 +503,11 @@ impl Site {
     }
 }
 
-/// Loads the site at `root` and builds it in memory (`annals check`):
-/// every file of the site, sorted by path, with what the build said.
-pub fn check(
-    root: &Path,
-    base_url: Option<&str>,
-    drafts: bool,
-) -> Result<(Built, Vec<OutputFile>), Failure> {
+/// Loads the site at `root` and renders every page of it, keeping none
+/// (`annals check`): what the build said.
+pub fn check(root: &Path, base_url: Option<&str>, drafts: bool) -> Result<Built, Failure> {
     let mut site = Site::load(root, base_url)?.with_drafts(drafts);
-    let target = MemoryTarget::default();
-    let built = site.build(&target, &|_| {})?;
-    Ok((built, target.into_files()))
+    site.build(&DiscardTarget, &|_| {})
 }
 
 /// What `build` did.

@@ -92,6 +92,16 @@ impl MemoryTarget {
     }
 }
 
+/// A [`Target`] that drops every file: `annals check` renders every page
+/// (a template error is an error of the site) but keeps none of them, so
+/// its memory is that of a build, not of the whole output.
+#[derive(Debug, Default)]
+pub struct DiscardTarget;
+
+impl Target for DiscardTarget {
+    fn put(&self, _: OutputFile) {}
+}
+
 /// The built-in static files: path in the output and bytes.
 pub(crate) const BUILTIN_STATIC: [(&str, &[u8]); 7] = [
     ("style.css", include_bytes!("../../static/style.css")),

@@ -67,7 +67,7 @@ fn accept_drafts_and_check(root: &Path) {
         Err(Failure::Usage(m)) => panic!("{m}"),
     }
     match annals::check(root, None, false) {
-        Ok((built, _)) => assert_eq!(built.drafts_left_out, drafts),
+        Ok(built) => assert_eq!(built.drafts_left_out, drafts),
         Err(f) => panic!("{f:?}"),
     }
 }
