@@ -270,3 +270,44 @@ fn the_largest_years_still_have_spans_and_order() {
     }
     assert!(EventDate::parse("Y100000000001").is_err());
 }
+
+/// Unspecified digits in astronomical numbering (year 0 is 1 BC, -1 is
+/// 2 BC): the span of each decade and century, the year the list files it
+/// under (its first, BC as AD) and where it sorts among the years.
+#[test]
+fn decades_and_centuries_are_filed_under_their_first_year() {
+    for (written, first, last) in [
+        ("201X", 2010, 2019),
+        ("19XX", 1900, 1999),
+        ("00XX", 0, 99),
+        // 500 BC – 401 BC: the 5th century BC.
+        ("-04XX", -499, -400),
+        // 460 BC – 451 BC (not "the 450s BC", which are 459 – 450 BC).
+        ("-045X", -459, -450),
+        // 100 BC – 1 BC: the minus sign of -00 is not lost.
+        ("-00XX", -99, 0),
+        ("-000X", -9, 0),
+        ("-19XX", -1999, -1900),
+    ] {
+        let date = d(written);
+        assert_eq!(date.start.year_range(), (first, last), "{written}");
+        assert_eq!(date.year_month(), (first, None), "{written}");
+        assert_eq!(date.to_string(), written);
+        // The span is the years' whole span.
+        let (start, end) = date.span(Tz::UTC);
+        assert_eq!(start, seconds_of(first, 1, 1), "{written}");
+        assert_eq!(end, seconds_of(last + 1, 1, 1), "{written}");
+    }
+    // Among the years: 500 BC, the 5th century BC, 460 BC, 460 – 451 BC,
+    // 401 BC, 400 BC.
+    let mut dates = ["-0399", "-045X", "-0400", "-04XX", "-0459", "-0499"].map(d);
+    dates.sort_by_key(|x| {
+        let (start, end) = x.span(Tz::UTC);
+        (start, std::cmp::Reverse(end))
+    });
+    assert_eq!(
+        dates.map(|x| x.to_string()),
+        ["-04XX", "-0499", "-045X", "-0459", "-0400", "-0399"]
+    );
+    assert_ne!(d("-00XX"), d("00XX"));
+}
