@@ -22,7 +22,10 @@ use chrono_tz::Tz;
 
 pub(crate) use calendar::utc;
 pub use calendar::{DAY, civil_from_days, seconds_of};
-pub use display::{DatePart, Lang, across_year_label, month_year_label, year_label};
+pub use display::{
+    DEEP_TIME, DatePart, Lang, Numbered, NumberedFn, PRESENT, across_year_label, month_year_label,
+    year_heading, year_label, years_ago,
+};
 pub use suggest::suggestion;
 
 /// Years TimelineJS can hold as JavaScript dates; beyond them it needs its
@@ -330,9 +333,16 @@ impl EventDate {
     /// Year and month (if known) of the start, as written: what the list
     /// groups by. A season groups with its first month; a decade or century
     /// with its first year, BC as AD (`-04XX` under 500 BC, `19XX` under
-    /// 1900), so that it stands where its span starts among the years.
+    /// 1900), so that it stands where its span starts among the years. A
+    /// year of deep time groups with the others its rounded years before
+    /// present name: the Big Bang (13,798,000,001 BC) and recombination
+    /// (13,797,623,001 BC) both under "13.8 billion years ago".
     pub fn year_month(&self) -> (i64, Option<u8>) {
-        (self.start.year, self.start.first_month())
+        let year = match years_ago(self.start.year) {
+            Some(ago) => PRESENT - ago as i64,
+            None => self.start.year,
+        };
+        (year, self.start.first_month())
     }
 
     /// The pieces of the displayed date in `lang`, instants shown in `zone`
