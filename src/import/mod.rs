@@ -359,6 +359,60 @@ struct Slide {
     group: String,
     unique_id: String,
     place: String,
+    /// The date as TimelineJS shows it instead of the date ("Now"): the
+    /// slide's `display_date`, its start's `display_text` or
+    /// `display_date`, the spreadsheet's Display Date. annals drops it, but
+    /// it says when year 0 is the present.
+    display_date: String,
+}
+
+/// Words that name the present, in the languages annals ships.
+const NOW: &[&str] = &[
+    "now",
+    "today",
+    "present",
+    "the present",
+    "present day",
+    "the present day",
+    "nowadays",
+    "hoy",
+    "ahora",
+    "presente",
+    "el presente",
+    "la actualidad",
+    "aujourd'hui",
+    "maintenant",
+    "le présent",
+    "heute",
+    "jetzt",
+    "gegenwart",
+    "die gegenwart",
+    "hoje",
+    "agora",
+    "o presente",
+    "atualidade",
+    "الآن",
+    "اليوم",
+    "الحاضر",
+];
+
+/// True when a slide at year 0 is the present. TimelineJS timelines of
+/// deep time (its `cosmological` scale, where the Big Bang is year
+/// -13,798,000,000) end on a slide at year 0 that TimelineJS shows as
+/// "Now" or "Today": at that scale year 0 is today. In annals' astronomical
+/// numbering year 0 is 1 BC, which the reader would see. The slide is the
+/// present when its year is 0 with no month, no end, and its displayed date
+/// or its headline names the present.
+fn is_present(slide: &Slide) -> bool {
+    let names_now = |text: &str| {
+        let text = html_to_text(text).to_lowercase().replace('’', "'");
+        let text = text.trim_matches(|c: char| !c.is_alphanumeric() && c != '\'');
+        NOW.contains(&text.trim_matches('\''))
+    };
+    slide.start.year.trim().parse::<i64>() == Ok(0)
+        && slide.start.month.is_empty()
+        && slide.end.is_empty()
+        && (names_now(&slide.display_date) || names_now(&slide.headline))
 }
 
 /// Makes ids unique and slug-shaped.
@@ -384,9 +438,12 @@ fn opt(s: &str) -> Option<String> {
     (!s.is_empty()).then(|| s.to_string())
 }
 
+/// One slide as an event; `present` is the year a slide that stands for
+/// the present gets (the year of the import).
 fn convert(
     slide: Slide,
     index: usize,
+    present: i64,
     taken: &mut HashSet<String>,
     r: &mut Report,
 ) -> Option<ImportedEvent> {
@@ -419,7 +476,26 @@ fn convert(
         format!("Slide {}", index + 1)
     };
     let what = format!("slide {} ({title})", index + 1);
-    let (date, end) = dates(&slide.start, &slide.end, &what, r)?;
+    let (date, end) = if is_present(&slide) {
+        // The present cannot stay the present in a static site that reads
+        // the same whenever it is built: it becomes the year of the import,
+        // which the editor moves on when the timeline is updated. (An
+        // ongoing `YEAR/..` would read "since 2025", not "now".)
+        let shown = if slide.display_date.is_empty() {
+            String::new()
+        } else {
+            format!(
+                ", which TimelineJS shows as \"{}\",",
+                html_to_text(&slide.display_date)
+            )
+        };
+        r.line(format!(
+            "imported {what} as {present}, the year of this import: its year 0{shown} is the present, and would read as 1 BC in annals; move its date on when you update the timeline"
+        ));
+        (format!("{present:04}"), None)
+    } else {
+        dates(&slide.start, &slide.end, &what, r)?
+    };
 
     let mut body = None;
     let media = if slide.media_url.is_empty() {
@@ -617,6 +693,56 @@ mod tests {
         assert!(date(parts("1990", "13", "")).is_err());
         assert!(date(parts("1990", "", "3")).is_err());
         assert!(date(parts("1990", "2", "30")).is_err());
+    }
+
+    #[test]
+    fn a_slide_at_year_0_is_the_present_when_it_says_so() {
+        let slide = |year: &str, month: &str, display: &str, headline: &str| Slide {
+            start: parts(year, month, ""),
+            display_date: display.into(),
+            headline: headline.into(),
+            ..Slide::default()
+        };
+        for (s, present) in [
+            (slide("0", "", "Now", "“Today”"), true),
+            (slide("0", "", "", "Today"), true),
+            (slide("0", "", "<b>Today</b>", ""), true),
+            (slide("0", "", "Aujourd’hui", ""), true),
+            (slide("0", "", "hoy", "Presente"), true),
+            (slide("0", "", "", "The present day."), true),
+            // Year 0 that is a year: 1 BC.
+            (slide("0", "", "", "Birth of Jesus"), false),
+            (slide("0", "6", "Now", ""), false),
+            (slide("2025", "", "Now", ""), false),
+            (slide("-1", "", "Today", ""), false),
+        ] {
+            assert_eq!(
+                is_present(&s),
+                present,
+                "{:?} {:?}",
+                s.display_date,
+                s.headline
+            );
+        }
+        let mut with_end = slide("0", "", "Now", "");
+        with_end.end = parts("10", "", "");
+        assert!(!is_present(&with_end));
+        // Converted to the year of the import, with a line saying so.
+        let mut r = Report::default();
+        let event = convert(
+            slide("0", "", "", "Today"),
+            2,
+            2025,
+            &mut HashSet::new(),
+            &mut r,
+        );
+        assert_eq!(event.map(|e| (e.date, e.end)), Some(("2025".into(), None)));
+        assert_eq!(
+            r.into_warnings(),
+            [
+                "imported slide 3 (Today) as 2025, the year of this import: its year 0 is the present, and would read as 1 BC in annals; move its date on when you update the timeline"
+            ]
+        );
     }
 
     #[test]
