@@ -516,21 +516,6 @@ fn serve(root: PathBuf, port: u16, bind: std::net::IpAddr, open: bool) -> ExitCo
     }
 }
 
-/// The year of now, for an imported slide that stands for the present:
-/// from `SOURCE_DATE_EPOCH` (seconds since 1970) when it is set, as
-/// reproducible builds set it, else from the clock.
-fn present_year() -> i64 {
-    let secs = std::env::var("SOURCE_DATE_EPOCH")
-        .ok()
-        .and_then(|s| s.trim().parse::<i64>().ok())
-        .unwrap_or_else(|| {
-            std::time::SystemTime::now()
-                .duration_since(std::time::UNIX_EPOCH)
-                .map_or(0, |d| i64::try_from(d.as_secs()).unwrap_or(0))
-        });
-    annals::date::civil_from_days(secs.div_euclid(annals::date::DAY)).0
-}
-
 /// `annals import`
 fn import(from: ImportFrom) -> ExitCode {
     let (file, root, csv) = match from {
@@ -539,9 +524,9 @@ fn import(from: ImportFrom) -> ExitCode {
     };
     let imported = annals::import::read(&file).and_then(|text| {
         if csv {
-            annals::import::from_csv(&text, present_year())
+            annals::import::from_csv(&text, annals::import::present_year())
         } else {
-            annals::import::from_timelinejs(&text, present_year())
+            annals::import::from_timelinejs(&text, annals::import::present_year())
         }
     });
     match imported.and_then(|i| annals::import::write(&root, &i).map(|w| (i, w))) {
