@@ -524,9 +524,9 @@ fn import(from: ImportFrom) -> ExitCode {
     };
     let imported = annals::import::read(&file).and_then(|text| {
         if csv {
-            annals::import::from_csv(&text)
+            annals::import::from_csv(&text, annals::import::present_year())
         } else {
-            annals::import::from_timelinejs(&text)
+            annals::import::from_timelinejs(&text, annals::import::present_year())
         }
     });
     match imported.and_then(|i| annals::import::write(&root, &i).map(|w| (i, w))) {

@@ -82,6 +82,19 @@ pub fn number_at(index: usize, n: i64) -> String {
     )
 }
 
+/// The number `n`, rounded to two decimals, as the language at `index` of
+/// [`LANGUAGES`] writes it, without trailing zeros: `13.8`, `13,8`.
+pub fn decimal_at(index: usize, n: f64) -> String {
+    let numbers = &*NUMBERS;
+    let mut d = Decimal::from((n * 100.0).round() as i64);
+    d.multiply_pow10(-2);
+    d.trim_end();
+    numbers.get(index).or_else(|| numbers.first()).map_or_else(
+        || n.to_string(),
+        |f| f.format(&d).write_to_string().into_owned(),
+    )
+}
+
 /// The index in [`LANGUAGES`] of `code` (English's for one annals lacks).
 pub fn index_of(code: &str) -> usize {
     LANGUAGES.iter().position(|c| *c == code).unwrap_or(0)

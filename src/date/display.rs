@@ -47,15 +47,38 @@ pub struct Lang {
     pub bc: String,
     /// Heading of the events known only to the year: "Across 2025".
     pub across_year: String,
+    /// Deep time: "{years} ago".
+    ago: String,
+    /// Deep time, approximate: "c. {years} ago".
+    approximate_ago: String,
     /// Digit group separator in long years ("13,798,000,001"), as CLDR
     /// writes it, for annals.js.
     pub thousands: char,
+    /// The messages whose form depends on a number: centuries (ordinals)
+    /// and deep time (plurals).
+    numbered: Numbered,
+}
+
+/// A message whose form depends on a number `n` — an ordinal ("5th
+/// century") or a count ("13.8 billion years ago") — chosen by the
+/// language's CLDR rules in its message file: called with the message id,
+/// `n`, and the values it fills in as text.
+pub struct Numbered(pub Box<NumberedFn>);
+
+/// What [`Numbered`] calls: message id, `n`, text values → text.
+pub type NumberedFn = dyn Fn(&str, f64, &[(&str, &str)]) -> String + Send + Sync;
+
+impl std::fmt::Debug for Numbered {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Numbered")
+    }
 }
 
 impl Lang {
-    /// The dates of language `code`: CLDR's names and numbers, and the
-    /// wording `message` gives for each message id (`date-since`, …).
-    pub fn new(code: &'static str, message: impl Fn(&str) -> String) -> Lang {
+    /// The dates of language `code`: CLDR's names and numbers, the wording
+    /// `message` gives for each message id (`date-since`, …), and the
+    /// messages that depend on a number, which `numbered` writes.
+    pub fn new(code: &'static str, message: impl Fn(&str) -> String, numbered: Numbered) -> Lang {
         let index = cldr::index_of(code);
         let thousands = cldr::number_at(index, 10_000_000)
             .chars()
@@ -78,8 +101,16 @@ impl Lang {
             uncertain: message("date-uncertain"),
             bc: message("date-bc"),
             across_year: message("date-across-year"),
+            ago: message("date-ago"),
+            approximate_ago: message("date-approximate-ago"),
             thousands,
+            numbered,
         }
+    }
+
+    /// The numbered message `id` with `n` and `values`.
+    fn numbered(&self, id: &str, n: f64, values: &[(&str, &str)]) -> String {
+        (self.numbered.0)(id, n, values)
     }
 
     /// A number as the language writes it (CLDR's digits and grouping,
@@ -104,6 +135,109 @@ pub fn year_label(year: i64, lang: &Lang) -> String {
     } else {
         lang.number(year.unsigned_abs())
     }
+}
+
+/// The years before present that a year is shown as, rounded to three
+/// significant digits; `None` for a year readers count in calendar years.
+/// Deep time starts where EDTF needs a `Y` year: before 9999 BC, beyond
+/// recorded history and any calendar's reach, readers count back from now
+/// ("12,000 years ago", "13.8 billion years ago"). "Now" is
+/// [`PRESENT`], the fixed present of "years before present", so that a site
+/// reads the same whenever it is built.
+pub fn years_ago(year: i64) -> Option<u64> {
+    if year > DEEP_TIME {
+        return None;
+    }
+    let ago = (PRESENT - year).unsigned_abs();
+    let digits = ago.ilog10() + 1;
+    Some(if digits > 3 {
+        let unit = 10_u64.pow(digits - 3);
+        (ago + unit / 2) / unit * unit
+    } else {
+        ago
+    })
+}
+
+/// The present of "years before present" (BP): 1950, as in radiocarbon
+/// dating and geology.
+pub const PRESENT: i64 = 1950;
+
+/// The latest year shown in years before present: -10000 (10,001 BC), the
+/// first year EDTF writes with `Y` (`Y-10000`).
+pub const DEEP_TIME: i64 = -10_000;
+
+/// Deep time as readers write it: "12,000 years ago", "65 million years
+/// ago", "13.8 billion years ago" (three significant digits), or "c. 13.8
+/// billion years ago": each language places its "about" itself ("vor etwa
+/// 13,8 Milliarden Jahren").
+fn deep_time_label(ago: u64, approximate: bool, lang: &Lang) -> String {
+    const MILLION: u64 = 1_000_000;
+    const BILLION: u64 = 1_000_000_000;
+    // In hundredths of the unit: `ago` has three significant digits, so
+    // these are exact.
+    let hundredths = |unit: u64| (ago / (unit / 100)) as f64 / 100.0;
+    let years = if ago >= BILLION {
+        lang.numbered("date-billion-years", hundredths(BILLION), &[])
+    } else if ago >= MILLION {
+        lang.numbered("date-million-years", hundredths(MILLION), &[])
+    } else {
+        lang.numbered("date-years", ago as f64, &[])
+    };
+    let pattern = if approximate {
+        &lang.approximate_ago
+    } else {
+        &lang.ago
+    };
+    fill(pattern, &[("years", &years)])
+}
+
+/// A year as the list and the axis's breaks name it: like [`year_label`],
+/// but deep time in years before present ("13.8 billion years ago").
+pub fn year_heading(year: i64, lang: &Lang) -> String {
+    match years_ago(year) {
+        Some(ago) => deep_time_label(ago, false, lang),
+        None => year_label(year, lang),
+    }
+}
+
+/// `n` in Roman numerals (the centuries of Spanish, French, Portuguese).
+fn roman(mut n: u64) -> String {
+    let mut out = String::new();
+    for (value, letters) in [
+        (1000, "M"),
+        (900, "CM"),
+        (500, "D"),
+        (400, "CD"),
+        (100, "C"),
+        (90, "XC"),
+        (50, "L"),
+        (40, "XL"),
+        (10, "X"),
+        (9, "IX"),
+        (5, "V"),
+        (4, "IV"),
+        (1, "I"),
+    ] {
+        while n >= value {
+            out.push_str(letters);
+            n -= value;
+        }
+    }
+    out
+}
+
+/// A century of unspecified digits: `19XX` (1900 – 1999) is the 20th
+/// century as readers count it, `-04XX` (500 BC – 401 BC) the 5th century
+/// BC. `lo` and `hi` are its first and last (astronomical) year.
+fn century_label(lo: i64, hi: i64, lang: &Lang) -> String {
+    let (id, n) = if lo >= 0 {
+        ("date-century", lo / 100 + 1)
+    } else {
+        // -499 … -400 is 500 BC … 401 BC: the 5th century BC.
+        ("date-century-bc", -hi / 100 + 1)
+    };
+    let n = n.unsigned_abs();
+    lang.numbered(id, n as f64, &[("roman", &roman(n))])
 }
 
 /// A month heading: "January 2025".
@@ -134,6 +268,10 @@ pub enum DatePart {
         text: String,
         /// For the `datetime` attribute.
         machine: Option<String>,
+        /// The exact years, where the text rounds or names them ("1900 –
+        /// 1999" for the 20th century, "13,798,000,001 BC" for 13.8 billion
+        /// years ago): for the `title` attribute.
+        exact: Option<String>,
     },
 }
 
@@ -235,11 +373,17 @@ fn point_text(p: &DatePoint, lang: &Lang, zone: Option<Tz>, elide: Elide) -> Str
     let year = year_label(p.year, lang);
     let core = if p.year_unspecified > 0 {
         let (lo, hi) = p.year_range();
-        if p.year_unspecified == 1 && lo >= 0 {
+        if p.year_unspecified == 2 {
+            century_label(lo, hi, lang)
+        } else if lo >= 0 {
             fill(&lang.decade, &[("year", &lang.number(lo.unsigned_abs()))])
         } else {
+            // -045X is 460 BC – 451 BC, which no reader calls "the 450s
+            // BC" (459 BC – 450 BC): the years themselves.
             format!("{} – {}", year_label(lo, lang), year_label(hi, lang))
         }
+    } else if let (Some(ago), None) = (years_ago(p.year), p.month) {
+        deep_time_label(ago, p.qualifier.is_approximate(), lang)
     } else if let Some(s) = p.season {
         let year = if s == Season::Winter {
             format!("{year}–{:02}", (p.year + 1).rem_euclid(100))
@@ -279,7 +423,8 @@ fn point_text(p: &DatePoint, lang: &Lang, zone: Option<Tz>, elide: Elide) -> Str
         }
     };
     let mut s = core;
-    if p.qualifier.is_approximate() {
+    let deep = years_ago(p.year).is_some() && p.month.is_none();
+    if p.qualifier.is_approximate() && !deep {
         s = fill(&lang.approximate, &[("date", &s)]);
     }
     if p.qualifier.is_uncertain() {
@@ -308,10 +453,28 @@ pub(super) fn machine_form(p: &DatePoint) -> Option<String> {
     Some(s)
 }
 
+/// The exact years of a point whose text rounds or names them: a century,
+/// deep time.
+fn exact_years(p: &DatePoint, lang: &Lang) -> Option<String> {
+    let (lo, hi) = p.year_range();
+    if p.year_unspecified == 2 {
+        Some(format!(
+            "{} – {}",
+            year_label(lo, lang),
+            year_label(hi, lang)
+        ))
+    } else if years_ago(p.year).is_some() && p.month.is_none() {
+        Some(year_label(p.year, lang))
+    } else {
+        None
+    }
+}
+
 fn time_part(p: &DatePoint, lang: &Lang, zone: Option<Tz>, elide: Elide) -> DatePart {
     DatePart::Time {
         text: point_text(p, lang, zone, elide),
         machine: machine_form(p),
+        exact: exact_years(p, lang),
     }
 }
 

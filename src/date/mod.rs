@@ -22,7 +22,10 @@ use chrono_tz::Tz;
 
 pub(crate) use calendar::utc;
 pub use calendar::{DAY, civil_from_days, seconds_of};
-pub use display::{DatePart, Lang, across_year_label, month_year_label, year_label};
+pub use display::{
+    DEEP_TIME, DatePart, Lang, Numbered, NumberedFn, PRESENT, across_year_label, month_year_label,
+    year_heading, year_label, years_ago,
+};
 pub use suggest::suggestion;
 
 /// Years TimelineJS can hold as JavaScript dates; beyond them it needs its
@@ -131,7 +134,9 @@ pub struct TimeOfDay {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct DatePoint {
     /// Astronomical year: 0 is 1 BC, -43 is 44 BC. With unspecified digits,
-    /// the year with them as 0 (`201X` is 2010).
+    /// the first (earliest) year they allow, which the list files the point
+    /// under: `201X` is 2010, `-04XX` is -499 (500 BC; its last year is
+    /// -400, 401 BC), `-00XX` is -99.
     pub year: i64,
     /// How many trailing year digits are X (0, 1 or 2).
     pub year_unspecified: u8,
@@ -202,14 +207,16 @@ impl DatePoint {
         }
     }
 
-    /// First and last year the point may fall in (`201X`: 2010 and 2019).
+    /// First and last year the point may fall in (`201X`: 2010 and 2019;
+    /// `-04XX`: -499 and -400, 500 BC and 401 BC).
     pub fn year_range(&self) -> (i64, i64) {
-        let width = 10_i64.pow(u32::from(self.year_unspecified)) - 1;
-        if self.year >= 0 {
-            (self.year, self.year + width)
-        } else {
-            (self.year - width, self.year)
-        }
+        (self.year, self.year + self.unspecified_width())
+    }
+
+    /// How many years after the first the unspecified digits allow (9 for
+    /// a decade, 99 for a century, 0 for a year written in full).
+    fn unspecified_width(&self) -> i64 {
+        10_i64.pow(u32::from(self.year_unspecified)) - 1
     }
 
     /// Checks that a zone-less time exists in `tz`; `Err` names the problem
@@ -324,9 +331,18 @@ impl EventDate {
     }
 
     /// Year and month (if known) of the start, as written: what the list
-    /// groups by. A season groups with its first month.
+    /// groups by. A season groups with its first month; a decade or century
+    /// with its first year, BC as AD (`-04XX` under 500 BC, `19XX` under
+    /// 1900), so that it stands where its span starts among the years. A
+    /// year of deep time groups with the others its rounded years before
+    /// present name: the Big Bang (13,798,000,001 BC) and recombination
+    /// (13,797,623,001 BC) both under "13.8 billion years ago".
     pub fn year_month(&self) -> (i64, Option<u8>) {
-        (self.start.year, self.start.first_month())
+        let year = match years_ago(self.start.year) {
+            Some(ago) => PRESENT - ago as i64,
+            None => self.start.year,
+        };
+        (year, self.start.first_month())
     }
 
     /// The pieces of the displayed date in `lang`, instants shown in `zone`
@@ -388,7 +404,14 @@ fn write_point(f: &mut fmt::Formatter<'_>, p: &DatePoint) -> fmt::Result {
     if long {
         write!(f, "Y{}", p.year)?;
     } else {
-        let digits = format!("{:04}", p.year.unsigned_abs());
+        // A BC decade or century is written from its last year: -499 (the
+        // first year of `-04XX`) is written from -400.
+        let written = if p.year < 0 {
+            p.year + p.unspecified_width()
+        } else {
+            p.year
+        };
+        let digits = format!("{:04}", written.unsigned_abs());
         let x = usize::from(p.year_unspecified);
         let sign = if p.year < 0 { "-" } else { "" };
         write!(f, "{sign}{}{}", &digits[..4 - x], "X".repeat(x))?;

@@ -149,7 +149,10 @@ fn parse_point(s: &str, base: usize) -> Result<DatePoint, DateError> {
         ));
     }
     let known: i64 = year_text[..4 - xs].parse().unwrap_or(0) * 10_i64.pow(xs as u32);
-    point.year = if neg { -known } else { known };
+    // The first (earliest) year the digits allow: `201X` is 2010, `-04XX`
+    // is -499 (500 BC), `-00XX` is -99 (the sign of a zero is kept).
+    let width = 10_i64.pow(xs as u32) - 1;
+    point.year = if neg { -known - width } else { known };
     point.year_unspecified = xs as u8;
 
     // Month or season, then day.

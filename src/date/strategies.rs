@@ -56,7 +56,13 @@ pub(crate) fn point() -> impl Strategy<Value = DatePoint> {
                 }
                 3 => p.season = Some(Season::from_code(21 + season)),
                 4 => {
-                    p.year = year - year.rem_euclid(10);
+                    // The first year of the decade, as parsed: 2010 for
+                    // `201X`, -1239 for `-123X`.
+                    p.year = if year >= 0 {
+                        year - year.rem_euclid(10)
+                    } else {
+                        year.abs() / 10 * -10 - 9
+                    };
                     p.year_unspecified = 1;
                 }
                 _ => {

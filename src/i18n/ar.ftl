@@ -131,6 +131,33 @@ date-approximate = نحو { $date }
 date-uncertain = { $date } (غير مؤكد)
 date-bc = { $year } ق.م
 date-across-year = على مدار عام { $year }
+## قرن بأرقام غير محددة (19XX، -04XX): { $n } رقمه، و{ $roman } الرقم نفسه
+## بالأرقام الرومانية.
+date-century = القرن الـ{ $n }
+date-century-bc = القرن الـ{ $n } ق.م
+## الزمن السحيق (قبل 10٬000 ق.م)، معدودًا من الحاضر، و{ $n } مقرّب إلى ثلاثة
+## أرقام معنوية: 12٬000 / 65 / 13.8.
+date-years = { $n ->
+    [one] سنة واحدة
+    [two] سنتين
+    [few] { $n } سنوات
+   *[other] { $n } سنة
+}
+date-million-years = { $n ->
+    [one] مليون سنة
+    [two] مليوني سنة
+    [few] { $n } ملايين سنة
+   *[other] { $n } مليون سنة
+}
+date-billion-years = { $n ->
+    [one] مليار سنة
+    [two] ملياري سنة
+    [few] { $n } مليارات سنة
+   *[other] { $n } مليار سنة
+}
+## { $years } إحدى الرسائل الثلاث السابقة.
+date-ago = قبل { $years }
+date-approximate-ago = قبل نحو { $years }
 date-spring = ربيع
 date-summer = صيف
 date-autumn = خريف

@@ -109,6 +109,27 @@ date-approximate = um { $date }
 date-uncertain = { $date } (unsicher)
 date-bc = { $year } v. Chr.
 date-across-year = Im Laufe des Jahres { $year }
+## Ein Jahrhundert mit unbestimmten Ziffern (19XX, -04XX): { $n } ist seine
+## Zahl, { $roman } dieselbe in römischen Ziffern.
+date-century = { $n }. Jahrhundert
+date-century-bc = { $n }. Jahrhundert v. Chr.
+## Erdgeschichtliche Zeit (vor 10.000 v. Chr.), von der Gegenwart aus
+## gezählt, { $n } auf drei signifikante Stellen gerundet: 12.000 / 65 / 13,8.
+date-years = { $n ->
+    [one] { $n } Jahr
+   *[other] { $n } Jahren
+}
+date-million-years = { $n ->
+    [one] { $n } Million
+   *[other] { $n } Millionen
+} Jahren
+date-billion-years = { $n ->
+    [one] { $n } Milliarde
+   *[other] { $n } Milliarden
+} Jahren
+## { $years } ist eine der drei Meldungen davor (im Dativ, nach „vor“).
+date-ago = vor { $years }
+date-approximate-ago = vor etwa { $years }
 date-spring = Frühling
 date-summer = Sommer
 date-autumn = Herbst

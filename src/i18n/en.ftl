@@ -141,6 +141,31 @@ date-approximate = c. { $date }
 date-uncertain = { $date } (uncertain)
 date-bc = { $year } BC
 date-across-year = Across { $year }
+## A century of unspecified digits (19XX, -04XX): { $n } is its number,
+## { $roman } the same in Roman numerals, for languages that write them.
+date-century = { NUMBER($n, type: "ordinal") ->
+    [one] { $n }st
+    [two] { $n }nd
+    [few] { $n }rd
+   *[other] { $n }th
+} century
+date-century-bc = { NUMBER($n, type: "ordinal") ->
+    [one] { $n }st
+    [two] { $n }nd
+    [few] { $n }rd
+   *[other] { $n }th
+} century BC
+## Deep time (before 10,000 BC), counted back from the present, { $n }
+## rounded to three significant digits: 12,000 / 65 / 13.8.
+date-years = { $n ->
+    [one] { $n } year
+   *[other] { $n } years
+}
+date-million-years = { $n } million years
+date-billion-years = { $n } billion years
+## { $years } is one of the three above.
+date-ago = { $years } ago
+date-approximate-ago = c. { $years } ago
 date-spring = spring
 date-summer = summer
 date-autumn = autumn

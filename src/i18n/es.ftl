@@ -136,6 +136,27 @@ date-approximate = c. { $date }
 date-uncertain = { $date } (incierto)
 date-bc = { $year } a. C.
 date-across-year = A lo largo de { $year }
+## Un siglo de cifras sin especificar (19XX, -04XX): { $n } es su número,
+## { $roman } el mismo en números romanos.
+date-century = siglo { $roman }
+date-century-bc = siglo { $roman } a. C.
+## Tiempo profundo (antes de 10.000 a. C.), contado desde el presente,
+## { $n } redondeado a tres cifras significativas: 12.000 / 65 / 13,8.
+date-years = { $n ->
+    [one] { $n } año
+   *[other] { $n } años
+}
+date-million-years = { $n ->
+    [one] { $n } millón
+   *[other] { $n } millones
+} de años
+date-billion-years = { $n ->
+    [one] mil millones
+   *[other] { $n } mil millones
+} de años
+## { $years } es uno de los tres anteriores.
+date-ago = hace { $years }
+date-approximate-ago = hace unos { $years }
 date-spring = primavera
 date-summer = verano
 date-autumn = otoño

@@ -109,6 +109,33 @@ date-approximate = vers { $date }
 date-uncertain = { $date } (incertain)
 date-bc = { $year } av. J.-C.
 date-across-year = Tout au long de { $year }
+## Un siècle aux chiffres non précisés (19XX, -04XX) : { $n } est son
+## numéro, { $roman } le même en chiffres romains.
+date-century = { $n ->
+    [1] Ier
+   *[other] { $roman }e
+} siècle
+date-century-bc = { $n ->
+    [1] Ier
+   *[other] { $roman }e
+} siècle av. J.-C.
+## Les temps géologiques (avant 10 000 av. J.-C.), comptés depuis le
+## présent, { $n } arrondi à trois chiffres significatifs : 12 000 / 65 / 13,8.
+date-years = { $n ->
+    [one] { $n } an
+   *[other] { $n } ans
+}
+date-million-years = { $n ->
+    [one] { $n } million
+   *[other] { $n } millions
+} d'années
+date-billion-years = { $n ->
+    [one] { $n } milliard
+   *[other] { $n } milliards
+} d'années
+## { $years } est l'un des trois messages précédents.
+date-ago = il y a { $years }
+date-approximate-ago = il y a environ { $years }
 date-spring = printemps
 date-summer = été
 date-autumn = automne

@@ -14,12 +14,12 @@ mod site;
 pub(crate) use script::{Script, with_words};
 pub(crate) use site::site_messages;
 
-use std::sync::LazyLock;
+use std::sync::{Arc, LazyLock};
 
 use fluent_bundle::concurrent::FluentBundle;
 use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
 
-use crate::date::{Lang, cldr};
+use crate::date::{Lang, Numbered, cldr};
 
 /// The message files: language code and text.
 const FILES: [(&str, &str); 6] = [
@@ -40,7 +40,8 @@ pub(crate) fn codes() -> impl Iterator<Item = &'static str> {
 pub(crate) struct Messages {
     /// The language code, as in site.yaml.
     pub(crate) code: &'static str,
-    bundle: FluentBundle<FluentResource>,
+    /// Shared with the dates, whose numbered messages it writes.
+    bundle: Arc<FluentBundle<FluentResource>>,
     /// The file's syntax tree, which the scripts' tables are made from.
     resource: FluentResource,
     /// How dates read in this language.
@@ -54,6 +55,9 @@ pub(crate) enum Arg<'a> {
     Count(usize),
     /// Text, as it is.
     Text(&'a str),
+    /// A number that may have a fraction ("13.8 billion years ago"), which
+    /// may choose the plural form.
+    Number(f64),
 }
 
 static LOADED: LazyLock<Vec<(&'static str, Messages)>> = LazyLock::new(|| {
@@ -76,15 +80,17 @@ pub(crate) fn messages(code: &str) -> &'static Messages {
         .expect("English is always compiled in")
 }
 
-/// Writes a count as CLDR writes numbers in the language at `L` of
-/// [`FILES`] (a function per language: Fluent takes a plain function).
+/// Writes a count (or a number with up to two decimals, "13.8") as CLDR
+/// writes numbers in the language at `L` of [`FILES`] (a function per
+/// language: Fluent takes a plain function).
 fn count_in<const L: usize, M>(value: &FluentValue, _: &M) -> Option<String> {
+    let index = cldr::index_of(FILES[L].0);
     match value {
-        FluentValue::Number(n)
-            if n.value.fract() == 0.0 && n.options.minimum_fraction_digits.is_none() =>
-        {
-            Some(cldr::number_at(cldr::index_of(FILES[L].0), n.value as i64))
+        FluentValue::Number(n) if n.options.minimum_fraction_digits.is_some() => None,
+        FluentValue::Number(n) if n.value.fract() == 0.0 => {
+            Some(cldr::number_at(index, n.value as i64))
         }
+        FluentValue::Number(n) => Some(cldr::decimal_at(index, n.value)),
         _ => None,
     }
 }
@@ -107,6 +113,8 @@ impl Messages {
         let mut bundle = FluentBundle::new_concurrent(vec![lang]);
         // No bidi isolation marks around values: pages isolate what needs it.
         bundle.set_use_isolating(false);
+        // NUMBER($n, type: "ordinal"), for "5th century".
+        let _ = bundle.add_builtins();
         let counts = [
             count_in::<0, _>,
             count_in::<1, _>,
@@ -127,10 +135,17 @@ impl Messages {
         }
         // The date patterns, with their values left as `{name}` for the
         // date module to fill.
-        let values =
-            ["day", "month", "year", "season", "date"].map(|name| (name, format!("{{{name}}}")));
+        let values = ["day", "month", "year", "season", "date", "years"]
+            .map(|name| (name, format!("{{{name}}}")));
         let args: Vec<(&str, Arg<'_>)> = values.iter().map(|(n, v)| (*n, Arg::Text(v))).collect();
-        let dates = Lang::new(code, |id| format_message(&bundle, id, &args));
+        let bundle = Arc::new(bundle);
+        let shared = Arc::clone(&bundle);
+        let numbered = Numbered(Box::new(move |id, n, values| {
+            let mut args: Vec<(&str, Arg<'_>)> = vec![("n", Arg::Number(n))];
+            args.extend(values.iter().map(|(name, v)| (*name, Arg::Text(v))));
+            format_message(&shared, id, &args)
+        }));
+        let dates = Lang::new(code, |id| format_message(&bundle, id, &args), numbered);
         Messages {
             code,
             bundle,
@@ -182,6 +197,7 @@ fn format_message(
         match value {
             Arg::Count(n) => fluent_args.set(*name, FluentValue::from(*n)),
             Arg::Text(s) => fluent_args.set(*name, FluentValue::from(*s)),
+            Arg::Number(n) => fluent_args.set(*name, FluentValue::from(*n)),
         }
     }
     let mut errors = Vec::new();
@@ -345,13 +361,19 @@ mod tests {
             ]
         );
         let deep = crate::date::EventDate::parse("Y-13798000000~").unwrap();
+        let about: Vec<String> = codes()
+            .map(|code| deep.display(messages(code).dates()))
+            .collect();
         assert_eq!(
-            deep.display(messages("de").dates()),
-            "um 13.798.000.001 v. Chr."
-        );
-        assert_eq!(
-            deep.display(messages("fr").dates()),
-            "vers 13\u{202f}798\u{202f}000\u{202f}001 av. J.-C."
+            about,
+            [
+                "c. 13.8 billion years ago",
+                "hace unos 13,8 mil millones de años",
+                "il y a environ 13,8 milliards d'années",
+                "vor etwa 13,8 Milliarden Jahren",
+                "há cerca de 13,8 bilhões de anos",
+                "قبل نحو 13.8 مليار سنة"
+            ]
         );
     }
 }

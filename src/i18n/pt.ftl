@@ -109,6 +109,27 @@ date-approximate = c. { $date }
 date-uncertain = { $date } (incerto)
 date-bc = { $year } a.C.
 date-across-year = Ao longo de { $year }
+## Um século de algarismos não especificados (19XX, -04XX): { $n } é o seu
+## número, { $roman } o mesmo em algarismos romanos.
+date-century = século { $roman }
+date-century-bc = século { $roman } a.C.
+## Tempo profundo (antes de 10.000 a.C.), contado a partir do presente,
+## { $n } arredondado a três algarismos significativos: 12.000 / 65 / 13,8.
+date-years = { $n ->
+    [one] { $n } ano
+   *[other] { $n } anos
+}
+date-million-years = { $n ->
+    [one] { $n } milhão
+   *[other] { $n } milhões
+} de anos
+date-billion-years = { $n ->
+    [one] { $n } bilhão
+   *[other] { $n } bilhões
+} de anos
+## { $years } é uma das três mensagens anteriores.
+date-ago = há { $years }
+date-approximate-ago = há cerca de { $years }
 date-spring = primavera
 date-summer = verão
 date-autumn = outono

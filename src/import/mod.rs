@@ -11,6 +11,7 @@
 //! written so that Markdown passes it through as it is, and the build
 //! sanitises it like any HTML in Markdown.
 
+mod dates;
 mod files;
 mod spreadsheet;
 mod timelinejs;
@@ -22,6 +23,9 @@ use std::path::Path;
 use crate::content::markdown::html_to_text;
 use crate::date::EventDate;
 
+use dates::DateParts;
+pub use dates::present_year;
+use dates::{dates, is_present};
 pub use files::{Written, eras_yaml, event_yaml, write};
 pub use spreadsheet::from_csv;
 pub use timelinejs::from_timelinejs;
@@ -228,123 +232,6 @@ fn title_from_text(text: &str) -> Option<String> {
     Some(format!("{}…", title.trim_end_matches([',', ';', ':'])))
 }
 
-/// Date and time parts as TimelineJS holds them: strings, possibly empty.
-#[derive(Debug, Default, Clone)]
-struct DateParts {
-    year: String,
-    month: String,
-    day: String,
-    hour: String,
-    minute: String,
-    second: String,
-}
-
-impl DateParts {
-    fn is_empty(&self) -> bool {
-        self.year.is_empty()
-    }
-}
-
-/// Date parts as an annals date (`1815-12-10`, `-0500-03`, `Y-13798000000`,
-/// `1865-04-14T22:15`), or why not. `field` names the parts in warnings
-/// about what is lost (a month of a year beyond four digits).
-fn date_from_parts(p: &DateParts, field: &str, r: &mut Report) -> Result<String, String> {
-    let year: i64 = p
-        .year
-        .parse()
-        .map_err(|_| format!("year `{}` is not a whole number", p.year))?;
-    let num = |v: &str, what: &str, max: u8| -> Result<Option<u8>, String> {
-        if v.is_empty() {
-            return Ok(None);
-        }
-        match v.parse::<u8>() {
-            Ok(n) if n <= max => Ok(Some(n)),
-            _ => Err(format!("{what} `{v}` is out of range")),
-        }
-    };
-    let month = num(&p.month, "month", 12)?;
-    let day = num(&p.day, "day", 31)?;
-    let hour = num(&p.hour, "hour", 23)?;
-    let minute = num(&p.minute, "minute", 59)?;
-    let second = num(&p.second, "second", 59)?;
-    if year.abs() > 9999 {
-        // EDTF writes such years alone (`Y-13798000000`).
-        if month.is_some() || day.is_some() || hour.is_some() {
-            r.drop(
-                &format!("{field}.month/day/time"),
-                "slide",
-                "annals keeps only the year of a year beyond four digits",
-            );
-        }
-        let s = format!("Y{year}");
-        EventDate::parse(&s).map_err(|e| format!("`{s}`: {}", e.message))?;
-        return Ok(s);
-    }
-    let mut s = if year < 0 {
-        format!("-{:04}", -year)
-    } else {
-        format!("{year:04}")
-    };
-    match (month, day) {
-        (None, Some(_)) => return Err("it has a day but no month".into()),
-        (Some(m), d) => {
-            s.push_str(&format!("-{m:02}"));
-            if let Some(d) = d {
-                s.push_str(&format!("-{d:02}"));
-            }
-        }
-        (None, None) => {}
-    }
-    match (day, hour) {
-        (Some(_), Some(h)) => {
-            s.push_str(&format!("T{h:02}:{:02}", minute.unwrap_or(0)));
-            if let Some(sec) = second {
-                s.push_str(&format!(":{sec:02}"));
-            }
-        }
-        (None, Some(_)) => r.drop(&format!("{field}.hour"), "slide", "annals times need a day"),
-        _ => {}
-    }
-    EventDate::parse(&s).map_err(|e| format!("`{s}`: {}", e.message))?;
-    Ok(s)
-}
-
-/// A start and an optional end as annals dates, the end checked against
-/// the start; `None` with a warning when the slide cannot be placed.
-fn dates(
-    start: &DateParts,
-    end: &DateParts,
-    what: &str,
-    r: &mut Report,
-) -> Option<(String, Option<String>)> {
-    if start.is_empty() {
-        r.line(format!("skipped {what}: it has no start date"));
-        return None;
-    }
-    let date = match date_from_parts(start, "start_date", r) {
-        Ok(d) => d,
-        Err(why) => {
-            r.line(format!("skipped {what}: its start date {why}"));
-            return None;
-        }
-    };
-    if end.is_empty() {
-        return Some((date, None));
-    }
-    let end = date_from_parts(end, "end_date", r).and_then(|e| {
-        EventDate::parse(&format!("{date}/{e}"))
-            .map(|_| e)
-            .map_err(|err| err.message)
-    });
-    match end {
-        Ok(e) => Some((date, Some(e))),
-        Err(why) => {
-            r.line(format!("dropped the end date of {what}: {why}"));
-            Some((date, None))
-        }
-    }
-}
-
 /// One slide's fields, from either format.
 #[derive(Default)]
 struct Slide {
@@ -359,6 +246,11 @@ struct Slide {
     group: String,
     unique_id: String,
     place: String,
+    /// The date as TimelineJS shows it instead of the date ("Now"): the
+    /// slide's `display_date`, its start's `display_text` or
+    /// `display_date`, the spreadsheet's Display Date. annals drops it, but
+    /// it says when year 0 is the present.
+    display_date: String,
 }
 
 /// Makes ids unique and slug-shaped.
@@ -384,9 +276,12 @@ fn opt(s: &str) -> Option<String> {
     (!s.is_empty()).then(|| s.to_string())
 }
 
+/// One slide as an event; `present` is the year a slide that stands for
+/// the present gets (the year of the import).
 fn convert(
     slide: Slide,
     index: usize,
+    present: i64,
     taken: &mut HashSet<String>,
     r: &mut Report,
 ) -> Option<ImportedEvent> {
@@ -419,7 +314,26 @@ fn convert(
         format!("Slide {}", index + 1)
     };
     let what = format!("slide {} ({title})", index + 1);
-    let (date, end) = dates(&slide.start, &slide.end, &what, r)?;
+    let (date, end) = if is_present(&slide) {
+        // The present cannot stay the present in a static site that reads
+        // the same whenever it is built: it becomes the year of the import,
+        // which the editor moves on when the timeline is updated. (An
+        // ongoing `YEAR/..` would read "since 2025", not "now".)
+        let shown = if slide.display_date.is_empty() {
+            String::new()
+        } else {
+            format!(
+                ", which TimelineJS shows as \"{}\",",
+                html_to_text(&slide.display_date)
+            )
+        };
+        r.line(format!(
+            "imported {what} as {present}, the year of this import: its year 0{shown} is the present, and would read as 1 BC in annals; move its date on when you update the timeline"
+        ));
+        (format!("{present:04}"), None)
+    } else {
+        dates(&slide.start, &slide.end, &what, r)?
+    };
 
     let mut body = None;
     let media = if slide.media_url.is_empty() {
@@ -590,34 +504,6 @@ fn era_of(
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn parts(y: &str, m: &str, d: &str) -> DateParts {
-        DateParts {
-            year: y.into(),
-            month: m.into(),
-            day: d.into(),
-            ..DateParts::default()
-        }
-    }
-
-    #[test]
-    fn dates_come_from_parts_with_empty_strings_as_absent() {
-        let mut r = Report::default();
-        let mut date = |p: DateParts| date_from_parts(&p, "start_date", &mut r);
-        assert_eq!(date(parts("1815", "12", "10")).unwrap(), "1815-12-10");
-        assert_eq!(date(parts("1948", "", "")).unwrap(), "1948");
-        assert_eq!(
-            date(parts("-13798000000", "", "")).unwrap(),
-            "Y-13798000000"
-        );
-        assert_eq!(date(parts("-500", "3", "")).unwrap(), "-0500-03");
-        let mut p = parts("1865", "4", "14");
-        (p.hour, p.minute) = ("22".into(), "15".into());
-        assert_eq!(date(p).unwrap(), "1865-04-14T22:15");
-        assert!(date(parts("1990", "13", "")).is_err());
-        assert!(date(parts("1990", "", "3")).is_err());
-        assert!(date(parts("1990", "2", "30")).is_err());
-    }
 
     #[test]
     fn html_becomes_one_html_block_that_markdown_leaves_alone() {

@@ -173,14 +173,16 @@ impl Row<'_> {
             credit: self.get("Media Credit"),
             alt: self.get("Alt Text"),
             group,
+            display_date: self.get("Display Date"),
             ..Slide::default()
         }
     }
 }
 
 /// Reads the TimelineJS spreadsheet template saved as CSV (Google Sheets'
-/// File → Download → CSV).
-pub fn from_csv(text: &str) -> Result<Imported, String> {
+/// File → Download → CSV); `present` is the year a slide that stands for
+/// the present gets (the year of the import).
+pub fn from_csv(text: &str, present: i64) -> Result<Imported, String> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let mut reader = csv::ReaderBuilder::new()
         .flexible(true)
@@ -233,7 +235,7 @@ pub fn from_csv(text: &str) -> Result<Imported, String> {
             }
             _ => {
                 let slide = row.slide(&kind, start, end, &mut r);
-                if let Some(e) = convert(slide, slide_index, &mut taken, &mut r) {
+                if let Some(e) = convert(slide, slide_index, present, &mut taken, &mut r) {
                     out.events.push(e);
                 }
                 slide_index += 1;

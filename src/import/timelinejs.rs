@@ -116,8 +116,9 @@ fn json_date_parts(
     }
 }
 
-/// Reads a TimelineJS3 JSON file.
-pub fn from_timelinejs(json: &str) -> Result<Imported, String> {
+/// Reads a TimelineJS3 JSON file; `present` is the year a slide that
+/// stands for the present gets (the year of the import).
+pub fn from_timelinejs(json: &str, present: i64) -> Result<Imported, String> {
     let doc: Value = serde_json::from_str(json).map_err(|e| format!("not TimelineJS JSON: {e}"))?;
     let Some(top) = doc.as_object() else {
         return Err("not TimelineJS JSON: the file is not a JSON object".into());
@@ -144,7 +145,7 @@ pub fn from_timelinejs(json: &str) -> Result<Imported, String> {
             r.line(format!("skipped slide {}: it is not a JSON object", i + 1));
             continue;
         };
-        if let Some(e) = convert(read_slide(obj, &mut r), i, &mut taken, &mut r) {
+        if let Some(e) = convert(read_slide(obj, &mut r), i, present, &mut taken, &mut r) {
             out.events.push(e);
         }
     }
@@ -224,6 +225,14 @@ fn read_slide(obj: &Map<String, Value>, r: &mut Report) -> Slide {
         group: text_of(obj.get("group")),
         unique_id: text_of(obj.get("unique_id")),
         place: get("location", "name"),
+        display_date: [
+            text_of(obj.get("display_date")),
+            get("start_date", "display_text"),
+            get("start_date", "display_date"),
+        ]
+        .into_iter()
+        .find(|d| !d.is_empty())
+        .unwrap_or_default(),
     }
 }
 
@@ -279,7 +288,7 @@ mod tests {
             {"start_date": {"year": "1990"}, "text": {"headline": "Evil"}, "media": {"url": "javascript:alert(1)"}}
           ],
           "eras": [{"start_date": {"year": "1815"}, "end_date": {"year": "1852"}, "text": {"headline": "Ada's life", "text": "x"}}]}"##;
-        let imported = from_timelinejs(json).unwrap();
+        let imported = from_timelinejs(json, 2025).unwrap();
         assert_eq!(imported.title.as_deref(), Some("Women in Computing"));
         assert_eq!(imported.description.as_deref(), Some("Intro & more"));
         assert_eq!(imported.events.len(), 4);
@@ -321,22 +330,22 @@ mod tests {
     #[test]
     fn not_timelinejs_is_an_error_that_says_so() {
         assert!(
-            from_timelinejs("[1, 2]")
+            from_timelinejs("[1, 2]", 2025)
                 .unwrap_err()
                 .contains("not a JSON object")
         );
         assert!(
-            from_timelinejs("{\"slides\": []}")
+            from_timelinejs("{\"slides\": []}", 2025)
                 .unwrap_err()
                 .contains("no `events` list")
         );
         assert!(
-            from_timelinejs("nope")
+            from_timelinejs("nope", 2025)
                 .unwrap_err()
                 .starts_with("not TimelineJS JSON")
         );
         assert!(
-            from_csv("a,b\n1,2\n")
+            from_csv("a,b\n1,2\n", 2025)
                 .unwrap_err()
                 .starts_with("not the TimelineJS spreadsheet")
         );

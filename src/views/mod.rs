@@ -78,16 +78,27 @@ pub(crate) fn date_html(date: &EventDate, zone: Option<chrono_tz::Tz>, config: &
             DatePart::Text(t) => escape_html(&t),
             DatePart::Time {
                 text,
-                machine: Some(m),
-            } => format!(
-                "<time datetime=\"{}\">{}</time>",
-                escape_html(&m),
-                escape_html(&text)
-            ),
-            DatePart::Time {
-                text,
-                machine: None,
-            } => format!("<span class=\"date-text\">{}</span>", escape_html(&text)),
+                machine,
+                exact,
+            } => {
+                // The exact years of a rounded or named date on hover:
+                // HTML's `datetime` has no form for them (none before 1 AD,
+                // none for a range of years).
+                let title = exact
+                    .map(|e| format!(" title=\"{}\"", escape_html(&e)))
+                    .unwrap_or_default();
+                match machine {
+                    Some(m) => format!(
+                        "<time datetime=\"{}\"{title}>{}</time>",
+                        escape_html(&m),
+                        escape_html(&text)
+                    ),
+                    None => format!(
+                        "<span class=\"date-text\"{title}>{}</span>",
+                        escape_html(&text)
+                    ),
+                }
+            }
         })
         .collect()
 }

@@ -354,13 +354,13 @@ fn thirty_dates_from_the_big_bang_to_2025_are_in_order() {
     );
     let text = text_of(&home);
     for shown in [
-        "13,798,000,001 BC",
+        "13.8 billion years ago",
         "c. 2561 BC",
         "1185 BC (uncertain)",
         "21 April 753 BC",
         "27 BC – 19 August 14",
         "the 1450s",
-        "1600 – 1699",
+        "17th century",
         "c. 1760 – c. 1840",
         "20 July 1969, 20:17 (UTC)",
         "winter 2024–25",
@@ -378,6 +378,96 @@ fn thirty_dates_from_the_big_bang_to_2025_are_in_order() {
     assert!(
         home.contains("<time datetime=\"2025-05-05T20:03+05:30\">5 May 2025, 20:03 IST</time>")
     );
+}
+
+/// Issue 19, item 7: centuries and decades filed under their first year,
+/// BC as AD, and shown as readers write them; deep time in years before
+/// present (1950), the exact year on hover and in the exports.
+#[test]
+fn centuries_decades_and_deep_time_read_as_readers_write_them() {
+    let t = SiteTest::fixture("deep-time");
+    let out = t.built();
+    let home = out.read("index.html");
+    // Each heading, then the date of each card under it, in order.
+    let shown: Vec<&str> = home
+        .split('<')
+        .filter(|tag| {
+            tag.starts_with("h2 class=\"year-heading\"")
+                || tag.starts_with("span class=\"date-text\"")
+                || tag.starts_with("time ")
+        })
+        .collect();
+    assert_eq!(
+        shown,
+        [
+            "h2 class=\"year-heading\" id=\"y--13799998050\">13.8 billion years ago",
+            "span class=\"date-text\" title=\"13,798,000,001 BC\">13.8 billion years ago",
+            "span class=\"date-text\" title=\"13,797,623,001 BC\">c. 13.8 billion years ago",
+            "h2 class=\"year-heading\" id=\"y--65998050\">66 million years ago",
+            "span class=\"date-text\" title=\"66,000,001 BC\">66 million years ago",
+            "h2 class=\"year-heading\" id=\"y--10050\">12,000 years ago",
+            "span class=\"date-text\" title=\"10,051 BC\">12,000 years ago",
+            // The last year in years BC.
+            "h2 class=\"year-heading\" id=\"y--9999\">10,000 BC",
+            "span class=\"date-text\">10,000 BC",
+            // -04XX is 500 BC – 401 BC, under its first year.
+            "h2 class=\"year-heading\" id=\"y--499\">500 BC",
+            "span class=\"date-text\" title=\"500 BC – 401 BC\">5th century BC",
+            "span class=\"date-text\">500 BC",
+            // -045X is 460 BC – 451 BC.
+            "h2 class=\"year-heading\" id=\"y--459\">460 BC",
+            "span class=\"date-text\">460 BC – 451 BC",
+            "h2 class=\"year-heading\" id=\"y--450\">451 BC",
+            "span class=\"date-text\">451 BC",
+            "h2 class=\"year-heading\" id=\"y--400\">401 BC",
+            "span class=\"date-text\">401 BC",
+            // -00XX is 100 BC – 1 BC.
+            "h2 class=\"year-heading\" id=\"y--99\">100 BC",
+            "span class=\"date-text\" title=\"100 BC – 1 BC\">1st century BC",
+            "h2 class=\"year-heading\" id=\"y-1900\">1900",
+            "span class=\"date-text\" title=\"1900 – 1999\">20th century",
+            "h2 class=\"year-heading\" id=\"y-1905\">1905",
+            "time datetime=\"1905\">1905",
+            "h2 class=\"year-heading\" id=\"y-2010\">2010",
+            "span class=\"date-text\">the 2010s",
+        ]
+    );
+    // The axis's marks say what the cards say; a break names deep time.
+    assert!(home.contains("<title>The fifth century BC (5th century BC)</title>"));
+    assert!(home.contains(
+        "<title>No events from 13.8 billion years ago to 66 million years ago: this stretch is cut out of the axis</title>"
+    ));
+    // The exports keep the exact years beside the words.
+    let events = out.json("events.json");
+    let event = |id: &str| {
+        events["events"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|e| e["id"] == id)
+            .unwrap()
+            .clone()
+    };
+    assert_eq!(event("big-bang")["date"], "Y-13798000000");
+    assert_eq!(event("big-bang")["display_date"], "13.8 billion years ago");
+    assert_eq!(event("fifth-bc")["date"], "-04XX");
+    assert_eq!(event("fifth-bc")["display_date"], "5th century BC");
+    let tl = out.json("timeline.json");
+    assert_eq!(tl["events"][0]["start_date"]["year"], -13_798_000_000_i64);
+    assert_eq!(tl["events"][0]["display_date"], "13.8 billion years ago");
+    // In Spanish, with the language's numbers and words.
+    t.edit("site.yaml", |text| format!("{text}language: es\n"));
+    let home = t.built().read("index.html");
+    for html in [
+        ">hace 13,8 mil millones de años</span>",
+        ">hace unos 13,8 mil millones de años</span>",
+        ">hace 66 millones de años</span>",
+        ">hace 12.000 años</span>",
+        ">siglo V a. C.</span>",
+        "title=\"1900 – 1999\">siglo XX</span>",
+    ] {
+        assert!(home.contains(html), "{html} not in the Spanish home page");
+    }
 }
 
 #[test]

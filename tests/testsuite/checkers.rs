@@ -49,6 +49,7 @@ fn every_page_is_valid_html() {
         ("example", SiteTest::example()),
         ("good", SiteTest::fixture_in_place("good")),
         ("media", SiteTest::fixture_in_place("media")),
+        ("deep-time", SiteTest::fixture_in_place("deep-time")),
         ("good, in Arabic", arabic),
         (
             "good, in English and Spanish",

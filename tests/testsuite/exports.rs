@@ -237,6 +237,7 @@ fn feed_readers_and_calendar_apps_read_every_file() {
     for (name, t) in [
         ("example", SiteTest::example()),
         ("dates", SiteTest::fixture_in_place("dates")),
+        ("deep-time", SiteTest::fixture_in_place("deep-time")),
         ("hostile", SiteTest::fixture_in_place("hostile")),
     ] {
         let out = t.built();
@@ -327,6 +328,7 @@ fn json_ld_is_valid_schema_org() {
     for (name, t) in [
         ("example", SiteTest::example()),
         ("dates", SiteTest::fixture_in_place("dates")),
+        ("deep-time", SiteTest::fixture_in_place("deep-time")),
         ("hostile", SiteTest::fixture_in_place("hostile")),
         ("good", SiteTest::fixture_in_place("good")),
     ] {

@@ -12,6 +12,10 @@ use serde_json::Value;
 
 use crate::support::{SiteTest, fixture};
 
+/// The moment of every import here (8 July 2025), for the slide that
+/// stands for the present.
+const JULY_2025: &str = "1752000000";
+
 fn timelinejs(name: &str) -> PathBuf {
     fixture("timelinejs").join(name)
 }
@@ -21,7 +25,7 @@ fn timelinejs(name: &str) -> PathBuf {
 /// `/timeline.json`.
 fn round_trip(file: &Path) -> (SiteTest, String, Value) {
     let t = SiteTest::absent();
-    let o = t.import(file).run();
+    let o = t.import(file).env("SOURCE_DATE_EPOCH", JULY_2025).run();
     assert!(o.success(), "{}: {}", file.display(), o.stderr());
     let warnings = o.stderr();
     let o = t.build().run();
@@ -356,8 +360,12 @@ const HTML_MEDIA: &str = "kept media given as HTML (a block quote or an embed), 
 const EXPECTED: [Expected; 7] = [
     Expected {
         file: "cosmological.json",
-        differences: &[],
-        warnings: &["dropped `start_date.display_text` from 1 slide"],
+        // Year 0, "Now", is the present: the year of the import.
+        differences: &["slide 6 (\"“Today”\"): start_date"],
+        warnings: &[
+            "dropped `start_date.display_text` from 1 slide",
+            "imported slide 6 (“Today”) as 2025",
+        ],
     },
     Expected {
         file: "houston-timeline3.json",
@@ -512,6 +520,42 @@ fn cosmological_years_survive_the_round_trip() {
     );
     let big_bang = t.read("content/events/the-big-bang.yaml");
     assert!(big_bang.contains("date: \"Y-13798000000\""), "{big_bang}");
+}
+
+/// TimelineJS's cosmological example ends on a slide at year 0 shown as
+/// "Now": the present, not 1 BC. It becomes the year of the import, after
+/// 13.8 billion years of deep time read as years ago.
+#[test]
+fn the_today_slide_of_a_cosmological_timeline_stays_the_present() {
+    let (t, warnings, exported) = round_trip(&timelinejs("cosmological.json"));
+    assert!(
+        warnings.contains(
+            "warning: imported slide 6 (“Today”) as 2025, the year of this import: its year 0, which TimelineJS shows as \"Now\", is the present, and would read as 1 BC in annals; move its date on when you update the timeline\n"
+        ),
+        "{warnings}"
+    );
+    assert_eq!(
+        t.read("content/events/today.yaml"),
+        "title: \"“Today”\"\ndate: \"2025\"\n"
+    );
+    let today = &exported["events"][5];
+    assert_eq!(today["start_date"]["year"], 2025);
+    assert_eq!(today["display_date"], "2025");
+    // The exact year stays in the export; TimelineJS shows the words.
+    let big_bang = &exported["events"][0];
+    assert_eq!(big_bang["start_date"]["year"], -13_798_000_000_i64);
+    assert_eq!(big_bang["display_date"], "13.8 billion years ago");
+    let home = t.out().read("index.html");
+    for html in [
+        "<h2 class=\"year-heading\" id=\"y--13799998050\">13.8 billion years ago</h2>",
+        "<span class=\"date-text\" title=\"13,797,623,001 BC\">13.8 billion years ago</span>",
+        "<span class=\"date-text\" title=\"4,798,000,001 BC\">4.8 billion years ago</span>",
+        "<h2 class=\"year-heading\" id=\"y-2025\">2025</h2>",
+        "<time datetime=\"2025\">2025</time>",
+    ] {
+        assert!(home.contains(html), "{html} not in the home page");
+    }
+    assert!(!home.contains(">1 BC<"));
 }
 
 #[test]

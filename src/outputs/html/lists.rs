@@ -230,7 +230,7 @@ impl<'a> Renderer<'a> {
                 };
                 YearView {
                     year,
-                    label: crate::date::year_label(year, lang),
+                    label: crate::date::year_heading(year, lang),
                     anchor: format!("y-{year}"),
                     months,
                 }
@@ -246,7 +246,7 @@ impl<'a> Renderer<'a> {
             let (year, month) = self.groups.keys[g];
             match month {
                 Some(m) => crate::date::month_year_label(year, m, lang),
-                None => crate::date::year_label(year, lang),
+                None => crate::date::year_heading(year, lang),
             }
         };
         let (Some((first, _)), Some((last, _))) = (chunk.first(), chunk.last()) else {
@@ -260,8 +260,8 @@ impl<'a> Renderer<'a> {
         } else {
             format!(
                 "{} – {}",
-                crate::date::year_label(fy, lang),
-                crate::date::year_label(ly, lang)
+                crate::date::year_heading(fy, lang),
+                crate::date::year_heading(ly, lang)
             )
         }
     }

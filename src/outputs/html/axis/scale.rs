@@ -257,7 +257,7 @@ impl Axis<'_> {
     pub(super) fn breaks(&self, messages: &crate::i18n::Messages) -> Vec<(&Piece, String)> {
         let lang = messages.dates();
         let year = |t: i64| {
-            crate::date::year_label(crate::date::civil_from_days(t.div_euclid(DAY)).0, lang)
+            crate::date::year_heading(crate::date::civil_from_days(t.div_euclid(DAY)).0, lang)
         };
         self.pieces
             .iter()
