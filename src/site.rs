@@ -22,7 +22,7 @@ use crate::content::event::Event;
 use crate::content::source::Source;
 use crate::diagnostic::{Diagnostic, Diagnostics, SourceText};
 use crate::outputs::html::{self, RenderState, Templates};
-use crate::outputs::{self, DiscardTarget, SiteParts, Target};
+use crate::outputs::{self, DiscardTarget, MemoryTarget, OutputFile, SiteParts, Target};
 use crate::read::{self, ContentKind};
 use crate::timeline::{self, Timeline, TimelineCache, Unloaded};
 use crate::views::{self, KeptTexts};
@@ -508,6 +508,20 @@ impl Site {
 pub fn check(root: &Path, base_url: Option<&str>, drafts: bool) -> Result<Built, Failure> {
     let mut site = Site::load(root, base_url)?.with_drafts(drafts);
     site.build(&DiscardTarget, &|_| {})
+}
+
+/// Loads the site at `root` and builds it in memory: every file of the
+/// site, sorted by path, with what the build said (for tests and tools
+/// that read the output without a folder).
+pub fn render_in_memory(
+    root: &Path,
+    base_url: Option<&str>,
+    drafts: bool,
+) -> Result<(Built, Vec<OutputFile>), Failure> {
+    let mut site = Site::load(root, base_url)?.with_drafts(drafts);
+    let target = MemoryTarget::default();
+    let built = site.build(&target, &|_| {})?;
+    Ok((built, target.into_files()))
 }
 
 /// What `build` did.

@@ -279,7 +279,11 @@ fn events_files_hold_one_event_or_many() {
     let lines = &source[source.find("<ol class=\"event-lines\">").unwrap()..];
     let order: Vec<usize> = ["ongoing", "designation", "refusal"]
         .iter()
-        .map(|id| lines.find(&format!("href=\"../../events/{id}/index.html\"")).unwrap())
+        .map(|id| {
+            lines
+                .find(&format!("href=\"../../events/{id}/index.html\""))
+                .unwrap()
+        })
         .collect();
     assert!(order.is_sorted(), "{order:?}");
     out.assert_has("404.html");

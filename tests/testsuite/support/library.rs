@@ -20,7 +20,7 @@ pub fn search_file_sizes() -> (usize, usize) {
     )
 }
 
-/// A site rendered in memory, as `annals check` renders it.
+/// A site rendered in memory.
 pub struct Rendered {
     /// Every file of the site, as the library orders them: (path, bytes).
     pub files: Vec<(String, Vec<u8>)>,
@@ -28,10 +28,11 @@ pub struct Rendered {
     pub warnings: Vec<String>,
 }
 
-/// Renders the site at `root` in memory, as `annals check` does, at
+/// Renders the site at `root` in memory, every file kept, at
 /// `base_url` if given; the failure as its `Debug` text.
 pub fn render_in_memory(root: &Path, base_url: Option<&str>) -> Result<Rendered, String> {
-    let (built, files) = annals::check(root, base_url, false).map_err(|f| format!("{f:?}"))?;
+    let (built, files) =
+        annals::site::render_in_memory(root, base_url, false).map_err(|f| format!("{f:?}"))?;
     Ok(Rendered {
         files: files.into_iter().map(|f| (f.path, f.bytes)).collect(),
         warnings: built.warnings.iter().map(|d| format!("{d:?}")).collect(),
