@@ -105,6 +105,10 @@ impl Groups<'_> {
             let rest = parse_number(rest, self.set)?;
             return Some(hundreds * 100 + i32::try_from(rest).ok()?);
         }
+        if let Some(t) = self.text("YSHIFT") {
+            let shift: i32 = self.set.word("SHIFT", t)?.parse().ok()?;
+            return Some(anchor + shift);
+        }
         if let Some(t) = self.text("Y2") {
             let two: i32 = t.trim_start_matches(['\'', '’']).parse().ok()?;
             return Some(century_near(two, anchor));
