@@ -12,6 +12,8 @@ use super::rules::{Rule, RuleSet, TimexType};
 use super::tagger::Anchor;
 use super::text::Tense;
 
+mod holidays;
+
 /// What the resolver knows besides the match.
 #[derive(Debug)]
 pub(crate) struct Context {
@@ -105,6 +107,10 @@ impl Groups<'_> {
             let rest = parse_number(rest, self.set)?;
             return Some(hundreds * 100 + i32::try_from(rest).ok()?);
         }
+        if let Some(t) = self.text("YSHIFT") {
+            let shift: i32 = self.set.word("SHIFT", t)?.parse().ok()?;
+            return Some(anchor + shift);
+        }
         if let Some(t) = self.text("Y2") {
             let two: i32 = t.trim_start_matches(['\'', '’']).parse().ok()?;
             return Some(century_near(two, anchor));
@@ -125,6 +131,8 @@ impl Groups<'_> {
             "APPROX" => Some("APPROX"),
             "LESS_THAN" => Some("LESS_THAN"),
             "MORE_THAN" => Some("MORE_THAN"),
+            "EQUAL_OR_LESS" => Some("EQUAL_OR_LESS"),
+            "EQUAL_OR_MORE" => Some("EQUAL_OR_MORE"),
             _ => None,
         }
     }
@@ -198,6 +206,13 @@ pub(crate) fn resolve(
         "dur" => (duration(&g)?, "a length of time".to_string()),
         "set" => match g.args.get("value") {
             Some(v) => (v.clone(), "a recurring time".to_string()),
+            None if g.text("WEEKDAY").is_some() => {
+                let mut v = format!("XXXX-WXX-{}", g.word("WEEKDAY")?);
+                if let Some(part) = g.word("PART") {
+                    v.push_str(&format!("T{part}"));
+                }
+                (v, "a weekday, every week".to_string())
+            }
             None => (
                 format!("P1{}", unit_code(&g.word("UNIT")?)),
                 "a recurring time".to_string(),
@@ -210,7 +225,8 @@ pub(crate) fn resolve(
             let n: i32 = g.text("ORD")?.parse().ok()?;
             (format!("{:02}", n.checked_sub(1)?), "a century".to_string())
         }
-        "nthweekday" => nth_weekday(&g, ctx)?,
+        "nthweekday" => holidays::nth_weekday(&g, ctx)?,
+        "easter" => holidays::easter(&g, ctx)?,
         "half" => {
             let h: i64 = g.word("HALF")?.parse().ok()?;
             let y = g
@@ -506,18 +522,6 @@ fn quarter(g: &Groups, ctx: &Context) -> Option<(String, String)> {
     Some((format!("{y}-Q{q}"), how))
 }
 
-/// A holiday such as Thanksgiving (the fourth Thursday of November), in
-/// the year the tense points to.
-fn nth_weekday(g: &Groups, ctx: &Context) -> Option<(String, String)> {
-    let month: u32 = g.args.get("month")?.parse().ok()?;
-    let weekday: u32 = g.args.get("weekday")?.parse().ok()?;
-    let n: u8 = g.args.get("n")?.parse().ok()?;
-    let wd = chrono::Weekday::try_from(u8::try_from(weekday.checked_sub(1)?).ok()?).ok()?;
-    let (year, how) = infer_year(month, Some(1), g.shift(), ctx);
-    let day = NaiveDate::from_weekday_of_month_opt(year, month, wd, n)?;
-    Some((day_text(day), format!("the holiday in {how}")))
-}
-
 /// The weekend before the publication (or after it, in the future tense).
 fn weekend(ctx: &Context) -> Option<(String, String)> {
     let a = ctx.anchor.date;
@@ -566,9 +570,10 @@ fn time_of_day(g: &Groups, ctx: &Context) -> Option<(String, String)> {
     if hour > 23 || minute > 59 {
         return None;
     }
-    let day = match g.word("WEEKDAY") {
-        Some(_) => weekday(g, ctx)?.0,
-        None => day_text(ctx.anchor.date),
+    let day = match (g.word("WEEKDAY"), g.text("MONTH")) {
+        (_, Some(_)) => absolute(g, ctx)?.0,
+        (Some(_), None) => weekday(g, ctx)?.0,
+        (None, None) => day_text(ctx.anchor.date),
     };
     Some((
         format!("{}T{hour:02}:{minute:02}", &day[..10]),

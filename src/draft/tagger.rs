@@ -99,20 +99,19 @@ pub fn tag(text: &str, lang: Language, anchor: Anchor) -> Result<Vec<Timex>, Str
             b.rule,
         ))
     });
-    let mut chosen: Vec<Candidate> = Vec::new();
-    let mut taken_to = 0;
-    for c in found {
-        if c.start >= taken_to {
-            taken_to = c.end;
-            chosen.push(c);
-        }
-    }
+    // A match that resolves to no value (a count such as "several" where
+    // a number is needed) leaves its place to the next one.
     let spans = sentences(text, set);
     let mut ctx = Context::new(anchor);
-    let mut out = Vec::with_capacity(chosen.len());
-    for c in chosen {
+    let mut out = Vec::with_capacity(found.len() / 2);
+    let mut taken_to = 0;
+    for c in found {
+        if c.start < taken_to {
+            continue;
+        }
         let rule = &set.rules[c.rule];
         if rule.action == "reject" {
+            taken_to = c.end;
             continue;
         }
         let sentence = spans
@@ -135,6 +134,7 @@ pub fn tag(text: &str, lang: Language, anchor: Anchor) -> Result<Vec<Timex>, Str
         else {
             continue;
         };
+        taken_to = c.end;
         out.push(Timex {
             start: c.start,
             end: c.end,
