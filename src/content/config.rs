@@ -10,6 +10,7 @@ use serde::Deserialize;
 use serde_saphyr::Spanned;
 
 use crate::content::markdown::RawHtml;
+use crate::content::site_translations::{RawSiteTranslation, SiteTranslation, site_translations};
 use crate::content::{fields, yaml};
 use crate::date::{DateEnd, EventDate, Lang};
 use crate::diagnostic::{Diagnostic, Diagnostics, SourceText, did_you_mean};
@@ -43,6 +44,9 @@ struct RawConfig {
     feed_limit: Option<Spanned<usize>>,
     #[serde(default)]
     image: Option<Spanned<String>>,
+    /// The site's own words in its further languages, by language code.
+    #[serde(default)]
+    translations: Option<HashMap<Spanned<String>, RawSiteTranslation>>,
 }
 
 #[derive(Deserialize)]
@@ -105,6 +109,8 @@ pub(crate) struct Config {
     /// is the site's root; each other one's is `/CODE/`): one for a site
     /// in one language.
     pub languages: Vec<Arc<Messages>>,
+    /// The site's own words in its further languages.
+    pub translations: Vec<SiteTranslation>,
     /// Zone in which dates without a time span their day.
     pub timezone: Tz,
     /// Taxonomies with pages, in display order.
@@ -165,6 +171,28 @@ impl Config {
             .base_url
             .as_ref()
             .map(|b| format!("{b}{}/", messages.code));
+        if let Some(tr) = self
+            .translations
+            .iter()
+            .find(|t| t.language == messages.code)
+        {
+            if let Some(title) = &tr.title {
+                config.title.clone_from(title);
+            }
+            if let Some(description) = &tr.description {
+                config.description.clone_from(description);
+            }
+            for t in &mut config.taxonomies {
+                if let Some((_, title)) = tr.taxonomies.iter().find(|(n, _)| *n == t.name) {
+                    t.title.clone_from(title);
+                }
+            }
+            for era in &mut config.eras {
+                if let Some((_, title)) = tr.eras.iter().find(|(from, _)| *from == era.title) {
+                    era.title.clone_from(title);
+                }
+            }
+        }
         config.messages = Arc::clone(messages);
         config
     }
@@ -303,6 +331,14 @@ impl Config {
             }
         };
         let eras = eras(&src, &raw.eras, timezone, &mut diags);
+        let translations = site_translations(
+            &src,
+            raw.translations.as_ref(),
+            &codes,
+            &taxonomies,
+            &eras,
+            &mut diags,
+        );
         let feed_limit = match &raw.feed_limit {
             None => FEED_LIMIT,
             Some(n) if n.value == 0 => {
@@ -339,6 +375,7 @@ impl Config {
             base_url,
             messages,
             languages,
+            translations,
             timezone,
             taxonomies,
             raw_html: if raw.unsafe_html {

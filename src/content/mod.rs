@@ -12,6 +12,7 @@ pub(crate) mod event;
 pub(crate) mod fields;
 pub(crate) mod likely_mistakes;
 pub(crate) mod markdown;
+pub(crate) mod site_translations;
 pub(crate) mod source;
 pub(crate) mod translation;
 pub(crate) mod yaml;

@@ -8,7 +8,7 @@ use std::sync::Arc;
 
 use super::Timeline;
 use crate::content::config::Config;
-use crate::diagnostic::{Diagnostic, Diagnostics};
+use crate::diagnostic::{Diagnostic, Diagnostics, did_you_mean};
 
 /// Translations into languages the site is not built in are errors at
 /// their code; each further language with untranslated events is one
@@ -45,6 +45,7 @@ pub(crate) fn check(config: &Config, timeline: &Timeline) -> Diagnostics {
             }
         }
     }
+    diags.extend(check_terms(config, timeline));
     for code in further {
         let missing: Vec<&str> = timeline
             .events
@@ -72,17 +73,112 @@ pub(crate) fn check(config: &Config, timeline: &Timeline) -> Diagnostics {
     diags
 }
 
+/// site.yaml's term names in further languages: each names a term some
+/// event has (an error otherwise, with the closest names); each further
+/// language with terms left as written is one warning.
+fn check_terms(config: &Config, timeline: &Timeline) -> Diagnostics {
+    let mut diags = Diagnostics::default();
+    for tr in &config.translations {
+        for term in &tr.terms {
+            let Some(t) = timeline.taxonomies.iter().find(|t| t.name == term.taxonomy) else {
+                continue;
+            };
+            if find_term(t, &term.name).is_none() {
+                let mut d = Diagnostic::error(
+                    format!("no event names the {} `{}`", singular(t.name), term.name),
+                    term.location.clone(),
+                );
+                if let Some(h) = did_you_mean(&term.name, t.terms.iter().map(|t| t.name.as_str())) {
+                    d = d.with_hint(h);
+                }
+                diags.push(d.with_hint("name a term as the events write it"));
+            }
+        }
+    }
+    for code in config.languages.iter().skip(1).map(|m| m.code) {
+        let tr = config.translations.iter().find(|t| t.language == code);
+        let named = |tax: &str, n: usize| {
+            tr.is_some_and(|tr| {
+                tr.terms.iter().any(|t| {
+                    t.taxonomy == tax
+                        && timeline
+                            .taxonomies
+                            .iter()
+                            .find(|x| x.name == tax)
+                            .and_then(|x| find_term(x, &t.name))
+                            == Some(n)
+                })
+            })
+        };
+        let mut missing = Vec::new();
+        let mut total = 0;
+        for t in &timeline.taxonomies {
+            total += t.terms.len();
+            for (n, term) in t.terms.iter().enumerate() {
+                if !named(t.name, n) {
+                    missing.push(format!("{}: {}", t.name, term.name));
+                }
+            }
+        }
+        if let Some(first) = missing.first() {
+            diags.push(
+                Diagnostic::file_error(
+                    format!(
+                        "{} of {total} terms have no `{code}` name: /{code}/ shows them as written",
+                        missing.len()
+                    ),
+                    std::path::Path::new("site.yaml"),
+                )
+                .with_hint(format!(
+                    "name them under `translations: {{ {code}: {{ terms: … }} }}` in site.yaml (a name that stays the same is written twice); the first is `{first}`"
+                ))
+                .warning(),
+            );
+        }
+    }
+    diags
+}
+
+/// The term of taxonomy `t` that `name` (any spelling) is, by slug.
+fn find_term(t: &super::Taxonomy, name: &str) -> Option<usize> {
+    let slug = slug::slugify(name);
+    t.terms.iter().position(|term| term.slug == slug)
+}
+
+/// "tag", "actor", "place": one term of a taxonomy, in messages.
+fn singular(taxonomy: &str) -> &str {
+    taxonomy.strip_suffix('s').unwrap_or(taxonomy)
+}
+
 impl Timeline {
     /// The timeline as the tree of language `code` shows it: every event
-    /// with its translation, or as written and marked untranslated. Order,
-    /// ids, dates, sources and terms are shared.
-    pub(crate) fn in_language(&self, code: &str) -> Timeline {
+    /// with its translation, or as written and marked untranslated, and
+    /// the taxonomies and terms named as `config` (the language's own) and
+    /// site.yaml's `translations:` name them. Order,
+    /// ids, dates, sources and term slugs (their pages' addresses) are
+    /// shared.
+    pub(crate) fn in_language(&self, code: &str, config: &Config) -> Timeline {
         let mut t = self.clone();
         t.events = self
             .events
             .iter()
             .map(|e| Arc::new(e.in_language(code)))
             .collect();
+        // Headings as `config` (the language's own) gives them.
+        for t in &mut t.taxonomies {
+            if let Some(c) = config.taxonomies.iter().find(|c| c.name == t.name) {
+                t.title.clone_from(&c.title);
+            }
+        }
+        if let Some(tr) = config.translations.iter().find(|tr| tr.language == code) {
+            for name in &tr.terms {
+                if let Some(tax) = t.taxonomies.iter_mut().find(|x| x.name == name.taxonomy)
+                    && let Some(n) = find_term(tax, &name.name)
+                {
+                    tax.terms[n].name.clone_from(&name.translated);
+                }
+            }
+        }
         t
     }
 }

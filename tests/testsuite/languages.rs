@@ -309,8 +309,9 @@ fn a_bilingual_site_has_a_tree_per_language_linked_both_ways() {
     assert!(es_event.contains("<html lang=\"es\">"));
     assert!(es_event.contains("<h1>El rechazo</h1>"), "{es_event}");
     assert!(
-        es_event
-            .contains("href=\"../../../events/refusal/\" lang=\"en\" hreflang=\"en\">English</a>"),
+        es_event.contains(
+            "href=\"../../../events/refusal/index.html\" lang=\"en\" hreflang=\"en\">English</a>"
+        ),
         "{es_event}"
     );
     assert!(es_event.contains("aria-current=\"page\">Español</a>"));
@@ -359,4 +360,214 @@ fn check_reports_what_is_untranslated_and_translations_the_site_is_not_built_in(
         .run()
         .exits(1)
         .stderr_has("site.yaml:2:11: error: `language: es` is not the first of `languages:`");
+}
+
+/// The messages of a message file that are plain text (no placeables, no
+/// selectors, no attributes): id → text.
+fn plain_messages(file: &str) -> std::collections::BTreeMap<String, String> {
+    let text = std::fs::read_to_string(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("src/i18n")
+            .join(file),
+    )
+    .unwrap();
+    let mut out = std::collections::BTreeMap::new();
+    let lines: Vec<&str> = text.lines().collect();
+    for (i, line) in lines.iter().enumerate() {
+        let continued = lines.get(i + 1).is_some_and(|next| next.starts_with(' '));
+        if let Some((id, value)) = line.split_once(" = ")
+            && !id.starts_with(['#', ' ', '-'])
+            && !value.contains('{')
+            && !continued
+        {
+            out.insert(id.to_string(), value.trim().to_string());
+        }
+    }
+    out
+}
+
+/// What a reader of a page sees and hears: its text and its labels
+/// (`aria-label`, `title`, `placeholder`, `alt`), without what is not
+/// the interface's: quotations (their source's words), the source's own
+/// text, elements marked as another language, scripts and data.
+fn interface_text(html: &str) -> String {
+    let mut html = html.to_string();
+    for (open, close) in [
+        ("<blockquote", "</blockquote>"),
+        ("<div class=\"prose source-body\"", "</div>"),
+        ("<script", "</script>"),
+        ("<style", "</style>"),
+        ("<head>", "</head>"),
+    ] {
+        while let Some(start) = html.find(open) {
+            let end = html[start..]
+                .find(close)
+                .map_or(html.len(), |e| start + e + close.len());
+            html.replace_range(start..end, " ");
+        }
+    }
+    let mut out = String::new();
+    let mut rest = html.as_str();
+    while let Some(lt) = rest.find('<') {
+        out.push_str(&rest[..lt]);
+        out.push(' ');
+        let gt = rest[lt..].find('>').map_or(rest.len(), |g| lt + g + 1);
+        let tag = &rest[lt..gt];
+        for attr in ["aria-label=\"", "title=\"", "placeholder=\"", "alt=\""] {
+            if let Some(at) = tag.find(attr)
+                && !tag.contains("lang=\"en\"")
+            {
+                let value = &tag[at + attr.len()..];
+                out.push_str(&value[..value.find('"').unwrap_or(value.len())]);
+                out.push(' ');
+            }
+        }
+        // An element in another language (the switcher's "English", an
+        // untranslated event) is that language's, not the interface's.
+        if tag.contains(" lang=\"en\"") && !tag.ends_with("/>") {
+            let name: String = tag[1..]
+                .chars()
+                .take_while(char::is_ascii_alphanumeric)
+                .collect();
+            let close = format!("</{name}>");
+            let end = rest[gt..]
+                .find(&close)
+                .map_or(rest.len(), |e| gt + e + close.len());
+            rest = &rest[end..];
+        } else {
+            rest = &rest[gt..];
+        }
+    }
+    out.push_str(rest);
+    out.replace("&#x27;", "'")
+        .replace("&quot;", "\"")
+        .replace("&amp;", "&")
+}
+
+/// Issue 21's acceptance on the example site: its Spanish tree shows no
+/// English interface word, every term and heading has its Spanish name,
+/// and every quotation keeps the article's English with a labelled
+/// Spanish translation beside it.
+#[test]
+fn the_example_site_in_spanish_shows_no_english_interface_word() {
+    let t = SiteTest::example();
+    t.check()
+        .run()
+        .succeeds()
+        .stderr_is("ok: 10 events, 1 source, 90 pages\n");
+    let out = t.built();
+    let (en, es) = (plain_messages("en.ftl"), plain_messages("es.ftl"));
+    // The English of every message that Spanish words differently, as a
+    // whole phrase (between non-letters).
+    let english: Vec<&String> = en
+        .iter()
+        .filter(|(id, text)| {
+            es.get(*id).is_some_and(|t| t != *text) && text.chars().any(char::is_alphabetic)
+        })
+        .map(|(_, text)| text)
+        .collect();
+    assert!(english.len() > 60, "{} messages", english.len());
+    let phrase_in = |text: &str, phrase: &str| {
+        text.match_indices(phrase).any(|(i, _)| {
+            let before = text[..i]
+                .chars()
+                .next_back()
+                .is_none_or(|c| !c.is_alphabetic());
+            let after = text[i + phrase.len()..]
+                .chars()
+                .next()
+                .is_none_or(|c| !c.is_alphabetic());
+            before && after
+        })
+    };
+    let tree = out.tree();
+    let pages: Vec<&String> = tree
+        .keys()
+        .filter(|p| p.starts_with("es/") && p.ends_with(".html"))
+        .collect();
+    assert!(pages.len() > 40, "{} Spanish pages", pages.len());
+    let mut found = Vec::new();
+    for page in &pages {
+        let text = interface_text(&out.read(page));
+        for phrase in &english {
+            if phrase_in(&text, phrase) {
+                found.push(format!("{page}: “{phrase}”"));
+            }
+        }
+        // Nothing of the example is left untranslated.
+        assert!(!out.read(page).contains("untranslated-notice"), "{page}");
+    }
+    assert!(
+        found.is_empty(),
+        "English on Spanish pages:\n{}",
+        found.join("\n")
+    );
+    // Terms, headings, eras and the site's title in Spanish, on the same
+    // addresses as the English ones.
+    let home = out.read("es/index.html");
+    for words in [
+        "<title>Tropas, cárteles y soberanía</title>",
+        "<a href=\"./tags/index.html\">Temas</a>",
+        "href=\"./places/mexico/index.html\" dir=\"auto\">México</a>",
+        "Despliegue en la frontera",
+    ] {
+        assert!(home.contains(words), "{words}");
+    }
+    // A quotation stays in the article's English, its translation labelled.
+    let event = out.read("es/events/sheinbaum-statement/index.html");
+    assert!(event.contains("<blockquote dir=\"auto\"><p>No, President Trump, our territory is inalienable, sovereignty is inalienable…</p></blockquote>\n<p class=\"translation\"><span class=\"translation-label\">Traducción (de la redacción, no de la fuente):</span> <span dir=\"auto\">No, presidente Trump, nuestro territorio es inalienable, la soberanía es inalienable</span></p>"), "{event}");
+    // Search on /es/ finds Spanish words; the feed says it is Spanish.
+    let search: String = tree
+        .iter()
+        .filter(|(p, _)| p.starts_with("es/search/"))
+        .map(|(_, b)| String::from_utf8_lossy(b).into_owned())
+        .collect();
+    assert!(search.contains("cárteles") || search.contains("c\\u00e1rteles"));
+    assert!(out.read("es/feed.xml").contains("xml:lang=\"es\""));
+}
+
+#[test]
+fn site_translations_name_what_the_site_has() {
+    let t = bilingual();
+    t.write(
+        "site.yaml",
+        "title: T\nlanguages: [en, es]\ntranslations:\n  es:\n    title: T es\n    taxonomies: {tags: Temas, tgas: X}\n    terms:\n      places: {Mexic: México}\n  fr:\n    title: T fr\n",
+    );
+    let err = t.check_as("short").run().exits(1).stderr();
+    assert!(
+        err.contains("site.yaml:6:31: error: `tgas` is not one of the site's taxonomies\n"),
+        "{err}"
+    );
+    assert!(
+        err.contains(
+            "site.yaml:9:3: error: a translation into `fr`, which the site is not built in\n"
+        ),
+        "{err}"
+    );
+    // The events' own translations are not judged by a site.yaml that
+    // could not be read.
+    assert!(!err.contains("content/events/refusal.yaml"), "{err}");
+    t.write(
+        "site.yaml",
+        "title: T\nlanguages: [en, es]\ntranslations:\n  es:\n    terms:\n      places: {Mexic: México}\n",
+    );
+    t.check_as("short")
+        .run()
+        .exits(1)
+        .stderr_has("site.yaml:6:16: error: no event names the place `Mexic`");
+    t.write(
+        "site.yaml",
+        "title: T\nlanguages: [en, es]\ntranslations:\n  es:\n    terms:\n      tags: {counterterrorism: antiterrorismo}\n",
+    );
+    t.check()
+        .run()
+        .succeeds()
+        .stderr_has("warning: 1 of 2 terms have no `es` name: /es/ shows them as written");
+    let out = t.built();
+    let page = out.read("es/tags/counterterrorism/index.html");
+    assert!(page.contains(">antiterrorismo</h1>"), "{page}");
+    assert!(
+        out.read("tags/counterterrorism/index.html")
+            .contains(">counterterrorism</h1>")
+    );
 }
