@@ -1,31 +1,35 @@
-// The example site's content under the Spanish and Arabic interfaces: the
-// Arabic pages read right to left (dir="rtl" on <html>, the page mirrored)
+// The example site in Spanish (its own /es/ tree: every event, term and
+// interface word translated) and under the Arabic interface (an /ar/ tree
+// added to it, its events untranslated and marked so): the Arabic pages
+// read right to left (dir="rtl" on <html>, the page mirrored)
 // while the axis keeps time running left to right, axe-core finds nothing
 // on either, the scripts speak the site's language, and nothing is logged
 // as an error. Screenshots of both home pages at a phone's width and a
 // desktop's go to target/test-artifacts/ for people to look at.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { cpSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { repo, serve, launch } from './helpers.mjs';
 
 const artifacts = join(repo, 'target', 'test-artifacts');
 
-const SITES = {
-  es: 'title: Tropas, cárteles y soberanía\nlanguage: es\ntimezone: America/Mexico_City\n',
-  ar: 'title: القوات والكارتلات والسيادة\nlanguage: ar\ntimezone: America/Mexico_City\n',
-  'en-ar': 'title: Troops, cartels and sovereignty\nlanguages: [en, ar]\ntimezone: America/Mexico_City\n',
+/** The example's own site.yaml, with Arabic added to its languages. */
+const withArabic = () => {
+  const yaml = readFileSync(join(repo, 'site.yaml'), 'utf8');
+  assert.match(yaml, /^languages: \[en, es\]$/m);
+  return yaml.replace(/^languages: \[en, es\]$/m, 'languages: [en, es, ar]');
 };
 
-/** The example site's content with a site.yaml in `language`. */
-function exampleIn(language) {
+/** The example site, in English and Spanish, or with Arabic added; and the tree of `language` in it. */
+function example(language) {
   const dir = join(mkdtempSync(join(tmpdir(), 'annals-lang-')), 'site');
   mkdirSync(dir, { recursive: true });
   cpSync(join(repo, 'content'), join(dir, 'content'), { recursive: true });
-  writeFileSync(join(dir, 'site.yaml'), SITES[language]);
-  return dir;
+  const yaml = language === 'es' ? readFileSync(join(repo, 'site.yaml'), 'utf8') : withArabic();
+  writeFileSync(join(dir, 'site.yaml'), yaml);
+  return { dir, tree: language === 'en' ? '' : `${language}/` };
 }
 
 async function check(browser, language, url) {
@@ -94,9 +98,10 @@ test('the example site in Spanish and in Arabic, on a phone and a desktop', asyn
   const browser = await launch();
   try {
     for (const language of ['es', 'ar']) {
-      const site = await serve(exampleIn(language));
+      const { dir, tree } = example(language);
+      const site = await serve(dir);
       try {
-        await check(browser, language, site.url);
+        await check(browser, language, site.url + tree);
       } finally {
         await site.stop();
       }
@@ -108,14 +113,14 @@ test('the example site in Spanish and in Arabic, on a phone and a desktop', asyn
 
 test('a bilingual site: the switcher keeps the reader on the same event, both ways', async () => {
   const browser = await launch();
-  const site = await serve(exampleIn('en-ar'));
+  const site = await serve(example('en').dir);
   try {
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     await page.goto(site.url);
     const first = await page.$eval('.event-title a', (a) => a.getAttribute('href'));
     await page.goto(new URL(first, site.url).href);
-    // The list links to …/index.html (for file://); the switcher to the folder.
-    const english = page.url().replace(/index\.html$/, '');
+    // The list and the switcher link to …/index.html (for file://).
+    const english = page.url();
     await page.click('nav.languages a[lang="ar"]');
     assert.equal(await page.$eval('html', (h) => h.dir), 'rtl');
     assert.equal(page.url().replace(site.url, ''), `ar/${english.replace(site.url, '')}`);

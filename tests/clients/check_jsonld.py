@@ -96,9 +96,20 @@ def check_node(where, node):
         check_value(f"{where} ({t})", prop, value)
 
 
-data = json.loads((out / "events.json").read_text(encoding="utf-8"))
-published = {s["page"]: s["published"] for s in data["sources"]}
-dated = {e["page"]: re.match(r"^\d{4}", e["date"]) and not e["date"].startswith("0000") for e in data["events"]}
+# The site's tree and each further language's (`es/`), each with its own
+# events.json.
+trees = [""] + sorted(
+    d.name + "/" for d in out.iterdir() if d.is_dir() and (d / "events.json").is_file()
+)
+published, dated, expected = {}, {}, 0
+for tree in trees:
+    data = json.loads((out / tree / "events.json").read_text(encoding="utf-8"))
+    published.update({tree + s["page"]: s["published"] for s in data["sources"]})
+    dated.update({
+        tree + e["page"]: re.match(r"^\d{4}", e["date"]) and not e["date"].startswith("0000")
+        for e in data["events"]
+    })
+    expected += len(data["events"]) + len(data["sources"])
 pages = 0
 for path in sorted(out.rglob("index.html")):
     rel = path.parent.relative_to(out).as_posix() + "/"
@@ -121,7 +132,6 @@ for path in sorted(out.rglob("index.html")):
                 problems.append(f"{rel}: a NewsArticle without a headline")
             if published.get(rel) and not node.get("datePublished"):
                 problems.append(f"{rel}: a NewsArticle without the datePublished its source gives")
-expected = len(data["events"]) + len(data["sources"])
 if pages != expected:
     problems.append(f"{pages} JSON-LD blocks, but {expected} event and source pages")
 if problems:

@@ -276,8 +276,10 @@ impl<'a> Renderer<'a> {
             .map(|m| Alternate {
                 code: m.code,
                 label: m.text("language-name"),
+                // To the page's file, as every link of the site, so that
+                // it works from disk too.
                 href: {
-                    let href = format!("{root}{}{dir}", self.config.tree_to(m));
+                    let href = format!("{root}{}{dir}index.html", self.config.tree_to(m));
                     // `./../` reads better as `../`.
                     match href.strip_prefix("./") {
                         Some(up) if up.starts_with("../") => up.to_string(),
