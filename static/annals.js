@@ -361,16 +361,53 @@
     return out;
   }
 
-  /** Round years as readers count them: 1000 BC, AD 1, 1000, 2000. */
+  // Deep time, as src/date/display.rs names it: years before 1950
+  // ("present" in geology and radiocarbon dating), three significant
+  // digits, from 10,001 BC back.
+  const PRESENT = 1950;
+  const DEEP_TIME = -10000;
+
+  /** Years ago of a deep-time year, rounded to three significant digits; null for a calendar year. */
+  function yearsAgo(y) {
+    if (y > DEEP_TIME) return null;
+    const ago = PRESENT - y;
+    const digits = String(ago).length;
+    if (digits <= 3) return ago;
+    const unit = 10 ** (digits - 3);
+    return Math.floor((ago + unit / 2) / unit) * unit;
+  }
+
+  /** `n` (up to two decimals) with the page's decimal and group separators. */
+  function decimal(n, names) {
+    const [whole, fraction] = String(Math.round(n * 100) / 100).split('.');
+    const grouped = whole.length > 4 ? whole.replace(/\B(?=(\d{3})+(?!\d))/g, names.sep) : whole;
+    return fraction ? `${grouped}${names.deep.dec}${fraction}` : grouped;
+  }
+
+  /** A year as the list's headings name it: deep time in years ago ("13.8 billion years ago"), else yearLabel. */
+  function yearHeading(y, names) {
+    const ago = names.deep ? yearsAgo(y) : null;
+    if (ago === null) return yearLabel(y, names);
+    const [unit, key] = ago >= 1e9 ? [1e9, 'b'] : ago >= 1e6 ? [1e6, 'm'] : [1, 'y'];
+    const n = unit === 1 ? ago : Math.floor(ago / (unit / 100)) / 100;
+    const forms = names.deep[key];
+    const category = new Intl.PluralRules(names.lang).select(n);
+    const words = (forms[category] ?? forms.other).replace('{n}', () => decimal(n, names));
+    return names.deep.ago.replace('{years}', () => words);
+  }
+
+  /** Round years as readers count them: 1000 BC, AD 1, 1000, 2000; deep time in years ago where that tells the ticks apart. */
   function roundYearTicks(lo, hi, step, names) {
     const first = civil(Math.floor(lo / DAY))[0];
     const last = civil(Math.floor(hi / DAY))[0];
-    const years = [];
+    let years = [];
     for (let k = Math.floor((1 - first) / step); k >= 1 && 1 - k * step <= last; k--) years.push(1 - k * step);
     years.push(1);
     for (let k = Math.max(Math.floor(first / step), 1); k * step <= last; k++) years.push(k * step);
-    return years.map((y) => [secondsOf(y, 1, 1), yearLabel(y, names)])
-      .filter(([t]) => t >= lo && t <= hi);
+    years = years.filter((y) => secondsOf(y, 1, 1) >= lo && secondsOf(y, 1, 1) <= hi);
+    let labels = years.map((y) => yearHeading(y, names));
+    if (labels.some((label, i) => i > 0 && label === labels[i - 1])) labels = years.map((y) => yearLabel(y, names));
+    return years.map((y, i) => [secondsOf(y, 1, 1), labels[i]]);
   }
 
   function monthTicks(lo, hi, step, names) {
@@ -462,6 +499,8 @@
         months: (svg.getAttribute('data-months') || '').split(','),
         bc: svg.getAttribute('data-bc') || '{year} BC',
         sep: svg.getAttribute('data-sep') || ',',
+        deep: JSON.parse(svg.getAttribute('data-deep') || 'null'),
+        lang: document.documentElement.lang || 'en',
       };
       const line = svg.querySelector('.axis-line');
       this.layout = {

@@ -200,6 +200,75 @@ pub fn year_heading(year: i64, lang: &Lang) -> String {
     }
 }
 
+/// Deep time's wording for annals.js, which names the ticks again when it
+/// zooms: the number's decimal separator, the "… ago" pattern (`{years}`),
+/// and for each unit (`b`illion, `m`illion, `y`ears) the words for each
+/// plural category, `{n}` standing for the number. A category's words are
+/// those of its sample number ([`PLURAL_SAMPLES`]); the script picks the
+/// category with `Intl.PluralRules`, from the same CLDR rules.
+pub fn deep_time_words(lang: &Lang) -> DeepTimeWords {
+    let dec: String = cldr::decimal_at(lang.index, 1.5)
+        .chars()
+        .filter(|c| !c.is_numeric())
+        .collect();
+    let forms = |id: &str| -> Vec<(&'static str, String)> {
+        PLURAL_SAMPLES
+            .iter()
+            .map(|&(category, sample)| {
+                let number = cldr::decimal_at(lang.index, sample);
+                (
+                    category,
+                    lang.numbered(id, sample, &[]).replace(&number, "{n}"),
+                )
+            })
+            .collect()
+    };
+    DeepTimeWords {
+        dec,
+        ago: lang.ago.clone(),
+        units: [
+            ("b", forms("date-billion-years")),
+            ("m", forms("date-million-years")),
+            ("y", forms("date-years")),
+        ],
+    }
+}
+
+/// A number of each CLDR plural category in the languages annals ships
+/// (in Arabic: 0 zero, 1 one, 2 two, 3 few, 11 many, 100 other).
+pub const PLURAL_SAMPLES: [(&str, f64); 6] = [
+    ("zero", 0.0),
+    ("one", 1.0),
+    ("two", 2.0),
+    ("few", 3.0),
+    ("many", 11.0),
+    ("other", 100.0),
+];
+
+/// What [`deep_time_words`] gives.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DeepTimeWords {
+    /// The decimal separator ("13.8", "13,8").
+    pub dec: String,
+    /// "{years} ago"
+    pub ago: String,
+    /// Per unit, per plural category: "{n} billion years".
+    pub units: [(&'static str, Vec<(&'static str, String)>); 3],
+}
+
+/// The labels of the axis's round-year ticks `years`: deep time in years
+/// ago where that tells every tick from the next, else every year as a
+/// calendar year (a view zoomed into deep time, whose ticks "13.8 billion
+/// years ago" would all read the same).
+pub fn round_year_labels(years: &[i64], lang: &Lang) -> Vec<String> {
+    let deep: Vec<String> = years.iter().map(|&y| year_heading(y, lang)).collect();
+    if deep.windows(2).any(|w| w[0] == w[1]) {
+        years.iter().map(|&y| year_label(y, lang)).collect()
+    } else {
+        deep
+    }
+}
+
 /// `n` in Roman numerals (the centuries of Spanish, French, Portuguese).
 fn roman(mut n: u64) -> String {
     let mut out = String::new();

@@ -23,8 +23,9 @@ use chrono_tz::Tz;
 pub(crate) use calendar::utc;
 pub use calendar::{DAY, civil_from_days, seconds_of};
 pub use display::{
-    DEEP_TIME, DatePart, Lang, Numbered, NumberedFn, PRESENT, across_year_label, month_year_label,
-    year_heading, year_label, years_ago,
+    DEEP_TIME, DatePart, DeepTimeWords, Lang, Numbered, NumberedFn, PLURAL_SAMPLES, PRESENT,
+    across_year_label, deep_time_words, month_year_label, round_year_labels, year_heading,
+    year_label, years_ago,
 };
 pub use suggest::suggestion;
 

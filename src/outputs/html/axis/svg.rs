@@ -43,16 +43,17 @@ impl Axis<'_> {
             match self.pieces_attr() {
                 p if p.is_empty() => String::new(),
                 p => format!(" data-pieces=\"{p}\""),
-            } + &if self.is_clustered() {
-                // Where annals.js draws the page's events when a zoom opens
-                // the columns: the lanes of the marks drawn above them.
-                format!(
-                    " data-top=\"{}\" data-lane=\"{LANE}\" data-lanes=\"{FEATURED_LANES}\"",
-                    self.top
-                )
-            } else {
-                String::new()
-            },
+            } + &deep_time_attr(self.lo, lang)
+                + &if self.is_clustered() {
+                    // Where annals.js draws the page's events when a zoom opens
+                    // the columns: the lanes of the marks drawn above them.
+                    format!(
+                        " data-top=\"{}\" data-lane=\"{LANE}\" data-lanes=\"{FEATURED_LANES}\"",
+                        self.top
+                    )
+                } else {
+                    String::new()
+                },
         );
         s.push_str(
             "<defs><linearGradient id=\"axis-ongoing\"><stop offset=\"0\" stop-color=\"currentColor\" stop-opacity=\"0.9\"/><stop offset=\"1\" stop-color=\"currentColor\" stop-opacity=\"0\"/></linearGradient></defs>",
@@ -242,4 +243,32 @@ pub(super) fn short_count(n: usize) -> String {
         1000..=9_949 => format!("{:.1}k", n as f64 / 1000.0),
         _ => format!("{}k", (n + 500) / 1000),
     }
+}
+
+/// ` data-deep="…"`: deep time's words (see [`date::deep_time_words`]) for
+/// annals.js to name the ticks it redraws, on an axis that reaches back
+/// into deep time; nothing on any other.
+fn deep_time_attr(lo: i64, lang: &crate::date::Lang) -> String {
+    let year = crate::date::civil_from_days(lo.div_euclid(crate::date::DAY)).0;
+    if crate::date::years_ago(year).is_none() {
+        return String::new();
+    }
+    format!(" data-deep=\"{}\"", esc(&deep_time_json(lang).to_string()))
+}
+
+/// [`date::deep_time_words`] as annals.js reads them: `{dec, ago, b, m, y}`,
+/// each unit a map of plural category to words.
+pub(super) fn deep_time_json(lang: &crate::date::Lang) -> serde_json::Value {
+    let words = crate::date::deep_time_words(lang);
+    let mut out = serde_json::Map::new();
+    out.insert("dec".into(), words.dec.into());
+    out.insert("ago".into(), words.ago.into());
+    for (unit, forms) in words.units {
+        let forms: serde_json::Map<String, serde_json::Value> = forms
+            .into_iter()
+            .map(|(c, w)| (c.to_string(), w.into()))
+            .collect();
+        out.insert(unit.into(), forms.into());
+    }
+    out.into()
 }

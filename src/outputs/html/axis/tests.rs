@@ -43,7 +43,9 @@ fn ticks_follow_the_span() {
         .into_iter()
         .map(|t| t.1)
         .collect();
-    assert_eq!(labels[0], "12,000,000,000 BC", "{labels:?}");
+    // Deep time in years ago (the exact years stay in the marks' titles).
+    assert_eq!(labels[0], "12 billion years ago", "{labels:?}");
+    assert_eq!(labels.last().map(String::as_str), Some("1"), "{labels:?}");
 }
 
 #[test]
@@ -140,7 +142,13 @@ fn json_lines(rows: &[serde_json::Value]) -> String {
 /// What annals.js reads from the SVG's attributes to name ticks.
 fn names(lang: &Lang) -> serde_json::Value {
     let months: Vec<String> = (1..=12).map(|m| short_month(lang, m)).collect();
-    serde_json::json!({ "months": months, "bc": lang.bc, "sep": lang.thousands.to_string() })
+    serde_json::json!({
+        "months": months,
+        "bc": lang.bc,
+        "sep": lang.thousands.to_string(),
+        "lang": lang.code,
+        "deep": super::svg::deep_time_json(lang),
+    })
 }
 
 /// The ticks an axis over `lo..hi` draws: time, x, label, anchor.
@@ -251,10 +259,30 @@ fn tick_table_for_annals_js() {
         case("en", axis.lo, axis.hi);
         case("es", axis.lo, axis.hi);
     }
+    // Deep time in every language (its plural forms and decimal
+    // separator), at each magnitude, and zoomed in until years ago would
+    // read the same.
+    for (from, to) in [
+        (-13_798_000_000, 2025),
+        (-1_500_000_000, -900_000_000),
+        (-70_000_000, -60_000_000),
+        (-1_100_000, -900_000),
+        (-40_000, -9_000),
+        (-13_798_000_100, -13_798_000_000),
+    ] {
+        let (lo, hi) = (date::seconds_of(from, 1, 1), date::seconds_of(to, 1, 1));
+        for code in crate::i18n::codes() {
+            case(code, lo, hi);
+        }
+    }
     let table = format!(
         "{{\n\"about\": \"Written by src/axis.rs (tick_table_for_annals_js); checked by tests/browser/parity.test.mjs\",\n\"layout\": {},\n\"names\": {},\n\"cases\": {}\n}}\n",
         serde_json::json!({ "width": WIDTH, "margin": MARGIN, "tickChar": TICK_CHAR_WIDTH, "tickGap": TICK_GAP }),
-        serde_json::json!({ "en": names(crate::i18n::messages("en").dates()), "es": names(crate::i18n::messages("es").dates()) }),
+        serde_json::Value::Object(
+            crate::i18n::codes()
+                .map(|code| (code.to_string(), names(crate::i18n::messages(code).dates())))
+                .collect()
+        ),
         json_lines(&cases),
     );
     golden("tests/browser/fixtures/ticks.json", &table);
@@ -375,4 +403,47 @@ fn the_phone_strip_fits_its_width_and_gives_every_mark_a_finger_sized_target() {
         .collect();
     assert!(xs.len() >= 2, "{out}");
     assert!(xs.windows(2).all(|w| w[1] - w[0] >= 40.0), "{xs:?}");
+}
+
+#[test]
+fn deep_time_ticks_read_in_years_ago_until_they_would_all_read_the_same() {
+    let labels = |from: i64, to: i64, code: &str| -> Vec<String> {
+        let (lo, hi) = (date::seconds_of(from, 1, 1), date::seconds_of(to, 1, 1));
+        ticks(lo, hi, crate::i18n::messages(code).dates())
+            .into_iter()
+            .map(|(_, label)| label)
+            .collect()
+    };
+    let whole = labels(-13_798_000_000, 2025, "en");
+    assert!(
+        whole.contains(&"10 billion years ago".to_string()),
+        "{whole:?}"
+    );
+    assert!(
+        whole.contains(&"2 billion years ago".to_string()),
+        "{whole:?}"
+    );
+    let es = labels(-13_798_000_000, 2025, "es");
+    assert!(
+        es.contains(&"hace 10 mil millones de años".to_string()),
+        "{es:?}"
+    );
+    let dinosaurs = labels(-70_000_000, -60_000_000, "en");
+    assert!(
+        dinosaurs.contains(&"66 million years ago".to_string()),
+        "{dinosaurs:?}"
+    );
+    // A century deep in time: "13.8 billion years ago" for every tick
+    // would say nothing; calendar years tell them apart.
+    let century = labels(-13_798_000_100, -13_798_000_000, "en");
+    assert!(
+        century.len() > 2 && century.iter().all(|l| l.ends_with(" BC")),
+        "{century:?}"
+    );
+    // Calendar time reads as it did.
+    let calendar = labels(-3000, 2000, "en");
+    assert!(
+        calendar.contains(&"1000 BC".to_string()) && calendar.contains(&"1000".to_string()),
+        "{calendar:?}"
+    );
 }

@@ -70,7 +70,8 @@ pub(super) fn ticks_about(lo: i64, hi: i64, lang: &Lang, target: f64) -> Vec<(i6
         Step::Months(n) if n % 12 == 0 && n > 12 => {
             // Round years as readers count them: 3000 BC, 2000 BC, 1000 BC,
             // AD 1, 1000, 2000 (astronomical year 1 - k·step before the era,
-            // k·step after it, and year 1 between).
+            // k·step after it, and year 1 between); deep time in years ago
+            // ("13.8 billion years ago") where that tells them apart.
             let step = n / 12;
             let (first, last) = (y, date::civil_from_days(hi.div_euclid(DAY)).0);
             let mut years: Vec<i64> = Vec::new();
@@ -85,11 +86,10 @@ pub(super) fn ticks_about(lo: i64, hi: i64, lang: &Lang, target: f64) -> Vec<(i6
                 years.push(k * step);
                 k += 1;
             }
-            for year in years {
-                let t = date::seconds_of(year, 1, 1);
-                if (lo..=hi).contains(&t) {
-                    out.push((t, date::year_label(year, lang)));
-                }
+            years.retain(|&year| (lo..=hi).contains(&date::seconds_of(year, 1, 1)));
+            let labels = date::round_year_labels(&years, lang);
+            for (year, label) in years.into_iter().zip(labels) {
+                out.push((date::seconds_of(year, 1, 1), label));
             }
         }
         Step::Months(n) => {
