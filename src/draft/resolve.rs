@@ -111,7 +111,9 @@ impl Groups<'_> {
             let shift: i32 = self.set.word("SHIFT", t)?.parse().ok()?;
             return Some(anchor + shift);
         }
-        if let Some(t) = self.text("Y2") {
+        // A two-digit year ("May '82", "5/3/98"); the group is not called
+        // Y2, since `text` reads a final digit as a second group's mark.
+        if let Some(t) = self.text("YY") {
             let two: i32 = t.trim_start_matches(['\'', '’']).parse().ok()?;
             return Some(century_near(two, anchor));
         }
