@@ -572,13 +572,15 @@ fn time_of_day(g: &Groups, ctx: &Context) -> Option<(String, String)> {
     if hour > 23 || minute > 59 {
         return None;
     }
+    // A clock time with no day is on the last day named before it ("the
+    // blast on Friday ... occurred at 10:35 a.m."), else the publication's.
     let day = match (g.word("WEEKDAY"), g.text("MONTH")) {
         (_, Some(_)) => absolute(g, ctx)?.0,
         (Some(_), None) => weekday(g, ctx)?.0,
-        (None, None) => day_text(ctx.anchor.date),
+        (None, None) => day_text(ctx.last_day.unwrap_or(ctx.anchor.date)),
     };
     Some((
         format!("{}T{hour:02}:{minute:02}", &day[..10]),
-        "a clock time on the day it names or the publication day".to_string(),
+        "a clock time on the day it names, the last day named, or the publication day".to_string(),
     ))
 }
