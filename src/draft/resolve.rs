@@ -111,7 +111,9 @@ impl Groups<'_> {
             let shift: i32 = self.set.word("SHIFT", t)?.parse().ok()?;
             return Some(anchor + shift);
         }
-        if let Some(t) = self.text("Y2") {
+        // A two-digit year ("May '82", "5/3/98"); the group is not called
+        // Y2, since `text` reads a final digit as a second group's mark.
+        if let Some(t) = self.text("YY") {
             let two: i32 = t.trim_start_matches(['\'', '’']).parse().ok()?;
             return Some(century_near(two, anchor));
         }
@@ -570,13 +572,15 @@ fn time_of_day(g: &Groups, ctx: &Context) -> Option<(String, String)> {
     if hour > 23 || minute > 59 {
         return None;
     }
+    // A clock time with no day is on the last day named before it ("the
+    // blast on Friday ... occurred at 10:35 a.m."), else the publication's.
     let day = match (g.word("WEEKDAY"), g.text("MONTH")) {
         (_, Some(_)) => absolute(g, ctx)?.0,
         (Some(_), None) => weekday(g, ctx)?.0,
-        (None, None) => day_text(ctx.anchor.date),
+        (None, None) => day_text(ctx.last_day.unwrap_or(ctx.anchor.date)),
     };
     Some((
         format!("{}T{hour:02}:{minute:02}", &day[..10]),
-        "a clock time on the day it names or the publication day".to_string(),
+        "a clock time on the day it names, the last day named, or the publication day".to_string(),
     ))
 }

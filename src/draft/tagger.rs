@@ -175,7 +175,11 @@ fn candidates(set: &RuleSet, text: &str) -> Vec<Candidate> {
             let capital = cap_group
                 .and_then(|g| caps.get(g))
                 .is_none_or(|m| m.as_str().starts_with(char::is_uppercase));
-            if is_word_edge(text, whole.start(), whole.end()) && start < end && capital {
+            if is_word_edge(text, whole.start(), whole.end())
+                && start < end
+                && capital
+                && !crosses_blank_line(&text[start..end])
+            {
                 out.push(Candidate {
                     start,
                     end,
@@ -192,6 +196,17 @@ fn candidates(set: &RuleSet, text: &str) -> Vec<Candidate> {
         }
     }
     out
+}
+
+/// True when `s` holds a blank line: a headline, a dateline and the
+/// body are separate paragraphs, and no expression runs from one into
+/// the next ("until Friday" + "September 18, 2008").
+fn crosses_blank_line(s: &str) -> bool {
+    let lines: Vec<&str> = s.split('\n').collect();
+    lines.len() > 2
+        && lines[1..lines.len() - 1]
+            .iter()
+            .any(|l| l.trim().is_empty())
 }
 
 fn next_char(text: &str, at: usize) -> usize {
@@ -258,5 +273,24 @@ mod tests {
         assert!(is_word_edge("in May.", 3, 6));
         assert!(!is_word_edge("Mayor", 0, 3));
         assert!(!is_word_edge("12025", 1, 5));
+    }
+
+    #[test]
+    fn no_expression_runs_across_a_blank_line() {
+        let a = anchor(2008, 9, 18);
+        let v = values(
+            "Markets to remain closed until Friday\n\nSeptember 18, 2008\n\nTrading stopped.",
+            Language::En,
+            a,
+        );
+        assert_eq!(
+            v,
+            [
+                ("Friday".to_string(), "2008-09-19".to_string()),
+                ("September 18, 2008".to_string(), "2008-09-18".to_string()),
+            ]
+        );
+        assert!(crosses_blank_line("Friday\n \nSeptember"));
+        assert!(!crosses_blank_line("Friday\nSeptember"));
     }
 }
