@@ -19,6 +19,8 @@ struct Served {
     data: BTreeMap<String, Vec<u8>>,
     /// The warnings of the last build, as shown.
     warnings: Vec<String>,
+    /// The pages the last build rendered.
+    last: Vec<String>,
 }
 
 impl Served {
@@ -31,6 +33,7 @@ impl Served {
         for path in built.removed {
             assert!(self.pages.remove(&path).is_some(), "{path} was not there");
         }
+        self.last = built.pages.iter().map(|(path, _)| path.clone()).collect();
         for (path, bytes) in built.pages {
             self.pages.insert(path, bytes);
         }
@@ -243,4 +246,67 @@ fn every_incremental_rebuild_equals_a_full_build() {
     fs::write(root.join("static/extra.css"), "p {}").unwrap();
     assert!(!site.update(&[root.join("static/extra.css")]));
     assert!(!site.update(std::slice::from_ref(&dir)));
+}
+
+/// A list cut into pages (600 events: three home pages) draws the whole
+/// list only as the overview strip on each page: an edit renders the
+/// pages that show the event, and still equals a full build.
+#[test]
+fn edits_to_a_list_cut_into_pages_equal_a_full_build() {
+    let t = SiteTest::fixture("good");
+    let root = t.root().to_path_buf();
+    let dir = root.join("content/events/many");
+    fs::create_dir_all(&dir).unwrap();
+    let mut rng = rand::rngs::StdRng::seed_from_u64(11);
+    let events = 600;
+    for n in 0..events {
+        fs::write(
+            dir.join(format!("e{n}.yaml")),
+            event_yaml(&mut rng, n, events),
+        )
+        .unwrap();
+    }
+    let mut site = LiveSite::load(&root);
+    site.keep_render_cache();
+    let mut served = Served::default();
+    let first = served.apply(&mut site).unwrap();
+    assert_same(&served, &root, "the first build");
+    assert!(
+        served.files().contains_key("page/3/index.html"),
+        "three home pages"
+    );
+    let home = ["index.html", "page/2/index.html", "page/3/index.html"];
+    for step in 0..10 {
+        let n = rng.random_range(0..events);
+        let path = dir.join(format!("e{n}.yaml"));
+        if step % 2 == 0 {
+            // Its title only: the event keeps its place.
+            let text = fs::read_to_string(&path).unwrap();
+            let text: Vec<String> = text
+                .lines()
+                .map(|l| match l.starts_with("title:") {
+                    true => format!("title: Event {n} renamed at step {step}"),
+                    false => l.to_string(),
+                })
+                .collect();
+            fs::write(&path, text.join("\n") + "\n").unwrap();
+        } else {
+            // Anything: it may move to another page.
+            fs::write(&path, event_yaml(&mut rng, n, events)).unwrap();
+        }
+        assert!(site.update(&[path]), "step {step}");
+        let rendered = served.apply(&mut site).unwrap();
+        assert_same(&served, &root, &format!("step {step}"));
+        if step % 2 == 0 {
+            // A title edit renders the list page that shows the event,
+            // not every page of the list.
+            let lists: Vec<&String> = served
+                .last
+                .iter()
+                .filter(|p| home.contains(&p.as_str()))
+                .collect();
+            assert_eq!(lists.len(), 1, "step {step}: {lists:?}");
+            assert!(rendered * 10 < first, "step {step}: {rendered} pages");
+        }
+    }
 }

@@ -213,8 +213,20 @@ impl<'a> Renderer<'a> {
                 h.finish()
             })
         };
-        let axis = axis_of(&plan.axis);
-        let list = hash_of((fp.shared, axis, &plan.labels, plan.events.len()));
+        // A list cut into pages draws its own axis on each page, and the
+        // whole list only as the overview strip: columns, counts and
+        // dates, no titles. Its fingerprint is what the strip draws (one
+        // drawing per list), so that a title edit renders the pages that
+        // show the event, not every page of the list.
+        let whole = if plan.page_axes.is_empty() {
+            axis_of(&plan.axis)
+        } else {
+            plan.axis.as_ref().map(|a| {
+                let drawn = a.svg_overview("", self.messages, "", (0, 0));
+                hash_of((drawn, a.is_clustered()))
+            })
+        };
+        let list = hash_of((fp.shared, whole, &plan.labels, plan.events.len()));
         let page_axes: Vec<Option<u64>> = plan.page_axes.iter().map(axis_of).collect();
         plan.chunks
             .iter()
