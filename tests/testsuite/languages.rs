@@ -516,6 +516,20 @@ fn the_example_site_in_spanish_shows_no_english_interface_word() {
     // A quotation stays in the article's English, its translation labelled.
     let event = out.read("es/events/sheinbaum-statement/index.html");
     assert!(event.contains("<blockquote dir=\"auto\"><p>No, President Trump, our territory is inalienable, sovereignty is inalienable…</p></blockquote>\n<p class=\"translation\"><span class=\"translation-label\">Traducción (de la redacción, no de la fuente):</span> <span dir=\"auto\">No, presidente Trump, nuestro territorio es inalienable, la soberanía es inalienable</span></p>"), "{event}");
+    // Every page names its twin in the other language, which names it back.
+    let mut pairs = 0;
+    for page in tree.keys().filter(|p| p.ends_with("index.html")) {
+        for (code, href) in alternates(&out.read(page)) {
+            let twin = resolve(page, &href);
+            assert!(tree.contains_key(&twin), "{page}: {code} → {twin}");
+            let here = if page.starts_with("es/") { "es" } else { "en" };
+            let back = alternates(&out.read(&twin));
+            let (_, back_href) = back.iter().find(|(c, _)| c == here).unwrap();
+            assert_eq!(&resolve(&twin, back_href), page, "{twin} back to {page}");
+            pairs += 1;
+        }
+    }
+    assert!(pairs > 150, "{pairs} hreflang pairs");
     // Search on /es/ finds Spanish words; the feed says it is Spanish.
     let search: String = tree
         .iter()
