@@ -47,4 +47,5 @@ pub mod serve;
 #[cfg(test)]
 mod testing;
 
+pub use i18n::date_languages;
 pub use site::{BuildReport, Built, Failure, Site, Stage, build, check};

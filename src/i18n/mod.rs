@@ -36,6 +36,12 @@ pub(crate) fn codes() -> impl Iterator<Item = &'static str> {
     FILES.iter().map(|(code, _)| *code)
 }
 
+/// How dates read in each language annals ships (for programs outside
+/// the crate: the fuzz targets).
+pub fn date_languages() -> impl Iterator<Item = &'static crate::date::Lang> {
+    codes().map(|code| messages(code).dates())
+}
+
 /// One language's messages.
 pub(crate) struct Messages {
     /// The language code, as in site.yaml.

@@ -2,7 +2,7 @@
 //! and the search index — never panics, whatever the files say. The input
 //! is a site: `site.yaml`, one events file and one source, separated by NUL
 //! bytes. Run it on large inputs, where time that grows faster than a
-//! field's size shows (`cargo fuzz run build -- -max_len=1048576
+//! field's size shows (`cargo fuzz run whole_build -- -max_len=1048576
 //! -timeout=60`).
 #![no_main]
 
@@ -31,5 +31,5 @@ fuzz_target!(|data: &[u8]| {
     fs::write(root.join("content/events/fuzz.yaml"), events).unwrap();
     fs::write(root.join("content/sources/fuzz.md"), source).unwrap();
     // A failure is an answer; only a panic (or a hang) is a bug.
-    let _ = annals::check(&root, None);
+    let _ = annals::check(&root, None, false);
 });
