@@ -10,7 +10,7 @@ use serde_saphyr::Spanned;
 
 use super::config::{Era, TaxonomyConfig};
 use super::yaml;
-use crate::diagnostic::{Diagnostic, Diagnostics, SourceText, did_you_mean};
+use crate::diagnostic::{Diagnostic, Diagnostics, Location, SourceText, did_you_mean};
 
 /// `translations: CODE:` in site.yaml: the site's own words in one of its
 /// further languages, as a translator's glossary. Eras and terms are
@@ -59,7 +59,7 @@ pub(crate) struct TermTranslation {
     pub name: String,
     pub translated: String,
     /// Where the name is written in site.yaml.
-    pub location: crate::diagnostic::Location,
+    pub location: Location,
 }
 
 /// site.yaml's `translations:`, checked: each for one of the site's
@@ -80,29 +80,13 @@ pub(super) fn site_translations(
     let mut out = Vec::new();
     for (code, raw) in sorted {
         let Some(&language) = further.iter().find(|c| **c == code.value) else {
-            let hint = if codes.first() == Some(&code.value.as_str()) {
-                format!(
-                    "`{}` is the site's first language, which site.yaml is written in",
-                    code.value
-                )
-            } else if further.is_empty() {
-                "the site is in one language: name its languages in site.yaml (`languages: [en, es]`)".to_string()
-            } else {
-                format!(
-                    "the site's further languages (site.yaml `languages:`): {}",
-                    further.join(", ")
-                )
-            };
-            diags.push(
-                Diagnostic::error(
-                    format!(
-                        "a translation into `{}`, which the site is not built in",
-                        code.value
-                    ),
-                    loc(code),
-                )
-                .with_hint(hint),
-            );
+            diags.push(not_built_in(
+                &code.value,
+                codes.first().copied(),
+                further,
+                "site.yaml",
+                loc(code),
+            ));
             continue;
         };
         let taxonomy = |key: &Spanned<String>, diags: &mut Diagnostics| {
@@ -165,6 +149,34 @@ pub(super) fn site_translations(
         out.push(tr);
     }
     out
+}
+
+/// A translation into `language`, which the site is not built in: an
+/// error at `at`, its hint naming what the site's languages are. `first`
+/// is the site's first language, the one `written_in` is written in.
+pub(crate) fn not_built_in(
+    language: &str,
+    first: Option<&str>,
+    further: &[&str],
+    written_in: &str,
+    at: Location,
+) -> Diagnostic {
+    let hint = if first == Some(language) {
+        format!("`{language}` is the site's first language, which {written_in} is written in")
+    } else if further.is_empty() {
+        "the site is in one language: name its languages in site.yaml (`languages: [en, es]`)"
+            .to_string()
+    } else {
+        format!(
+            "the site's further languages (site.yaml `languages:`): {}",
+            further.join(", ")
+        )
+    };
+    Diagnostic::error(
+        format!("a translation into `{language}`, which the site is not built in"),
+        at,
+    )
+    .with_hint(hint)
 }
 
 /// A map's entries in the order of their keys' text: messages come out in

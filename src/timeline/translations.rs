@@ -8,6 +8,7 @@ use std::sync::Arc;
 
 use super::Timeline;
 use crate::content::config::Config;
+use crate::content::site_translations::{SiteTranslation, not_built_in};
 use crate::diagnostic::{Diagnostic, Diagnostics, did_you_mean};
 
 /// Translations into languages the site is not built in are errors at
@@ -20,28 +21,13 @@ pub(crate) fn check(config: &Config, timeline: &Timeline) -> Diagnostics {
     for e in &timeline.events {
         for t in &e.translations {
             if !further.contains(&t.language.as_str()) {
-                let why = if t.language == default {
-                    format!(
-                        "`{default}` is the site's first language, which the event itself is written in"
-                    )
-                } else if further.is_empty() {
-                    "the site is in one language: name its languages in site.yaml (`languages: [en, es]`)".to_string()
-                } else {
-                    format!(
-                        "the site's further languages (site.yaml `languages:`): {}",
-                        further.join(", ")
-                    )
-                };
-                diags.push(
-                    Diagnostic::error(
-                        format!(
-                            "a translation into `{}`, which the site is not built in",
-                            t.language
-                        ),
-                        t.location.clone(),
-                    )
-                    .with_hint(why),
-                );
+                diags.push(not_built_in(
+                    &t.language,
+                    Some(default),
+                    &further,
+                    "the event itself",
+                    t.location.clone(),
+                ));
             }
         }
     }
@@ -96,26 +82,19 @@ fn check_terms(config: &Config, timeline: &Timeline) -> Diagnostics {
         }
     }
     for code in config.languages.iter().skip(1).map(|m| m.code) {
-        let tr = config.translations.iter().find(|t| t.language == code);
-        let named = |tax: &str, n: usize| {
-            tr.is_some_and(|tr| {
-                tr.terms.iter().any(|t| {
-                    t.taxonomy == tax
-                        && timeline
-                            .taxonomies
-                            .iter()
-                            .find(|x| x.name == tax)
-                            .and_then(|x| find_term(x, &t.name))
-                            == Some(n)
-                })
-            })
-        };
+        let named: std::collections::HashSet<(usize, usize)> = config
+            .translations
+            .iter()
+            .filter(|t| t.language == code)
+            .flat_map(|tr| named_terms(timeline, tr))
+            .map(|(ti, n, _)| (ti, n))
+            .collect();
         let mut missing = Vec::new();
         let mut total = 0;
-        for t in &timeline.taxonomies {
+        for (ti, t) in timeline.taxonomies.iter().enumerate() {
             total += t.terms.len();
             for (n, term) in t.terms.iter().enumerate() {
-                if !named(t.name, n) {
+                if !named.contains(&(ti, n)) {
                     missing.push(format!("{}: {}", t.name, term.name));
                 }
             }
@@ -137,6 +116,23 @@ fn check_terms(config: &Config, timeline: &Timeline) -> Diagnostics {
         }
     }
     diags
+}
+
+/// The terms `tr` names that the timeline has: (taxonomy index, term
+/// index, the term's name in `tr`'s language). A name no event has is
+/// left out ([`check_terms`] reports it).
+fn named_terms<'t>(timeline: &Timeline, tr: &'t SiteTranslation) -> Vec<(usize, usize, &'t str)> {
+    tr.terms
+        .iter()
+        .filter_map(|t| {
+            let ti = timeline
+                .taxonomies
+                .iter()
+                .position(|x| x.name == t.taxonomy)?;
+            let n = find_term(&timeline.taxonomies[ti], &t.name)?;
+            Some((ti, n, t.translated.as_str()))
+        })
+        .collect()
 }
 
 /// The term of taxonomy `t` that `name` (any spelling) is, by slug.
@@ -171,12 +167,8 @@ impl Timeline {
             }
         }
         if let Some(tr) = config.translations.iter().find(|tr| tr.language == code) {
-            for name in &tr.terms {
-                if let Some(tax) = t.taxonomies.iter_mut().find(|x| x.name == name.taxonomy)
-                    && let Some(n) = find_term(tax, &name.name)
-                {
-                    tax.terms[n].name.clone_from(&name.translated);
-                }
+            for (ti, n, name) in named_terms(&t, tr) {
+                t.taxonomies[ti].terms[n].name = name.to_string();
             }
         }
         t
