@@ -114,28 +114,61 @@ fn event_yaml(rng: &mut impl Rng, n: usize, events: usize) -> String {
     y
 }
 
+/// The good fixture with `events` generated event files in
+/// `content/events/many/` (every file there from the start, so related ids
+/// stay valid; edits rewrite, empty and restore them), loaded and built
+/// once as `serve` does, checked against a full build.
+struct Many {
+    t: SiteTest,
+    dir: PathBuf,
+    rng: rand::rngs::StdRng,
+    site: LiveSite,
+    served: Served,
+    /// Pages the first build rendered.
+    first: usize,
+}
+
+impl Many {
+    fn new(seed: u64, events: usize) -> Many {
+        let t = SiteTest::fixture("good");
+        let dir = t.root().join("content/events/many");
+        fs::create_dir_all(&dir).unwrap();
+        let mut rng = rand::rngs::StdRng::seed_from_u64(seed);
+        for n in 0..events {
+            fs::write(
+                dir.join(format!("e{n}.yaml")),
+                event_yaml(&mut rng, n, events),
+            )
+            .unwrap();
+        }
+        let mut site = LiveSite::load(t.root());
+        site.keep_render_cache();
+        let mut served = Served::default();
+        let first = served.apply(&mut site).unwrap();
+        assert_same(&served, t.root(), "the first build");
+        Many {
+            t,
+            dir,
+            rng,
+            site,
+            served,
+            first,
+        }
+    }
+}
+
 #[test]
 fn every_incremental_rebuild_equals_a_full_build() {
-    let t = SiteTest::fixture("good");
-    let root = t.root().to_path_buf();
-    let dir = root.join("content/events/many");
-    fs::create_dir_all(&dir).unwrap();
-    let mut rng = rand::rngs::StdRng::seed_from_u64(7);
     let events = 40;
-    // Every event file exists from the start (related ids stay valid);
-    // edits rewrite, empty and restore them.
-    for n in 0..events {
-        fs::write(
-            dir.join(format!("e{n}.yaml")),
-            event_yaml(&mut rng, n, events),
-        )
-        .unwrap();
-    }
-    let mut site = LiveSite::load(&root);
-    site.keep_render_cache();
-    let mut served = Served::default();
-    let first = served.apply(&mut site).unwrap();
-    assert_same(&served, &root, "the first build");
+    let Many {
+        t,
+        dir,
+        mut rng,
+        mut site,
+        mut served,
+        first,
+    } = Many::new(7, events);
+    let root = t.root().to_path_buf();
     assert!(first > events);
 
     let source = root.join("content/sources/daily.md");
@@ -253,24 +286,16 @@ fn every_incremental_rebuild_equals_a_full_build() {
 /// pages that show the event, and still equals a full build.
 #[test]
 fn edits_to_a_list_cut_into_pages_equal_a_full_build() {
-    let t = SiteTest::fixture("good");
-    let root = t.root().to_path_buf();
-    let dir = root.join("content/events/many");
-    fs::create_dir_all(&dir).unwrap();
-    let mut rng = rand::rngs::StdRng::seed_from_u64(11);
     let events = 600;
-    for n in 0..events {
-        fs::write(
-            dir.join(format!("e{n}.yaml")),
-            event_yaml(&mut rng, n, events),
-        )
-        .unwrap();
-    }
-    let mut site = LiveSite::load(&root);
-    site.keep_render_cache();
-    let mut served = Served::default();
-    let first = served.apply(&mut site).unwrap();
-    assert_same(&served, &root, "the first build");
+    let Many {
+        t,
+        dir,
+        mut rng,
+        mut site,
+        mut served,
+        first,
+    } = Many::new(11, events);
+    let root = t.root().to_path_buf();
     assert!(
         served.files().contains_key("page/3/index.html"),
         "three home pages"
