@@ -134,17 +134,47 @@
     return m ? [m[1], m[2]] : null;
   }
 
-  /** The events of a list, and the terms their cards link to. */
+  /**
+   * The names of the terms a list's cards carry in `data-terms`, written
+   * once a page (`{"taxonomy/slug": name}`), and the way to their pages.
+   */
+  function listTermNames() {
+    const script = document.querySelector('script.list-terms');
+    if (!script) return { names: Object.create(null), root: '' };
+    try {
+      return { names: JSON.parse(script.textContent), root: script.dataset.root || '' };
+    } catch {
+      return { names: Object.create(null), root: '' };
+    }
+  }
+
+  /** Counts a term given as "taxonomy/slug" and named in `names`. */
+  function countKey(terms, key, { names, root }) {
+    const [taxonomy, slug] = key.split('/');
+    if (!slug || !Object.hasOwn(terms, taxonomy) || !Object.hasOwn(names, key)) return null;
+    const entry = terms[taxonomy][slug] ??= { name: names[key], count: 0, href: `${root}${key}/index.html` };
+    entry.count += 1;
+    return key;
+  }
+
+  /**
+   * The events of a list, and their terms: a card names them in
+   * `data-terms`, or (a template of the site's own) links to them.
+   */
   function readList(cards) {
     const terms = Object.fromEntries(TAXONOMIES.map((name) => [name, Object.create(null)]));
+    const named = listTermNames();
     const items = cards.map((card) => {
-      // A card's terms are its term links (`taxonomy/slug` each).
-      const own = [...card.querySelectorAll('.terms a.term')].map((a) => countTerm(terms, a)).filter(Boolean);
+      const own = card.dataset.terms
+        ? card.dataset.terms.split(' ').map((key) => countKey(terms, key, named)).filter(Boolean)
+        : [...card.querySelectorAll('.terms a.term')].map((a) => countTerm(terms, a)).filter(Boolean);
+      // Words are looked for in the card and in its terms' names.
+      const names = card.dataset.terms ? own.map((key) => named.names[key]).join(' ') : '';
       return {
         li: card.closest('li') || card,
         id: card.id.replace(/^e-/, ''),
         terms: own,
-        text: fold(card.textContent),
+        text: fold(`${card.textContent} ${names}`),
       };
     });
     return { items, terms };

@@ -125,6 +125,10 @@ pub(super) struct ListView {
     /// The axis cuts out long stretches with no event.
     pub(super) broken: bool,
     pub(super) years: Vec<YearView>,
+    /// The names of the terms the page's cards carry in `data-terms`
+    /// (`{"tags/x": "X"}`, inert JSON), for annals.js's filters: each
+    /// name once a page rather than a link on every card.
+    pub(super) term_names: String,
     /// Events in the whole list.
     pub(super) event_count: usize,
     /// Events on this page.
@@ -236,6 +240,23 @@ impl<'a> Renderer<'a> {
                 }
             })
             .collect()
+    }
+
+    /// The names of the terms of a page's events, keyed `taxonomy/slug`;
+    /// empty when they have none.
+    fn term_names(&self, chunk: &ListChunk) -> String {
+        let tl = self.timeline;
+        let mut names = std::collections::BTreeMap::new();
+        for &i in chunk.iter().flat_map(|(_, events)| events) {
+            for &(ti, n) in &tl.event_terms[i] {
+                let (t, term) = (&tl.taxonomies[ti], &tl.taxonomies[ti].terms[n]);
+                names.insert(format!("{}/{}", t.name, term.slug), term.name.as_str());
+            }
+        }
+        if names.is_empty() {
+            return String::new();
+        }
+        crate::views::json::inert(&names)
     }
 
     /// What a page of a list covers, for the pager: "January – March
@@ -463,6 +484,7 @@ impl<'a> Renderer<'a> {
                     clustered: plan.axis.as_ref().is_some_and(Axis::is_clustered),
                     broken: axis.is_some_and(Axis::is_broken),
                     years: self.years(&page, chunk),
+                    term_names: self.term_names(chunk),
                     event_count: plan.events.len(),
                     page_count: chunk.iter().map(|(_, run)| run.len()).sum(),
                     pager: self.pager(&first, &plan.labels, k + 1),

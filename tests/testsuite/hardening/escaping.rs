@@ -54,10 +54,12 @@ fn executable_tags(html: &str) -> Vec<String> {
                 .to_ascii_lowercase()
                 .starts_with("javascript:")
         });
-        // Data blocks (JSON-LD) do not run.
-        let data_block = attrs
-            .iter()
-            .any(|(n, v)| n == "type" && v.eq_ignore_ascii_case("application/ld+json"));
+        // Data blocks (JSON-LD, a list's term names) do not run.
+        let data_block = attrs.iter().any(|(n, v)| {
+            n == "type"
+                && (v.eq_ignore_ascii_case("application/ld+json")
+                    || v.eq_ignore_ascii_case("application/json"))
+        });
         let inline_script =
             name == "script" && !data_block && !attrs.iter().any(|(n, _)| n == "src");
         if handler || script_url || inline_script {
@@ -205,9 +207,12 @@ fn hostile_content_is_inert_in_every_file_for_its_format() {
         match ext {
             "html" => {
                 assert_eq!(executable_tags(&text), Vec::<String>::new(), "{path}");
-                // JSON-LD cannot close its element or open a comment.
-                for block in text.split("<script type=\"application/ld+json\">").skip(1) {
-                    let json = block.split("</script>").next().unwrap();
+                // JSON-LD and a list's term names cannot close their
+                // element or open a comment.
+                let blocks = text.split("<script type=\"application/").skip(1);
+                for block in blocks {
+                    let json = block.split_once('>').unwrap().1;
+                    let json = json.split("</script>").next().unwrap();
                     assert!(!json.contains('<') && !json.contains('>'), "{path}: {json}");
                     serde_json::from_str::<serde_json::Value>(json).unwrap();
                 }
