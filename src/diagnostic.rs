@@ -4,6 +4,7 @@
 
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use serde::Serialize;
 
@@ -19,10 +20,13 @@ pub enum Severity {
 
 /// A place in a file: 1-based line and column (in characters), with the text
 /// of that line so the diagnostic can be shown without reading the file again.
+/// A location is small: its file's path and text are shared by every
+/// location in the file (a 100,000-event site holds about a million).
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 pub struct Location {
     /// The file, relative to the site root where possible.
-    pub file: PathBuf,
+    #[serde(serialize_with = "shared_path")]
+    pub file: Arc<Path>,
     /// 1-based line number.
     pub line: usize,
     /// 1-based column, counted in characters.
@@ -31,7 +35,63 @@ pub struct Location {
     pub len: usize,
     /// The full text of the line, without its line break.
     #[serde(skip)]
-    pub source_line: String,
+    pub source_line: Line,
+}
+
+fn shared_path<S: serde::Serializer>(path: &Arc<Path>, to: S) -> Result<S::Ok, S::Error> {
+    serde::Serialize::serialize(&**path, to)
+}
+
+/// The text of a location's line: a stretch of its file's text, which
+/// every location in the file shares, rather than a copy of its own.
+#[derive(Clone)]
+pub struct Line {
+    text: Arc<str>,
+    start: u32,
+    end: u32,
+}
+
+impl std::ops::Deref for Line {
+    type Target = str;
+    fn deref(&self) -> &str {
+        &self.text[self.start as usize..self.end as usize]
+    }
+}
+
+impl From<&str> for Line {
+    fn from(line: &str) -> Line {
+        Line {
+            text: Arc::from(line),
+            start: 0,
+            end: line.len() as u32,
+        }
+    }
+}
+
+impl std::fmt::Debug for Line {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        std::fmt::Debug::fmt(&**self, f)
+    }
+}
+
+impl PartialEq for Line {
+    fn eq(&self, other: &Line) -> bool {
+        **self == **other
+    }
+}
+
+impl Eq for Line {}
+
+impl PartialOrd for Line {
+    fn partial_cmp(&self, other: &Line) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl Ord for Line {
+    fn cmp(&self, other: &Line) -> std::cmp::Ordering {
+        (**self).cmp(&**other)
+    }
 }
 
 /// One problem found in the site.
@@ -60,7 +120,7 @@ impl Diagnostic {
         Diagnostic {
             severity: Severity::Error,
             message: message.into(),
-            file: Some(location.file.clone()),
+            file: Some(location.file.to_path_buf()),
             location: Some(Box::new(location)),
             hints: Vec::new(),
             note: None,
@@ -146,7 +206,7 @@ impl Diagnostic {
                 let end = byte_of_column(&l.source_line, l.column + l.len.max(1));
                 let end = end.max(start);
                 level.primary_title(self.message.as_str()).element(
-                    Snippet::source(l.source_line.as_str())
+                    Snippet::source(&*l.source_line)
                         .line_start(l.line)
                         .path(path.as_str())
                         .annotation(AnnotationKind::Primary.span(start..end)),
@@ -189,9 +249,9 @@ fn byte_of_column(line: &str, column: usize) -> usize {
 #[derive(Debug, Clone)]
 pub struct SourceText {
     /// Path relative to the site root, as shown in messages.
-    pub path: PathBuf,
+    pub path: Arc<Path>,
     /// Full text of the file.
-    pub text: String,
+    pub text: Arc<str>,
     /// Byte offset of the start of each line, so that a location costs a
     /// lookup, not a scan of the file (a file may hold thousands of events).
     line_starts: Vec<usize>,
@@ -211,30 +271,39 @@ impl SourceText {
             .chain(text.match_indices('\n').map(|(i, _)| i + 1))
             .collect();
         SourceText {
-            path: path.into(),
-            text,
+            path: Arc::from(path.into()),
+            text: Arc::from(text),
             line_starts,
         }
     }
 
     /// The text of 1-based `line`, without its line break.
-    fn line_text(&self, line: usize) -> &str {
+    fn line_text(&self, line: usize) -> Line {
         let Some(&start) = self.line_starts.get(line.saturating_sub(1)) else {
-            return "";
+            return Line::from("");
         };
         let end = self
             .line_starts
             .get(line)
-            .map_or(self.text.len(), |&next| next - 1);
-        let text = &self.text[start..end.max(start)];
-        text.strip_suffix('\r').unwrap_or(text)
+            .map_or(self.text.len(), |&next| next - 1)
+            .max(start);
+        let end = match self.text[start..end].strip_suffix('\r') {
+            Some(text) => start + text.len(),
+            None => end,
+        };
+        // A file is at most 16 MiB (read::MAX_TEXT_FILE): offsets fit.
+        Line {
+            text: Arc::clone(&self.text),
+            start: start as u32,
+            end: end as u32,
+        }
     }
 
     /// Location of 1-based `line` and `column`, covering `len` characters.
     pub fn at(&self, line: usize, column: usize, len: usize) -> Location {
-        let source_line = self.line_text(line).to_string();
+        let source_line = self.line_text(line);
         Location {
-            file: self.path.clone(),
+            file: Arc::clone(&self.path),
             line: line.max(1),
             column: column.max(1),
             len: len.max(1),
@@ -370,7 +439,7 @@ mod tests {
         let src = SourceText::new("a.yaml", "title: “x”\ndate: 2025-13\n");
         let l = src.at_byte(src.text.find("2025").unwrap(), 7);
         assert_eq!((l.line, l.column), (2, 7));
-        assert_eq!(l.source_line, "date: 2025-13");
+        assert_eq!(&*l.source_line, "date: 2025-13");
     }
 
     #[test]

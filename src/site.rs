@@ -155,18 +155,20 @@ impl Site {
             }
             return Err(Failure::Usage(read::not_a_site(root)));
         };
-        let config =
-            match Config::parse_with_messages(&config_text.path, config_text.text, &files.messages)
-            {
-                Ok(mut c) => {
-                    with_base_url(&mut c, base_url);
-                    Some(c)
-                }
-                Err(d) => {
-                    setup_diags.extend(d);
-                    None
-                }
-            };
+        let config = match Config::parse_with_messages(
+            &config_text.path,
+            config_text.text.to_string(),
+            &files.messages,
+        ) {
+            Ok(mut c) => {
+                with_base_url(&mut c, base_url);
+                Some(c)
+            }
+            Err(d) => {
+                setup_diags.extend(d);
+                None
+            }
+        };
         let messages = config.as_ref().map_or_else(
             || crate::i18n::site_messages("en", &[]).0,
             |c| Arc::clone(&c.messages),

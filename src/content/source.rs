@@ -88,7 +88,7 @@ impl Source {
 /// Splits `---` front matter from the body. Returns the YAML, the 0-based
 /// line where it starts, and the body.
 pub fn split_front_matter(src: &SourceText) -> Result<(&str, usize, &str), Diagnostic> {
-    let text = src.text.as_str();
+    let text = &*src.text;
     let Some(rest) = text
         .strip_prefix("---\n")
         .or_else(|| (text == "---").then_some(""))

@@ -61,7 +61,7 @@ pub(crate) fn site_messages(code: &str, files: &[SourceText]) -> (Arc<Messages>,
 /// annals has; else its errors, located.
 fn checked(file: &SourceText, diags: &mut Diagnostics) -> Option<FluentResource> {
     let before = diags.error_count();
-    let resource = match FluentResource::try_new(file.text.clone()) {
+    let resource = match FluentResource::try_new(file.text.to_string()) {
         Ok(resource) => resource,
         Err((resource, errors)) => {
             for e in errors {

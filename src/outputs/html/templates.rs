@@ -158,7 +158,7 @@ impl Templates {
         tera.register_function("t", message_function(messages));
         let all: Vec<(&str, &str)> = sources
             .iter()
-            .map(|(k, v)| (k.as_str(), v.text.as_str()))
+            .map(|(k, v)| (k.as_str(), &*v.text))
             .collect();
         tera.add_raw_templates(all)
             .map_err(|e| Diagnostics::from(vec![tera_diagnostic(&e, &sources, None)]))?;
