@@ -65,11 +65,6 @@ pub struct Source {
     pub paragraphs: Vec<Paragraph>,
     /// What it was read from (see [`crate::content::event::fingerprint`]).
     pub fingerprint: u64,
-    /// The normalised paragraphs joined by line breaks (which normalised
-    /// text never holds), so a quote is looked for in one pass.
-    quotable: String,
-    /// Where each paragraph starts in `quotable`.
-    starts: Vec<usize>,
 }
 
 impl Source {
@@ -79,9 +74,12 @@ impl Source {
         if wanted.is_empty() {
             return None;
         }
-        let at = memchr::memmem::find(self.quotable.as_bytes(), wanted.as_bytes())?;
-        let n = self.starts.partition_point(|&start| start <= at) - 1;
-        Some((self.paragraphs.get(n)?, at - self.starts[n]))
+        // One searcher for every paragraph: a pass over the source's
+        // text, with no joined copy of it kept beside the paragraphs.
+        let finder = memchr::memmem::Finder::new(wanted.as_bytes());
+        self.paragraphs
+            .iter()
+            .find_map(|p| Some((p, finder.find(p.normalized.as_bytes())?)))
     }
 }
 
@@ -169,15 +167,6 @@ pub fn parse(src: &SourceText, raw_html: RawHtml) -> Result<Source, Vec<Diagnost
         return Err(diags);
     }
     let body = markdown::render_source(body, raw_html);
-    let mut quotable = String::new();
-    let mut starts = Vec::with_capacity(body.paragraphs.len());
-    for p in &body.paragraphs {
-        if !quotable.is_empty() {
-            quotable.push('\n');
-        }
-        starts.push(quotable.len());
-        quotable.push_str(&p.normalized);
-    }
     Ok(Source {
         id,
         location,
@@ -191,8 +180,6 @@ pub fn parse(src: &SourceText, raw_html: RawHtml) -> Result<Source, Vec<Diagnost
         updated,
         body_html: body.html,
         paragraphs: body.paragraphs,
-        quotable,
-        starts,
         fingerprint: fingerprint(&src.path, &src.text, 0),
     })
 }
