@@ -60,6 +60,10 @@ enum Command {
         /// Put draft events (`draft: true`) on the timeline too
         #[arg(long)]
         drafts: bool,
+        /// Also write a gzip copy (.gz) of every text file, for servers that
+        /// send precompressed files (nginx gzip_static, Caddy)
+        #[arg(long)]
+        precompress: bool,
     },
     /// Check the site and render it in memory, writing nothing
     Check {
@@ -417,12 +421,14 @@ fn run() -> ExitCode {
             base_url,
             deny_warnings,
             drafts,
+            precompress,
         } => build(
             &root,
             output.as_deref(),
             base_url.as_deref(),
             deny_warnings,
             drafts,
+            precompress,
         ),
         Command::Check {
             root,
@@ -464,6 +470,7 @@ fn build(
     base_url: Option<&str>,
     deny: bool,
     drafts: bool,
+    precompress: bool,
 ) -> ExitCode {
     let started = Instant::now();
     match annals::build(
@@ -472,6 +479,7 @@ fn build(
         base_url,
         deny,
         drafts,
+        precompress,
         &progress_line(started),
     ) {
         Ok(report) => {

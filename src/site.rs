@@ -548,14 +548,16 @@ pub struct BuildReport {
 
 /// Checks and renders the site at `root`, writing each file into a staging
 /// folder as soon as it is made, and swaps it in for `output` (default
-/// `root/public`) once complete. On any error (or warning, with `deny`)
-/// the previous output is untouched.
+/// `root/public`) once complete, with gzip copies of its text files when
+/// `precompress`. On any error (or warning, with `deny`) the
+/// previous output is untouched.
 pub fn build(
     root: &Path,
     output: Option<&Path>,
     base_url: Option<&str>,
     deny: bool,
     drafts: bool,
+    precompress: bool,
     progress: &dyn Fn(Stage),
 ) -> Result<BuildReport, Failure> {
     let output = output.map_or_else(|| root.join("public"), Path::to_path_buf);
@@ -564,7 +566,9 @@ pub fn build(
     let mut site = Site::load(root, base_url)?.with_drafts(drafts);
     let cannot_write =
         |e: std::io::Error| Failure::Usage(format!("cannot write {}: {e}", output.display()));
-    let staging = Staging::new(&output).map_err(cannot_write)?;
+    let staging = Staging::new(&output)
+        .map_err(cannot_write)?
+        .precompressed(precompress);
     let built = site.build(&staging, progress)?;
     if deny && !built.warnings.is_empty() {
         return Err(Failure::Content(built.warnings));

@@ -10,6 +10,10 @@
 //! swap it keeps its modification time and hosts that sync by time upload
 //! only what changed. The old output is never modified, so a failed build
 //! still leaves it as it was.
+//!
+//! With `--precompress`, every text file also gets a gzip copy beside it
+//! (`index.html.gz`), for servers that send a precompressed file to
+//! browsers that accept it (nginx `gzip_static`, Caddy's `precompressed`).
 
 use std::fs;
 use std::io;
@@ -157,19 +161,62 @@ pub(crate) struct Staging {
     dir: tempfile::TempDir,
     /// Paths written so far, and the first write that failed.
     written: Mutex<(Vec<String>, Option<io::Error>)>,
+    /// Also write gzip copies of text files.
+    precompress: bool,
 }
 
 impl Target for Staging {
     fn put(&self, file: OutputFile) {
-        let result = self.write(&file.path, &file.bytes);
+        let mut paths = Vec::new();
+        let result = self.write(&file.path, &file.bytes).and_then(|reused| {
+            if self.precompress && compressible(&file.path, file.bytes.len()) {
+                paths.extend(self.write_gzipped(&file.path, &file.bytes, reused)?);
+            }
+            Ok(())
+        });
+        paths.push(file.path);
         let mut written = self.written.lock().unwrap_or_else(|e| e.into_inner());
         match result {
-            Ok(()) => written.0.push(file.path),
+            Ok(()) => written.0.extend(paths),
             Err(e) => {
                 written.1.get_or_insert(e);
             }
         }
     }
+}
+
+/// Text worth a compressed copy: what browsers fetch and servers
+/// compress, from 256 bytes (below that the copy saves nothing).
+fn compressible(path: &str, len: usize) -> bool {
+    const TEXT: [&str; 9] = [
+        "html",
+        "css",
+        "js",
+        "json",
+        "xml",
+        "ics",
+        "svg",
+        "txt",
+        "webmanifest",
+    ];
+    len >= 256
+        && path
+            .rsplit_once('.')
+            .is_some_and(|(_, ext)| TEXT.contains(&ext))
+}
+
+/// The gzip form of `bytes` (level 6, as servers compress on the fly),
+/// when smaller. It is deterministic: the header has no time and no
+/// name, so an unchanged file has an unchanged copy, which the next build
+/// links rather than writes.
+fn gzipped(bytes: &[u8]) -> Option<Vec<u8>> {
+    use std::io::Write;
+    let mut gz = flate2::write::GzEncoder::new(
+        Vec::with_capacity(bytes.len() / 3),
+        flate2::Compression::default(),
+    );
+    gz.write_all(bytes).ok()?;
+    gz.finish().ok().filter(|gz| gz.len() < bytes.len())
 }
 
 impl Staging {
@@ -196,18 +243,26 @@ impl Staging {
             name,
             dir,
             written: Mutex::default(),
+            precompress: false,
         })
+    }
+
+    /// Also writes a gzip copy of every text file.
+    pub(crate) fn precompressed(mut self, on: bool) -> Staging {
+        self.precompress = on;
+        self
     }
 
     /// Writes one file into the staging folder, making its folder if need
     /// be; a file the previous output holds with the same bytes is linked
     /// instead ([`Staging::reuse`]).
-    fn write(&self, path: &str, bytes: &[u8]) -> io::Result<()> {
+    /// Says whether the previous output's file was reused.
+    fn write(&self, path: &str, bytes: &[u8]) -> io::Result<bool> {
         let dest = self.dest(path)?;
         let old = self.output.join(safe_relative(path).unwrap_or_default());
         let once = |dest: &Path| match unchanged(&old, bytes) {
-            Some(meta) => reuse(&old, &meta, dest, bytes),
-            None => fs::write(dest, bytes),
+            Some(meta) => reuse(&old, &meta, dest, bytes).map(|()| true),
+            None => fs::write(dest, bytes).map(|()| false),
         };
         match once(&dest) {
             Err(e) if e.kind() == io::ErrorKind::NotFound => {
@@ -217,6 +272,25 @@ impl Staging {
                 once(&dest)
             }
             done => done,
+        }
+    }
+
+    /// Writes the gzip copy of the file at `path`; when that file was
+    /// `reused` from the previous output, its copy there is reused too
+    /// rather than compressed again. The copy's path, if there is one.
+    fn write_gzipped(&self, path: &str, bytes: &[u8], reused: bool) -> io::Result<Option<String>> {
+        let path = format!("{path}.gz");
+        let old = self.output.join(safe_relative(&path).unwrap_or_default());
+        if reused
+            && let Ok(meta) = fs::symlink_metadata(&old)
+            && meta.is_file()
+        {
+            reuse(&old, &meta, &self.dest(&path)?, &fs::read(&old)?)?;
+            return Ok(Some(path));
+        }
+        match gzipped(bytes) {
+            Some(gz) => self.write(&path, &gz).map(|_| Some(path)),
+            None => Ok(None),
         }
     }
 
@@ -241,6 +315,7 @@ impl Staging {
             name,
             dir: staging,
             written,
+            precompress: _,
         } = self;
         let (mut paths, failed) = written.into_inner().unwrap_or_else(|e| e.into_inner());
         if let Some(e) = failed {

@@ -14,6 +14,7 @@ mod hardening;
 mod import;
 mod incremental;
 mod languages;
+mod precompress;
 mod scale;
 mod search;
 mod serve;
