@@ -99,8 +99,10 @@ pub struct Site {
     /// The display texts of the last build's events, by fingerprint.
     texts: KeptTexts,
     render_state: RenderState,
-    /// The timeline of the last build that succeeded.
+    /// The timeline of the last build that succeeded, and its events'
+    /// display texts.
     timeline: Option<Arc<Timeline>>,
+    last_texts: Vec<Arc<views::EventText>>,
     /// Whether draft events are on the timeline (`--drafts`, `serve`).
     with_drafts: bool,
     /// Draft events the last build left out.
@@ -193,6 +195,7 @@ impl Site {
             texts: KeptTexts::default(),
             render_state: RenderState::default(),
             timeline: None,
+            last_texts: Vec::new(),
             with_drafts: false,
             drafts_left_out: 0,
         };
@@ -399,14 +402,20 @@ impl Site {
         progress(Stage::Rendering {
             events: timeline.events.len(),
         });
-        let texts = views::event_texts(config, &timeline, &self.texts);
-        self.texts = timeline
-            .events
-            .iter()
-            .zip(&texts)
-            .filter(|(e, _)| e.fingerprint != 0)
-            .map(|(e, t)| (e.fingerprint, Arc::clone(t)))
-            .collect();
+        let patched = self.timeline.as_ref().and_then(|last| {
+            views::patched_texts(config, &timeline, last, &self.last_texts, &mut self.texts)
+        });
+        let texts = patched.unwrap_or_else(|| {
+            let texts = views::event_texts(config, &timeline, &self.texts);
+            self.texts = timeline
+                .events
+                .iter()
+                .zip(&texts)
+                .filter(|(e, _)| e.fingerprint != 0)
+                .map(|(e, t)| (e.fingerprint, Arc::clone(t)))
+                .collect();
+            texts
+        });
         let parts = SiteParts {
             config,
             timeline: &timeline,
@@ -447,9 +456,11 @@ impl Site {
         };
         // Freeing the last timeline takes a while: not on the way to the
         // updated pages.
-        if let Some(old) = self.timeline.replace(timeline) {
-            std::thread::spawn(move || drop(old));
-        }
+        let old = (
+            self.timeline.replace(timeline),
+            std::mem::replace(&mut self.last_texts, texts),
+        );
+        std::thread::spawn(move || drop(old));
         Ok(built)
     }
 

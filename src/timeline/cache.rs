@@ -46,13 +46,14 @@ pub(super) struct Last {
 
 /// Whether `new` can take the place of `old` on the timeline without
 /// moving, and without changing any term, related event or cited source:
-/// the same id, dates, importance, terms (and where they are written, for
+/// the same id, dates (and zone: the date shown), importance, terms (and where they are written, for
 /// the spelling warnings) and related ids. Its citations are compared
 /// once checked.
 fn same_place(old: &Event, new: &Event) -> bool {
     old.id == new.id
         && old.span == new.span
         && old.importance == new.importance
+        && old.zone == new.zone
         && old.terms == new.terms
         && old.slugs == new.slugs
         && old.term_locations == new.term_locations
@@ -142,6 +143,13 @@ fn patch(
         timeline.citations[at] = Arc::clone(&check.citations);
         checked[at] = check;
     }
+    let mut at: Vec<usize> = changed.iter().map(|&k| last.by_file[k]).collect();
+    at.sort_unstable();
+    timeline.number = Timeline::new_number();
+    timeline.change = super::Change::Words {
+        from: tl.number,
+        changed: at,
+    };
     let mut warnings = Diagnostics::from(last.other_warnings.clone());
     for c in &checked {
         c.warnings.iter().for_each(|d| warnings.push(d.clone()));

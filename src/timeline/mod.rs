@@ -105,18 +105,94 @@ pub(crate) struct Timeline {
     /// Resolved citations of each event (same index as `events`).
     pub citations: Vec<Arc<[Citation]>>,
     /// Resolved related events of each event.
-    pub related: Vec<Vec<usize>>,
+    pub related: Shared<Vec<usize>>,
     /// Sources in the order of their files.
     pub sources: Vec<Arc<Source>>,
     /// For each source, the events that cite it, in order.
-    pub cited_by: Vec<Vec<usize>>,
+    pub cited_by: Shared<Vec<usize>>,
     /// Year and month groups.
-    pub years: Vec<YearGroup>,
+    pub years: Shared<YearGroup>,
     /// Taxonomies configured for the site.
-    pub taxonomies: Vec<Taxonomy>,
+    pub taxonomies: Shared<Taxonomy>,
     /// The terms each event names, as (index into `taxonomies`, index into
     /// its `terms`), in the order of the taxonomies and as written.
-    pub event_terms: Vec<Vec<(usize, usize)>>,
+    pub event_terms: Shared<Vec<(usize, usize)>>,
+    /// This timeline's number, unique in the process.
+    pub number: u64,
+    /// What changed since the timeline this one was patched from (see
+    /// [`Change`]).
+    pub change: Change,
+}
+
+/// What a timeline says of the one before it (`annals serve`): the
+/// fields other than `events` and `citations` are shared with it (cloning
+/// them would cost a new timeline's worth of allocations per edit), and a
+/// renderer that last rendered that timeline may update only what the
+/// changed events show.
+#[derive(Debug, Clone, Default)]
+pub(crate) enum Change {
+    /// Built anew: compare everything.
+    #[default]
+    All,
+    /// Patched from the timeline numbered `from` (see [`Timeline::number`]):
+    /// the events at these indices were replaced by events in the same
+    /// place, with the same terms, related events and cited sources; every
+    /// other event and every source is the same.
+    Words {
+        /// The number of the timeline it was patched from.
+        from: u64,
+        /// The indices of the replaced events, in order.
+        changed: Vec<usize>,
+    },
+}
+
+/// A part of a timeline shared with the timelines patched from it: read
+/// as a `Vec`, cloned for the cost of a pointer, changed by copying.
+#[derive(Debug)]
+pub(crate) struct Shared<T>(Arc<Vec<T>>);
+
+impl<T> Clone for Shared<T> {
+    fn clone(&self) -> Self {
+        Shared(Arc::clone(&self.0))
+    }
+}
+
+impl<T> From<Vec<T>> for Shared<T> {
+    fn from(v: Vec<T>) -> Self {
+        Shared(Arc::new(v))
+    }
+}
+
+impl<T> std::ops::Deref for Shared<T> {
+    type Target = Vec<T>;
+    fn deref(&self) -> &Vec<T> {
+        &self.0
+    }
+}
+
+impl<T: Clone> Shared<T> {
+    /// The parts to change, copied first when another timeline shares them.
+    pub(crate) fn make_mut(&mut self) -> &mut Vec<T> {
+        Arc::make_mut(&mut self.0)
+    }
+}
+
+impl<'a, T> IntoIterator for &'a Shared<T> {
+    type Item = &'a T;
+    type IntoIter = std::slice::Iter<'a, T>;
+    fn into_iter(self) -> Self::IntoIter {
+        self.0.iter()
+    }
+}
+
+/// Numbers timelines, so that a [`Change`] can say which one it is from.
+static NUMBER: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
+
+impl Timeline {
+    /// A number no other timeline of this process has.
+    pub(crate) fn new_number() -> u64 {
+        NUMBER.fetch_add(1, std::sync::atomic::Ordering::Relaxed)
+    }
 }
 
 /// Orders the events and checks every reference between files, reusing
@@ -185,14 +261,16 @@ pub(crate) fn build(
         uncited_sources(&sources, &cited_by, &mut other);
     }
     let timeline = Arc::new(Timeline {
-        years: groups::years(&events),
+        years: Shared::from(groups::years(&events)),
         events,
         citations,
-        related,
+        related: Shared::from(related),
         sources,
-        cited_by,
-        taxonomies,
-        event_terms,
+        cited_by: Shared::from(cited_by),
+        taxonomies: Shared::from(taxonomies),
+        event_terms: Shared::from(event_terms),
+        number: Timeline::new_number(),
+        change: Change::All,
     });
     if !partial {
         cache.remember(Last::new(&timeline, by_file, checked, &other));

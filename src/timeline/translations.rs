@@ -155,20 +155,22 @@ impl Timeline {
     /// shared.
     pub(crate) fn in_language(&self, code: &str, config: &Config) -> Timeline {
         let mut t = self.clone();
+        t.number = Timeline::new_number();
+        t.change = super::Change::All;
         t.events = self
             .events
             .iter()
             .map(|e| Arc::new(e.in_language(code)))
             .collect();
         // Headings as `config` (the language's own) gives them.
-        for t in &mut t.taxonomies {
+        for t in t.taxonomies.make_mut() {
             if let Some(c) = config.taxonomies.iter().find(|c| c.name == t.name) {
                 t.title.clone_from(&c.title);
             }
         }
         if let Some(tr) = config.translations.iter().find(|tr| tr.language == code) {
             for (ti, n, name) in named_terms(&t, tr) {
-                t.taxonomies[ti].terms[n].name = name.to_string();
+                t.taxonomies.make_mut()[ti].terms[n].name = name.to_string();
             }
         }
         t

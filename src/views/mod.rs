@@ -17,7 +17,7 @@ use crate::content::config::Config;
 use crate::content::event::Event;
 use crate::content::markdown;
 use crate::date::{DatePart, EventDate};
-use crate::timeline::Timeline;
+use crate::timeline::{Change, Timeline};
 use escape::escape_html;
 use url::Page;
 
@@ -67,6 +67,39 @@ pub(crate) fn event_texts(
             _ => Arc::new(EventText::of(config, e)),
         })
         .collect()
+}
+
+/// [`event_texts`] for a timeline patched from `last` ([`Change::Words`]),
+/// whose texts were `last_texts`: those texts with the changed events'
+/// made anew, and `kept` updated to match. `None` when `timeline` was not
+/// patched from `last`.
+pub(crate) fn patched_texts(
+    config: &Config,
+    timeline: &Timeline,
+    last: &Timeline,
+    last_texts: &[Arc<EventText>],
+    kept: &mut KeptTexts,
+) -> Option<Vec<Arc<EventText>>> {
+    let Change::Words { from, changed } = &timeline.change else {
+        return None;
+    };
+    if *from != last.number || last_texts.len() != timeline.events.len() {
+        return None;
+    }
+    let mut texts = last_texts.to_vec();
+    for &i in changed {
+        let (old, new) = (&last.events[i], &timeline.events[i]);
+        kept.remove(&old.fingerprint);
+        let text = match kept.get(&new.fingerprint) {
+            Some(t) if new.fingerprint != 0 => Arc::clone(t),
+            _ => Arc::new(EventText::of(config, new)),
+        };
+        if new.fingerprint != 0 {
+            kept.insert(new.fingerprint, Arc::clone(&text));
+        }
+        texts[i] = text;
+    }
+    Some(texts)
 }
 
 /// `<time>` elements for a date, with the words between them; instants are

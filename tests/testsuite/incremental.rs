@@ -335,3 +335,76 @@ fn edits_to_a_list_cut_into_pages_equal_a_full_build() {
         }
     }
 }
+
+/// A list too long for its axis to depend on titles (800 events: four
+/// home pages) keeps its layout through edits of words: only the axis of
+/// the page that shows the event is laid out again. Then the edits that
+/// change the layout: an event moved to another page, a term added and
+/// removed, an event deleted and added back. Each equals a full build.
+#[test]
+fn a_long_list_kept_through_edits_equals_a_full_build() {
+    let events = 800;
+    let Many {
+        t,
+        dir,
+        mut rng,
+        mut site,
+        mut served,
+        first,
+    } = Many::new(13, events);
+    let root = t.root().to_path_buf();
+    assert!(served.files().contains_key("page/4/index.html"));
+    let home = |p: &str| p == "index.html" || p.starts_with("page/");
+    let edit = |path: &Path, f: &dyn Fn(&str) -> String| {
+        let text: Vec<String> = fs::read_to_string(path).unwrap().lines().map(f).collect();
+        fs::write(path, text.join("\n") + "\n").unwrap();
+    };
+    let apply = |site: &mut LiveSite, served: &mut Served, path: &Path, what: &str| {
+        assert!(site.update(&[path.to_path_buf()]), "{what}");
+        let rendered = served.apply(site).unwrap();
+        assert_same(served, &root, what);
+        rendered
+    };
+    for step in 0..4 {
+        let n = rng.random_range(0..events);
+        let path = dir.join(format!("e{n}.yaml"));
+        edit(&path, &|l| match l.starts_with("title:") {
+            true => format!("title: Event {n} words {step} {}", "long ".repeat(step * 5)),
+            false if l.starts_with("summary:") => format!("summary: Reworded {step}"),
+            false => l.to_string(),
+        });
+        let rendered = apply(&mut site, &mut served, &path, &format!("words {step}"));
+        let lists: Vec<&String> = served.last.iter().filter(|p| home(p)).collect();
+        assert_eq!(lists.len(), 1, "words {step}: {lists:?}");
+        assert!(rendered * 10 < first, "words {step}: {rendered} pages");
+    }
+    // Moved across the home list's pages: to the start, then to the end.
+    let path = dir.join("e5.yaml");
+    for (k, date) in ["1990-01-01", "2030-12-31"].iter().enumerate() {
+        edit(&path, &|l| match l.starts_with("date:") {
+            true => format!("date: \"{date}\""),
+            false => l.to_string(),
+        });
+        apply(&mut site, &mut served, &path, &format!("moved {k}"));
+    }
+    // A term added (new to the site), then removed again.
+    for (k, tags) in ["[military, newterm]", "[military]"].iter().enumerate() {
+        edit(&path, &|l| match l.starts_with("tags:") {
+            true => format!("tags: {tags}"),
+            false => l.to_string(),
+        });
+        apply(&mut site, &mut served, &path, &format!("terms {k}"));
+    }
+    // An event deleted (no event names it: a new one is written first),
+    // then added back; words edits keep working after.
+    let extra = dir.join("extra.yaml");
+    fs::write(&extra, event_yaml(&mut rng, 5000, events)).unwrap();
+    apply(&mut site, &mut served, &extra, "added");
+    fs::remove_file(&extra).unwrap();
+    apply(&mut site, &mut served, &extra, "deleted");
+    edit(&path, &|l| match l.starts_with("title:") {
+        true => "title: After all that".to_string(),
+        false => l.to_string(),
+    });
+    apply(&mut site, &mut served, &path, "words after");
+}

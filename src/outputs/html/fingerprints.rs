@@ -51,58 +51,87 @@ impl<'a> Renderer<'a> {
     /// The fingerprints every page is made of.
     pub(super) fn fingerprints(&self) -> Fingerprints {
         let tl = self.timeline;
-        let shared = hash_of(
-            tl.taxonomies
+        let shared = self.shared_print();
+        let cards: Vec<u64> = (0..tl.events.len())
+            .into_par_iter()
+            .map(|i| self.card_print(i))
+            .collect();
+        Fingerprints { shared, cards }
+    }
+
+    /// What the navigation of every page shows.
+    pub(super) fn shared_print(&self) -> u64 {
+        hash_of(
+            self.timeline
+                .taxonomies
                 .iter()
                 .map(|t| (t.name, &t.title, t.terms.is_empty()))
                 .collect::<Vec<_>>(),
-        );
-        let cards: Vec<u64> = (0..tl.events.len())
-            .into_par_iter()
-            .map(|i| {
-                let terms: Vec<(&str, &str)> = tl.event_terms[i]
-                    .iter()
-                    .map(|&(ti, n)| {
-                        let term = &tl.taxonomies[ti].terms[n];
-                        (term.slug.as_str(), term.name.as_str())
-                    })
-                    .collect();
-                hash_of((tl.events[i].fingerprint, terms))
+        )
+    }
+
+    /// What event `i`'s card shows.
+    pub(super) fn card_print(&self, i: usize) -> u64 {
+        let tl = self.timeline;
+        let terms: Vec<(&str, &str)> = tl.event_terms[i]
+            .iter()
+            .map(|&(ti, n)| {
+                let term = &tl.taxonomies[ti].terms[n];
+                (term.slug.as_str(), term.name.as_str())
             })
             .collect();
-        Fingerprints { shared, cards }
+        hash_of((tl.events[i].fingerprint, terms))
+    }
+
+    /// The fingerprint of event `i`'s page.
+    pub(super) fn event_page(&self, i: usize, fp: &Fingerprints) -> (Arc<str>, u64) {
+        let tl = self.timeline;
+        let (shared, cards) = (fp.shared, &fp.cards);
+        let citations: Vec<(u64, Option<&str>)> = tl.citations[i]
+            .iter()
+            .map(|c| (tl.sources[c.source].fingerprint, c.anchor.as_deref()))
+            .collect();
+        let related: Vec<u64> = tl.related[i].iter().map(|&r| cards[r]).collect();
+        let fp = hash_of((
+            shared,
+            cards[i],
+            citations,
+            related,
+            // Its neighbours: previous/next, and the small axis.
+            &cards[i.saturating_sub(2)..(i + 3).min(cards.len())],
+        ));
+        (Arc::clone(&self.texts[i].page), fp)
+    }
+
+    /// The fingerprint of source `si`'s page.
+    pub(super) fn source_page(&self, si: usize, fp: &Fingerprints) -> (Arc<str>, u64) {
+        let tl = self.timeline;
+        let s = &tl.sources[si];
+        let citing: Vec<u64> = tl.cited_by[si].iter().map(|&i| fp.cards[i]).collect();
+        (
+            Page::Source(&s.id).file().into(),
+            hash_of((fp.shared, s.fingerprint, citing)),
+        )
     }
 
     /// The fingerprint of every page but the list pages, by output path.
     pub(super) fn single_pages(&self, fp: &Fingerprints) -> PageFingerprints {
         let tl = self.timeline;
-        let (shared, cards) = (fp.shared, &fp.cards);
         let mut pages: PageFingerprints = (0..tl.events.len())
             .into_par_iter()
-            .map(|i| {
-                let citations: Vec<(u64, Option<&str>)> = tl.citations[i]
-                    .iter()
-                    .map(|c| (tl.sources[c.source].fingerprint, c.anchor.as_deref()))
-                    .collect();
-                let related: Vec<u64> = tl.related[i].iter().map(|&r| cards[r]).collect();
-                let fp = hash_of((
-                    shared,
-                    cards[i],
-                    citations,
-                    related,
-                    // Its neighbours: previous/next, and the small axis.
-                    &cards[i.saturating_sub(2)..(i + 3).min(cards.len())],
-                ));
-                (Arc::clone(&self.texts[i].page), fp)
-            })
+            .map(|i| self.event_page(i, fp))
             .collect();
-        for (si, s) in tl.sources.iter().enumerate() {
-            let citing: Vec<u64> = tl.cited_by[si].iter().map(|&i| cards[i]).collect();
-            pages.push((
-                Page::Source(&s.id).file().into(),
-                hash_of((shared, s.fingerprint, citing)),
-            ));
-        }
+        pages.extend((0..tl.sources.len()).map(|si| self.source_page(si, fp)));
+        pages.extend(self.site_pages(fp));
+        pages
+    }
+
+    /// The fingerprints of the pages of the whole site (the sources, the
+    /// taxonomies, the 404 page, the embeds and the story).
+    pub(super) fn site_pages(&self, fp: &Fingerprints) -> PageFingerprints {
+        let tl = self.timeline;
+        let (shared, cards) = (fp.shared, &fp.cards);
+        let mut pages = PageFingerprints::new();
         let index: Vec<(u64, usize)> = tl
             .sources
             .iter()
@@ -179,21 +208,31 @@ impl<'a> Renderer<'a> {
         }
         lists
             .into_par_iter()
-            .map(|(first, events, term): (Page<'a>, Vec<usize>, _)| {
-                let name = term.map(|(ti, n): (usize, usize)| &tl.taxonomies[ti].terms[n].name);
-                let shown: Vec<(u64, usize)> = events
-                    .iter()
-                    .map(|&i| (fp.cards[i], self.groups.group_of[i]))
-                    .collect();
-                let key = hash_of((fp.shared, first.file(), name, shown));
-                ListInput {
-                    first,
-                    events,
-                    term,
-                    key,
-                }
-            })
+            .map(|(first, events, term)| self.list_input(first, events, term, fp))
             .collect()
+    }
+
+    /// The list whose first page is `first`, of `events` (of `term`).
+    pub(super) fn list_input(
+        &self,
+        first: Page<'a>,
+        events: Vec<usize>,
+        term: Option<(usize, usize)>,
+        fp: &Fingerprints,
+    ) -> ListInput<'a> {
+        let tl = self.timeline;
+        let name = term.map(|(ti, n): (usize, usize)| &tl.taxonomies[ti].terms[n].name);
+        let shown: Vec<(u64, usize)> = events
+            .iter()
+            .map(|&i| (fp.cards[i], self.groups.group_of[i]))
+            .collect();
+        let key = hash_of((fp.shared, first.file(), name, shown));
+        ListInput {
+            first,
+            events,
+            term,
+            key,
+        }
     }
 
     /// The fingerprints of the pages of a list laid out in `plan`.
@@ -201,7 +240,7 @@ impl<'a> Renderer<'a> {
         &self,
         plan: &ListPlan<'_>,
         fp: &Fingerprints,
-    ) -> PageFingerprints {
+    ) -> (u64, PageFingerprints) {
         // The language and the title are the same for every page (the
         // configuration is outside the fingerprints), the root is the
         // page's folder depth.
@@ -227,25 +266,42 @@ impl<'a> Renderer<'a> {
             })
         };
         let list = hash_of((fp.shared, whole, &plan.labels, plan.events.len()));
-        let page_axes: Vec<Option<u64>> = plan.page_axes.iter().map(axis_of).collect();
-        plan.chunks
+        let pages = (0..plan.chunks.len())
+            .map(|k| self.list_page_print(plan, list, k, fp))
+            .collect();
+        (list, pages)
+    }
+
+    /// The fingerprint of page `k` (0-based) of the list laid out in
+    /// `plan`, whose pages share `list` (see
+    /// [`Renderer::list_pages_fingerprints`]).
+    pub(super) fn list_page_print(
+        &self,
+        plan: &ListPlan<'_>,
+        list: u64,
+        k: usize,
+        fp: &Fingerprints,
+    ) -> (Arc<str>, u64) {
+        let page_axis = plan.page_axes.get(k).map(|a| {
+            a.as_ref().map(|a| {
+                let mut h = DefaultHasher::new();
+                a.layout_hash(&mut h);
+                plan.axis_title.hash(&mut h);
+                h.finish()
+            })
+        });
+        let runs: Vec<(GroupKey, Vec<u64>)> = plan.chunks[k]
             .iter()
-            .enumerate()
-            .map(|(k, chunk)| {
-                let runs: Vec<(GroupKey, Vec<u64>)> = chunk
-                    .iter()
-                    .map(|(g, run)| {
-                        (
-                            self.groups.keys[*g],
-                            run.iter().map(|&i| fp.cards[i]).collect(),
-                        )
-                    })
-                    .collect();
+            .map(|(g, run)| {
                 (
-                    plan.first.list_page(k + 1).file().into(),
-                    hash_of((list, k, runs, page_axes.get(k))),
+                    self.groups.keys[*g],
+                    run.iter().map(|&i| fp.cards[i]).collect(),
                 )
             })
-            .collect()
+            .collect();
+        (
+            plan.first.list_page(k + 1).file().into(),
+            hash_of((list, k, runs, page_axis)),
+        )
     }
 }

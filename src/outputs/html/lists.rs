@@ -49,12 +49,44 @@ pub(super) struct ListPlan<'a> {
     /// For a list of more than one page, each page's own axis over its
     /// events (the whole list's axis then draws the overview).
     pub(super) page_axes: Vec<Option<Axis<'a>>>,
+    /// For a list of more than one page, each page's overview: where it
+    /// lies in the whole list (drawn from the whole list's axis).
+    pub(super) overviews: Vec<String>,
+    /// Whether the whole list's axis clusters.
+    pub(super) clustered: bool,
+    /// Whether the whole list's axis (its overviews, whether it clusters)
+    /// may change with an event's title (see [`Axis::titles_matter`]).
+    pub(super) titles_matter: bool,
     /// What the axis is called for screen readers.
     pub(super) axis_title: String,
     /// The (taxonomy, term) of a term's list; `None` for the home page's.
     pub(super) term: Option<(usize, usize)>,
     /// A fingerprint of what it is made from.
     pub(super) key: u64,
+}
+
+/// What an edit of words leaves of a list of several pages whose whole
+/// axis does not depend on titles (see [`Axis::titles_matter`]): all but
+/// the page axes (see [`super::words`]).
+pub(super) struct KeptLayout {
+    pub(super) events: Vec<usize>,
+    pub(super) chunks: Vec<ListChunk>,
+    pub(super) labels: Vec<String>,
+    pub(super) overviews: Vec<String>,
+    pub(super) clustered: bool,
+}
+
+impl ListPlan<'_> {
+    /// What an edit of words can reuse of this plan, if anything.
+    pub(super) fn into_layout(self) -> Option<KeptLayout> {
+        (self.chunks.len() > 1 && !self.titles_matter).then_some(KeptLayout {
+            events: self.events,
+            chunks: self.chunks,
+            labels: self.labels,
+            overviews: self.overviews,
+            clustered: self.clustered,
+        })
+    }
 }
 
 /// The year and month groups of the timeline, flattened in display order.
@@ -408,11 +440,25 @@ impl<'a> Renderer<'a> {
         } else {
             Vec::new()
         };
+        let overviews = match (&axis, chunks.len() > 1) {
+            (Some(whole), true) => whole.svg_overviews(
+                chunks
+                    .iter()
+                    .enumerate()
+                    .map(|(k, chunk)| (first.list_page(k + 1).root(), self.chunk_span(chunk))),
+                self.messages,
+                &self.messages.text("overview-title"),
+            ),
+            _ => Vec::new(),
+        };
         ListPlan {
             first,
             events,
             chunks,
             labels,
+            overviews,
+            clustered: axis.as_ref().is_some_and(Axis::is_clustered),
+            titles_matter: axis.as_ref().is_none_or(Axis::titles_matter),
             axis,
             page_axes,
             axis_title,
@@ -423,7 +469,7 @@ impl<'a> Renderer<'a> {
 
     /// The stretch of time a page of a list covers: from its first
     /// event's start to its last event's start.
-    fn chunk_span(&self, chunk: &ListChunk) -> (i64, i64) {
+    pub(super) fn chunk_span(&self, chunk: &ListChunk) -> (i64, i64) {
         let starts = chunk
             .iter()
             .flat_map(|(_, run)| run.iter())
@@ -432,16 +478,20 @@ impl<'a> Renderer<'a> {
         (lo, hi.max(lo))
     }
 
-    /// Lays out the list `input` describes.
-    pub(super) fn plan_list(&self, input: ListInput<'a>) -> ListPlan<'a> {
+    /// What the axis of a list (of `term`, or the home page's) is called.
+    pub(super) fn axis_title(&self, term: Option<(usize, usize)>) -> String {
         let tl = self.timeline;
-        let name = match input.term {
+        let name = match term {
             Some((ti, n)) => &tl.taxonomies[ti].terms[n].name,
             None => &self.config.title,
         };
-        let title = self
-            .messages
-            .with("axis-title", &[("name", crate::i18n::Arg::Text(name))]);
+        self.messages
+            .with("axis-title", &[("name", crate::i18n::Arg::Text(name))])
+    }
+
+    /// Lays out the list `input` describes.
+    pub(super) fn plan_list(&self, input: ListInput<'a>) -> ListPlan<'a> {
+        let title = self.axis_title(input.term);
         let key = input.key;
         ListPlan {
             key,
@@ -472,16 +522,8 @@ impl<'a> Renderer<'a> {
                     axis_strip: axis
                         .map(|a| a.svg_compact(&root, messages, title))
                         .unwrap_or_default(),
-                    axis_overview: match (&plan.axis, plan.page_axes.is_empty()) {
-                        (Some(whole), false) => whole.svg_overview(
-                            &root,
-                            messages,
-                            &self.messages.text("overview-title"),
-                            self.chunk_span(chunk),
-                        ),
-                        _ => String::new(),
-                    },
-                    clustered: plan.axis.as_ref().is_some_and(Axis::is_clustered),
+                    axis_overview: plan.overviews.get(k).cloned().unwrap_or_default(),
+                    clustered: plan.clustered,
                     broken: axis.is_some_and(Axis::is_broken),
                     years: self.years(&page, chunk),
                     term_names: self.term_names(chunk),

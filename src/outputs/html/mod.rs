@@ -18,7 +18,7 @@ use crate::content::config::Config;
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::i18n::{Arg, Messages};
 use crate::outputs::{OutputFile, SiteParts, Target};
-use crate::timeline::Timeline;
+use crate::timeline::{Change, Timeline};
 use crate::views::EventText;
 use crate::views::url::Page;
 
@@ -31,6 +31,7 @@ mod quotes;
 mod story;
 mod templates;
 mod views;
+mod words;
 
 pub(crate) use embed::{PYM, oembed_files};
 use lists::{ListGroups, ListPlan, PagerView};
@@ -309,9 +310,13 @@ impl<'a> Renderer<'a> {
 #[derive(Default)]
 pub(crate) struct RenderState {
     pages: HashMap<Arc<str>, u64>,
-    /// For each list (by its first page): what it was made from, and its
-    /// pages' fingerprints.
-    lists: HashMap<String, (u64, PageFingerprints)>,
+    /// Each list, by its first page.
+    lists: HashMap<String, KeptList>,
+    /// The number of the timeline last rendered (0: none), and the
+    /// fingerprints of its cards: a timeline patched from it
+    /// ([`Change::Words`]) is rendered by [`words`].
+    number: u64,
+    card_prints: Vec<u64>,
     /// List cards by [`Renderer::card_key`], kept only when asked for
     /// (`annals serve`).
     cards: HashMap<u64, Arc<str>>,
@@ -335,6 +340,18 @@ impl RenderState {
 
 /// Pages' output paths with their fingerprints.
 type PageFingerprints = Vec<(Arc<str>, u64)>;
+
+/// A list as the last render made it.
+struct KeptList {
+    /// What it was made from.
+    key: u64,
+    /// Its pages' fingerprints.
+    pages: PageFingerprints,
+    /// What all its pages share (see [`Renderer::list_pages_fingerprints`]).
+    list: u64,
+    /// Its layout, when an edit of words leaves it as it is (see [`words`]).
+    layout: Option<lists::KeptLayout>,
+}
 
 /// The pages a render wrote and the ones that no longer exist.
 #[derive(Debug, Default)]
@@ -395,9 +412,9 @@ impl<'a> Renderer<'a> {
         for input in inputs {
             let first = input.first.file();
             match state.lists.remove(&first) {
-                Some((key, pages)) if key == input.key => {
-                    fingerprints.extend(pages.iter().cloned());
-                    lists.insert(first, (key, pages));
+                Some(kept) if kept.key == input.key => {
+                    fingerprints.extend(kept.pages.iter().cloned());
+                    lists.insert(first, kept);
                 }
                 _ => changed.push(input),
             }
@@ -406,16 +423,22 @@ impl<'a> Renderer<'a> {
             .into_par_iter()
             .map(|input| self.plan_list(input))
             .collect();
-        let planned: Vec<(String, u64, PageFingerprints)> = plans
+        let planned: Vec<(String, KeptList)> = plans
             .par_iter()
             .map(|plan| {
-                let pages = self.list_pages_fingerprints(plan, fp);
-                (plan.first.file(), plan.key, pages)
+                let (list, pages) = self.list_pages_fingerprints(plan, fp);
+                let kept = KeptList {
+                    key: plan.key,
+                    pages,
+                    list,
+                    layout: None,
+                };
+                (plan.first.file(), kept)
             })
             .collect();
-        for (first, key, pages) in planned {
-            fingerprints.extend(pages.iter().cloned());
-            lists.insert(first, (key, pages));
+        for (first, kept) in planned {
+            fingerprints.extend(kept.pages.iter().cloned());
+            lists.insert(first, kept);
         }
         (fingerprints, lists, plans)
     }
@@ -446,8 +469,8 @@ impl<'a> Renderer<'a> {
     }
 }
 
-/// The lists' keys and pages' fingerprints, by their first page.
-type ListsKept = HashMap<String, (u64, PageFingerprints)>;
+/// The lists, by their first page.
+type ListsKept = HashMap<String, KeptList>;
 
 /// Renders into `target` the pages (not the data files, search or static
 /// files) whose inputs differ from what `state` last saw: every page when
@@ -458,9 +481,16 @@ pub(crate) fn render_pages(
     state: &mut RenderState,
     target: &dyn Target,
 ) -> Result<PageChanges, Diagnostics> {
+    let timeline = site.timeline;
+    if let Change::Words { from, changed } = &timeline.change
+        && *from == state.number
+        && state.card_prints.len() == timeline.events.len()
+    {
+        return words::render(site, state, target, changed);
+    }
+    state.number = 0;
     let old_cards = std::mem::take(&mut state.cards);
     let mut r = Renderer::new(site, &old_cards, target);
-    let timeline = site.timeline;
     let fp = r.fingerprints();
     r.card_prints = fp.cards.clone();
     let (fingerprints, lists, plans) = r.plan_pages(state, &fp);
@@ -485,17 +515,41 @@ pub(crate) fn render_pages(
     state.pages = fingerprints;
     state.lists = lists;
     if state.keep_cards {
-        // The cards of this render, and those of earlier ones while they
-        // are not many more than the site has: an edit renders a few.
-        let mut cards = r.cards.into_inner().unwrap_or_else(|e| e.into_inner());
-        if old_cards.len() < 4 * timeline.events.len() {
-            for (key, html) in old_cards {
-                cards.entry(key).or_insert(html);
+        // Kept for the next edit of words (`annals serve` only: a build
+        // need not hold them).
+        for plan in plans {
+            if let Some(kept) = state.lists.get_mut(&plan.first.file()) {
+                kept.layout = plan.into_layout();
             }
         }
-        state.cards = cards;
+        state.number = timeline.number;
+        state.card_prints = fp.cards;
     }
+    let new_cards = r.cards.into_inner().unwrap_or_else(|e| e.into_inner());
+    state.keep_new_cards(old_cards, new_cards, timeline.events.len());
     Ok(PageChanges { written, removed })
+}
+
+impl RenderState {
+    /// Keeps the list cards of this render, and those of earlier ones
+    /// while they are not many more than the site has (an edit renders
+    /// a few). The same key is the same card.
+    fn keep_new_cards(
+        &mut self,
+        mut old: HashMap<u64, Arc<str>>,
+        new: HashMap<u64, Arc<str>>,
+        events: usize,
+    ) {
+        if !self.keep_cards {
+            return;
+        }
+        self.cards = if old.len() < 4 * events {
+            old.extend(new);
+            old
+        } else {
+            new
+        };
+    }
 }
 
 /// The search page, for the index whose manifest is `manifest`.

@@ -263,6 +263,25 @@ impl Axis<'_> {
         title: &str,
         span: (i64, i64),
     ) -> String {
+        self.draw_overview(&self.overview_columns(), root, messages, title, span)
+    }
+
+    /// [`Axis::svg_overview`] for each of `pages` (root, span): the
+    /// columns counted once for all of them.
+    pub(crate) fn svg_overviews(
+        &self,
+        pages: impl Iterator<Item = (String, (i64, i64))>,
+        messages: &Messages,
+        title: &str,
+    ) -> Vec<String> {
+        let columns = self.overview_columns();
+        pages
+            .map(|(root, span)| self.draw_overview(&columns, &root, messages, title, span))
+            .collect()
+    }
+
+    /// The overview's columns: (events, the first of them) where any.
+    fn overview_columns(&self) -> Vec<Option<(usize, usize)>> {
         let width = (STRIP - 2.0 * STRIP_MARGIN) / OVERVIEW_BINS as f64;
         let mut columns: Vec<Option<(usize, usize)>> = vec![None; OVERVIEW_BINS];
         for (i, m) in self.marks.iter().enumerate() {
@@ -270,6 +289,18 @@ impl Axis<'_> {
                 (((self.strip_x(m.start) - STRIP_MARGIN) / width) as usize).min(OVERVIEW_BINS - 1);
             columns[k].get_or_insert((0, i)).0 += 1;
         }
+        columns
+    }
+
+    fn draw_overview(
+        &self,
+        columns: &[Option<(usize, usize)>],
+        root: &str,
+        messages: &Messages,
+        title: &str,
+        span: (i64, i64),
+    ) -> String {
+        let width = (STRIP - 2.0 * STRIP_MARGIN) / OVERVIEW_BINS as f64;
         let max = columns.iter().flatten().map(|c| c.0).max().unwrap_or(1) as f64;
         let axis_y = 4.0 + OVERVIEW_HEIGHT;
         let mut s = String::new();

@@ -430,6 +430,16 @@ impl<'a> Axis<'a> {
             .hash(h);
     }
 
+    /// Whether the marks' labels (the events' titles) may change how the
+    /// axis is laid out. Not when it clusters with more marks than twelve
+    /// labelled lanes can hold (each mark takes at least 16 pixels of one):
+    /// placing them unlabelled in fewer lanes failed, labelled would too,
+    /// and a clustered axis places its featured marks unlabelled.
+    pub(crate) fn titles_matter(&self) -> bool {
+        let most = MAX_LABELLED_LANES * (WIDTH / 16.0) as usize;
+        !self.is_clustered() || self.marks.len() <= most
+    }
+
     /// True when the axis counts events instead of drawing each.
     pub(crate) fn is_clustered(&self) -> bool {
         !self.bins.is_empty()

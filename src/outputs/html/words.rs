@@ -1,0 +1,199 @@
+//! An edit of words (`annals serve`): when the timeline was patched from
+//! the one rendered last ([`Change::Words`]), events replaced in their
+//! places with the same terms, related events and cited sources, only the
+//! pages that can show a replaced event have their fingerprints made again
+//! (its page and its neighbours', the pages that link to it, the sources
+//! it cites, the pages of the whole site, and the lists it is on) and only
+//! those whose fingerprint changed are rendered. A list of several pages
+//! keeps its layout (pages, their dates, the overviews) when its whole
+//! axis does not depend on titles; only the axes of its pages that list a
+//! replaced event are laid out again. The result is the same as
+//! [`super::render_pages`] would give: the fingerprints of the other pages
+//! cannot have changed.
+//!
+//! [`Change::Words`]: crate::timeline::Change::Words
+
+use std::sync::Arc;
+
+use rustc_hash::FxHashSet as HashSet;
+
+use super::fingerprints::{Fingerprints, ListInput};
+use super::lists::{KeptLayout, ListPlan};
+use super::{KeptList, PageChanges, PageFingerprints, RenderState, Renderer};
+use crate::diagnostic::Diagnostics;
+use crate::outputs::{SiteParts, Target};
+use crate::views::url::Page;
+
+/// Renders the pages an edit of the events at `changed` (timeline indices,
+/// sorted) can have changed, updating `state`, which holds the render of
+/// the timeline `site.timeline` was patched from.
+pub(super) fn render(
+    site: &SiteParts<'_>,
+    state: &mut RenderState,
+    target: &dyn Target,
+    changed: &[usize],
+) -> Result<PageChanges, Diagnostics> {
+    let tl = site.timeline;
+    let old_cards = std::mem::take(&mut state.cards);
+    let mut r = Renderer::new(site, &old_cards, target);
+    let mut cards = std::mem::take(&mut state.card_prints);
+    for &i in changed {
+        cards[i] = r.card_print(i);
+    }
+    let fp = Fingerprints {
+        shared: r.shared_print(),
+        cards,
+    };
+    r.card_prints = fp.cards.clone();
+    let is_changed = |i: &usize| changed.binary_search(i).is_ok();
+
+    let n = tl.events.len();
+    // Its page, its neighbours' (previous, next, the small axis), and
+    // those of the events that name it as related.
+    let mut events: Vec<usize> = changed
+        .iter()
+        .flat_map(|&i| i.saturating_sub(2)..(i + 3).min(n))
+        .collect();
+    events.extend((0..n).filter(|&j| tl.related[j].iter().any(is_changed)));
+    events.sort_unstable();
+    events.dedup();
+    let mut prints: PageFingerprints = events.iter().map(|&j| r.event_page(j, &fp)).collect();
+    let mut sources: Vec<usize> = changed
+        .iter()
+        .flat_map(|&i| tl.citations[i].iter().map(|c| c.source))
+        .collect();
+    sources.sort_unstable();
+    sources.dedup();
+    prints.extend(sources.iter().map(|&si| r.source_page(si, &fp)));
+    prints.extend(r.site_pages(&fp));
+
+    // The lists a replaced event is on: the home page's and its terms'.
+    let mut terms: Vec<(usize, usize)> = changed
+        .iter()
+        .flat_map(|&i| tl.event_terms[i].iter().copied())
+        .collect();
+    terms.sort_unstable();
+    terms.dedup();
+    let mut inputs = vec![r.list_input(Page::Home, (0..n).collect(), None, &fp)];
+    inputs.extend(terms.into_iter().map(|(ti, t)| {
+        let (tax, term) = (&tl.taxonomies[ti], &tl.taxonomies[ti].terms[t]);
+        let first = Page::Term(tax.name, &term.slug);
+        r.list_input(first, term.events.clone(), Some((ti, t)), &fp)
+    }));
+    let mut plans = Vec::with_capacity(inputs.len());
+    let mut lists = Vec::with_capacity(inputs.len());
+    for input in inputs {
+        let first = input.first.file();
+        let kept = state.lists.remove(&first);
+        let (plan, kept) = match kept {
+            Some(mut kept)
+                if kept
+                    .layout
+                    .as_ref()
+                    .is_some_and(|l| l.events == input.events) =>
+            {
+                let layout = kept.layout.take().expect("checked");
+                let (plan, pages) = r.relaid(input, layout, &is_changed);
+                for k in pages {
+                    let print = r.list_page_print(&plan, kept.list, k, &fp);
+                    prints.push(print.clone());
+                    kept.pages[k] = print;
+                }
+                kept.key = plan.key;
+                (plan, kept)
+            }
+            _ => {
+                let plan = r.plan_list(input);
+                let (list, pages) = r.list_pages_fingerprints(&plan, &fp);
+                prints.extend(pages.iter().cloned());
+                let kept = KeptList {
+                    key: plan.key,
+                    pages,
+                    list,
+                    layout: None,
+                };
+                (plan, kept)
+            }
+        };
+        plans.push(plan);
+        lists.push((first, kept));
+    }
+
+    let want: HashSet<Arc<str>> = prints
+        .iter()
+        .filter(|(path, print)| state.pages.get(path) != Some(print))
+        .map(|(path, _)| Arc::clone(path))
+        .collect();
+    r.want = Some(&want);
+    let written = r.render_wanted(&plans).inspect_err(|_| {
+        // Nothing was shown: the next render must try every page again.
+        state.pages.clear();
+        state.lists.clear();
+        state.number = 0;
+    })?;
+    state.pages.extend(prints);
+    for (plan, (first, mut kept)) in plans.into_iter().zip(lists) {
+        kept.layout = plan.into_layout();
+        state.lists.insert(first, kept);
+    }
+    state.number = tl.number;
+    state.card_prints = fp.cards;
+    let new_cards = r.cards.into_inner().unwrap_or_else(|e| e.into_inner());
+    state.keep_new_cards(old_cards, new_cards, n);
+    Ok(PageChanges {
+        written,
+        removed: Vec::new(),
+    })
+}
+
+impl<'a> Renderer<'a> {
+    /// The list `input`, laid out as `layout` (the same events: an edit of
+    /// words moves none), with the axes of its pages that list a changed
+    /// event laid out again (and only those pages are to be rendered):
+    /// the plan, and those pages (0-based).
+    fn relaid(
+        &self,
+        input: ListInput<'a>,
+        layout: KeptLayout,
+        is_changed: &dyn Fn(&usize) -> bool,
+    ) -> (ListPlan<'a>, Vec<usize>) {
+        let KeptLayout {
+            events: _,
+            chunks,
+            labels,
+            overviews,
+            clustered,
+        } = layout;
+        let pages: Vec<usize> = (0..chunks.len())
+            .filter(|&k| chunks[k].iter().any(|(_, run)| run.iter().any(is_changed)))
+            .collect();
+        let page_axes = (0..chunks.len())
+            .map(|k| {
+                if pages.binary_search(&k).is_err() {
+                    return None;
+                }
+                let mut on_page: Vec<usize> = chunks[k]
+                    .iter()
+                    .flat_map(|(_, run)| run.iter().copied())
+                    .collect();
+                on_page.sort_unstable();
+                self.axis(&input.first, &on_page, &|_| k + 1, chunks.len())
+            })
+            .collect();
+        let plan = ListPlan {
+            first: input.first,
+            events: input.events,
+            chunks,
+            labels,
+            overviews,
+            clustered,
+            titles_matter: false,
+            axis: None,
+            page_axes,
+            axis_title: self.axis_title(input.term),
+            term: input.term,
+            key: input.key,
+        };
+        (plan, pages)
+    }
+}
