@@ -224,7 +224,11 @@ pub(crate) fn resolve(
         "quarter" => quarter(&g, ctx)?,
         "weekend" => weekend(ctx)?,
         "century" => {
-            let n: i32 = g.text("ORD")?.parse().ok()?;
+            let t = g.text("ORD")?;
+            let n: i32 = match t.parse() {
+                Ok(n) => n,
+                Err(_) => g.set.word("ORDINAL", t)?.parse().ok()?,
+            };
             (format!("{:02}", n.checked_sub(1)?), "a century".to_string())
         }
         "nthweekday" => holidays::nth_weekday(&g, ctx)?,
