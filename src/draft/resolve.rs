@@ -233,6 +233,7 @@ pub(crate) fn resolve(
         }
         "nthweekday" => holidays::nth_weekday(&g, ctx)?,
         "easter" => holidays::easter(&g, ctx)?,
+        "monthweek" => holidays::month_week(&g, ctx)?,
         "half" => {
             let h: i64 = g.word("HALF")?.parse().ok()?;
             let y = g
