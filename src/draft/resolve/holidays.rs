@@ -89,7 +89,9 @@ pub(super) fn month_week(g: &Groups, ctx: &Context) -> Option<(String, String)> 
     };
     let first = NaiveDate::from_ymd_opt(year, month, 1)?;
     let day = match g.word("ORDINAL") {
-        Some(n) => first.checked_add_signed(TimeDelta::days(3 + 7 * (n.parse::<i64>().ok()? - 1)))?,
+        Some(n) => {
+            first.checked_add_signed(TimeDelta::days(3 + 7 * (n.parse::<i64>().ok()? - 1)))?
+        }
         // "last", "final": four days before the next month.
         None => first.checked_add_months(chrono::Months::new(1))? - TimeDelta::days(4),
     };
@@ -97,5 +99,8 @@ pub(super) fn month_week(g: &Groups, ctx: &Context) -> Option<(String, String)> 
         return None;
     }
     let week = day.iso_week();
-    Some((format!("{}-W{:02}", week.year(), week.week()), format!("a week of the month, {how}")))
+    Some((
+        format!("{}-W{:02}", week.year(), week.week()),
+        format!("a week of the month, {how}"),
+    ))
 }
