@@ -61,24 +61,6 @@ pub(super) fn easter(g: &Groups, ctx: &Context) -> Option<(String, String)> {
     Some((day_text(day), format!("Easter in {how}")))
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn easter_by_the_computus() {
-        for (y, m, d) in [
-            (2000, 4, 23),
-            (2013, 3, 31),
-            (2024, 3, 31),
-            (2025, 4, 20),
-            (2038, 4, 25),
-        ] {
-            assert_eq!(easter_sunday(y), NaiveDate::from_ymd_opt(y, m, d), "{y}");
-        }
-    }
-}
-
 /// "The first week of October", "the last week of March": the ISO week
 /// that holds most of the month's first (or last) seven days.
 pub(super) fn month_week(g: &Groups, ctx: &Context) -> Option<(String, String)> {
@@ -103,4 +85,22 @@ pub(super) fn month_week(g: &Groups, ctx: &Context) -> Option<(String, String)> 
         format!("{}-W{:02}", week.year(), week.week()),
         format!("a week of the month, {how}"),
     ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn easter_by_the_computus() {
+        for (y, m, d) in [
+            (2000, 4, 23),
+            (2013, 3, 31),
+            (2024, 3, 31),
+            (2025, 4, 20),
+            (2038, 4, 25),
+        ] {
+            assert_eq!(easter_sunday(y), NaiveDate::from_ymd_opt(y, m, d), "{y}");
+        }
+    }
 }
