@@ -224,11 +224,16 @@ pub(crate) fn resolve(
         "quarter" => quarter(&g, ctx)?,
         "weekend" => weekend(ctx)?,
         "century" => {
-            let n: i32 = g.text("ORD")?.parse().ok()?;
+            let t = g.text("ORD")?;
+            let n: i32 = match t.parse() {
+                Ok(n) => n,
+                Err(_) => g.set.word("ORDINAL", t)?.parse().ok()?,
+            };
             (format!("{:02}", n.checked_sub(1)?), "a century".to_string())
         }
         "nthweekday" => holidays::nth_weekday(&g, ctx)?,
         "easter" => holidays::easter(&g, ctx)?,
+        "monthweek" => holidays::month_week(&g, ctx)?,
         "half" => {
             let h: i64 = g.word("HALF")?.parse().ok()?;
             let y = g
@@ -464,6 +469,15 @@ fn duration(g: &Groups) -> Option<String> {
         (None, Some(n)) => n.parse().ok(),
         (None, None) => Some(1),
     };
+    // A decimal count ("20.88 seconds", "2.5 years") is written as it is.
+    if let Some(d) = g.text("DEC") {
+        return Some(match unit.as_str() {
+            "H" | "S" => format!("PT{d}{unit}"),
+            "MIN" => format!("PT{d}M"),
+            "DE" | "CE" => return None,
+            u => format!("P{d}{u}"),
+        });
+    }
     let half = g.text("FRAC").is_some();
     let Some(n) = n else {
         // An unknown count: decades and centuries are years to TIMEX3.
@@ -579,8 +593,10 @@ fn time_of_day(g: &Groups, ctx: &Context) -> Option<(String, String)> {
         (Some(_), None) => weekday(g, ctx)?.0,
         (None, None) => day_text(ctx.last_day.unwrap_or(ctx.anchor.date)),
     };
+    // A time in UTC (or GMT) is marked so ("16:08 UTC": T16:08Z).
+    let zone = if g.text("UTC").is_some() { "Z" } else { "" };
     Some((
-        format!("{}T{hour:02}:{minute:02}", &day[..10]),
+        format!("{}T{hour:02}:{minute:02}{zone}", &day[..10]),
         "a clock time on the day it names, the last day named, or the publication day".to_string(),
     ))
 }

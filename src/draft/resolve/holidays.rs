@@ -1,6 +1,6 @@
 //! Holidays whose date is reckoned: the nth weekday of a month
 //! (Thanksgiving, Memorial Day, Election Day) and Easter with the days
-//! counted from it (Good Friday).
+//! counted from it (Good Friday); and the nth week of a month.
 
 use chrono::{Datelike, NaiveDate, TimeDelta};
 
@@ -59,6 +59,32 @@ pub(super) fn easter(g: &Groups, ctx: &Context) -> Option<(String, String)> {
     };
     let day = easter_sunday(year)?.checked_add_signed(TimeDelta::days(offset))?;
     Some((day_text(day), format!("Easter in {how}")))
+}
+
+/// "The first week of October", "the last week of March": the ISO week
+/// that holds most of the month's first (or last) seven days.
+pub(super) fn month_week(g: &Groups, ctx: &Context) -> Option<(String, String)> {
+    let month = g.month()?;
+    let (year, how) = match g.year(ctx.anchor.date.year()) {
+        Some(y) => (y, "as written".to_string()),
+        None => infer_year(month, None, g.shift(), ctx),
+    };
+    let first = NaiveDate::from_ymd_opt(year, month, 1)?;
+    let day = match g.word("ORDINAL") {
+        Some(n) => {
+            first.checked_add_signed(TimeDelta::days(3 + 7 * (n.parse::<i64>().ok()? - 1)))?
+        }
+        // "last", "final": four days before the next month.
+        None => first.checked_add_months(chrono::Months::new(1))? - TimeDelta::days(4),
+    };
+    if day.month() != month {
+        return None;
+    }
+    let week = day.iso_week();
+    Some((
+        format!("{}-W{:02}", week.year(), week.week()),
+        format!("a week of the month, {how}"),
+    ))
 }
 
 #[cfg(test)]
