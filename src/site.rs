@@ -407,13 +407,7 @@ impl Site {
         });
         let texts = patched.unwrap_or_else(|| {
             let texts = views::event_texts(config, &timeline, &self.texts);
-            self.texts = timeline
-                .events
-                .iter()
-                .zip(&texts)
-                .filter(|(e, _)| e.fingerprint != 0)
-                .map(|(e, t)| (e.fingerprint, Arc::clone(t)))
-                .collect();
+            self.texts = KeptTexts::of(&timeline.events, &texts);
             texts
         });
         let parts = SiteParts {

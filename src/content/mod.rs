@@ -10,6 +10,7 @@
 pub(crate) mod config;
 pub(crate) mod event;
 pub(crate) mod fields;
+pub(crate) mod kept;
 pub(crate) mod likely_mistakes;
 pub(crate) mod markdown;
 pub(crate) mod site_translations;

@@ -11,6 +11,7 @@ use super::citations::{Checked, check_citations};
 use super::{Citation, Timeline, Unloaded};
 use crate::content::config::Config;
 use crate::content::event::Event;
+use crate::content::kept::Kept;
 use crate::content::source::Source;
 use crate::diagnostic::{Diagnostic, Diagnostics};
 
@@ -24,7 +25,7 @@ pub(crate) struct TimelineCache {
     /// were made against.
     sources_key: u64,
     /// Checks by event fingerprint.
-    checked: HashMap<u64, Arc<Checked>>,
+    checked: Kept<Checked>,
     /// The last timeline built without errors.
     last: Option<Last>,
 }
@@ -91,7 +92,7 @@ fn patch(
     events: &[Arc<Event>],
     sources: &[Arc<Source>],
     config: &Config,
-    cache: &HashMap<u64, Arc<Checked>>,
+    cache: &Kept<Checked>,
 ) -> Option<Patched> {
     /// More changed events than this are checked in parallel by a full build.
     const MAX_CHANGED: usize = 64;
@@ -124,16 +125,15 @@ fn patch(
     let mut checked = last.checked.clone();
     for &k in &changed {
         let (event, at) = (&events[k], last.by_file[k]);
-        let check = match cache.get(&event.fingerprint) {
-            Some(c) if event.fingerprint != 0 => Arc::clone(c),
-            _ => Arc::new(check_citations(
+        let check = cache.get(event).unwrap_or_else(|| {
+            Arc::new(check_citations(
                 event,
                 sources,
                 &source_ids,
                 &Unloaded::default(),
                 config.timezone,
-            )),
-        };
+            ))
+        });
         if !check.errors.is_empty()
             || !cited_sources(&check.citations).eq(cited_sources(&timeline.citations[at]))
         {
@@ -202,11 +202,7 @@ impl TimelineCache {
         } = patch(last, events, sources, config, &self.checked)?;
         for &k in &changed {
             let (old, new) = (&last.files[k], &events[k]);
-            self.checked.remove(&old.fingerprint);
-            if new.fingerprint != 0 {
-                self.checked
-                    .insert(new.fingerprint, Arc::clone(&checked[last.by_file[k]]));
-            }
+            self.checked.replace(old, new, &checked[last.by_file[k]]);
         }
         let timeline = Arc::new(timeline);
         last.timeline = Arc::clone(&timeline);
@@ -253,17 +249,13 @@ impl TimelineCache {
         let kept = std::mem::take(&mut self.checked);
         let checked: Vec<Arc<Checked>> = events
             .par_iter()
-            .map(|event| match kept.get(&event.fingerprint) {
-                Some(c) if event.fingerprint != 0 => Arc::clone(c),
-                _ => Arc::new(check_citations(event, sources, source_ids, unloaded, tz)),
+            .map(|event| {
+                kept.get(event).unwrap_or_else(|| {
+                    Arc::new(check_citations(event, sources, source_ids, unloaded, tz))
+                })
             })
             .collect();
-        self.checked = events
-            .iter()
-            .zip(&checked)
-            .filter(|(e, _)| e.fingerprint != 0)
-            .map(|(e, c)| (e.fingerprint, Arc::clone(c)))
-            .collect();
+        self.checked = Kept::of(events, &checked);
         checked
     }
 }

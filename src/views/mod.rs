@@ -11,10 +11,10 @@ pub(crate) mod url;
 use std::sync::Arc;
 
 use rayon::prelude::*;
-use rustc_hash::FxHashMap as HashMap;
 
 use crate::content::config::Config;
 use crate::content::event::Event;
+use crate::content::kept::Kept;
 use crate::content::markdown;
 use crate::date::{DatePart, EventDate};
 use crate::timeline::{Change, Timeline};
@@ -48,9 +48,9 @@ impl EventText {
     }
 }
 
-/// The display texts of events by fingerprint, kept from one build to the
-/// next (`annals serve`) for the events that did not change.
-pub(crate) type KeptTexts = HashMap<u64, Arc<EventText>>;
+/// The display texts of events, kept from one build to the next
+/// (`annals serve`) for the events that did not change.
+pub(crate) type KeptTexts = Kept<EventText>;
 
 /// Every event's [`EventText`], in timeline order: from `kept` where the
 /// event is unchanged.
@@ -62,9 +62,9 @@ pub(crate) fn event_texts(
     timeline
         .events
         .par_iter()
-        .map(|e| match kept.get(&e.fingerprint) {
-            Some(p) if e.fingerprint != 0 => Arc::clone(p),
-            _ => Arc::new(EventText::of(config, e)),
+        .map(|e| {
+            kept.get(e)
+                .unwrap_or_else(|| Arc::new(EventText::of(config, e)))
         })
         .collect()
 }
@@ -89,14 +89,10 @@ pub(crate) fn patched_texts(
     let mut texts = last_texts.to_vec();
     for &i in changed {
         let (old, new) = (&last.events[i], &timeline.events[i]);
-        kept.remove(&old.fingerprint);
-        let text = match kept.get(&new.fingerprint) {
-            Some(t) if new.fingerprint != 0 => Arc::clone(t),
-            _ => Arc::new(EventText::of(config, new)),
-        };
-        if new.fingerprint != 0 {
-            kept.insert(new.fingerprint, Arc::clone(&text));
-        }
+        let text = kept
+            .get(new)
+            .unwrap_or_else(|| Arc::new(EventText::of(config, new)));
+        kept.replace(old, new, &text);
         texts[i] = text;
     }
     Some(texts)
