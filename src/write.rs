@@ -123,12 +123,12 @@ fn unchanged(old: &Path, bytes: &[u8]) -> Option<fs::Metadata> {
 /// Puts the unchanged file `old` at `dest`: a hard link (no bytes
 /// written, the same modification time), else a copy given `old`'s
 /// modification time.
-fn reuse(old: &Path, meta: &fs::Metadata, dest: &Path, bytes: &[u8]) -> io::Result<()> {
+fn reuse(old: &Path, meta: &fs::Metadata, dest: &Path) -> io::Result<()> {
     match fs::hard_link(old, dest) {
         Err(e) if e.kind() == io::ErrorKind::NotFound => Err(e),
         Ok(()) => Ok(()),
         Err(_) => {
-            fs::write(dest, bytes)?;
+            fs::copy(old, dest)?;
             let file = fs::File::options().write(true).open(dest)?;
             file.set_modified(meta.modified()?)
         }
@@ -255,13 +255,12 @@ impl Staging {
 
     /// Writes one file into the staging folder, making its folder if need
     /// be; a file the previous output holds with the same bytes is linked
-    /// instead ([`Staging::reuse`]).
-    /// Says whether the previous output's file was reused.
+    /// instead ([`reuse`]). Says whether it was.
     fn write(&self, path: &str, bytes: &[u8]) -> io::Result<bool> {
         let dest = self.dest(path)?;
         let old = self.output.join(safe_relative(path).unwrap_or_default());
         let once = |dest: &Path| match unchanged(&old, bytes) {
-            Some(meta) => reuse(&old, &meta, dest, bytes).map(|()| true),
+            Some(meta) => reuse(&old, &meta, dest).map(|()| true),
             None => fs::write(dest, bytes).map(|()| false),
         };
         match once(&dest) {
@@ -285,7 +284,7 @@ impl Staging {
             && let Ok(meta) = fs::symlink_metadata(&old)
             && meta.is_file()
         {
-            reuse(&old, &meta, &self.dest(&path)?, &fs::read(&old)?)?;
+            reuse(&old, &meta, &self.dest(&path)?)?;
             return Ok(Some(path));
         }
         match gzipped(bytes) {
