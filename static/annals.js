@@ -119,13 +119,21 @@
 
   const TAXONOMIES = ['tags', 'actors', 'places'];
 
-  /** Counts the term a card's link leads to, in `terms` (taxonomy → slug → entry). */
+  /**
+   * Counts one card's term in `terms` (taxonomy → slug → entry); its key
+   * "taxonomy/slug", or null for a taxonomy the filters do not offer.
+   */
+  function countOne(terms, taxonomy, slug, name, href) {
+    if (!slug || !Object.hasOwn(terms, taxonomy)) return null;
+    const entry = terms[taxonomy][slug] ??= { name, count: 0, href };
+    entry.count += 1;
+    return `${taxonomy}/${slug}`;
+  }
+
+  /** Counts the term a card's link leads to. */
   function countTerm(terms, a) {
     const key = termOf(a);
-    if (!key || !Object.hasOwn(terms, key[0])) return null;
-    const entry = terms[key[0]][key[1]] ??= { name: a.textContent, count: 0, href: a.getAttribute('href') };
-    entry.count += 1;
-    return key.join('/');
+    return key && countOne(terms, key[0], key[1], a.textContent, a.getAttribute('href'));
   }
 
   /** [taxonomy, slug] of a term link (`…/TAXONOMY/SLUG/index.html`). */
@@ -150,11 +158,9 @@
 
   /** Counts a term given as "taxonomy/slug" and named in `names`. */
   function countKey(terms, key, { names, root }) {
+    if (!Object.hasOwn(names, key)) return null;
     const [taxonomy, slug] = key.split('/');
-    if (!slug || !Object.hasOwn(terms, taxonomy) || !Object.hasOwn(names, key)) return null;
-    const entry = terms[taxonomy][slug] ??= { name: names[key], count: 0, href: `${root}${key}/index.html` };
-    entry.count += 1;
-    return key;
+    return countOne(terms, taxonomy, slug, names[key], `${root}${key}/index.html`);
   }
 
   /**
