@@ -42,16 +42,17 @@ pub(super) fn highlights(
     if events.len() <= limit {
         return events.to_vec();
     }
+    // One pass over the events (each asked its importance once), then
+    // the levels from the highest down.
+    let mut levels: [Vec<usize>; 5] = Default::default();
+    for &i in events {
+        levels[usize::from(importance(i).clamp(1, 5)) - 1].push(i);
+    }
     let mut kept = Vec::with_capacity(limit);
-    for level in (1..=5u8).rev() {
-        let at: Vec<usize> = events
-            .iter()
-            .copied()
-            .filter(|&i| importance(i) == level)
-            .collect();
+    for at in levels.iter().rev() {
         let room = limit - kept.len();
         if at.len() <= room {
-            kept.extend(at);
+            kept.extend_from_slice(at);
         } else {
             kept.extend((0..room).map(|k| at[k * at.len() / room]));
         }
@@ -209,7 +210,8 @@ impl Renderer<'_> {
             Page::TermEmbed(..) => TERM_SHOWN_LIMIT,
             _ => SHOWN_LIMIT,
         };
-        let events = &highlights(events, |i| self.timeline.events[i].importance, limit);
+        let levels = self.importance_levels();
+        let events = &highlights(events, |i| levels[i], limit);
         let selection = (events.len() < total).then(|| self.selection(events.len(), total));
         let axis = self
             .axis(&page, events, &|_| 1, 1)

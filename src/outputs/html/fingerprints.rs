@@ -156,7 +156,8 @@ impl<'a> Renderer<'a> {
         // The embeds show their list's most important cards, the story
         // those cards with their media and citations: an edit to an event
         // they do not show leaves them as they are.
-        let importance = |i: usize| tl.events[i].importance;
+        let levels = self.importance_levels();
+        let importance = |i: usize| levels[i];
         let shown =
             |events: &[usize], limit| -> Vec<usize> { highlights(events, importance, limit) };
         let cards_of =

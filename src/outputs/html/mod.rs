@@ -65,12 +65,25 @@ struct Renderer<'a> {
     cards: std::sync::Mutex<HashMap<u64, Arc<str>>>,
     /// Where each page goes as soon as it is rendered.
     target: &'a dyn Target,
+    /// Each event's importance, by timeline index, read once from the
+    /// events when first asked for (see [`Renderer::importance_levels`]).
+    levels: std::sync::OnceLock<Arc<[u8]>>,
 }
 
 /// The path of the page served for any missing address.
 const NOT_FOUND: &str = "404.html";
 
 impl<'a> Renderer<'a> {
+    /// Each event's importance, by timeline index: the embeds and the
+    /// story choose their events by it, for the site and every term, and
+    /// reading it from 100,000 events scattered in memory once rather than
+    /// for each list keeps an edit's fingerprints quick.
+    fn importance_levels(&self) -> &[u8] {
+        self.levels
+            .get_or_init(|| self.timeline.events.iter().map(|e| e.importance).collect())
+            .as_ref()
+    }
+
     /// A list page's title: `title`, and after the first page where on
     /// the list it is.
     fn list_title(&self, title: String, pager: Option<&PagerView>) -> String {
@@ -317,6 +330,9 @@ pub(crate) struct RenderState {
     /// ([`Change::Words`]) is rendered by [`words`].
     number: u64,
     card_prints: Vec<u64>,
+    /// Its events' importances (see [`Renderer::importance_levels`]),
+    /// which an edit of words leaves as they are.
+    levels: Option<Arc<[u8]>>,
     /// List cards by [`Renderer::card_key`], kept only when asked for
     /// (`annals serve`).
     cards: HashMap<u64, Arc<str>>,
@@ -394,6 +410,7 @@ impl<'a> Renderer<'a> {
             old_cards,
             cards: Default::default(),
             target,
+            levels: std::sync::OnceLock::new(),
         }
     }
 
@@ -482,7 +499,7 @@ pub(crate) fn render_pages(
     target: &dyn Target,
 ) -> Result<PageChanges, Diagnostics> {
     let timeline = site.timeline;
-    if let Change::Words { from, changed } = &timeline.change
+    if let Change::Words { from, changed, .. } = &timeline.change
         && *from == state.number
         && state.card_prints.len() == timeline.events.len()
     {
@@ -524,6 +541,7 @@ pub(crate) fn render_pages(
         }
         state.number = timeline.number;
         state.card_prints = fp.cards;
+        state.levels = r.levels.get().cloned();
     }
     let new_cards = r.cards.into_inner().unwrap_or_else(|e| e.into_inner());
     state.keep_new_cards(old_cards, new_cards, timeline.events.len());

@@ -79,11 +79,8 @@ impl Renderer<'_> {
             .messages
             .with("story-title", &[("site", Arg::Text(&self.config.title))]);
         let every: Vec<usize> = (0..tl.events.len()).collect();
-        let all = super::embed::highlights(
-            &every,
-            |i| tl.events[i].importance,
-            super::embed::SHOWN_LIMIT,
-        );
+        let levels = self.importance_levels();
+        let all = super::embed::highlights(&every, |i| levels[i], super::embed::SHOWN_LIMIT);
         let selection = (all.len() < every.len()).then(|| self.selection(all.len(), every.len()));
         let axis = self
             .axis(&page, &all, &|_| 1, 1)

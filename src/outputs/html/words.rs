@@ -36,6 +36,9 @@ pub(super) fn render(
     let tl = site.timeline;
     let old_cards = std::mem::take(&mut state.cards);
     let mut r = Renderer::new(site, &old_cards, target);
+    if let Some(levels) = state.levels.take() {
+        r.levels.get_or_init(|| levels);
+    }
     let mut cards = std::mem::take(&mut state.card_prints);
     for &i in changed {
         cards[i] = r.card_print(i);
@@ -138,6 +141,7 @@ pub(super) fn render(
     }
     state.number = tl.number;
     state.card_prints = fp.cards;
+    state.levels = r.levels.get().cloned();
     let new_cards = r.cards.into_inner().unwrap_or_else(|e| e.into_inner());
     state.keep_new_cards(old_cards, new_cards, n);
     Ok(PageChanges {
