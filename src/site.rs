@@ -20,13 +20,16 @@ use rayon::prelude::*;
 use crate::content::config::Config;
 use crate::content::event::Event;
 use crate::content::source::Source;
-use crate::diagnostic::{Diagnostic, Diagnostics, SourceText};
+use crate::diagnostic::{Diagnostics, SourceText};
 use crate::outputs::html::{self, RenderState, Templates};
 use crate::outputs::{self, DiscardTarget, MemoryTarget, OutputFile, SiteParts, Target};
 use crate::read::{self, ContentKind};
-use crate::timeline::{self, Timeline, TimelineCache, Unloaded};
+use crate::timeline::{self, Timeline, TimelineCache};
 use crate::views::{self, KeptTexts};
 use crate::write::Staging;
+
+mod gather;
+use gather::{Edits, EventFiles, Parsed, SourceFiles};
 
 /// Why a run failed.
 #[derive(Debug)]
@@ -55,32 +58,6 @@ pub enum Stage {
     },
 }
 
-/// One content file as last read: what it parsed to, and its problems.
-struct Parsed<T> {
-    value: T,
-    diags: Vec<Diagnostic>,
-    /// When it has errors: the ids it may have meant to give (see
-    /// [`crate::content::fields::ids_written_in`]).
-    unloaded_ids: Vec<String>,
-}
-
-impl<T> Parsed<T> {
-    fn new(value: T, diags: Vec<Diagnostic>, text: Option<&SourceText>) -> Parsed<T> {
-        let failed = diags
-            .iter()
-            .any(|d| d.severity == crate::diagnostic::Severity::Error);
-        let unloaded_ids = match text {
-            Some(t) if failed => crate::content::fields::ids_written_in(&t.path, &t.text),
-            _ => Vec::new(),
-        };
-        Parsed {
-            value,
-            diags,
-            unloaded_ids,
-        }
-    }
-}
-
 /// A site loaded into memory.
 pub struct Site {
     root: PathBuf,
@@ -93,15 +70,19 @@ pub struct Site {
     statics: Vec<(PathBuf, Vec<u8>)>,
     /// Problems with site.yaml, the templates and the folders themselves.
     setup_diags: Diagnostics,
-    events: BTreeMap<PathBuf, Parsed<Vec<Arc<Event>>>>,
-    sources: BTreeMap<PathBuf, Parsed<Option<Arc<Source>>>>,
+    events: EventFiles,
+    sources: SourceFiles,
+    /// The events files edited in place since the last check that read
+    /// them all.
+    edits: Edits,
     timeline_cache: TimelineCache,
     /// The display texts of the last build's events, by fingerprint.
     texts: KeptTexts,
     render_state: RenderState,
-    /// The timeline of the last build that succeeded, and its events'
-    /// display texts.
-    timeline: Option<Arc<Timeline>>,
+    /// The number of the timeline of the last build that succeeded (0:
+    /// none; the timeline itself is the cache's, which changes it in place
+    /// for an edit of words), and its events' display texts.
+    last_number: u64,
     last_texts: Vec<Arc<views::EventText>>,
     /// Whether draft events are on the timeline (`--drafts`, `serve`).
     with_drafts: bool,
@@ -191,10 +172,11 @@ impl Site {
             setup_diags,
             events: BTreeMap::new(),
             sources: BTreeMap::new(),
+            edits: Edits::default(),
             timeline_cache: TimelineCache::default(),
             texts: KeptTexts::default(),
             render_state: RenderState::default(),
-            timeline: None,
+            last_number: 0,
             last_texts: Vec::new(),
             with_drafts: false,
             drafts_left_out: 0,
@@ -303,18 +285,23 @@ impl Site {
             let exists = path.is_file();
             match (kind, exists) {
                 (ContentKind::Event, true) => {
-                    let parsed = self.parse_events(&path);
+                    let mut parsed = self.parse_events(&path);
+                    let old = self.events.get(&path);
+                    self.edits.replaced(old, &mut parsed, self.with_drafts);
                     self.events.insert(path, parsed);
                 }
                 (ContentKind::Source, true) => {
                     let parsed = self.parse_source(&path);
                     self.sources.insert(path, parsed);
+                    self.edits.forget();
                 }
                 (ContentKind::Event, false) => {
                     self.events.remove(&path);
+                    self.edits.forget();
                 }
                 (ContentKind::Source, false) => {
                     self.sources.remove(&path);
+                    self.edits.forget();
                 }
             }
         }
@@ -324,33 +311,18 @@ impl Site {
     /// Checks everything: the diagnostics of setup and of every file, and
     /// the timeline's. On error the site keeps what it last built.
     fn check(&mut self) -> Result<(Arc<Timeline>, Diagnostics), Failure> {
-        self.drafts_left_out = 0;
         let mut diags = self.setup_diags.clone();
-        let mut unloaded = Unloaded::default();
-        let mut events = Vec::new();
-        for parsed in self.events.values() {
-            unloaded.any |= !parsed.unloaded_ids.is_empty();
-            unloaded.events.extend(parsed.unloaded_ids.iter().cloned());
-            parsed.diags.iter().for_each(|d| diags.push(d.clone()));
-            let (drafts, with) = (&mut self.drafts_left_out, self.with_drafts);
-            events.extend(
-                parsed
-                    .value
-                    .iter()
-                    .filter(|e| {
-                        *drafts += usize::from(e.draft && !with);
-                        with || !e.draft
-                    })
-                    .cloned(),
-            );
-        }
-        let mut sources = Vec::new();
-        for parsed in self.sources.values() {
-            unloaded.any |= parsed.value.is_none();
-            unloaded.sources.extend(parsed.unloaded_ids.iter().cloned());
-            parsed.diags.iter().for_each(|d| diags.push(d.clone()));
-            sources.extend(parsed.value.iter().cloned());
-        }
+        // Only the files edited in place since the last check, when that
+        // is all that changed and the last timeline takes them in.
+        let edited = match (&self.config, self.edits.take()) {
+            (Some(config), Some((changed, file_diags, drafts_left_out))) => {
+                timeline::patch_edited(config, &changed, &mut self.timeline_cache).inspect(|_| {
+                    file_diags.iter().for_each(|d| diags.push(d.clone()));
+                    self.drafts_left_out = drafts_left_out;
+                })
+            }
+            _ => None,
+        };
         // An unusable site.yaml must not hide the content's own problems:
         // they are checked against the defaults, and the site still fails.
         let fallback;
@@ -361,7 +333,17 @@ impl Site {
                 &fallback
             }
         };
-        let built = timeline::build(config, events, sources, &unloaded, &mut self.timeline_cache);
+        let built = match edited {
+            Some(built) => Ok(built),
+            None => {
+                let all = gather::gather(&mut self.events, &self.sources, self.with_drafts);
+                self.edits.start(&all);
+                self.drafts_left_out = all.drafts_left_out;
+                all.diags.into_iter().for_each(|d| diags.push(d));
+                let cache = &mut self.timeline_cache;
+                timeline::build(config, all.events, all.sources, &all.unloaded, cache)
+            }
+        };
         let timeline = match built {
             Ok((t, warnings)) => {
                 diags.extend(warnings);
@@ -402,9 +384,8 @@ impl Site {
         progress(Stage::Rendering {
             events: timeline.events.len(),
         });
-        let patched = self.timeline.as_ref().and_then(|last| {
-            views::patched_texts(config, &timeline, last, &self.last_texts, &mut self.texts)
-        });
+        let (last, last_texts) = (self.last_number, &mut self.last_texts);
+        let patched = views::patched_texts(config, &timeline, last, last_texts, &mut self.texts);
         let texts = patched.unwrap_or_else(|| {
             let texts = views::event_texts(config, &timeline, &self.texts);
             self.texts = KeptTexts::of(&timeline.events, &texts);
@@ -448,13 +429,18 @@ impl Site {
             sources: timeline.sources.len(),
             drafts_left_out: self.drafts_left_out,
         };
-        // Freeing the last timeline takes a while: not on the way to the
-        // updated pages.
-        let old = (
-            self.timeline.replace(timeline),
-            std::mem::replace(&mut self.last_texts, texts),
-        );
-        std::thread::spawn(move || drop(old));
+        // Freeing the last texts, and a timeline the cache does not keep,
+        // takes a while: not on the way to the updated pages. One the cache
+        // keeps is let go of here, so that the next edit of words can
+        // change it in place.
+        self.last_number = timeline.number;
+        let old = std::mem::replace(&mut self.last_texts, texts);
+        if Arc::strong_count(&timeline) > 1 {
+            drop(timeline);
+            std::thread::spawn(move || drop(old));
+        } else {
+            std::thread::spawn(move || drop((timeline, old)));
+        }
         Ok(built)
     }
 
@@ -503,6 +489,7 @@ impl Site {
     /// marking them), or leaves them out.
     pub fn with_drafts(mut self, drafts: bool) -> Site {
         self.with_drafts = drafts;
+        self.edits.forget();
         self
     }
 

@@ -74,28 +74,19 @@ fn cited_sources(citations: &[Citation]) -> impl Iterator<Item = usize> + '_ {
 
 /// What [`patch`] makes.
 pub(super) struct Patched {
-    timeline: Timeline,
     /// The check of each event's citations, in timeline order.
     checked: Vec<Arc<Checked>>,
     warnings: Diagnostics,
-    /// The events that changed, by their index in file order.
-    changed: Vec<usize>,
 }
 
-/// The timeline of `last` with the events that changed since put in their
-/// places, when every one of them can be (see [`same_place`]), the
-/// sources are the same and no check fails: a typo fixed in one event of
-/// a large site costs its own check, not a new timeline. `None` when the
-/// timeline has to be built anew.
-fn patch(
+/// The events of `events` (in file order) that are not those of the
+/// last build, with their places in file order; `None` when events came
+/// or went or a source changed.
+fn changes(
     last: &Last,
     events: &[Arc<Event>],
     sources: &[Arc<Source>],
-    config: &Config,
-    cache: &Kept<Checked>,
-) -> Option<Patched> {
-    /// More changed events than this are checked in parallel by a full build.
-    const MAX_CHANGED: usize = 64;
+) -> Option<Vec<(usize, Arc<Event>)>> {
     let tl = &last.timeline;
     if events.len() != last.files.len()
         || sources.len() != tl.sources.len()
@@ -109,22 +100,46 @@ fn patch(
     let mut changed = Vec::new();
     for (k, (new, old)) in events.iter().zip(&last.files).enumerate() {
         if !Arc::ptr_eq(new, old) {
-            if changed.len() == MAX_CHANGED || !same_place(old, new) {
-                return None;
-            }
-            changed.push(k);
+            changed.push((k, Arc::clone(new)));
         }
     }
+    Some(changed)
+}
+
+/// The timeline of `last` with `changed` (events at their places in file
+/// order; the sources the same) put in their places, when there are few,
+/// every one of them can take its old event's place (see [`same_place`])
+/// and cites the same sources without error: a typo fixed in one event of
+/// a large site costs its own check, not a new timeline. `None` when the
+/// timeline has to be built anew.
+fn patch(
+    last: &mut Last,
+    changed: &[(usize, Arc<Event>)],
+    config: &Config,
+    cache: &Kept<Checked>,
+) -> Option<Patched> {
+    /// More changed events than this are checked in parallel by a full build.
+    const MAX_CHANGED: usize = 64;
+    let tl = &last.timeline;
+    if changed.len() > MAX_CHANGED
+        || changed
+            .iter()
+            .any(|(k, new)| !same_place(&last.files[*k], new))
+    {
+        return None;
+    }
+    let sources = &tl.sources;
     let source_ids: HashMap<&str, usize> = tl
         .sources
         .iter()
         .enumerate()
         .map(|(i, s)| (s.id.as_str(), i))
         .collect();
-    let mut timeline = Timeline::clone(tl);
-    let mut checked = last.checked.clone();
-    for &k in &changed {
-        let (event, at) = (&events[k], last.by_file[k]);
+    // Every changed event checked first: nothing is touched unless the
+    // timeline can be patched.
+    let mut checks = Vec::with_capacity(changed.len());
+    for (k, event) in changed {
+        let at = last.by_file[*k];
         let check = cache.get(event).unwrap_or_else(|| {
             Arc::new(check_citations(
                 event,
@@ -135,31 +150,39 @@ fn patch(
             ))
         });
         if !check.errors.is_empty()
-            || !cited_sources(&check.citations).eq(cited_sources(&timeline.citations[at]))
+            || !cited_sources(&check.citations).eq(cited_sources(&tl.citations[at]))
         {
             return None;
         }
-        timeline.events[at] = Arc::clone(event);
+        checks.push(check);
+    }
+    drop(source_ids);
+    let from = tl.number;
+    // Changed in place unless another holder still reads it.
+    let timeline = Arc::make_mut(&mut last.timeline);
+    // The last checks are the last build's alone: changed in place.
+    let mut checked = std::mem::take(&mut last.checked);
+    let mut replaced = Vec::with_capacity(changed.len());
+    for ((k, event), check) in changed.iter().zip(checks) {
+        let at = last.by_file[*k];
+        let old = std::mem::replace(&mut timeline.events[at], Arc::clone(event));
+        replaced.push((at, old));
         timeline.citations[at] = Arc::clone(&check.citations);
         checked[at] = check;
     }
-    let mut at: Vec<usize> = changed.iter().map(|&k| last.by_file[k]).collect();
-    at.sort_unstable();
+    replaced.sort_unstable_by_key(|(at, _)| *at);
+    let (changed, replaced) = replaced.into_iter().unzip();
     timeline.number = Timeline::new_number();
     timeline.change = super::Change::Words {
-        from: tl.number,
-        changed: at,
+        from,
+        changed,
+        replaced,
     };
     let mut warnings = Diagnostics::from(last.other_warnings.clone());
     for c in &checked {
         c.warnings.iter().for_each(|d| warnings.push(d.clone()));
     }
-    Some(Patched {
-        timeline,
-        checked,
-        warnings,
-        changed,
-    })
+    Some(Patched { checked, warnings })
 }
 
 impl Last {
@@ -189,31 +212,50 @@ impl TimelineCache {
     /// kept for the next build.
     pub(super) fn patch(
         &mut self,
-        events: &[Arc<Event>],
+        events: Vec<Arc<Event>>,
         sources: &[Arc<Source>],
+        config: &Config,
+    ) -> Result<(Arc<Timeline>, Diagnostics), Vec<Arc<Event>>> {
+        let changed = self
+            .last
+            .as_ref()
+            .and_then(|last| changes(last, &events, sources));
+        let patched = changed.and_then(|changed| self.patch_at(&changed, config));
+        match patched {
+            Some(patched) => {
+                // Letting go of the events touches each of them: not on
+                // the way to the updated pages.
+                std::thread::spawn(move || drop(events));
+                Ok(patched)
+            }
+            None => Err(events),
+        }
+    }
+
+    /// The last timeline with `changed` put in (events at their places in
+    /// file order, nothing else changed since), when [`patch`] can.
+    pub(crate) fn patch_at(
+        &mut self,
+        changed: &[(usize, Arc<Event>)],
         config: &Config,
     ) -> Option<(Arc<Timeline>, Diagnostics)> {
         let last = self.last.as_mut()?;
-        let Patched {
-            timeline,
-            checked,
-            warnings,
-            changed,
-        } = patch(last, events, sources, config, &self.checked)?;
-        for &k in &changed {
-            let (old, new) = (&last.files[k], &events[k]);
-            self.checked.replace(old, new, &checked[last.by_file[k]]);
+        let Patched { checked, warnings } = patch(last, changed, config, &self.checked)?;
+        for (k, new) in changed {
+            let old = std::mem::replace(&mut last.files[*k], Arc::clone(new));
+            self.checked.replace(&old, new, &checked[last.by_file[*k]]);
         }
-        let timeline = Arc::new(timeline);
-        last.timeline = Arc::clone(&timeline);
-        last.files = events.to_vec();
         last.checked = checked;
-        Some((timeline, warnings))
+        Some((Arc::clone(&last.timeline), warnings))
     }
 
     /// Drops the last timeline: the next is built anew.
     pub(super) fn forget_last(&mut self) {
-        self.last = None;
+        // Letting go of a timeline of many events takes a while: not on
+        // the way to the next one.
+        if let Some(last) = self.last.take() {
+            std::thread::spawn(move || drop(last));
+        }
     }
 
     /// Keeps `last` for the next build to patch.

@@ -143,6 +143,8 @@ pub(crate) enum Change {
         from: u64,
         /// The indices of the replaced events, in order.
         changed: Vec<usize>,
+        /// The events they replaced, in the same order.
+        replaced: Vec<Arc<Event>>,
     },
 }
 
@@ -209,9 +211,14 @@ pub(crate) fn build(
     cache: &mut TimelineCache,
 ) -> Result<(Arc<Timeline>, Diagnostics), Diagnostics> {
     let partial = unloaded.any;
-    if !partial && let Some(patched) = cache.patch(&events, &sources, config) {
-        return Ok(patched);
-    }
+    let events = if partial {
+        events
+    } else {
+        match cache.patch(events, &sources, config) {
+            Ok(patched) => return Ok(patched),
+            Err(events) => events,
+        }
+    };
     cache.forget_last();
     // Events and sources come in file order (loading sorts the paths, so
     // duplicates are reported against the same "first" whatever order the
@@ -277,6 +284,18 @@ pub(crate) fn build(
     }
     warnings.extend(other);
     Ok((timeline, warnings))
+}
+
+/// The last timeline with `changed` put in (events at their places in
+/// file order; nothing else changed since it was built), when it takes
+/// them in without a new timeline (see [`TimelineCache::patch_at`]), with
+/// the warnings of the whole timeline.
+pub(crate) fn patch_edited(
+    config: &Config,
+    changed: &[(usize, Arc<Event>)],
+    cache: &mut TimelineCache,
+) -> Option<(Arc<Timeline>, Diagnostics)> {
+    cache.patch_at(changed, config)
 }
 
 /// The events in timeline order, and for each event in file order where

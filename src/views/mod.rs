@@ -69,26 +69,32 @@ pub(crate) fn event_texts(
         .collect()
 }
 
-/// [`event_texts`] for a timeline patched from `last` ([`Change::Words`]),
-/// whose texts were `last_texts`: those texts with the changed events'
-/// made anew, and `kept` updated to match. `None` when `timeline` was not
-/// patched from `last`.
+/// [`event_texts`] for a timeline patched ([`Change::Words`]) from the
+/// one numbered `last`, whose texts were `last_texts` (taken): those
+/// texts with the changed events' made anew, and `kept` updated to match.
+/// `None`, taking nothing, when `timeline` was not patched from that one.
 pub(crate) fn patched_texts(
     config: &Config,
     timeline: &Timeline,
-    last: &Timeline,
-    last_texts: &[Arc<EventText>],
+    last: u64,
+    last_texts: &mut Vec<Arc<EventText>>,
     kept: &mut KeptTexts,
 ) -> Option<Vec<Arc<EventText>>> {
-    let Change::Words { from, changed } = &timeline.change else {
+    let Change::Words {
+        from,
+        changed,
+        replaced,
+    } = &timeline.change
+    else {
         return None;
     };
-    if *from != last.number || last_texts.len() != timeline.events.len() {
+    if *from != last || last_texts.len() != timeline.events.len() {
         return None;
     }
-    let mut texts = last_texts.to_vec();
-    for &i in changed {
-        let (old, new) = (&last.events[i], &timeline.events[i]);
+    // Taken, not copied: a copy touches every text.
+    let mut texts = std::mem::take(last_texts);
+    for (&i, old) in changed.iter().zip(replaced) {
+        let new = &timeline.events[i];
         let text = kept
             .get(new)
             .unwrap_or_else(|| Arc::new(EventText::of(config, new)));

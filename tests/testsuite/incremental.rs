@@ -408,3 +408,152 @@ fn a_long_list_kept_through_edits_equals_a_full_build() {
     });
     apply(&mut site, &mut served, &path, "words after");
 }
+
+/// One file of several events, one a draft: the words of an event in it
+/// (or of a draft left out) edited in place, then its events changed in
+/// number and draft, broken and mended, each step equal to a full build,
+/// with drafts left out and with them shown (`annals serve`).
+#[test]
+fn files_of_several_events_and_drafts_edited_equal_a_full_build() {
+    for drafts in [false, true] {
+        let t = SiteTest::fixture("good");
+        let dir = t.root().join("content/events/many");
+        fs::create_dir_all(&dir).unwrap();
+        // Ids given: an event of a list without one is named by its title.
+        let event = |title: &str, date: &str, draft: bool| {
+            let draft = if draft { "  draft: true\n" } else { "" };
+            let id = title.split(',').next().unwrap().to_lowercase();
+            format!(
+                "- id: {id}\n  title: {title}\n  date: \"{date}\"\n{draft}  sources:\n    - source: daily\n      quote: \"In February, the government designated the cartels.\"\n"
+            )
+        };
+        let list = dir.join("list.yaml");
+        let single = dir.join("single.yaml");
+        let write_list = |events: &[ListEvent]| {
+            let text: String = events.iter().map(|(t, d, dr)| event(t, d, *dr)).collect();
+            fs::write(&list, text).unwrap();
+        };
+        write_list(&[
+            ("First", "2025-02", false),
+            ("Second", "2025-03", false),
+            ("Third", "2025-04", true),
+        ]);
+        fs::write(
+            &single,
+            event("Single", "2025-05-06", false)
+                .trim_start_matches("- ")
+                .replace("\n  ", "\n"),
+        )
+        .unwrap();
+        let (mut site, mut served) = (
+            library::LiveSite::load_with_drafts(t.root(), drafts),
+            Served::default(),
+        );
+        site.keep_render_cache();
+        served.apply(&mut site).unwrap();
+        let same = |served: &Served, what: &str| assert_same_drafts(served, t.root(), drafts, what);
+        same(&served, "the first build");
+        let steps: [(&str, &[ListEvent]); 5] = [
+            (
+                "words of the second event",
+                &[
+                    ("First", "2025-02", false),
+                    ("Second, reworded", "2025-03", false),
+                    ("Third", "2025-04", true),
+                ],
+            ),
+            (
+                "words of the draft",
+                &[
+                    ("First", "2025-02", false),
+                    ("Second, reworded", "2025-03", false),
+                    ("Third, reworded", "2025-04", true),
+                ],
+            ),
+            (
+                "the draft accepted",
+                &[
+                    ("First", "2025-02", false),
+                    ("Second, reworded", "2025-03", false),
+                    ("Third, reworded", "2025-04", false),
+                ],
+            ),
+            (
+                "an event taken out",
+                &[
+                    ("First", "2025-02", false),
+                    ("Third, reworded", "2025-04", false),
+                ],
+            ),
+            (
+                "words after the change of shape",
+                &[
+                    ("First, again", "2025-02", false),
+                    ("Third, reworded", "2025-04", false),
+                ],
+            ),
+        ];
+        for (what, events) in steps {
+            write_list(events);
+            assert!(site.update(std::slice::from_ref(&list)));
+            served.apply(&mut site).unwrap();
+            same(&served, &format!("drafts {drafts}: {what}"));
+        }
+        // Two files at once, then one broken and mended.
+        write_list(&[
+            ("First, twice", "2025-02", false),
+            ("Third, reworded", "2025-04", false),
+        ]);
+        let text = fs::read_to_string(&single)
+            .unwrap()
+            .replace("Single", "Single, reworded");
+        fs::write(&single, text).unwrap();
+        assert!(site.update(&[list.clone(), single.clone()]));
+        served.apply(&mut site).unwrap();
+        same(&served, &format!("drafts {drafts}: two files"));
+        fs::write(&single, "title: Broken\ndate: 2025-13\n").unwrap();
+        assert!(site.update(std::slice::from_ref(&single)));
+        assert!(served.apply(&mut site).is_err());
+        fs::write(
+            &single,
+            event("Single, mended", "2025-05-06", false)
+                .trim_start_matches("- ")
+                .replace("\n  ", "\n"),
+        )
+        .unwrap();
+        assert!(site.update(std::slice::from_ref(&single)));
+        served.apply(&mut site).unwrap();
+        same(&served, &format!("drafts {drafts}: mended"));
+        write_list(&[
+            ("First, thrice", "2025-02", false),
+            ("Third, reworded", "2025-04", false),
+        ]);
+        assert!(site.update(std::slice::from_ref(&list)));
+        served.apply(&mut site).unwrap();
+        same(&served, &format!("drafts {drafts}: words after mending"));
+    }
+}
+
+/// An event of a list file: title, date, draft.
+type ListEvent<'a> = (&'a str, &'a str, bool);
+
+/// [`assert_same`], against a full build with or without drafts.
+fn assert_same_drafts(served: &Served, root: &Path, drafts: bool, what: &str) {
+    let want = library::render_in_memory_with_drafts(root, drafts)
+        .unwrap_or_else(|f| panic!("full build failed: {f}"));
+    assert_eq!(
+        served.warnings, want.warnings,
+        "{what}: the warnings differ"
+    );
+    let (got, want): (BTreeMap<_, _>, BTreeMap<_, _>) =
+        (served.files(), want.files.into_iter().collect());
+    let differ: Vec<&String> = got
+        .keys()
+        .chain(want.keys())
+        .filter(|path| got.get(*path) != want.get(*path))
+        .collect();
+    assert!(
+        differ.is_empty(),
+        "{what}: files differ from a full build: {differ:?}"
+    );
+}

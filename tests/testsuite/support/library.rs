@@ -31,8 +31,17 @@ pub struct Rendered {
 /// Renders the site at `root` in memory, every file kept, at
 /// `base_url` if given; the failure as its `Debug` text.
 pub fn render_in_memory(root: &Path, base_url: Option<&str>) -> Result<Rendered, String> {
+    rendered(root, base_url, false)
+}
+
+/// [`render_in_memory`], with draft events or without (`--drafts`).
+pub fn render_in_memory_with_drafts(root: &Path, drafts: bool) -> Result<Rendered, String> {
+    rendered(root, None, drafts)
+}
+
+fn rendered(root: &Path, base_url: Option<&str>, drafts: bool) -> Result<Rendered, String> {
     let (built, files) =
-        annals::site::render_in_memory(root, base_url, false).map_err(|f| format!("{f:?}"))?;
+        annals::site::render_in_memory(root, base_url, drafts).map_err(|f| format!("{f:?}"))?;
     Ok(Rendered {
         files: files.into_iter().map(|f| (f.path, f.bytes)).collect(),
         warnings: built.warnings.iter().map(|d| format!("{d:?}")).collect(),
@@ -61,6 +70,11 @@ impl LiveSite {
     /// cannot.
     pub fn load(root: &Path) -> LiveSite {
         LiveSite(annals::Site::load(root, None).unwrap())
+    }
+
+    /// [`LiveSite::load`], with draft events on the timeline or without.
+    pub fn load_with_drafts(root: &Path, drafts: bool) -> LiveSite {
+        LiveSite(annals::Site::load(root, None).unwrap().with_drafts(drafts))
     }
 
     /// Keeps rendered pages between builds, as `serve` does, so that a
