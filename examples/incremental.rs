@@ -1,10 +1,11 @@
 //! Measures what `annals serve` does after one event file changes: from
 //! the changed path to the updated pages rendered, and to every file
-//! (feeds, exports, search index) made. Two series of `EDITS` edits, one
+//! (feeds, exports, search index) made. Three series of `EDITS` edits, one
 //! at a time, each undone before the next: event titles (the event keeps
-//! its place; the timeline is patched) and event importances (it may move;
-//! the timeline is built anew). Prints the median and the slowest of each
-//! measure.
+//! its place; the timeline is patched), event importances (patched where
+//! the order keeps the event in its place; it may move among events of the
+//! same start) and event dates, a year later (it moves; the timeline is
+//! built anew). Prints the median and the slowest of each measure.
 //!
 //! Usage: incremental SITE_DIR [EDITS]   (bench/run.sh runs it)
 
@@ -86,6 +87,28 @@ fn main() {
         }
         out
     });
+    // Its date, a year later: it moves in time, past the events of that
+    // year, onto another page of a long list now and then.
+    measure(&mut site, &files, "date edits", |text, _| {
+        let mut out = String::with_capacity(text.len());
+        for line in text.split_inclusive('\n') {
+            match line.strip_prefix("date: \"").map(a_year_later) {
+                Some(date) => out.push_str(&format!("date: \"{date}")),
+                None => out.push_str(line),
+            }
+        }
+        out
+    });
+}
+
+/// `rest` (a written date and what follows it) with its year one later:
+/// `0429-09-28"` becomes `0430-09-28"`, `-0001"` becomes `0000"`.
+fn a_year_later(rest: &str) -> String {
+    let digits = usize::from(rest.starts_with('-')) + 4;
+    let year: i64 = rest[..digits].parse().expect("a date starts with its year");
+    let next = year + 1;
+    let sign = if next < 0 { "-" } else { "" };
+    format!("{sign}{:04}{}", next.abs(), &rest[digits..])
 }
 
 /// Edits each of `files` with `edit` (given the text and the edit's

@@ -8,6 +8,7 @@ use rayon::prelude::*;
 use rustc_hash::FxHashMap as HashMap;
 
 use super::citations::{Checked, check_citations};
+use super::order::Place;
 use super::{Citation, Timeline, Unloaded};
 use crate::content::config::Config;
 use crate::content::event::Event;
@@ -46,14 +47,13 @@ pub(super) struct Last {
 }
 
 /// Whether `new` can take the place of `old` on the timeline without
-/// moving, and without changing any term, related event or cited source:
-/// the same id, dates (and zone: the date shown), importance, terms (and where they are written, for
-/// the spelling warnings) and related ids. Its citations are compared
-/// once checked.
+/// changing any date, term, related event or cited source: the same id,
+/// dates (and zone: the date shown), terms (and where they are written,
+/// for the spelling warnings) and related ids. Its importance may differ
+/// (see [`stays`]); its citations are compared once checked.
 fn same_place(old: &Event, new: &Event) -> bool {
     old.id == new.id
         && old.span == new.span
-        && old.importance == new.importance
         && old.zone == new.zone
         && old.terms == new.terms
         && old.slugs == new.slugs
@@ -65,6 +65,22 @@ fn same_place(old: &Event, new: &Event) -> bool {
             .zip(&new.related)
             .all(|(a, b)| a.id == b.id)
         && old.date.to_string() == new.date.to_string()
+}
+
+/// Whether the events at `changed` (timeline indices, sorted, with their
+/// new events) keep their places in the order among the events around
+/// them: an importance changed between two events of other dates moves
+/// nothing. Ids are unique, so no two places are equal.
+fn stays(events: &[Arc<Event>], changed: &[(usize, &Arc<Event>)]) -> bool {
+    let at = |i: usize| match changed.binary_search_by_key(&i, |c| c.0) {
+        Ok(c) => changed[c].1,
+        Err(_) => &events[i],
+    };
+    changed.iter().all(|&(i, new)| {
+        let place = Place::of(new);
+        (i == 0 || Place::of(at(i - 1)).cmp(&place).is_lt())
+            && (i + 1 == events.len() || place.cmp(&Place::of(at(i + 1))).is_lt())
+    })
 }
 
 /// The sources each citation resolves to, in order.
@@ -157,6 +173,12 @@ fn patch(
         checks.push(check);
     }
     drop(source_ids);
+    let mut placed: Vec<(usize, &Arc<Event>)> =
+        changed.iter().map(|(k, e)| (last.by_file[*k], e)).collect();
+    placed.sort_unstable_by_key(|p| p.0);
+    if !stays(&tl.events, &placed) {
+        return None;
+    }
     let from = tl.number;
     // Changed in place unless another holder still reads it.
     let timeline = Arc::make_mut(&mut last.timeline);

@@ -136,8 +136,9 @@ pub(crate) enum Change {
     All,
     /// Patched from the timeline numbered `from` (see [`Timeline::number`]):
     /// the events at these indices were replaced by events in the same
-    /// place, with the same terms, related events and cited sources; every
-    /// other event and every source is the same.
+    /// place, with the same dates, terms, related events and cited sources
+    /// (their importance may differ where the order keeps them there);
+    /// every other event and every source is the same.
     Words {
         /// The number of the timeline it was patched from.
         from: u64,

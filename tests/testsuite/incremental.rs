@@ -378,6 +378,18 @@ fn a_long_list_kept_through_edits_equals_a_full_build() {
         assert_eq!(lists.len(), 1, "words {step}: {lists:?}");
         assert!(rendered * 10 < first, "words {step}: {rendered} pages");
     }
+    // Importances changed: in place where the order keeps the event
+    // there (its axis marks, the embeds and the story change), moved
+    // among events of the same start where it does not.
+    for step in 0..12 {
+        let n = rng.random_range(0..events);
+        let path = dir.join(format!("e{n}.yaml"));
+        edit(&path, &|l| match l.strip_prefix("importance: ") {
+            Some(i) => format!("importance: {}", i.parse::<u8>().unwrap() % 5 + 1),
+            None => l.to_string(),
+        });
+        apply(&mut site, &mut served, &path, &format!("importance {step}"));
+    }
     // Moved across the home list's pages: to the start, then to the end.
     let path = dir.join("e5.yaml");
     for (k, date) in ["1990-01-01", "2030-12-31"].iter().enumerate() {

@@ -1,6 +1,7 @@
 //! An edit of words (`annals serve`): when the timeline was patched from
 //! the one rendered last ([`Change::Words`]), events replaced in their
-//! places with the same terms, related events and cited sources, only the
+//! places with the same dates, terms, related events and cited sources
+//! (their words, or an importance that leaves them in place), only the
 //! pages that can show a replaced event have their fingerprints made again
 //! (its page and its neighbours', the pages that link to it, the sources
 //! it cites, the pages of the whole site, and the lists it is on) and only
@@ -37,7 +38,12 @@ pub(super) fn render(
     let old_cards = std::mem::take(&mut state.cards);
     let mut r = Renderer::new(site, &old_cards, target);
     if let Some(levels) = state.levels.take() {
-        r.levels.get_or_init(|| levels);
+        // An edit in place may change an importance.
+        let mut levels = levels.to_vec();
+        for &i in changed {
+            levels[i] = tl.events[i].importance;
+        }
+        r.levels.get_or_init(|| levels.into());
     }
     let mut cards = std::mem::take(&mut state.card_prints);
     for &i in changed {
