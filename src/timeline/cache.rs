@@ -95,9 +95,12 @@ pub(super) struct Patched {
     warnings: Diagnostics,
 }
 
+/// More changed events than this are checked in parallel by a full build.
+const MAX_CHANGED: usize = 64;
+
 /// The events of `events` (in file order) that are not those of the
 /// last build, with their places in file order; `None` when events came
-/// or went or a source changed.
+/// or went, a source changed, or more than [`MAX_CHANGED`] changed.
 fn changes(
     last: &Last,
     events: &[Arc<Event>],
@@ -116,6 +119,9 @@ fn changes(
     let mut changed = Vec::new();
     for (k, (new, old)) in events.iter().zip(&last.files).enumerate() {
         if !Arc::ptr_eq(new, old) {
+            if changed.len() == MAX_CHANGED {
+                return None;
+            }
             changed.push((k, Arc::clone(new)));
         }
     }
@@ -134,8 +140,6 @@ fn patch(
     config: &Config,
     cache: &Kept<Checked>,
 ) -> Option<Patched> {
-    /// More changed events than this are checked in parallel by a full build.
-    const MAX_CHANGED: usize = 64;
     let tl = &last.timeline;
     if changed.len() > MAX_CHANGED
         || changed
