@@ -269,6 +269,36 @@ mod tests {
     }
 
     #[test]
+    fn quarters_to_come_days_of_a_pair_and_the_same_day() {
+        let a = anchor(1989, 10, 30);
+        let v = values(
+            "It will cut tax payments in future quarters and pays every quarter. \
+             Sales fell in recent quarters. It may be sold at a later date. \
+             The summit was held on April 24 and 25. The cars of the 70s and 80s. \
+             He left on Oct. 2 and was seen that same day.",
+            Language::En,
+            a,
+        );
+        let want = [
+            ("future quarters", "FUTURE_REF"),
+            ("every quarter", "P1Q"),
+            ("recent quarters", "PXQ"),
+            ("a later date", "FUTURE_REF"),
+            ("April 24", "1989-04-24"),
+            ("25", "1989-04-25"),
+            ("the 70s", "197"),
+            ("80s", "198"),
+            ("Oct. 2", "1989-10-02"),
+            ("that same day", "1989-10-02"),
+        ];
+        let want: Vec<(String, String)> = want
+            .iter()
+            .map(|(a, b)| (a.to_string(), b.to_string()))
+            .collect();
+        assert_eq!(v, want);
+    }
+
+    #[test]
     fn matches_stand_as_whole_words() {
         assert!(is_word_edge("in May.", 3, 6));
         assert!(!is_word_edge("Mayor", 0, 3));
