@@ -187,6 +187,11 @@ pub(crate) fn resolve(
             (v, how)
         }
         "rel" => relative(&g, ctx.anchor.date, "the publication date")?,
+        // "That quarter": the quarter last named, when one was.
+        "anaphor" if g.args.get("unit").is_some_and(|u| u == "Q") && ctx.last_quarter.is_some() => {
+            let (y, q) = ctx.last_quarter?;
+            (format!("{y}-Q{q}"), "the quarter last mentioned".to_string())
+        }
         "anaphor" => {
             let (base, what) = match ctx.last_day {
                 Some(d) => (d, "the last day mentioned"),

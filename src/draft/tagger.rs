@@ -299,6 +299,33 @@ mod tests {
     }
 
     #[test]
+    fn that_quarter_that_time_and_unsaid_lengths() {
+        let a = anchor(1989, 10, 30);
+        let v = values(
+            "Profit rose in the second quarter of 1988. Results for that quarter \
+             included a charge. The price is set by June 10; by that time, it may \
+             fall. Forces will stay for some time. It fell in just minutes, at \
+             the very beginning of the fiscal year.",
+            Language::En,
+            a,
+        );
+        let want = [
+            ("the second quarter of 1988", "1988-Q2"),
+            ("that quarter", "1988-Q2"),
+            ("June 10", "1990-06-10"),
+            ("that time", "1990-06-10"),
+            ("some time", "PXX"),
+            ("minutes", "PTXM"),
+            ("the very beginning of the fiscal year", "1989"),
+        ];
+        let want: Vec<(String, String)> = want
+            .iter()
+            .map(|(a, b)| (a.to_string(), b.to_string()))
+            .collect();
+        assert_eq!(v, want);
+    }
+
+    #[test]
     fn matches_stand_as_whole_words() {
         assert!(is_word_edge("in May.", 3, 6));
         assert!(!is_word_edge("Mayor", 0, 3));
