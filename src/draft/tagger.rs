@@ -91,10 +91,13 @@ struct Candidate {
 pub fn tag(text: &str, lang: Language, anchor: Anchor) -> Result<Vec<Timex>, String> {
     let set = rule_set(lang)?;
     let mut found = candidates(set, text);
-    // Leftmost, then longest, then the rule written first.
+    // Leftmost, then a rule marked `first` (one that splits what a longer
+    // rule would join), then longest, then the rule written first.
+    let not_first = |c: &Candidate| !set.rules[c.rule].args.contains_key("first");
     found.sort_by(|a, b| {
-        (a.start, std::cmp::Reverse(a.end), a.rule).cmp(&(
+        (a.start, not_first(a), std::cmp::Reverse(a.end), a.rule).cmp(&(
             b.start,
+            not_first(b),
             std::cmp::Reverse(b.end),
             b.rule,
         ))
@@ -305,7 +308,7 @@ mod tests {
             "Profit rose in the second quarter of 1988. Results for that quarter \
              included a charge. The price is set by June 10; by that time, it may \
              fall. Forces will stay for some time. It fell in just minutes, at \
-             the very beginning of the fiscal year.",
+             the very beginning of the fiscal year. It takes between 60 and 90 days.",
             Language::En,
             a,
         );
@@ -317,6 +320,8 @@ mod tests {
             ("some time", "PXX"),
             ("minutes", "PTXM"),
             ("the very beginning of the fiscal year", "1989"),
+            ("60", "P60D"),
+            ("90 days", "P90D"),
         ];
         let want: Vec<(String, String)> = want
             .iter()
