@@ -278,7 +278,8 @@ mod tests {
             "It will cut tax payments in future quarters and pays every quarter. \
              Sales fell in recent quarters. It may be sold at a later date. \
              The summit was held on April 24 and 25. The cars of the 70s and 80s. \
-             He left on Oct. 2 and was seen that same day.",
+             He left on Oct. 2 and was seen that same day. Sales peak in the \
+             second and fourth quarters. He would not go at this crucial moment.",
             Language::En,
             a,
         );
@@ -293,6 +294,9 @@ mod tests {
             ("80s", "198"),
             ("Oct. 2", "1989-10-02"),
             ("that same day", "1989-10-02"),
+            ("second", "1989-Q2"),
+            ("fourth quarters", "1989-Q4"),
+            ("this crucial moment", "PRESENT_REF"),
         ];
         let want: Vec<(String, String)> = want
             .iter()
