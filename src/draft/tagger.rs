@@ -335,6 +335,29 @@ mod tests {
     }
 
     #[test]
+    fn a_date_or_time_is_one_expression_with_its_day_or_year() {
+        let a = anchor(1998, 3, 5);
+        let v = values(
+            "He spoke at 16:00 UTC today. One was killed January nineteen \
+             ninety-seven. Women's Day is this coming Sunday, March eighth. It \
+             may take effect in next year's first quarter.",
+            Language::En,
+            a,
+        );
+        let want = [
+            ("16:00 UTC today", "1998-03-05T16:00Z"),
+            ("January nineteen ninety-seven", "1997-01"),
+            ("this coming Sunday, March eighth", "1998-03-08"),
+            ("next year's first quarter", "1999-Q1"),
+        ];
+        let want: Vec<(String, String)> = want
+            .iter()
+            .map(|(a, b)| (a.to_string(), b.to_string()))
+            .collect();
+        assert_eq!(v, want);
+    }
+
+    #[test]
     fn matches_stand_as_whole_words() {
         assert!(is_word_edge("in May.", 3, 6));
         assert!(!is_word_edge("Mayor", 0, 3));
