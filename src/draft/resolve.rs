@@ -190,7 +190,10 @@ pub(crate) fn resolve(
         // "That quarter": the quarter last named, when one was.
         "anaphor" if g.args.get("unit").is_some_and(|u| u == "Q") && ctx.last_quarter.is_some() => {
             let (y, q) = ctx.last_quarter?;
-            (format!("{y}-Q{q}"), "the quarter last mentioned".to_string())
+            (
+                format!("{y}-Q{q}"),
+                "the quarter last mentioned".to_string(),
+            )
         }
         "anaphor" => {
             let (base, what) = match ctx.last_day {
