@@ -187,6 +187,14 @@ pub(crate) fn resolve(
             (v, how)
         }
         "rel" => relative(&g, ctx.anchor.date, "the publication date")?,
+        // "That quarter": the quarter last named, when one was.
+        "anaphor" if g.args.get("unit").is_some_and(|u| u == "Q") && ctx.last_quarter.is_some() => {
+            let (y, q) = ctx.last_quarter?;
+            (
+                format!("{y}-Q{q}"),
+                "the quarter last mentioned".to_string(),
+            )
+        }
         "anaphor" => {
             let (base, what) = match ctx.last_day {
                 Some(d) => (d, "the last day mentioned"),
@@ -588,7 +596,18 @@ fn time_of_day(g: &Groups, ctx: &Context) -> Option<(String, String)> {
     }
     // A clock time with no day is on the last day named before it ("the
     // blast on Friday ... occurred at 10:35 a.m."), else the publication's.
+    // "16:00 UTC today", "5 p.m. yesterday": the day around the publication's.
+    let around = g.text("TODAY").map(|t| match t.to_lowercase().as_str() {
+        "yesterday" => -1,
+        "tomorrow" => 1,
+        _ => 0,
+    });
     let day = match (g.word("WEEKDAY"), g.text("MONTH")) {
+        _ if around.is_some() => day_text(
+            ctx.anchor
+                .date
+                .checked_add_signed(chrono::Duration::days(around?))?,
+        ),
         (_, Some(_)) => absolute(g, ctx)?.0,
         (Some(_), None) => weekday(g, ctx)?.0,
         (None, None) => day_text(ctx.last_day.unwrap_or(ctx.anchor.date)),

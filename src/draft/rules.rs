@@ -16,7 +16,8 @@
 //!
 //! In a pattern, `{NAME}` is a word list (longest words first) or a named
 //! piece; a space matches any run of white space; matching ignores case,
-//! but the argument `cap=GROUP` asks for a capital on that group. A named
+//! but the argument `cap=GROUP` asks for a capital on that group, and
+//! `first=1` lets a match beat longer ones that start where it does. A named
 //! group takes the name of the word list that gives its value (`MONTH`,
 //! `MONTH2`); a group `T` is the expression, the rest of the match context.
 

@@ -91,10 +91,13 @@ struct Candidate {
 pub fn tag(text: &str, lang: Language, anchor: Anchor) -> Result<Vec<Timex>, String> {
     let set = rule_set(lang)?;
     let mut found = candidates(set, text);
-    // Leftmost, then longest, then the rule written first.
+    // Leftmost, then a rule marked `first` (one that splits what a longer
+    // rule would join), then longest, then the rule written first.
+    let not_first = |c: &Candidate| !set.rules[c.rule].args.contains_key("first");
     found.sort_by(|a, b| {
-        (a.start, std::cmp::Reverse(a.end), a.rule).cmp(&(
+        (a.start, not_first(a), std::cmp::Reverse(a.end), a.rule).cmp(&(
             b.start,
+            not_first(b),
             std::cmp::Reverse(b.end),
             b.rule,
         ))
@@ -260,6 +263,92 @@ mod tests {
             ("January", "2025-01"),
             ("February", "2025-02"),
             ("last month", "2025-04"),
+        ];
+        let want: Vec<(String, String)> = want
+            .iter()
+            .map(|(a, b)| (a.to_string(), b.to_string()))
+            .collect();
+        assert_eq!(v, want);
+    }
+
+    #[test]
+    fn quarters_to_come_days_of_a_pair_and_the_same_day() {
+        let a = anchor(1989, 10, 30);
+        let v = values(
+            "It will cut tax payments in future quarters and pays every quarter. \
+             Sales fell in recent quarters. It may be sold at a later date. \
+             The summit was held on April 24 and 25. The cars of the 70s and 80s. \
+             He left on Oct. 2 and was seen that same day. Sales peak in the \
+             second and fourth quarters. He would not go at this crucial moment.",
+            Language::En,
+            a,
+        );
+        let want = [
+            ("future quarters", "FUTURE_REF"),
+            ("every quarter", "P1Q"),
+            ("recent quarters", "PXQ"),
+            ("a later date", "FUTURE_REF"),
+            ("April 24", "1989-04-24"),
+            ("25", "1989-04-25"),
+            ("the 70s", "197"),
+            ("80s", "198"),
+            ("Oct. 2", "1989-10-02"),
+            ("that same day", "1989-10-02"),
+            ("second", "1989-Q2"),
+            ("fourth quarters", "1989-Q4"),
+            ("this crucial moment", "PRESENT_REF"),
+        ];
+        let want: Vec<(String, String)> = want
+            .iter()
+            .map(|(a, b)| (a.to_string(), b.to_string()))
+            .collect();
+        assert_eq!(v, want);
+    }
+
+    #[test]
+    fn that_quarter_that_time_and_unsaid_lengths() {
+        let a = anchor(1989, 10, 30);
+        let v = values(
+            "Profit rose in the second quarter of 1988. Results for that quarter \
+             included a charge. The price is set by June 10; by that time, it may \
+             fall. Forces will stay for some time. It fell in just minutes, at \
+             the very beginning of the fiscal year. It takes between 60 and 90 days.",
+            Language::En,
+            a,
+        );
+        let want = [
+            ("the second quarter of 1988", "1988-Q2"),
+            ("that quarter", "1988-Q2"),
+            ("June 10", "1990-06-10"),
+            ("that time", "1990-06-10"),
+            ("some time", "PXX"),
+            ("minutes", "PTXM"),
+            ("the very beginning of the fiscal year", "1989"),
+            ("60", "P60D"),
+            ("90 days", "P90D"),
+        ];
+        let want: Vec<(String, String)> = want
+            .iter()
+            .map(|(a, b)| (a.to_string(), b.to_string()))
+            .collect();
+        assert_eq!(v, want);
+    }
+
+    #[test]
+    fn a_date_or_time_is_one_expression_with_its_day_or_year() {
+        let a = anchor(1998, 3, 5);
+        let v = values(
+            "He spoke at 16:00 UTC today. One was killed January nineteen \
+             ninety-seven. Women's Day is this coming Sunday, March eighth. It \
+             may take effect in next year's first quarter.",
+            Language::En,
+            a,
+        );
+        let want = [
+            ("16:00 UTC today", "1998-03-05T16:00Z"),
+            ("January nineteen ninety-seven", "1997-01"),
+            ("this coming Sunday, March eighth", "1998-03-08"),
+            ("next year's first quarter", "1999-Q1"),
         ];
         let want: Vec<(String, String)> = want
             .iter()
