@@ -316,7 +316,7 @@ impl Site {
         // is all that changed and the last timeline takes them in.
         let edited = match (&self.config, self.edits.take()) {
             (Some(config), Some((changed, file_diags, drafts_left_out))) => {
-                timeline::patch_edited(config, &changed, &mut self.timeline_cache).inspect(|_| {
+                self.timeline_cache.patch_at(&changed, config).inspect(|_| {
                     file_diags.iter().for_each(|d| diags.push(d.clone()));
                     self.drafts_left_out = drafts_left_out;
                 })

@@ -287,18 +287,6 @@ pub(crate) fn build(
     Ok((timeline, warnings))
 }
 
-/// The last timeline with `changed` put in (events at their places in
-/// file order; nothing else changed since it was built), when it takes
-/// them in without a new timeline (see [`TimelineCache::patch_at`]), with
-/// the warnings of the whole timeline.
-pub(crate) fn patch_edited(
-    config: &Config,
-    changed: &[(usize, Arc<Event>)],
-    cache: &mut TimelineCache,
-) -> Option<(Arc<Timeline>, Diagnostics)> {
-    cache.patch_at(changed, config)
-}
-
 /// The events in timeline order, and for each event in file order where
 /// it now stands.
 fn in_order(events: Vec<Arc<Event>>) -> (Vec<Arc<Event>>, Vec<usize>) {
