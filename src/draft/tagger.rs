@@ -248,6 +248,13 @@ mod tests {
             .collect()
     }
 
+    /// (expression, value) pairs as [`values`] gives them.
+    fn pairs(want: &[(&str, &str)]) -> Vec<(String, String)> {
+        want.iter()
+            .map(|(a, b)| (a.to_string(), b.to_string()))
+            .collect()
+    }
+
     #[test]
     fn the_seed_sentences() {
         let a = anchor(2025, 5, 5);
@@ -264,11 +271,7 @@ mod tests {
             ("February", "2025-02"),
             ("last month", "2025-04"),
         ];
-        let want: Vec<(String, String)> = want
-            .iter()
-            .map(|(a, b)| (a.to_string(), b.to_string()))
-            .collect();
-        assert_eq!(v, want);
+        assert_eq!(v, pairs(&want));
     }
 
     #[test]
@@ -298,11 +301,7 @@ mod tests {
             ("fourth quarters", "1989-Q4"),
             ("this crucial moment", "PRESENT_REF"),
         ];
-        let want: Vec<(String, String)> = want
-            .iter()
-            .map(|(a, b)| (a.to_string(), b.to_string()))
-            .collect();
-        assert_eq!(v, want);
+        assert_eq!(v, pairs(&want));
     }
 
     #[test]
@@ -327,11 +326,7 @@ mod tests {
             ("60", "P60D"),
             ("90 days", "P90D"),
         ];
-        let want: Vec<(String, String)> = want
-            .iter()
-            .map(|(a, b)| (a.to_string(), b.to_string()))
-            .collect();
-        assert_eq!(v, want);
+        assert_eq!(v, pairs(&want));
     }
 
     #[test]
@@ -350,11 +345,7 @@ mod tests {
             ("this coming Sunday, March eighth", "1998-03-08"),
             ("next year's first quarter", "1999-Q1"),
         ];
-        let want: Vec<(String, String)> = want
-            .iter()
-            .map(|(a, b)| (a.to_string(), b.to_string()))
-            .collect();
-        assert_eq!(v, want);
+        assert_eq!(v, pairs(&want));
     }
 
     #[test]
