@@ -87,6 +87,24 @@ fn every_quotation_links_to_its_words_marked_in_the_source() {
 }
 
 #[test]
+fn a_terms_list_shows_dates_and_titles_and_the_home_list_summaries_too() {
+    let out = SiteTest::example().built();
+    let home = out.read("index.html");
+    let cards = card_ids(&home).len();
+    assert_eq!(home.matches("class=\"event-summary\"").count(), cards);
+    let term = out.read("tags/military/index.html");
+    assert!(card_ids(&term).len() >= 2, "the term lists its events");
+    assert!(
+        term.contains("class=\"event-title\" dir=\"auto\"><a href=\"../../events/"),
+        "each with its title linked to its page"
+    );
+    assert!(
+        !term.contains("event-summary"),
+        "a term's list has no summaries"
+    );
+}
+
+#[test]
 fn a_source_page_names_the_events_quoting_each_paragraph_and_does_not_link_to_itself() {
     let out = SiteTest::example().built();
     let page = out.read("sources/trump-troops-offer/index.html");

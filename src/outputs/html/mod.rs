@@ -178,23 +178,31 @@ impl<'a> Renderer<'a> {
     /// [`fingerprints`]) at its depth in the site (its links are relative).
     /// `None` for an event not read from a file, or before the
     /// fingerprints are made.
-    fn card_key(&self, i: usize, from: &Page<'_>, hx: &str) -> Option<u64> {
+    fn card_key(&self, i: usize, from: &Page<'_>, hx: &str, lean: bool) -> Option<u64> {
         use std::hash::{Hash, Hasher};
         let shows = *self.card_prints.get(i)?;
         if self.timeline.events[i].fingerprint == 0 {
             return None;
         }
         let mut h = rustc_hash::FxHasher::default();
-        (shows, from.depth(), hx).hash(&mut h);
+        (shows, from.depth(), hx, lean).hash(&mut h);
         Some(h.finish())
     }
 
     /// The card of event `i` in a list on page `from`: rendered once for
     /// all the pages at its depth. A card whose template fails is left to
-    /// the page, whose error then says where.
-    fn list_card(&self, i: usize, from: &Page<'_>, hx: &'static str) -> CardView {
-        let Some(key) = self.card_key(i, from, hx) else {
-            return CardView::Parts(Box::new(self.card(i, from)));
+    /// the page, whose error then says where. A `lean` card (a term's
+    /// list) shows the date and title, not the summary.
+    fn list_card(&self, i: usize, from: &Page<'_>, hx: &'static str, lean: bool) -> CardView {
+        let card = || {
+            let mut card = self.card(i, from);
+            if lean {
+                card.summary_html = String::new();
+            }
+            card
+        };
+        let Some(key) = self.card_key(i, from, hx, lean) else {
+            return CardView::Parts(Box::new(card()));
         };
         let lock = || self.cards.lock().unwrap_or_else(|e| e.into_inner());
         let found = lock().get(&key).cloned();
@@ -212,7 +220,7 @@ impl<'a> Renderer<'a> {
             e: &'c EventCard,
             hx: &'static str,
         }
-        let card = self.card(i, from);
+        let card = card();
         let rendered = Context::from_serialize(&CardContext { e: &card, hx })
             .and_then(|c| self.templates.tera.render("partials/event_card.html", &c));
         match rendered {

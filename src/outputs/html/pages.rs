@@ -134,19 +134,19 @@ impl Renderer<'_> {
             } else {
                 0.5
             };
-            let name = format!("{} ({})", tl.events[k].title, self.texts[k].date_text);
             if k == i {
+                // The page's own heading names it.
                 let _ = writeln!(
                     s,
-                    "<li style=\"left:{:.1}%\"><span class=\"nearby-mark current\" aria-current=\"true\" title=\"{}\"></span></li>",
+                    "<li style=\"left:{:.1}%\"><span aria-current=\"true\"></span></li>",
                     4.0 + x * 92.0,
-                    esc(&name)
                 );
             } else {
+                let name = format!("{} ({})", tl.events[k].title, self.texts[k].date_text);
                 // A sibling's folder: `../ID/index.html`.
                 let _ = writeln!(
                     s,
-                    "<li style=\"left:{:.1}%\"><a class=\"nearby-mark\" href=\"../{}/index.html\" title=\"{}\"></a></li>",
+                    "<li style=\"left:{:.1}%\"><a href=\"../{}/index.html\" title=\"{}\"></a></li>",
                     4.0 + x * 92.0,
                     esc(&tl.events[k].id),
                     esc(&name)
@@ -260,8 +260,15 @@ impl Renderer<'_> {
         if !cited.is_empty() {
             // The articles are about the event: schema.org's `subjectOf`
             // (`citation` belongs to creative works, not events).
-            v["subjectOf"] =
-                serde_json::Value::Array(cited.into_iter().map(|si| self.article_ld(si)).collect());
+            // They share the event's `@context`.
+            let article = |si| {
+                let mut a = self.article_ld(si);
+                if let Some(a) = a.as_object_mut() {
+                    a.remove("@context");
+                }
+                a
+            };
+            v["subjectOf"] = serde_json::Value::Array(cited.into_iter().map(article).collect());
         }
         v
     }
