@@ -183,6 +183,14 @@ async function check(browser, site, url, name, first) {
         assert.ok(l.inside, `${what}: "${l.text}" is cut off by its chart`);
         assert.ok(l.contrast >= 4.5, `${what}: "${l.text}" has a contrast of ${l.contrast.toFixed(2)}`);
       }
+      // Every section of the masthead is in sight, none behind the edge
+      // of a row scrolled sideways.
+      const hidden = await page.$$eval('.site-nav a', (as) => as.filter((a) => {
+        const r = a.getBoundingClientRect();
+        const row = a.closest('ul').getBoundingClientRect();
+        return r.right > Math.min(innerWidth, row.right) + 0.5 || r.left < Math.max(0, row.left) - 0.5;
+      }).map((a) => a.textContent));
+      assert.deepEqual(hidden, [], `${what}: sections cut off in the masthead`);
       if (width < 600 && first) {
         assert.ok(seen.firstCardTop < 844, `${what}: the first event starts at ${seen.firstCardTop} px`);
       }
