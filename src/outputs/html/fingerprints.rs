@@ -223,9 +223,13 @@ impl<'a> Renderer<'a> {
     ) -> ListInput<'a> {
         let tl = self.timeline;
         let name = term.map(|(ti, n): (usize, usize)| &tl.taxonomies[ti].terms[n].name);
-        let shown: Vec<(u64, usize)> = events
+        // Each card with its (year, month) group: the group's key, not
+        // its number, which an event moving into a new month or out of
+        // its last one changes for every later event of every list.
+        let groups = &self.groups;
+        let shown: Vec<(u64, GroupKey)> = events
             .iter()
-            .map(|&i| (fp.cards[i], self.groups.group_of[i]))
+            .map(|&i| (fp.cards[i], groups.keys[groups.group_of[i]]))
             .collect();
         let key = hash_of((fp.shared, first.file(), name, shown));
         ListInput {

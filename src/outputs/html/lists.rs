@@ -427,9 +427,11 @@ impl<'a> Renderer<'a> {
             chunks.len(),
         );
         let labels = chunks.iter().map(|c| self.chunk_label(c)).collect();
+        // In parallel: the home list of a large site has hundreds of pages,
+        // and an edit that moves an event lays it out again.
         let page_axes = if chunks.len() > 1 {
             chunks
-                .iter()
+                .par_iter()
                 .enumerate()
                 .map(|(k, chunk)| {
                     let mut on_page: Vec<usize> = chunk
@@ -445,10 +447,11 @@ impl<'a> Renderer<'a> {
         };
         let overviews = match (&axis, chunks.len() > 1) {
             (Some(whole), true) => whole.svg_overviews(
-                chunks
+                &chunks
                     .iter()
                     .enumerate()
-                    .map(|(k, chunk)| (first.list_page(k + 1).root(), self.chunk_span(chunk))),
+                    .map(|(k, chunk)| (first.list_page(k + 1).root(), self.chunk_span(chunk)))
+                    .collect::<Vec<_>>(),
                 self.messages,
                 &self.messages.text("overview-title"),
             ),

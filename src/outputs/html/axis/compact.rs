@@ -270,13 +270,15 @@ impl Axis<'_> {
     /// columns counted once for all of them.
     pub(crate) fn svg_overviews(
         &self,
-        pages: impl Iterator<Item = (String, (i64, i64))>,
+        pages: &[(String, (i64, i64))],
         messages: &Messages,
         title: &str,
     ) -> Vec<String> {
+        use rayon::prelude::*;
         let columns = self.overview_columns();
         pages
-            .map(|(root, span)| self.draw_overview(&columns, &root, messages, title, span))
+            .par_iter()
+            .map(|(root, span)| self.draw_overview(&columns, root, messages, title, *span))
             .collect()
     }
 
