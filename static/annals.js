@@ -27,6 +27,7 @@
     "filterForm": "Filter the events",
     "filterLabel": "Filter",
     "filterPlaceholder": "Words in the title, summary or terms",
+    "filterPlaceholderTitles": "Words in the title or terms",
     "tagsLabel": "Topic",
     "tagsAll": "All topics",
     "actorsLabel": "Person or organisation",
@@ -201,11 +202,12 @@
   }
 
   /** The filter form: a text box, a select per taxonomy, a status line. */
-  function filterForm(terms, params, paged) {
+  function filterForm(terms, params, paged, summaries) {
     const form = el('form', { class: 'filters', role: 'search', 'aria-label': WORDS.filterForm });
     form.addEventListener('submit', (e) => e.preventDefault());
     const q = el('input', {
-      type: 'search', id: 'filter-q', name: 'q', autocomplete: 'off', placeholder: WORDS.filterPlaceholder,
+      type: 'search', id: 'filter-q', name: 'q', autocomplete: 'off',
+      placeholder: summaries ? WORDS.filterPlaceholder : WORDS.filterPlaceholderTitles,
     });
     q.value = params.get('q') || '';
     form.append(el('div', { class: 'filter-field filter-text' }, [
@@ -255,7 +257,8 @@
     if (cards.length < 2) return;
     const { items, terms } = readList(cards);
     const paged = document.querySelector('.list-pager');
-    const { form, q, selects, clear, status, more } = filterForm(terms, new URLSearchParams(location.search), paged);
+    const { form, q, selects, clear, status, more } = filterForm(
+      terms, new URLSearchParams(location.search), paged, !!list.querySelector('.event-summary'));
     // The list and its filters side by side where the page is wide; on a
     // phone the filters fold away behind one button above the list.
     const layout = el('div', { class: 'list-layout' });

@@ -139,6 +139,8 @@ date-winter = Winter
 annals-js-filter-form = Die Ereignisse filtern
 annals-js-filter-label = Filtern
 annals-js-filter-placeholder = Wörter aus Titel, Zusammenfassung oder Begriffen
+# On a term's list, whose cards show no summary.
+annals-js-filter-placeholder-titles = Wörter aus Titel oder Begriffen
 annals-js-tags-label = Thema
 annals-js-tags-all = Alle Themen
 annals-js-actors-label = Person oder Organisation

@@ -176,6 +176,8 @@ date-winter = winter
 annals-js-filter-form = Filter the events
 annals-js-filter-label = Filter
 annals-js-filter-placeholder = Words in the title, summary or terms
+# On a term's list, whose cards show no summary.
+annals-js-filter-placeholder-titles = Words in the title or terms
 annals-js-tags-label = Topic
 annals-js-tags-all = All topics
 annals-js-actors-label = Person or organisation

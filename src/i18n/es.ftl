@@ -166,6 +166,8 @@ date-winter = invierno
 annals-js-filter-form = Filtrar los acontecimientos
 annals-js-filter-label = Filtrar
 annals-js-filter-placeholder = Palabras del título, el resumen o los términos
+# On a term's list, whose cards show no summary.
+annals-js-filter-placeholder-titles = Palabras del título o los términos
 annals-js-tags-label = Tema
 annals-js-tags-all = Todos los temas
 annals-js-actors-label = Persona u organización

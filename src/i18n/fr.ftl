@@ -145,6 +145,8 @@ date-winter = hiver
 annals-js-filter-form = Filtrer les événements
 annals-js-filter-label = Filtrer
 annals-js-filter-placeholder = Mots du titre, du résumé ou des termes
+# On a term's list, whose cards show no summary.
+annals-js-filter-placeholder-titles = Mots du titre ou des termes
 annals-js-tags-label = Thème
 annals-js-tags-all = Tous les thèmes
 annals-js-actors-label = Personne ou organisation

@@ -139,6 +139,8 @@ date-winter = inverno
 annals-js-filter-form = Filtrar os acontecimentos
 annals-js-filter-label = Filtrar
 annals-js-filter-placeholder = Palavras do título, do resumo ou dos termos
+# On a term's list, whose cards show no summary.
+annals-js-filter-placeholder-titles = Palavras do título ou dos termos
 annals-js-tags-label = Tema
 annals-js-tags-all = Todos os temas
 annals-js-actors-label = Pessoa ou organização
