@@ -349,6 +349,12 @@ mod tests {
     }
 
     #[test]
+    fn a_second_before_any_word_is_an_ordinal() {
+        let v = values("A second A380 flew in.", Language::En, anchor(2006, 3, 19));
+        assert!(v.is_empty(), "{v:?}");
+    }
+
+    #[test]
     fn matches_stand_as_whole_words() {
         assert!(is_word_edge("in May.", 3, 6));
         assert!(!is_word_edge("Mayor", 0, 3));
