@@ -355,6 +355,18 @@ mod tests {
     }
 
     #[test]
+    fn march_may_august_before_a_noun_are_months() {
+        let a = anchor(1999, 2, 10);
+        let v = values(
+            "The March accession will help. The May government fell. They \
+             joined the March for Life.",
+            Language::En,
+            a,
+        );
+        assert_eq!(v, pairs(&[("March", "1999-03")]));
+    }
+
+    #[test]
     fn matches_stand_as_whole_words() {
         assert!(is_word_edge("in May.", 3, 6));
         assert!(!is_word_edge("Mayor", 0, 3));
