@@ -367,6 +367,23 @@ mod tests {
     }
 
     #[test]
+    fn hundreds_and_thousands_in_words() {
+        let a = anchor(1998, 1, 21);
+        let v = values(
+            "Secrets kept for more than two thousand years. It stood for two \
+             hundred years. It took a couple years.",
+            Language::En,
+            a,
+        );
+        let want = [
+            ("more than two thousand years", "P2000Y"),
+            ("two hundred years", "P200Y"),
+            ("a couple years", "P2Y"),
+        ];
+        assert_eq!(v, pairs(&want));
+    }
+
+    #[test]
     fn matches_stand_as_whole_words() {
         assert!(is_word_edge("in May.", 3, 6));
         assert!(!is_word_edge("Mayor", 0, 3));
