@@ -384,6 +384,17 @@ mod tests {
     }
 
     #[test]
+    fn a_single_day() {
+        let a = anchor(2007, 2, 28);
+        let v = values(
+            "It was the worst single-day decline. It fell in a single day.",
+            Language::En,
+            a,
+        );
+        assert_eq!(v, pairs(&[("single-day", "P1D"), ("a single day", "P1D")]));
+    }
+
+    #[test]
     fn matches_stand_as_whole_words() {
         assert!(is_word_edge("in May.", 3, 6));
         assert!(!is_word_edge("Mayor", 0, 3));
