@@ -395,6 +395,20 @@ mod tests {
     }
 
     #[test]
+    fn a_length_with_its_noun() {
+        let a = anchor(1989, 10, 30);
+        let v = values(
+            "Over a three-year period it grew. During its one-year term he served.",
+            Language::En,
+            a,
+        );
+        assert_eq!(
+            v,
+            pairs(&[("a three-year period", "P3Y"), ("one-year term", "P1Y")])
+        );
+    }
+
+    #[test]
     fn matches_stand_as_whole_words() {
         assert!(is_word_edge("in May.", 3, 6));
         assert!(!is_word_edge("Mayor", 0, 3));
