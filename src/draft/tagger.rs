@@ -409,6 +409,25 @@ mod tests {
     }
 
     #[test]
+    fn how_often() {
+        let a = anchor(2010, 3, 15);
+        let v = values(
+            "The board meets twice a year and three times a week. Trains run \
+             once an hour. We meet every two weeks and vote every other year.",
+            Language::En,
+            a,
+        );
+        let want = [
+            ("twice a year", "P1Y"),
+            ("three times a week", "P1W"),
+            ("once an hour", "PT1H"),
+            ("every two weeks", "P2W"),
+            ("every other year", "P2Y"),
+        ];
+        assert_eq!(v, pairs(&want));
+    }
+
+    #[test]
     fn matches_stand_as_whole_words() {
         assert!(is_word_edge("in May.", 3, 6));
         assert!(!is_word_edge("Mayor", 0, 3));
