@@ -428,6 +428,20 @@ mod tests {
     }
 
     #[test]
+    fn the_start_or_end_of_the_week_or_decade() {
+        let a = anchor(2010, 3, 15);
+        let v = values(
+            "By the end of the decade, it is done. At the start of the week, prices fell.",
+            Language::En,
+            a,
+        );
+        assert_eq!(
+            v,
+            pairs(&[("the end of the decade", "201X"), ("the start of the week", "2010-W11")])
+        );
+    }
+
+    #[test]
     fn matches_stand_as_whole_words() {
         assert!(is_word_edge("in May.", 3, 6));
         assert!(!is_word_edge("Mayor", 0, 3));
