@@ -437,7 +437,10 @@ mod tests {
         );
         assert_eq!(
             v,
-            pairs(&[("the end of the decade", "201X"), ("the start of the week", "2010-W11")])
+            pairs(&[
+                ("the end of the decade", "201X"),
+                ("the start of the week", "2010-W11")
+            ])
         );
     }
 
