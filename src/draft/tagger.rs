@@ -445,6 +445,24 @@ mod tests {
     }
 
     #[test]
+    fn an_ordinal_week_or_year() {
+        let a = anchor(2009, 4, 4);
+        let v = values(
+            "US stocks log gains for fourth week in a row. Sales fell for the \
+             second straight year.",
+            Language::En,
+            a,
+        );
+        assert_eq!(
+            v,
+            pairs(&[
+                ("fourth week", "2009-W14"),
+                ("the second straight year", "2009")
+            ])
+        );
+    }
+
+    #[test]
     fn matches_stand_as_whole_words() {
         assert!(is_word_edge("in May.", 3, 6));
         assert!(!is_word_edge("Mayor", 0, 3));
