@@ -463,6 +463,24 @@ mod tests {
     }
 
     #[test]
+    fn a_day_or_week_judged() {
+        let a = anchor(2009, 3, 13);
+        let v = values(
+            "US stock markets have their best week since November. On March 12 \
+             he said it was a great day for Poland.",
+            Language::En,
+            a,
+        );
+        let want = [
+            ("week", "2009-W11"),
+            ("November", "2008-11"),
+            ("March 12", "2009-03-12"),
+            ("day", "2009-03-12"),
+        ];
+        assert_eq!(v, pairs(&want));
+    }
+
+    #[test]
     fn matches_stand_as_whole_words() {
         assert!(is_word_edge("in May.", 3, 6));
         assert!(!is_word_edge("Mayor", 0, 3));
