@@ -413,7 +413,8 @@ mod tests {
         let a = anchor(2010, 3, 15);
         let v = values(
             "The board meets twice a year and three times a week. Trains run \
-             once an hour. We meet every two weeks and vote every other year.",
+             once an hour. We meet every two weeks and vote every other year. \
+             Pay is set hourly.",
             Language::En,
             a,
         );
@@ -423,6 +424,7 @@ mod tests {
             ("once an hour", "PT1H"),
             ("every two weeks", "P2W"),
             ("every other year", "P2Y"),
+            ("hourly", "PT1H"),
         ];
         assert_eq!(v, pairs(&want));
     }
