@@ -483,6 +483,24 @@ mod tests {
     }
 
     #[test]
+    fn a_bare_plural_after_a_verb_of_lasting() {
+        let a = anchor(2010, 3, 15);
+        let v = values(
+            "The trial is expected to last weeks. It could take months. It \
+             lasted several years. In the last years it grew.",
+            Language::En,
+            a,
+        );
+        let want = [
+            ("weeks", "PXW"),
+            ("months", "PXM"),
+            ("several years", "PXY"),
+            ("the last years", "PXY"),
+        ];
+        assert_eq!(v, pairs(&want));
+    }
+
+    #[test]
     fn matches_stand_as_whole_words() {
         assert!(is_word_edge("in May.", 3, 6));
         assert!(!is_word_edge("Mayor", 0, 3));
