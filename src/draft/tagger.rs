@@ -501,6 +501,23 @@ mod tests {
     }
 
     #[test]
+    fn a_fiscal_year_before_its_quarter_and_the_full_year() {
+        let a = anchor(2009, 7, 30);
+        let v = values(
+            "It reported results for its fiscal 2009 first quarter and fiscal \
+             2008 fourth-quarter sales. Full-year profit fell.",
+            Language::En,
+            a,
+        );
+        let want = [
+            ("fiscal 2009 first quarter", "2009-Q1"),
+            ("fiscal 2008 fourth-quarter", "2008-Q4"),
+            ("Full-year", "2009"),
+        ];
+        assert_eq!(v, pairs(&want));
+    }
+
+    #[test]
     fn matches_stand_as_whole_words() {
         assert!(is_word_edge("in May.", 3, 6));
         assert!(!is_word_edge("Mayor", 0, 3));
