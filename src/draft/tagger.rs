@@ -518,6 +518,21 @@ mod tests {
     }
 
     #[test]
+    fn the_following_or_previous_days() {
+        let a = anchor(2006, 11, 20);
+        let v = values(
+            "In the following days, it worsened. This is fantastic compared with \
+             the previous years.",
+            Language::En,
+            a,
+        );
+        assert_eq!(
+            v,
+            pairs(&[("the following days", "PXD"), ("the previous years", "PXY")])
+        );
+    }
+
+    #[test]
     fn matches_stand_as_whole_words() {
         assert!(is_word_edge("in May.", 3, 6));
         assert!(!is_word_edge("Mayor", 0, 3));
