@@ -156,14 +156,23 @@ pub(crate) fn parse_number(t: &str, set: &RuleSet) -> Option<i64> {
     if let Some(v) = set.word("NUMBER", t) {
         return v.parse().ok();
     }
-    let mut total = 0;
+    // "Twenty-five", "two hundred", "two thousand": a hundred multiplies
+    // what comes before it, a thousand closes a group.
+    let (mut total, mut group) = (0, 0);
     for part in t
         .split(['-', ' '])
         .filter(|p| !p.is_empty() && !matches!(*p, "y" | "and"))
     {
-        total += set.word("NUMBER", part)?.parse::<i64>().ok()?;
+        match set.word("NUMBER", part)?.parse::<i64>().ok()? {
+            100 => group = group.max(1) * 100,
+            1000 => {
+                total += group.max(1) * 1000;
+                group = 0;
+            }
+            n => group += n,
+        }
     }
-    Some(total)
+    Some(total + group)
 }
 
 /// Resolves a match of `rule` with its named `groups`.

@@ -349,6 +349,190 @@ mod tests {
     }
 
     #[test]
+    fn a_second_before_any_word_is_an_ordinal() {
+        let v = values("A second A380 flew in.", Language::En, anchor(2006, 3, 19));
+        assert!(v.is_empty(), "{v:?}");
+    }
+
+    #[test]
+    fn march_may_august_before_a_noun_are_months() {
+        let a = anchor(1999, 2, 10);
+        let v = values(
+            "The March accession will help. The May government fell. They \
+             joined the March for Life.",
+            Language::En,
+            a,
+        );
+        assert_eq!(v, pairs(&[("March", "1999-03")]));
+    }
+
+    #[test]
+    fn hundreds_and_thousands_in_words() {
+        let a = anchor(1998, 1, 21);
+        let v = values(
+            "Secrets kept for more than two thousand years. It stood for two \
+             hundred years. It took a couple years.",
+            Language::En,
+            a,
+        );
+        let want = [
+            ("more than two thousand years", "P2000Y"),
+            ("two hundred years", "P200Y"),
+            ("a couple years", "P2Y"),
+        ];
+        assert_eq!(v, pairs(&want));
+    }
+
+    #[test]
+    fn a_single_day() {
+        let a = anchor(2007, 2, 28);
+        let v = values(
+            "It was the worst single-day decline. It fell in a single day.",
+            Language::En,
+            a,
+        );
+        assert_eq!(v, pairs(&[("single-day", "P1D"), ("a single day", "P1D")]));
+    }
+
+    #[test]
+    fn a_length_with_its_noun() {
+        let a = anchor(1989, 10, 30);
+        let v = values(
+            "Over a three-year period it grew. During its one-year term he served.",
+            Language::En,
+            a,
+        );
+        assert_eq!(
+            v,
+            pairs(&[("a three-year period", "P3Y"), ("one-year term", "P1Y")])
+        );
+    }
+
+    #[test]
+    fn how_often() {
+        let a = anchor(2010, 3, 15);
+        let v = values(
+            "The board meets twice a year and three times a week. Trains run \
+             once an hour. We meet every two weeks and vote every other year. \
+             Pay is set hourly.",
+            Language::En,
+            a,
+        );
+        let want = [
+            ("twice a year", "P1Y"),
+            ("three times a week", "P1W"),
+            ("once an hour", "PT1H"),
+            ("every two weeks", "P2W"),
+            ("every other year", "P2Y"),
+            ("hourly", "PT1H"),
+        ];
+        assert_eq!(v, pairs(&want));
+    }
+
+    #[test]
+    fn the_start_or_end_of_the_week_or_decade() {
+        let a = anchor(2010, 3, 15);
+        let v = values(
+            "By the end of the decade, it is done. At the start of the week, prices fell.",
+            Language::En,
+            a,
+        );
+        assert_eq!(
+            v,
+            pairs(&[
+                ("the end of the decade", "201X"),
+                ("the start of the week", "2010-W11")
+            ])
+        );
+    }
+
+    #[test]
+    fn an_ordinal_week_or_year() {
+        let a = anchor(2009, 4, 4);
+        let v = values(
+            "US stocks log gains for fourth week in a row. Sales fell for the \
+             second straight year.",
+            Language::En,
+            a,
+        );
+        assert_eq!(
+            v,
+            pairs(&[
+                ("fourth week", "2009-W14"),
+                ("the second straight year", "2009")
+            ])
+        );
+    }
+
+    #[test]
+    fn a_day_or_week_judged() {
+        let a = anchor(2009, 3, 13);
+        let v = values(
+            "US stock markets have their best week since November. On March 12 \
+             he said it was a great day for Poland.",
+            Language::En,
+            a,
+        );
+        let want = [
+            ("week", "2009-W11"),
+            ("November", "2008-11"),
+            ("March 12", "2009-03-12"),
+            ("day", "2009-03-12"),
+        ];
+        assert_eq!(v, pairs(&want));
+    }
+
+    #[test]
+    fn a_bare_plural_after_a_verb_of_lasting() {
+        let a = anchor(2010, 3, 15);
+        let v = values(
+            "The trial is expected to last weeks. It could take months. It \
+             lasted several years. In the last years it grew.",
+            Language::En,
+            a,
+        );
+        let want = [
+            ("weeks", "PXW"),
+            ("months", "PXM"),
+            ("several years", "PXY"),
+            ("the last years", "PXY"),
+        ];
+        assert_eq!(v, pairs(&want));
+    }
+
+    #[test]
+    fn a_fiscal_year_before_its_quarter_and_the_full_year() {
+        let a = anchor(2009, 7, 30);
+        let v = values(
+            "It reported results for its fiscal 2009 first quarter and fiscal \
+             2008 fourth-quarter sales. Full-year profit fell.",
+            Language::En,
+            a,
+        );
+        let want = [
+            ("fiscal 2009 first quarter", "2009-Q1"),
+            ("fiscal 2008 fourth-quarter", "2008-Q4"),
+            ("Full-year", "2009"),
+        ];
+        assert_eq!(v, pairs(&want));
+    }
+
+    #[test]
+    fn the_following_or_previous_days() {
+        let a = anchor(2006, 11, 20);
+        let v = values(
+            "In the following days, it worsened. This is fantastic compared with \
+             the previous years.",
+            Language::En,
+            a,
+        );
+        assert_eq!(
+            v,
+            pairs(&[("the following days", "PXD"), ("the previous years", "PXY")])
+        );
+    }
+
+    #[test]
     fn matches_stand_as_whole_words() {
         assert!(is_word_edge("in May.", 3, 6));
         assert!(!is_word_edge("Mayor", 0, 3));
