@@ -27,6 +27,13 @@ pub(super) fn media_url(url: &str, root: &str) -> String {
     }
 }
 
+/// A page's schema.org item as its `<script type="application/ld+json">`
+/// holds it: `@context` once, at the top, for the items nested in it too.
+fn linked_data(mut item: serde_json::Value) -> String {
+    item["@context"] = serde_json::json!("https://schema.org");
+    json_ld(&item)
+}
+
 impl Renderer<'_> {
     /// What the sources of event `i` say, for a page `page`.
     pub(super) fn citations(&self, i: usize, page: &Page<'_>) -> Vec<CitationView> {
@@ -173,7 +180,7 @@ impl Renderer<'_> {
                 let citations = self.citations(i, &page);
                 let media = self.media(i, &page);
                 let data = EventPage {
-                    jsonld: json_ld(&self.event_ld(i)),
+                    jsonld: linked_data(self.event_ld(i)),
                     event: self.card(i, &page),
                     body_html: e
                         .body
@@ -198,11 +205,11 @@ impl Renderer<'_> {
             .collect()
     }
 
-    /// schema.org NewsArticle of a source.
+    /// schema.org NewsArticle of a source (without `@context`: see
+    /// [`linked_data`]).
     pub(super) fn article_ld(&self, si: usize) -> serde_json::Value {
         let s = &self.timeline.sources[si];
         let mut v = serde_json::json!({
-            "@context": "https://schema.org",
             "@type": "NewsArticle",
             "headline": s.title,
         });
@@ -225,11 +232,10 @@ impl Renderer<'_> {
     }
 
     /// schema.org Event of an event, the articles it cites as NewsArticles
-    /// about it.
+    /// about it (without `@context`: see [`linked_data`]).
     pub(super) fn event_ld(&self, i: usize) -> serde_json::Value {
         let e = &self.timeline.events[i];
         let mut v = serde_json::json!({
-            "@context": "https://schema.org",
             "@type": "Event",
             "name": e.title,
             "description": self.texts[i].summary_text,
@@ -260,15 +266,8 @@ impl Renderer<'_> {
         if !cited.is_empty() {
             // The articles are about the event: schema.org's `subjectOf`
             // (`citation` belongs to creative works, not events).
-            // They share the event's `@context`.
-            let article = |si| {
-                let mut a = self.article_ld(si);
-                if let Some(a) = a.as_object_mut() {
-                    a.remove("@context");
-                }
-                a
-            };
-            v["subjectOf"] = serde_json::Value::Array(cited.into_iter().map(article).collect());
+            let articles = cited.into_iter().map(|si| self.article_ld(si));
+            v["subjectOf"] = serde_json::Value::Array(articles.collect());
         }
         v
     }
@@ -348,7 +347,7 @@ impl Renderer<'_> {
                 let mut source = self.source_view(si, &page);
                 source.body_html = self.marked_body(si, &page);
                 let data = SourcePage {
-                    jsonld: json_ld(&self.article_ld(si)),
+                    jsonld: linked_data(self.article_ld(si)),
                     source,
                     // A line per citing event (date and title), not a card:
                     // the quoted-in lines of the body already place each
