@@ -217,9 +217,6 @@ impl<'a> Renderer<'a> {
     /// of it has two events there.
     pub(super) fn years(&self, from: &Page<'_>, chunk: &ListChunk) -> Vec<YearView> {
         let lang = self.config.lang();
-        // A term's list is an index of its events along its axis; the
-        // summaries are on the home list and the events' pages.
-        let lean = matches!(from, Page::Term(..) | Page::TermList(..));
         // Each year with its (month, events) groups.
         type Groups<'c> = Vec<(Option<u8>, &'c Vec<usize>)>;
         let mut years: Vec<(i64, Groups<'_>)> = Vec::new();
@@ -248,7 +245,7 @@ impl<'a> Renderer<'a> {
                                     format!("m-{year}"),
                                 ),
                             };
-                            let cards = events.iter().map(|&i| self.list_card(i, from, "h4", lean));
+                            let cards = events.iter().map(|&i| self.list_card(i, from, "h4"));
                             MonthView {
                                 label,
                                 anchor,
@@ -260,7 +257,7 @@ impl<'a> Renderer<'a> {
                     let cards = groups
                         .into_iter()
                         .flat_map(|(_, events)| events.iter())
-                        .map(|&i| self.list_card(i, from, "h3", lean));
+                        .map(|&i| self.list_card(i, from, "h3"));
                     vec![MonthView {
                         label: String::new(),
                         anchor: String::new(),

@@ -191,9 +191,12 @@ impl<'a> Renderer<'a> {
 
     /// The card of event `i` in a list on page `from`: rendered once for
     /// all the pages at its depth. A card whose template fails is left to
-    /// the page, whose error then says where. A `lean` card (a term's
-    /// list) shows the date and title, not the summary.
-    fn list_card(&self, i: usize, from: &Page<'_>, hx: &'static str, lean: bool) -> CardView {
+    /// the page, whose error then says where. On a term's list a card is
+    /// lean: date and title, not the summary (a term's list is an index of
+    /// its events along its axis; the home list and the event's page have
+    /// the summary).
+    fn list_card(&self, i: usize, from: &Page<'_>, hx: &'static str) -> CardView {
+        let lean = matches!(from, Page::Term(..) | Page::TermList(..));
         let card = || {
             let mut card = self.card(i, from);
             if lean {
