@@ -7,6 +7,7 @@
 
 use std::sync::Arc;
 
+use rayon::prelude::*;
 use serde::Serialize;
 use serde_json::{Map, Value, json};
 
@@ -17,7 +18,7 @@ use crate::date::{DateEnd, DatePoint, HUMAN_YEARS};
 use crate::timeline::Timeline;
 use crate::views::EventText;
 use crate::views::escape::{escape_html, escape_html_text as html_text};
-use crate::views::json::inert_lines as inert_json;
+use crate::views::json::{inert, inert_lines as inert_json};
 use crate::views::url::Page;
 
 /// TimelineJS3 date parts of a point.
@@ -75,6 +76,45 @@ fn tl_era(era: &crate::content::config::Era) -> Value {
 /// The most bytes a file may have on the hosts sites are published on:
 /// Cloudflare Pages refuses files over 25 MiB.
 pub(crate) const FILE_LIMIT: usize = 25 * 1024 * 1024;
+
+/// Where the items of the `events` list of `empty` (a document written by
+/// [`inert_json`] with that list empty) go: just after its `[`.
+fn events_at(empty: &str) -> usize {
+    const KEY: &str = "\n\"events\":[]";
+    empty
+        .find(KEY)
+        .expect("the document has an empty `events` list")
+        + KEY.len()
+        - 1
+}
+
+/// The length of [`with_lines`]`(empty, lines)`, without writing it.
+fn lined_len(empty: &str, lines: &[String]) -> usize {
+    match lines.len() {
+        0 => empty.len(),
+        n => empty.len() + lines.iter().map(String::len).sum::<usize>() + 2 * n,
+    }
+}
+
+/// `empty` (a document written by [`inert_json`] with its `events` list
+/// empty) holding `lines` (each event written by [`inert`]) in that list:
+/// the very text [`inert_json`] writes for the document with the events,
+/// an item to a line.
+fn with_lines(empty: &str, lines: &[String]) -> String {
+    if lines.is_empty() {
+        return empty.to_string();
+    }
+    let at = events_at(empty);
+    let mut out = String::with_capacity(lined_len(empty, lines));
+    out.push_str(&empty[..at]);
+    for (k, line) in lines.iter().enumerate() {
+        out.push_str(if k == 0 { "\n" } else { ",\n" });
+        out.push_str(line);
+    }
+    out.push('\n');
+    out.push_str(&empty[at..]);
+    out
+}
 
 /// `items` in runs of consecutive items, as few as `write` needs to make
 /// each run fit in `limit` bytes (an item that does not fit alone is a run
@@ -146,11 +186,12 @@ pub(crate) fn timelinejs(
     texts: &[Arc<EventText>],
     limit: usize,
 ) -> Vec<(String, String)> {
-    let events: Vec<Value> = tl
-        .events
-        .iter()
-        .enumerate()
-        .map(|(i, e)| {
+    // Each slide written on its own, in parallel: the document is put
+    // together from these lines (and sized by them before it is).
+    let lines: Vec<String> = (0..tl.events.len())
+        .into_par_iter()
+        .map(|i| {
+            let e = &tl.events[i];
             let display = &texts[i].date_text;
             let mut slide = Map::new();
             slide.insert("unique_id".into(), json!(e.id));
@@ -197,7 +238,7 @@ pub(crate) fn timelinejs(
             if let Some(tag) = e.terms[0].first() {
                 slide.insert("group".into(), json!(html_text(tag)));
             }
-            Value::Object(slide)
+            inert(&Value::Object(slide))
         })
         .collect();
     let mut doc = Map::new();
@@ -227,8 +268,8 @@ pub(crate) fn timelinejs(
         );
     }
     // The document with `events` in its place among the keys (in
-    // alphabetical order, as a `Map` writes them), borrowed rather than
-    // copied: at 100,000 events a copy of the slides is hundreds of MB.
+    // alphabetical order, as a `Map` writes them), written with no slides:
+    // the slides' lines go in its empty list.
     #[derive(Serialize)]
     struct Doc<'a> {
         #[serde(skip_serializing_if = "Option::is_none")]
@@ -238,22 +279,20 @@ pub(crate) fn timelinejs(
         scale: Option<&'a Value>,
         title: Option<&'a Value>,
     }
-    let with_events = |events: &[Value]| {
-        inert_json(&Doc {
-            eras: doc.get("eras"),
-            events,
-            scale: doc.get("scale"),
-            title: doc.get("title"),
-        })
-    };
-    let whole = with_events(&events);
-    if whole.len() <= limit {
-        return vec![("timeline.json".into(), whole)];
+    let empty = inert_json(&Doc {
+        eras: doc.get("eras"),
+        events: &[],
+        scale: doc.get("scale"),
+        title: doc.get("title"),
+    });
+    let whole = lined_len(&empty, &lines);
+    if whole <= limit {
+        return vec![("timeline.json".into(), with_lines(&empty, &lines))];
     }
-    let parts = split(&events, limit, whole.len(), with_events);
+    let parts = split(&lines, limit, whole, |chunk| with_lines(&empty, chunk));
     let (mut files, refs) = part_files("timeline", tl, parts);
     let manifest = json!({
-        "event_count": events.len(),
+        "event_count": lines.len(),
         "parts": refs,
         "title": doc.get("title"),
     });
@@ -367,13 +406,14 @@ pub(crate) fn events_json(
     texts: &[Arc<EventText>],
     limit: usize,
 ) -> Vec<(String, String)> {
-    let events: Vec<ExportEvent<'_>> = tl
-        .events
-        .iter()
-        .enumerate()
-        .map(|(i, e)| {
+    // Each event written on its own, in parallel: the document is put
+    // together from these lines (and sized by them before it is).
+    let lines: Vec<String> = (0..tl.events.len())
+        .into_par_iter()
+        .map(|i| {
+            let e = &tl.events[i];
             let (start, end) = e.span;
-            ExportEvent {
+            inert(&ExportEvent {
                 id: &e.id,
                 title: &e.title,
                 date: e.date.to_string(),
@@ -404,7 +444,7 @@ pub(crate) fn events_json(
                     .map(|&r| tl.events[r].id.as_str())
                     .collect(),
                 updated: e.updated.as_ref().map(ToString::to_string),
-            }
+            })
         })
         .collect();
     let sources: Vec<ExportSource<'_>> = tl
@@ -444,22 +484,22 @@ pub(crate) fn events_json(
         timezone: config.timezone.name(),
         title: &config.title,
     };
-    let whole = inert_json(&ExportDoc {
+    let empty = inert_json(&ExportDoc {
         eras: &eras,
-        events: &events,
+        events: &[],
         site: &site,
         sources: &sources,
     });
-    if whole.len() <= limit {
-        return vec![("events.json".into(), whole)];
+    let whole = lined_len(&empty, &lines);
+    if whole <= limit {
+        return vec![("events.json".into(), with_lines(&empty, &lines))];
     }
-    let parts = split(&events, limit, whole.len(), |events| {
-        inert_json(&ExportPart { events })
-    });
+    let empty_part = inert_json(&ExportPart { events: &[] });
+    let parts = split(&lines, limit, whole, |chunk| with_lines(&empty_part, chunk));
     let (mut files, parts) = part_files("events", tl, parts);
     let manifest = inert_json(&ExportManifest {
         eras: &eras,
-        event_count: events.len(),
+        event_count: lines.len(),
         parts,
         site: &site,
         sources: &sources,
@@ -470,7 +510,35 @@ pub(crate) fn events_json(
 
 #[cfg(test)]
 mod tests {
-    use super::split;
+    use super::{inert, inert_json, lined_len, split, with_lines};
+    use serde_json::json;
+
+    #[test]
+    fn a_document_put_together_from_lines_is_the_document_written_whole() {
+        #[derive(serde::Serialize)]
+        struct Doc<'a> {
+            eras: &'a [serde_json::Value],
+            events: &'a [serde_json::Value],
+            site: serde_json::Value,
+        }
+        let events: Vec<_> = (0..5)
+            .map(|i| json!({ "id": format!("e{i}"), "tags": ["a<b", "c&d"], "span": { "start": i } }))
+            .collect();
+        let eras = [json!({ "title": "\"events\":[] in a title" })];
+        let site = json!({ "title": "T", "list": [] });
+        let doc = |events| Doc {
+            eras: &eras,
+            events,
+            site: site.clone(),
+        };
+        let empty = inert_json(&doc(&[]));
+        for n in 0..=events.len() {
+            let lines: Vec<String> = events[..n].iter().map(inert).collect();
+            let whole = with_lines(&empty, &lines);
+            assert_eq!(whole, inert_json(&doc(&events[..n])), "{n} events");
+            assert_eq!(lined_len(&empty, &lines), whole.len());
+        }
+    }
 
     #[test]
     fn split_keeps_order_and_fits_each_part_in_the_limit() {
