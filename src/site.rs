@@ -79,6 +79,9 @@ pub struct Site {
     /// The display texts of the last build's events, by fingerprint.
     texts: KeptTexts,
     render_state: RenderState,
+    /// The search index's documents, kept from one build to the next when
+    /// asked for (`annals serve`).
+    search_cache: Option<outputs::search::SearchCache>,
     /// The number of the timeline of the last build that succeeded (0:
     /// none; the timeline itself is the cache's, which changes it in place
     /// for an edit of words), and its events' display texts.
@@ -176,6 +179,7 @@ impl Site {
             timeline_cache: TimelineCache::default(),
             texts: KeptTexts::default(),
             render_state: RenderState::default(),
+            search_cache: None,
             last_number: 0,
             last_texts: Vec::new(),
             with_drafts: false,
@@ -407,8 +411,9 @@ impl Site {
             files: pages.written.len(),
         });
         let page_paths = self.render_state.page_paths();
-        let data =
-            outputs::render_data(&parts, &self.statics, &page_paths, target).map_err(&mut fail)?;
+        let search_cache = self.search_cache.as_mut();
+        let data = outputs::render_data(&parts, &self.statics, &page_paths, search_cache, target)
+            .map_err(&mut fail)?;
         let mut written = pages.written;
         let mut rendered = written.len();
         written.extend(data);
@@ -474,7 +479,7 @@ impl Site {
         };
         let mut state = RenderState::default();
         let pages = html::render_pages(&parts, &mut state, &tree)?;
-        let data = outputs::render_data(&parts, &self.statics, &state.page_paths(), &tree)?;
+        let data = outputs::render_data(&parts, &self.statics, &state.page_paths(), None, &tree)?;
         let count = pages.written.len();
         let written = pages
             .written
@@ -493,11 +498,12 @@ impl Site {
         self
     }
 
-    /// Keeps what a render can reuse in the next one (the list cards)
-    /// from one build to the next: for a site that is built again after
+    /// Keeps what a render can reuse in the next one (the list cards, the
+    /// search index's documents) from one build to the next: for a site that is built again after
     /// each edit (`annals serve`).
     pub fn keep_render_cache(&mut self) {
         self.render_state.keep_cards();
+        self.search_cache.get_or_insert_default();
     }
 
     /// The output paths of every page of the last build, sorted.

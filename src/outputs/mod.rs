@@ -234,11 +234,13 @@ fn data_files(
 /// feeds, calendars and data exports, the sitemap (which lists `pages`),
 /// and the built-in and the site's static files (a page wins over a static
 /// file of the same path). Each is put into `target` when made; their
-/// paths are returned.
+/// paths are returned. The search index takes what it can from
+/// `search_cache` and leaves it holding its documents.
 pub(crate) fn render_data(
     site: &SiteParts<'_>,
     site_static: &[(PathBuf, Vec<u8>)],
     pages: &[&str],
+    search_cache: Option<&mut search::SearchCache>,
     target: &dyn Target,
 ) -> Result<Vec<String>, Diagnostics> {
     let SiteParts {
@@ -248,7 +250,7 @@ pub(crate) fn render_data(
         ..
     } = *site;
     let (index, data) = rayon::join(
-        || search::build(config, timeline, texts),
+        || search::build(config, timeline, texts, search_cache),
         || data_files(config, timeline, texts, pages, target),
     );
     let search_page =

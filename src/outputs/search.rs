@@ -25,9 +25,11 @@ use rustc_hash::FxHashMap;
 use serde::Serialize;
 
 use crate::content::config::Config;
+use crate::content::event::Event;
 use crate::content::markdown;
+use crate::content::source::Source;
 use crate::outputs::OutputFile;
-use crate::timeline::Timeline;
+use crate::timeline::{Citation, Timeline};
 use crate::views::EventText;
 use crate::views::json::inert as json;
 use crate::views::url::Page;
@@ -169,13 +171,74 @@ struct EventRecord<'a>(&'a str, String, String, String);
 #[derive(Serialize)]
 struct SourceRecord<'a>(&'a str, String, String, String, Vec<(&'a str, &'a str)>);
 
-/// One document to index: its terms and its record, as JSON.
-struct Doc {
+/// One document tokenised: its terms and its record, as JSON.
+struct Tokenized {
     terms: DocTerms,
     record: String,
 }
 
-fn event_doc(tl: &Timeline, texts: &[Arc<EventText>], i: usize) -> Doc {
+/// The words of the index, numbered in the order met: a document names
+/// its terms by number, so that merging documents (again, after an edit in
+/// `annals serve`) hashes no words.
+#[derive(Default)]
+struct Words {
+    numbers: FxHashMap<String, u32>,
+    words: Vec<String>,
+}
+
+impl Words {
+    fn number(&mut self, word: &str) -> u32 {
+        if let Some(&n) = self.numbers.get(word) {
+            return n;
+        }
+        let n = u32::try_from(self.words.len()).expect("fewer than 2³² words");
+        self.numbers.insert(word.to_string(), n);
+        self.words.push(word.to_string());
+        n
+    }
+}
+
+/// One of a document's terms: its word's number, the fields it occurs
+/// in, and where its paragraphs are in the document's.
+struct DocTerm {
+    word: u32,
+    fields: u32,
+    paragraphs: std::ops::Range<u32>,
+}
+
+/// One document to index: its terms by number and its record, as JSON.
+struct Doc {
+    terms: Vec<DocTerm>,
+    paragraphs: Vec<u32>,
+    record: String,
+}
+
+impl Doc {
+    fn new(made: Tokenized, words: &mut Words) -> Doc {
+        let mut paragraphs = Vec::new();
+        let terms = made
+            .terms
+            .0
+            .into_iter()
+            .map(|(word, (fields, ps))| {
+                let from = paragraphs.len() as u32;
+                paragraphs.extend(ps);
+                DocTerm {
+                    word: words.number(&word),
+                    fields,
+                    paragraphs: from..paragraphs.len() as u32,
+                }
+            })
+            .collect();
+        Doc {
+            terms,
+            paragraphs,
+            record: made.record,
+        }
+    }
+}
+
+fn event_doc(tl: &Timeline, texts: &[Arc<EventText>], i: usize) -> Tokenized {
     let e = &tl.events[i];
     let date = texts[i].date_text.clone();
     let summary = &texts[i].summary_text;
@@ -202,13 +265,13 @@ fn event_doc(tl: &Timeline, texts: &[Arc<EventText>], i: usize) -> Doc {
         .join(" ");
     terms.add(&text, BODY, None);
     let record = EventRecord(&e.title, Page::Event(&e.id).file(), date, text);
-    Doc {
+    Tokenized {
         terms,
         record: json(&record),
     }
 }
 
-fn source_doc(config: &Config, tl: &Timeline, si: usize) -> Doc {
+fn source_doc(config: &Config, tl: &Timeline, si: usize) -> Tokenized {
     let s = &tl.sources[si];
     let date = s
         .published
@@ -242,7 +305,7 @@ fn source_doc(config: &Config, tl: &Timeline, si: usize) -> Doc {
         byline,
         paragraphs,
     );
-    Doc {
+    Tokenized {
         terms,
         record: json(&record),
     }
@@ -301,41 +364,135 @@ struct Manifest<'a> {
     doc_files: Vec<String>,
 }
 
+/// The documents of the last index, kept from one build to the next by
+/// `annals serve` (see `Site::keep_render_cache`): after an edit, only the
+/// events and sources it changed are tokenised again. A document is found
+/// by the address of its event or source and taken only if what it was
+/// made from is still the same: the event, its display texts and its
+/// checked citations, or the source (the site's settings do not change
+/// while it is loaded). Holding these keeps the addresses from being
+/// reused.
+#[derive(Default)]
+pub(crate) struct SearchCache {
+    events: FxHashMap<usize, (EventMade, Arc<Doc>)>,
+    sources: FxHashMap<usize, (Arc<Source>, Arc<Doc>)>,
+    /// The words the documents' terms are numbers of.
+    words: Words,
+}
+
+/// What an event's document is made from.
+type EventMade = (Arc<Event>, Arc<EventText>, Arc<[Citation]>);
+
+impl SearchCache {
+    fn event(&self, tl: &Timeline, texts: &[Arc<EventText>], i: usize) -> Option<Arc<Doc>> {
+        let ((event, text, citations), doc) = self.events.get(&address(&tl.events[i]))?;
+        (Arc::ptr_eq(event, &tl.events[i])
+            && Arc::ptr_eq(text, &texts[i])
+            && Arc::ptr_eq(citations, &tl.citations[i]))
+        .then(|| Arc::clone(doc))
+    }
+
+    fn source(&self, tl: &Timeline, si: usize) -> Option<Arc<Doc>> {
+        let (source, doc) = self.sources.get(&address(&tl.sources[si]))?;
+        Arc::ptr_eq(source, &tl.sources[si]).then(|| Arc::clone(doc))
+    }
+}
+
+fn address<T: ?Sized>(a: &Arc<T>) -> usize {
+    Arc::as_ptr(a).cast::<u8>() as usize
+}
+
 /// Builds the search index of the timeline: events (title, date as shown,
 /// terms, summary, body, quotations) then sources (title, byline, date,
 /// tags, paragraphs), in timeline order. The same timeline always gives
-/// the same files.
-pub(crate) fn build(config: &Config, tl: &Timeline, texts: &[Arc<EventText>]) -> SearchIndex {
+/// the same files. With a `cache`, documents are taken from it where they
+/// can be, and it is left holding this index's.
+pub(crate) fn build(
+    config: &Config,
+    tl: &Timeline,
+    texts: &[Arc<EventText>],
+    mut cache: Option<&mut SearchCache>,
+) -> SearchIndex {
     let events = tl.events.len();
     let total = events + tl.sources.len();
-    let mut postings: FxHashMap<String, Postings> = FxHashMap::default();
+    let mut old = cache.as_deref_mut().map(std::mem::take);
+    let mut words = old
+        .as_mut()
+        .map(|old| std::mem::take(&mut old.words))
+        .unwrap_or_default();
+    let mut kept = SearchCache::default();
+    let mut postings: Vec<Postings> = Vec::new();
     let mut records = Vec::with_capacity(total);
     for start in (0..total).step_by(BATCH) {
-        let docs: Vec<Doc> = (start..total.min(start + BATCH))
+        // Tokenised in parallel, unless kept from the last index.
+        let made: Vec<Result<Arc<Doc>, Tokenized>> = (start..total.min(start + BATCH))
             .into_par_iter()
             .map(|d| {
-                if d < events {
-                    event_doc(tl, texts, d)
-                } else {
-                    source_doc(config, tl, d - events)
-                }
+                let found = old.as_ref().and_then(|old| {
+                    if d < events {
+                        old.event(tl, texts, d)
+                    } else {
+                        old.source(tl, d - events)
+                    }
+                });
+                found.ok_or_else(|| {
+                    if d < events {
+                        event_doc(tl, texts, d)
+                    } else {
+                        source_doc(config, tl, d - events)
+                    }
+                })
             })
             .collect();
         // Merged in document order, so the postings come out sorted.
-        for (k, doc) in docs.into_iter().enumerate() {
+        for (k, made) in made.into_iter().enumerate() {
             let d = (start + k) as u32;
-            for (term, (fields, paragraphs)) in doc.terms.0 {
-                postings
-                    .entry(term)
-                    .or_default()
-                    .push(d, fields, &paragraphs);
+            let doc = made.unwrap_or_else(|new| Arc::new(Doc::new(new, &mut words)));
+            if postings.len() < words.words.len() {
+                postings.resize_with(words.words.len(), Postings::default);
             }
-            records.push(doc.record);
+            for t in &doc.terms {
+                let paragraphs =
+                    &doc.paragraphs[t.paragraphs.start as usize..t.paragraphs.end as usize];
+                postings[t.word as usize].push(d, t.fields, paragraphs);
+            }
+            if cache.is_some() {
+                let d = d as usize;
+                if d < events {
+                    let made = (
+                        Arc::clone(&tl.events[d]),
+                        Arc::clone(&texts[d]),
+                        Arc::clone(&tl.citations[d]),
+                    );
+                    let key = address(&tl.events[d]);
+                    kept.events.insert(key, (made, Arc::clone(&doc)));
+                } else {
+                    let source = &tl.sources[d - events];
+                    kept.sources
+                        .insert(address(source), (Arc::clone(source), Arc::clone(&doc)));
+                }
+            }
+            records.push(match Arc::try_unwrap(doc) {
+                Ok(doc) => doc.record,
+                Err(doc) => doc.record.clone(),
+            });
         }
     }
+    // The last index's documents that were not taken are let go of off
+    // the way to the files.
+    if let Some(old) = old {
+        std::thread::spawn(move || drop(old));
+    }
 
-    // UTF-16 order, as JavaScript compares strings.
-    let mut terms: Vec<(String, Postings)> = postings.into_iter().collect();
+    // The words some document has (a kept list of words may hold words
+    // no document has any more), in UTF-16 order, as JavaScript compares
+    // strings.
+    let mut terms: Vec<(&str, &Postings)> = postings
+        .iter()
+        .enumerate()
+        .filter(|(_, p)| !p.data.is_empty())
+        .map(|(w, p)| (words.words[w].as_str(), p))
+        .collect();
     terms.par_sort_unstable_by(|a, b| a.0.encode_utf16().cmp(b.0.encode_utf16()));
     let entries: Vec<String> = terms
         .par_iter()
@@ -352,7 +509,7 @@ pub(crate) fn build(config: &Config, tl: &Timeline, texts: &[Arc<EventText>]) ->
         doc_files: Vec::new(),
     };
     for (n, range) in cut(&entries, TERM_SHARD_BYTES).into_iter().enumerate() {
-        manifest.terms.push(&terms[range.start].0);
+        manifest.terms.push(terms[range.start].0);
         let (name, file) = data_file(&format!("t{n}"), &format!("[{}]", entries[range].join(",")));
         manifest.term_files.push(name);
         files.push(file);
@@ -365,6 +522,11 @@ pub(crate) fn build(config: &Config, tl: &Timeline, texts: &[Arc<EventText>]) ->
     }
     let (name, file) = data_file("manifest", &json(&manifest));
     files.push(file);
+    drop((manifest, terms));
+    if let Some(cache) = cache {
+        kept.words = words;
+        *cache = kept;
+    }
     SearchIndex {
         files,
         manifest: name,
