@@ -25,14 +25,15 @@ use rustc_hash::FxHashMap;
 use serde::Serialize;
 
 use crate::content::config::Config;
-use crate::content::event::Event;
 use crate::content::markdown;
-use crate::content::source::Source;
 use crate::outputs::OutputFile;
-use crate::timeline::{Citation, Timeline};
+use crate::timeline::Timeline;
 use crate::views::EventText;
 use crate::views::json::inert as json;
 use crate::views::url::Page;
+
+mod cache;
+pub(crate) use cache::SearchCache;
 
 /// Where a word occurs in a document: bit flags, also the weights'
 /// order (a title hit ranks above a metadata hit above a body hit).
@@ -364,44 +365,6 @@ struct Manifest<'a> {
     doc_files: Vec<String>,
 }
 
-/// The documents of the last index, kept from one build to the next by
-/// `annals serve` (see `Site::keep_render_cache`): after an edit, only the
-/// events and sources it changed are tokenised again. A document is found
-/// by the address of its event or source and taken only if what it was
-/// made from is still the same: the event, its display texts and its
-/// checked citations, or the source (the site's settings do not change
-/// while it is loaded). Holding these keeps the addresses from being
-/// reused.
-#[derive(Default)]
-pub(crate) struct SearchCache {
-    events: FxHashMap<usize, (EventMade, Arc<Doc>)>,
-    sources: FxHashMap<usize, (Arc<Source>, Arc<Doc>)>,
-    /// The words the documents' terms are numbers of.
-    words: Words,
-}
-
-/// What an event's document is made from.
-type EventMade = (Arc<Event>, Arc<EventText>, Arc<[Citation]>);
-
-impl SearchCache {
-    fn event(&self, tl: &Timeline, texts: &[Arc<EventText>], i: usize) -> Option<Arc<Doc>> {
-        let ((event, text, citations), doc) = self.events.get(&address(&tl.events[i]))?;
-        (Arc::ptr_eq(event, &tl.events[i])
-            && Arc::ptr_eq(text, &texts[i])
-            && Arc::ptr_eq(citations, &tl.citations[i]))
-        .then(|| Arc::clone(doc))
-    }
-
-    fn source(&self, tl: &Timeline, si: usize) -> Option<Arc<Doc>> {
-        let (source, doc) = self.sources.get(&address(&tl.sources[si]))?;
-        Arc::ptr_eq(source, &tl.sources[si]).then(|| Arc::clone(doc))
-    }
-}
-
-fn address<T: ?Sized>(a: &Arc<T>) -> usize {
-    Arc::as_ptr(a).cast::<u8>() as usize
-}
-
 /// Builds the search index of the timeline: events (title, date as shown,
 /// terms, summary, body, quotations) then sources (title, byline, date,
 /// tags, paragraphs), in timeline order. The same timeline always gives
@@ -415,24 +378,26 @@ pub(crate) fn build(
 ) -> SearchIndex {
     let events = tl.events.len();
     let total = events + tl.sources.len();
-    let mut old = cache.as_deref_mut().map(std::mem::take);
-    let mut words = old
-        .as_mut()
-        .map(|old| std::mem::take(&mut old.words))
-        .unwrap_or_default();
-    let mut kept = SearchCache::default();
+    let mut words = match cache.as_deref_mut() {
+        Some(cache) => {
+            cache.build += 1;
+            std::mem::take(&mut cache.words)
+        }
+        None => Words::default(),
+    };
     let mut postings: Vec<Postings> = Vec::new();
     let mut records = Vec::with_capacity(total);
     for start in (0..total).step_by(BATCH) {
         // Tokenised in parallel, unless kept from the last index.
+        let seen = cache.as_deref();
         let made: Vec<Result<Arc<Doc>, Tokenized>> = (start..total.min(start + BATCH))
             .into_par_iter()
             .map(|d| {
-                let found = old.as_ref().and_then(|old| {
+                let found = seen.and_then(|seen| {
                     if d < events {
-                        old.event(tl, texts, d)
+                        seen.event(tl, texts, d)
                     } else {
-                        old.source(tl, d - events)
+                        seen.source(tl, d - events)
                     }
                 });
                 found.ok_or_else(|| {
@@ -446,7 +411,8 @@ pub(crate) fn build(
             .collect();
         // Merged in document order, so the postings come out sorted.
         for (k, made) in made.into_iter().enumerate() {
-            let d = (start + k) as u32;
+            let d = start + k;
+            let new = made.is_err();
             let doc = made.unwrap_or_else(|new| Arc::new(Doc::new(new, &mut words)));
             if postings.len() < words.words.len() {
                 postings.resize_with(words.words.len(), Postings::default);
@@ -454,23 +420,10 @@ pub(crate) fn build(
             for t in &doc.terms {
                 let paragraphs =
                     &doc.paragraphs[t.paragraphs.start as usize..t.paragraphs.end as usize];
-                postings[t.word as usize].push(d, t.fields, paragraphs);
+                postings[t.word as usize].push(d as u32, t.fields, paragraphs);
             }
-            if cache.is_some() {
-                let d = d as usize;
-                if d < events {
-                    let made = (
-                        Arc::clone(&tl.events[d]),
-                        Arc::clone(&texts[d]),
-                        Arc::clone(&tl.citations[d]),
-                    );
-                    let key = address(&tl.events[d]);
-                    kept.events.insert(key, (made, Arc::clone(&doc)));
-                } else {
-                    let source = &tl.sources[d - events];
-                    kept.sources
-                        .insert(address(source), (Arc::clone(source), Arc::clone(&doc)));
-                }
+            if let Some(cache) = cache.as_deref_mut() {
+                cache.keep(tl, texts, d, &doc, new);
             }
             records.push(match Arc::try_unwrap(doc) {
                 Ok(doc) => doc.record,
@@ -478,10 +431,10 @@ pub(crate) fn build(
             });
         }
     }
-    // The last index's documents that were not taken are let go of off
-    // the way to the files.
-    if let Some(old) = old {
-        std::thread::spawn(move || drop(old));
+    if let Some(cache) = cache.as_deref_mut() {
+        let build = cache.build;
+        cache.events.retain(|_, c| c.used == build);
+        cache.sources.retain(|_, c| c.used == build);
     }
 
     // The words some document has (a kept list of words may hold words
@@ -524,8 +477,7 @@ pub(crate) fn build(
     files.push(file);
     drop((manifest, terms));
     if let Some(cache) = cache {
-        kept.words = words;
-        *cache = kept;
+        cache.words = words;
     }
     SearchIndex {
         files,
