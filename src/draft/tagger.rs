@@ -533,6 +533,24 @@ mod tests {
     }
 
     #[test]
+    fn vague_times_to_come_and_lengths() {
+        let a = anchor(2009, 5, 26);
+        let v = values(
+            "It will act very soon and sell as soon as possible. The now-cancelled \
+             deal shaped the future of GM. He left for an undetermined period of \
+             time.",
+            Language::En,
+            a,
+        );
+        let want = [
+            ("very soon", "FUTURE_REF"),
+            ("as soon as possible", "FUTURE_REF"),
+            ("an undetermined period of time", "PXX"),
+        ];
+        assert_eq!(v, pairs(&want));
+    }
+
+    #[test]
     fn matches_stand_as_whole_words() {
         assert!(is_word_edge("in May.", 3, 6));
         assert!(!is_word_edge("Mayor", 0, 3));
