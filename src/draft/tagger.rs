@@ -538,7 +538,8 @@ mod tests {
         let v = values(
             "It will act very soon and sell as soon as possible. The now-cancelled \
              deal shaped the future of GM. He left for an undetermined period of \
-             time.",
+             time. Stocks hit their lowest level in over six years. Over the years, \
+             it grew. Sales rose from the corresponding period last year.",
             Language::En,
             a,
         );
@@ -546,6 +547,9 @@ mod tests {
             ("very soon", "FUTURE_REF"),
             ("as soon as possible", "FUTURE_REF"),
             ("an undetermined period of time", "PXX"),
+            ("over six years", "P6Y"),
+            ("the years", "PXY"),
+            ("the corresponding period last year", "2008"),
         ];
         assert_eq!(v, pairs(&want));
     }
