@@ -555,6 +555,25 @@ mod tests {
     }
 
     #[test]
+    fn before_an_event_the_length_or_day_alone() {
+        let a = anchor(2009, 6, 8);
+        let v = values(
+            "It ships on June 17, two days before the phone launches. It came \
+             on Oct. 12, the day before the plunge. He had left two days before.",
+            Language::En,
+            a,
+        );
+        let want = [
+            ("June 17", "2009-06-17"),
+            ("two days", "P2D"),
+            ("Oct. 12", "2008-10-12"),
+            ("the day", "2008-10-12"),
+            ("two days before", "2009-06-06"),
+        ];
+        assert_eq!(v, pairs(&want));
+    }
+
+    #[test]
     fn matches_stand_as_whole_words() {
         assert!(is_word_edge("in May.", 3, 6));
         assert!(!is_word_edge("Mayor", 0, 3));
