@@ -151,7 +151,10 @@ pub fn tag(text: &str, lang: Language, anchor: Anchor) -> Result<Vec<Timex>, Str
     Ok(out)
 }
 
-/// Every match of every rule that stands as whole words.
+/// Every match of every rule that stands as whole words, including the
+/// matches that start inside another match of the same rule ("Jan. 9"
+/// in "Friday, Jan. 9"): if the outer one loses its start to a longer
+/// expression, the inner one can still be taken.
 fn candidates(set: &RuleSet, text: &str) -> Vec<Candidate> {
     let mut out = Vec::new();
     for (i, rule) in set.rules.iter().enumerate() {
@@ -192,7 +195,7 @@ fn candidates(set: &RuleSet, text: &str) -> Vec<Candidate> {
                         .map(|g| g.map(|m| (m.start(), m.end())))
                         .collect(),
                 });
-                pos = whole.end();
+                pos = next_char(text, whole.start());
             } else {
                 pos = next_char(text, whole.start());
             }
@@ -530,6 +533,60 @@ mod tests {
             v,
             pairs(&[("the following days", "PXD"), ("the previous years", "PXY")])
         );
+    }
+
+    #[test]
+    fn vague_times_to_come_and_lengths() {
+        let a = anchor(2009, 5, 26);
+        let v = values(
+            "It will act very soon and sell as soon as possible. The now-cancelled \
+             deal shaped the future of GM. He left for an undetermined period of \
+             time. Stocks hit their lowest level in over six years. Over the years, \
+             it grew. Sales rose from the corresponding period last year.",
+            Language::En,
+            a,
+        );
+        let want = [
+            ("very soon", "FUTURE_REF"),
+            ("as soon as possible", "FUTURE_REF"),
+            ("an undetermined period of time", "PXX"),
+            ("over six years", "P6Y"),
+            ("the years", "PXY"),
+            ("the corresponding period last year", "2008"),
+        ];
+        assert_eq!(v, pairs(&want));
+    }
+
+    #[test]
+    fn before_an_event_the_length_or_day_alone() {
+        let a = anchor(2009, 6, 8);
+        let v = values(
+            "It ships on June 17, two days before the phone launches. It came \
+             on Oct. 12, the day before the plunge. He had left two days before.",
+            Language::En,
+            a,
+        );
+        let want = [
+            ("June 17", "2009-06-17"),
+            ("two days", "P2D"),
+            ("Oct. 12", "2008-10-12"),
+            ("the day", "2008-10-12"),
+            ("two days before", "2009-06-06"),
+        ];
+        assert_eq!(v, pairs(&want));
+    }
+
+    #[test]
+    fn a_match_inside_a_skipped_one_still_counts() {
+        // "Friday, Jan. 9" loses "Friday" to the clock time; "Jan. 9",
+        // which starts inside it, is found all the same.
+        let a = anchor(2009, 1, 12);
+        let v = values("It closed at 5 p.m. on Friday, Jan. 9.", Language::En, a);
+        let want = [
+            ("5 p.m. on Friday", "2009-01-09T17:00"),
+            ("Jan. 9", "2009-01-09"),
+        ];
+        assert_eq!(v, pairs(&want));
     }
 
     #[test]
