@@ -18,7 +18,7 @@ use crate::date::{DateEnd, DatePoint, HUMAN_YEARS};
 use crate::timeline::Timeline;
 use crate::views::EventText;
 use crate::views::escape::{escape_html, escape_html_text as html_text};
-use crate::views::json::{inert, inert_lines as inert_json};
+use crate::views::json::{inert, inert_lines as inert_json, lined_len, with_lines};
 use crate::views::url::Page;
 
 /// TimelineJS3 date parts of a point.
@@ -76,45 +76,6 @@ fn tl_era(era: &crate::content::config::Era) -> Value {
 /// The most bytes a file may have on the hosts sites are published on:
 /// Cloudflare Pages refuses files over 25 MiB.
 pub(crate) const FILE_LIMIT: usize = 25 * 1024 * 1024;
-
-/// Where the items of the `events` list of `empty` (a document written by
-/// [`inert_json`] with that list empty) go: just after its `[`.
-fn events_at(empty: &str) -> usize {
-    const KEY: &str = "\n\"events\":[]";
-    empty
-        .find(KEY)
-        .expect("the document has an empty `events` list")
-        + KEY.len()
-        - 1
-}
-
-/// The length of [`with_lines`]`(empty, lines)`, without writing it.
-fn lined_len(empty: &str, lines: &[String]) -> usize {
-    match lines.len() {
-        0 => empty.len(),
-        n => empty.len() + lines.iter().map(String::len).sum::<usize>() + 2 * n,
-    }
-}
-
-/// `empty` (a document written by [`inert_json`] with its `events` list
-/// empty) holding `lines` (each event written by [`inert`]) in that list:
-/// the very text [`inert_json`] writes for the document with the events,
-/// an item to a line.
-fn with_lines(empty: &str, lines: &[String]) -> String {
-    if lines.is_empty() {
-        return empty.to_string();
-    }
-    let at = events_at(empty);
-    let mut out = String::with_capacity(lined_len(empty, lines));
-    out.push_str(&empty[..at]);
-    for (k, line) in lines.iter().enumerate() {
-        out.push_str(if k == 0 { "\n" } else { ",\n" });
-        out.push_str(line);
-    }
-    out.push('\n');
-    out.push_str(&empty[at..]);
-    out
-}
 
 /// `items` in runs of consecutive items, as few as `write` needs to make
 /// each run fit in `limit` bytes (an item that does not fit alone is a run
@@ -287,9 +248,11 @@ pub(crate) fn timelinejs(
     });
     let whole = lined_len(&empty, &lines);
     if whole <= limit {
-        return vec![("timeline.json".into(), with_lines(&empty, &lines))];
+        return vec![("timeline.json".into(), with_lines(&empty, "events", &lines))];
     }
-    let parts = split(&lines, limit, whole, |chunk| with_lines(&empty, chunk));
+    let parts = split(&lines, limit, whole, |chunk| {
+        with_lines(&empty, "events", chunk)
+    });
     let (mut files, refs) = part_files("timeline", tl, parts);
     let manifest = json!({
         "event_count": lines.len(),
@@ -492,10 +455,12 @@ pub(crate) fn events_json(
     });
     let whole = lined_len(&empty, &lines);
     if whole <= limit {
-        return vec![("events.json".into(), with_lines(&empty, &lines))];
+        return vec![("events.json".into(), with_lines(&empty, "events", &lines))];
     }
     let empty_part = inert_json(&ExportPart { events: &[] });
-    let parts = split(&lines, limit, whole, |chunk| with_lines(&empty_part, chunk));
+    let parts = split(&lines, limit, whole, |chunk| {
+        with_lines(&empty_part, "events", chunk)
+    });
     let (mut files, parts) = part_files("events", tl, parts);
     let manifest = inert_json(&ExportManifest {
         eras: &eras,
@@ -510,35 +475,7 @@ pub(crate) fn events_json(
 
 #[cfg(test)]
 mod tests {
-    use super::{inert, inert_json, lined_len, split, with_lines};
-    use serde_json::json;
-
-    #[test]
-    fn a_document_put_together_from_lines_is_the_document_written_whole() {
-        #[derive(serde::Serialize)]
-        struct Doc<'a> {
-            eras: &'a [serde_json::Value],
-            events: &'a [serde_json::Value],
-            site: serde_json::Value,
-        }
-        let events: Vec<_> = (0..5)
-            .map(|i| json!({ "id": format!("e{i}"), "tags": ["a<b", "c&d"], "span": { "start": i } }))
-            .collect();
-        let eras = [json!({ "title": "\"events\":[] in a title" })];
-        let site = json!({ "title": "T", "list": [] });
-        let doc = |events| Doc {
-            eras: &eras,
-            events,
-            site: site.clone(),
-        };
-        let empty = inert_json(&doc(&[]));
-        for n in 0..=events.len() {
-            let lines: Vec<String> = events[..n].iter().map(inert).collect();
-            let whole = with_lines(&empty, &lines);
-            assert_eq!(whole, inert_json(&doc(&events[..n])), "{n} events");
-            assert_eq!(lined_len(&empty, &lines), whole.len());
-        }
-    }
+    use super::split;
 
     #[test]
     fn split_keeps_order_and_fits_each_part_in_the_limit() {

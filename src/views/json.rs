@@ -33,6 +33,42 @@ pub(crate) fn inert_lines<T: Serialize + ?Sized>(value: &T) -> String {
     }
 }
 
+/// The length of [`with_lines`]`(empty, key, items)`, without writing it.
+pub(crate) fn lined_len(empty: &str, items: &[String]) -> usize {
+    match items.len() {
+        0 => empty.len(),
+        n => empty.len() + items.iter().map(String::len).sum::<usize>() + 2 * n,
+    }
+}
+
+/// `empty` (an object written by [`inert_lines`] with its list `key`
+/// empty) holding `items` (each written by [`inert`]) in that list: the
+/// very text [`inert_lines`] writes for the object with those items, one
+/// to a line. For a document too large to write whole more than once
+/// (`events.json`, `timeline.json`), whose items are written on their own
+/// (in parallel) and sized before it is put together.
+pub(crate) fn with_lines(empty: &str, key: &str, items: &[String]) -> String {
+    if items.is_empty() {
+        return empty.to_string();
+    }
+    // A key of the top object starts its own line; the items go after `[`.
+    let list = format!("\n{}:[]", inert(key));
+    let at = empty
+        .find(&list)
+        .unwrap_or_else(|| panic!("the object has an empty list `{key}`"))
+        + list.len()
+        - 1;
+    let mut out = String::with_capacity(lined_len(empty, items));
+    out.push_str(&empty[..at]);
+    for (k, item) in items.iter().enumerate() {
+        out.push_str(if k == 0 { "\n" } else { ",\n" });
+        out.push_str(item);
+    }
+    out.push('\n');
+    out.push_str(&empty[at..]);
+    out
+}
+
 /// How many levels of nesting get a line per entry in [`inert_lines`]:
 /// the top object's keys, and the items of the lists it holds.
 const LINED: usize = 2;
@@ -165,5 +201,32 @@ mod tests {
         );
         assert_eq!(serde_json::from_str::<serde_json::Value>(&text).unwrap(), v);
         assert_eq!(inert_lines(&serde_json::json!({})), "{}");
+    }
+
+    #[test]
+    fn a_document_put_together_from_lines_is_the_document_written_whole() {
+        #[derive(serde::Serialize)]
+        struct Doc<'a> {
+            eras: &'a [serde_json::Value],
+            events: &'a [serde_json::Value],
+            site: serde_json::Value,
+        }
+        let events: Vec<_> = (0..5)
+            .map(|i| serde_json::json!({ "id": format!("e{i}"), "tags": ["a<b", "c&d"], "span": { "start": i } }))
+            .collect();
+        let eras = [serde_json::json!({ "title": "\"events\":[] in a title" })];
+        let site = serde_json::json!({ "title": "T", "list": [] });
+        let doc = |events| Doc {
+            eras: &eras,
+            events,
+            site: site.clone(),
+        };
+        let empty = inert_lines(&doc(&[]));
+        for n in 0..=events.len() {
+            let lines: Vec<String> = events[..n].iter().map(inert).collect();
+            let whole = with_lines(&empty, "events", &lines);
+            assert_eq!(whole, inert_lines(&doc(&events[..n])), "{n} events");
+            assert_eq!(lined_len(&empty, &lines), whole.len());
+        }
     }
 }
