@@ -44,6 +44,9 @@ pub(super) struct Last {
     /// The warnings that are not about one event's citations: term
     /// spellings, sources no event cites.
     other_warnings: Vec<Diagnostic>,
+    /// Whether some term is spelled two ways: its name is then its
+    /// earliest event's spelling, which a move in time can change.
+    spellings_differ: bool,
 }
 
 /// Whether `new` can take the place of `old` on the timeline without
@@ -52,9 +55,17 @@ pub(super) struct Last {
 /// for the spelling warnings) and related ids. Its importance may differ
 /// (see [`stays`]); its citations are compared once checked.
 fn same_place(old: &Event, new: &Event) -> bool {
-    old.id == new.id
+    same_links(old, new)
         && old.span == new.span
         && old.zone == new.zone
+        && old.date.to_string() == new.date.to_string()
+}
+
+/// Whether `new` names what `old` names: the same id, terms (and where
+/// they are written) and related ids. Its dates may differ: it may move
+/// in time (see [`moves`](super::moves)).
+fn same_links(old: &Event, new: &Event) -> bool {
+    old.id == new.id
         && old.terms == new.terms
         && old.slugs == new.slugs
         && old.term_locations == new.term_locations
@@ -64,7 +75,6 @@ fn same_place(old: &Event, new: &Event) -> bool {
             .iter()
             .zip(&new.related)
             .all(|(a, b)| a.id == b.id)
-        && old.date.to_string() == new.date.to_string()
 }
 
 /// Whether the events at `changed` (timeline indices, sorted, with their
@@ -132,8 +142,10 @@ fn changes(
 /// order; the sources the same) put in their places, when there are few,
 /// every one of them can take its old event's place (see [`same_place`])
 /// and cites the same sources without error: a typo fixed in one event of
-/// a large site costs its own check, not a new timeline. `None` when the
-/// timeline has to be built anew.
+/// a large site costs its own check, not a new timeline. One changed event
+/// that names the same terms and events may also move in time: it is
+/// taken out of the order and put back (see [`moves`](super::moves)).
+/// `None` when the timeline has to be built anew.
 fn patch(
     last: &mut Last,
     changed: &[(usize, Arc<Event>)],
@@ -141,10 +153,15 @@ fn patch(
     cache: &Kept<Checked>,
 ) -> Option<Patched> {
     let tl = &last.timeline;
+    let may_move = match changed {
+        [(k, new)] => !last.spellings_differ && same_links(&last.files[*k], new),
+        _ => false,
+    };
     if changed.len() > MAX_CHANGED
-        || changed
-            .iter()
-            .any(|(k, new)| !same_place(&last.files[*k], new))
+        || (!may_move
+            && changed
+                .iter()
+                .any(|(k, new)| !same_place(&last.files[*k], new)))
     {
         return None;
     }
@@ -180,7 +197,11 @@ fn patch(
     let mut placed: Vec<(usize, &Arc<Event>)> =
         changed.iter().map(|(k, e)| (last.by_file[*k], e)).collect();
     placed.sort_unstable_by_key(|p| p.0);
-    if !stays(&tl.events, &placed) {
+    let in_place = changed
+        .iter()
+        .all(|(k, new)| same_place(&last.files[*k], new))
+        && stays(&tl.events, &placed);
+    if !in_place && !may_move {
         return None;
     }
     let from = tl.number;
@@ -188,6 +209,25 @@ fn patch(
     let timeline = Arc::make_mut(&mut last.timeline);
     // The last checks are the last build's alone: changed in place.
     let mut checked = std::mem::take(&mut last.checked);
+    if !in_place {
+        let ((k, event), check) = (&changed[0], checks.pop()?);
+        let at = last.by_file[*k];
+        let citations = Arc::clone(&check.citations);
+        let Some(shift) = super::moves::move_event(timeline, at, Arc::clone(event), citations)
+        else {
+            last.checked = checked;
+            return None;
+        };
+        checked[at] = check;
+        shift.reorder(&mut checked);
+        last.by_file.iter_mut().for_each(|i| *i = shift.apply(*i));
+        timeline.number = Timeline::new_number();
+        timeline.change = super::Change::Moved;
+        return Some(Patched {
+            warnings: warnings_of(&last.other_warnings, &checked),
+            checked,
+        });
+    }
     let mut replaced = Vec::with_capacity(changed.len());
     for ((k, event), check) in changed.iter().zip(checks) {
         let at = last.by_file[*k];
@@ -204,11 +244,20 @@ fn patch(
         changed,
         replaced,
     };
-    let mut warnings = Diagnostics::from(last.other_warnings.clone());
-    for c in &checked {
+    Some(Patched {
+        warnings: warnings_of(&last.other_warnings, &checked),
+        checked,
+    })
+}
+
+/// The warnings of a patched timeline: those not about one event's
+/// citations, then each event's.
+fn warnings_of(other: &[Diagnostic], checked: &[Arc<Checked>]) -> Diagnostics {
+    let mut warnings = Diagnostics::from(other.to_vec());
+    for c in checked {
         c.warnings.iter().for_each(|d| warnings.push(d.clone()));
     }
-    Some(Patched { checked, warnings })
+    warnings
 }
 
 impl Last {
@@ -218,6 +267,7 @@ impl Last {
         by_file: Vec<usize>,
         checked: Vec<Arc<Checked>>,
         other_warnings: &Diagnostics,
+        spellings_differ: bool,
     ) -> Last {
         Last {
             timeline: Arc::clone(timeline),
@@ -228,6 +278,7 @@ impl Last {
             by_file,
             checked,
             other_warnings: other_warnings.iter().cloned().collect(),
+            spellings_differ,
         }
     }
 }

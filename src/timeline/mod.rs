@@ -8,6 +8,7 @@
 mod cache;
 mod citations;
 mod groups;
+mod moves;
 pub(crate) mod order;
 mod references;
 mod taxonomies;
@@ -134,6 +135,10 @@ pub(crate) enum Change {
     /// Built anew: compare everything.
     #[default]
     All,
+    /// Patched from the last timeline: one event moved in time (see
+    /// [`moves`]), and every index between its old and new places
+    /// shifted. Compare everything.
+    Moved,
     /// Patched from the timeline numbered `from` (see [`Timeline::number`]):
     /// the events at these indices were replaced by events in the same
     /// place, with the same dates, terms, related events and cited sources
@@ -255,7 +260,10 @@ pub(crate) fn build(
         c.warnings.iter().for_each(|d| warnings.push(d.clone()));
     }
     let related = related(&events, &event_ids, unloaded, &mut diags);
+    let other_before = other.warning_count();
     let (taxonomies, event_terms) = taxonomies::taxonomies(config, &events, &mut diags, &mut other);
+    // Only spellings are warned about there.
+    let spellings_differ = other.warning_count() > other_before;
     if diags.has_errors() {
         diags.extend(warnings);
         diags.extend(other);
@@ -281,7 +289,13 @@ pub(crate) fn build(
         change: Change::All,
     });
     if !partial {
-        cache.remember(Last::new(&timeline, by_file, checked, &other));
+        cache.remember(Last::new(
+            &timeline,
+            by_file,
+            checked,
+            &other,
+            spellings_differ,
+        ));
     }
     warnings.extend(other);
     Ok((timeline, warnings))

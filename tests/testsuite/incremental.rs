@@ -65,6 +65,13 @@ const QUOTES: [&str; 3] = [
 ];
 
 fn event_yaml(rng: &mut impl Rng, n: usize, events: usize) -> String {
+    // Two spellings of one term: its name is the spelling of its earliest
+    // event, so an edit of one event renames the term on other pages.
+    event_yaml_tagged(rng, n, events, &["Mexico", "mexico", "military"])
+}
+
+/// An event of the generated sites, with one of `tags`.
+fn event_yaml_tagged(rng: &mut impl Rng, n: usize, events: usize, tags: &[&str]) -> String {
     let year = 2020 + rng.random_range(0..6);
     let date = match rng.random_range(0..5) {
         0 => format!("{year}"),
@@ -76,9 +83,6 @@ fn event_yaml(rng: &mut impl Rng, n: usize, events: usize) -> String {
             rng.random_range(1..29)
         ),
     };
-    // Two spellings of one term: its name is the spelling of its earliest
-    // event, so an edit of one event renames the term on other pages.
-    let tags = ["Mexico", "mexico", "military"];
     let mut y = format!(
         "title: Event {n} v{}\ndate: \"{date}\"\nimportance: {}\nsummary: Summary {}\ntags: [{}]\n",
         rng.random_range(0..1000),
@@ -113,6 +117,11 @@ struct Many {
 
 impl Many {
     fn new(seed: u64, events: usize) -> Many {
+        Many::tagged(seed, events, &["Mexico", "mexico", "military"])
+    }
+
+    /// As [`Many::new`], each event with one of `tags`.
+    fn tagged(seed: u64, events: usize, tags: &[&str]) -> Many {
         let t = SiteTest::fixture("good");
         let dir = t.root().join("content/events/many");
         fs::create_dir_all(&dir).unwrap();
@@ -120,7 +129,7 @@ impl Many {
         for n in 0..events {
             fs::write(
                 dir.join(format!("e{n}.yaml")),
-                event_yaml(&mut rng, n, events),
+                event_yaml_tagged(&mut rng, n, events, tags),
             )
             .unwrap();
         }
@@ -402,6 +411,60 @@ fn a_long_list_kept_through_edits_equals_a_full_build() {
         false => l.to_string(),
     });
     apply(&mut site, &mut served, &path, "words after");
+}
+
+/// Events moved in time on a site whose terms are each spelled one way
+/// (800 events: four home pages): the timeline takes each moved event out
+/// of the order and puts it back, and the list pages it did not leave or
+/// join keep their axes. Each edit equals a full build, and renders a few
+/// pages, not every list page.
+#[test]
+fn events_moved_in_time_equal_a_full_build() {
+    let events = 800;
+    let tags = ["Mexico", "military", "trade"];
+    let Many {
+        t,
+        dir,
+        mut rng,
+        mut site,
+        mut served,
+        first,
+    } = Many::tagged(17, events, &tags);
+    let root = t.root().to_path_buf();
+    assert!(served.files().contains_key("page/4/index.html"));
+    for step in 0..16 {
+        let n = rng.random_range(0..events);
+        let path = dir.join(format!("e{n}.yaml"));
+        let text = fs::read_to_string(&path).unwrap();
+        let year = 2020 + rng.random_range(0..6);
+        let date = match step % 4 {
+            0 => format!("{year}"),
+            1 => format!("{year}-{:02}", rng.random_range(1..13)),
+            2 => format!(
+                "{year}-{:02}-{:02}",
+                rng.random_range(1..13),
+                rng.random_range(1..29)
+            ),
+            // Before every other event: a year of its own.
+            _ => "1999-06".to_string(),
+        };
+        let moved: Vec<String> = text
+            .lines()
+            .map(|l| match l.starts_with("date:") {
+                true => format!("date: \"{date}\""),
+                false if l.starts_with("importance:") => format!("importance: {}", step % 5 + 1),
+                false => l.to_string(),
+            })
+            .collect();
+        fs::write(&path, moved.join("\n") + "\n").unwrap();
+        assert!(site.update(std::slice::from_ref(&path)), "step {step}");
+        let rendered = served.apply(&mut site).unwrap();
+        assert_same(&served, &root, &format!("step {step}: moved to {date}"));
+        assert!(
+            rendered * 4 < first,
+            "step {step}: {rendered} of {first} pages"
+        );
+    }
 }
 
 /// One file of several events, one a draft: the words of an event in it
