@@ -262,7 +262,7 @@ impl<'a> Renderer<'a> {
         // dates, no titles. Its fingerprint is what the strip draws (one
         // drawing per list), so that a title edit renders the pages that
         // show the event, not every page of the list.
-        let whole = if plan.page_axes.is_empty() {
+        let whole = if plan.chunks.len() <= 1 {
             axis_of(&plan.axis)
         } else {
             plan.axis.as_ref().map(|a| {
@@ -279,7 +279,10 @@ impl<'a> Renderer<'a> {
 
     /// The fingerprint of page `k` (0-based) of the list laid out in
     /// `plan`, whose pages share `list` (see
-    /// [`Renderer::list_pages_fingerprints`]).
+    /// [`Renderer::list_pages_fingerprints`]). A page's own axis is drawn
+    /// from its cards' events (their dates, importances, titles and ids,
+    /// all in their card prints) and its place in the list: the page's
+    /// fingerprint covers it without laying it out.
     pub(super) fn list_page_print(
         &self,
         plan: &ListPlan<'_>,
@@ -287,14 +290,6 @@ impl<'a> Renderer<'a> {
         k: usize,
         fp: &Fingerprints,
     ) -> (Arc<str>, u64) {
-        let page_axis = plan.page_axes.get(k).map(|a| {
-            a.as_ref().map(|a| {
-                let mut h = DefaultHasher::new();
-                a.layout_hash(&mut h);
-                plan.axis_title.hash(&mut h);
-                h.finish()
-            })
-        });
         let runs: Vec<(GroupKey, Vec<u64>)> = plan.chunks[k]
             .iter()
             .map(|(g, run)| {
@@ -306,7 +301,7 @@ impl<'a> Renderer<'a> {
             .collect();
         (
             plan.first.list_page(k + 1).file().into(),
-            hash_of((list, k, runs, page_axis)),
+            hash_of((list, k, runs)),
         )
     }
 }

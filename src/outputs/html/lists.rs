@@ -46,9 +46,6 @@ pub(super) struct ListPlan<'a> {
     pub(super) labels: Vec<String>,
     /// The axis over all its events.
     pub(super) axis: Option<Axis<'a>>,
-    /// For a list of more than one page, each page's own axis over its
-    /// events (the whole list's axis then draws the overview).
-    pub(super) page_axes: Vec<Option<Axis<'a>>>,
     /// For a list of more than one page, each page's overview: where it
     /// lies in the whole list (drawn from the whole list's axis).
     pub(super) overviews: Vec<String>,
@@ -424,24 +421,6 @@ impl<'a> Renderer<'a> {
             chunks.len(),
         );
         let labels = chunks.iter().map(|c| self.chunk_label(c)).collect();
-        // In parallel: the home list of a large site has hundreds of pages,
-        // and an edit that moves an event lays it out again.
-        let page_axes = if chunks.len() > 1 {
-            chunks
-                .par_iter()
-                .enumerate()
-                .map(|(k, chunk)| {
-                    let mut on_page: Vec<usize> = chunk
-                        .iter()
-                        .flat_map(|(_, run)| run.iter().copied())
-                        .collect();
-                    on_page.sort_unstable();
-                    self.axis(&first, &on_page, &|_| k + 1, chunks.len())
-                })
-                .collect()
-        } else {
-            Vec::new()
-        };
         let overviews = match (&axis, chunks.len() > 1) {
             (Some(whole), true) => whole.svg_overviews(
                 &chunks
@@ -463,7 +442,6 @@ impl<'a> Renderer<'a> {
             clustered: axis.as_ref().is_some_and(Axis::is_clustered),
             titles_matter: axis.as_ref().is_none_or(Axis::titles_matter),
             axis,
-            page_axes,
             axis_title,
             term,
             key: 0,
@@ -517,7 +495,13 @@ impl<'a> Renderer<'a> {
             .map(|(k, chunk)| {
                 let page = first.list_page(k + 1);
                 let (root, messages, title) = (page.root(), self.messages, &plan.axis_title);
-                let axis = plan.page_axes.get(k).unwrap_or(&plan.axis).as_ref();
+                // A list of several pages draws each page's own axis over
+                // its events (the whole list's axis then draws the
+                // overview), laid out only for a page rendered: an event
+                // moved in time changes the pages it left and joined.
+                let page_axis = (plan.chunks.len() > 1)
+                    .then(|| self.axis(&first, &on_page(chunk), &|_| k + 1, plan.chunks.len()));
+                let axis = page_axis.as_ref().unwrap_or(&plan.axis).as_ref();
                 let view = ListView {
                     axis: axis
                         .map(|a| a.svg(&root, messages, title))
@@ -558,4 +542,14 @@ impl<'a> Renderer<'a> {
             self.render("index.html", page, title, description, Home { list })
         })
     }
+}
+
+/// The events of a page of a list, in timeline order.
+fn on_page(chunk: &ListChunk) -> Vec<usize> {
+    let mut on_page: Vec<usize> = chunk
+        .iter()
+        .flat_map(|(_, run)| run.iter().copied())
+        .collect();
+    on_page.sort_unstable();
+    on_page
 }

@@ -158,9 +158,9 @@ pub(super) fn render(
 
 impl<'a> Renderer<'a> {
     /// The list `input`, laid out as `layout` (the same events: an edit of
-    /// words moves none), with the axes of its pages that list a changed
-    /// event laid out again (and only those pages are to be rendered):
-    /// the plan, and those pages (0-based).
+    /// words moves none): the plan, and the pages that list a changed
+    /// event (0-based), the only ones to be rendered (each lays out its
+    /// own axis then).
     fn relaid(
         &self,
         input: ListInput<'a>,
@@ -177,19 +177,6 @@ impl<'a> Renderer<'a> {
         let pages: Vec<usize> = (0..chunks.len())
             .filter(|&k| chunks[k].iter().any(|(_, run)| run.iter().any(is_changed)))
             .collect();
-        let page_axes = (0..chunks.len())
-            .map(|k| {
-                if pages.binary_search(&k).is_err() {
-                    return None;
-                }
-                let mut on_page: Vec<usize> = chunks[k]
-                    .iter()
-                    .flat_map(|(_, run)| run.iter().copied())
-                    .collect();
-                on_page.sort_unstable();
-                self.axis(&input.first, &on_page, &|_| k + 1, chunks.len())
-            })
-            .collect();
         let plan = ListPlan {
             first: input.first,
             events: input.events,
@@ -199,7 +186,6 @@ impl<'a> Renderer<'a> {
             clustered,
             titles_matter: false,
             axis: None,
-            page_axes,
             axis_title: self.axis_title(input.term),
             term: input.term,
             key: input.key,
