@@ -213,6 +213,7 @@ fn patch(
         let ((k, event), check) = (&changed[0], checks.pop()?);
         let at = last.by_file[*k];
         let citations = Arc::clone(&check.citations);
+        let replaced = Arc::clone(&timeline.events[at]);
         let Some(shift) = super::moves::move_event(timeline, at, Arc::clone(event), citations)
         else {
             last.checked = checked;
@@ -222,7 +223,11 @@ fn patch(
         shift.reorder(&mut checked);
         last.by_file.iter_mut().for_each(|i| *i = shift.apply(*i));
         timeline.number = Timeline::new_number();
-        timeline.change = super::Change::Moved;
+        timeline.change = super::Change::Moved {
+            from,
+            shift,
+            replaced,
+        };
         return Some(Patched {
             warnings: warnings_of(&last.other_warnings, &checked),
             checked,

@@ -9,6 +9,7 @@ mod cache;
 mod citations;
 mod groups;
 mod moves;
+pub(crate) use moves::Shift;
 pub(crate) mod order;
 mod references;
 mod taxonomies;
@@ -135,10 +136,19 @@ pub(crate) enum Change {
     /// Built anew: compare everything.
     #[default]
     All,
-    /// Patched from the last timeline: one event moved in time (see
-    /// [`moves`]), and every index between its old and new places
-    /// shifted. Compare everything.
-    Moved,
+    /// Patched from the timeline numbered `from`: one event moved in time
+    /// (see [`moves`]) from index `shift.from` to `shift.to`, every index
+    /// between shifted by one; every other event and every source is the
+    /// same. What is made per event can be moved along (see
+    /// [`Shift::reorder`]); pages are compared.
+    Moved {
+        /// The number of the timeline it was patched from.
+        from: u64,
+        /// Where the event was and is.
+        shift: Shift,
+        /// The event it replaced.
+        replaced: Arc<Event>,
+    },
     /// Patched from the timeline numbered `from` (see [`Timeline::number`]):
     /// the events at these indices were replaced by events in the same
     /// place, with the same dates, terms, related events and cited sources

@@ -14,13 +14,14 @@ use crate::content::event::Event;
 /// Old index to new, for one event moved from `from` to `to` (its index
 /// in the new order): the events between shift by one toward `from`.
 #[derive(Debug, Clone, Copy)]
-pub(super) struct Shift {
-    pub(super) from: usize,
-    pub(super) to: usize,
+pub(crate) struct Shift {
+    pub(crate) from: usize,
+    pub(crate) to: usize,
 }
 
 impl Shift {
-    pub(super) fn apply(self, i: usize) -> usize {
+    /// The new index of the event at old index `i`.
+    pub(crate) fn apply(self, i: usize) -> usize {
         let Shift { from, to } = self;
         if i == from {
             to
@@ -34,7 +35,7 @@ impl Shift {
     }
 
     /// `v` (indexed by old index) reindexed by new index.
-    pub(super) fn reorder<T>(self, v: &mut [T]) {
+    pub(crate) fn reorder<T>(self, v: &mut [T]) {
         if self.from < self.to {
             v[self.from..=self.to].rotate_left(1);
         } else {
@@ -259,7 +260,7 @@ mod tests {
             )
             .unwrap();
             assert_eq!(shape(&patched), shape(&full), "step {step}");
-            moved += usize::from(matches!(patched.change, Change::Moved));
+            moved += usize::from(matches!(patched.change, Change::Moved { .. }));
         }
         assert!(moved > 60, "{moved} of 80 edits moved in place");
         // A term spelled two ways: a move could rename it, so the

@@ -69,9 +69,10 @@ pub(crate) fn event_texts(
         .collect()
 }
 
-/// [`event_texts`] for a timeline patched ([`Change::Words`]) from the
-/// one numbered `last`, whose texts were `last_texts` (taken): those
-/// texts with the changed events' made anew, and `kept` updated to match.
+/// [`event_texts`] for a timeline patched ([`Change::Words`],
+/// [`Change::Moved`]) from the one numbered `last`, whose texts were
+/// `last_texts` (taken): those texts (moved along with a moved event)
+/// with the changed events' made anew, and `kept` updated to match.
 /// `None`, taking nothing, when `timeline` was not patched from that one.
 pub(crate) fn patched_texts(
     config: &Config,
@@ -80,19 +81,33 @@ pub(crate) fn patched_texts(
     last_texts: &mut Vec<Arc<EventText>>,
     kept: &mut KeptTexts,
 ) -> Option<Vec<Arc<EventText>>> {
-    let Change::Words {
-        from,
-        changed,
-        replaced,
-    } = &timeline.change
-    else {
-        return None;
+    let (from, changed, replaced, shift) = match &timeline.change {
+        Change::Words {
+            from,
+            changed,
+            replaced,
+        } => (*from, changed.as_slice(), replaced.as_slice(), None),
+        Change::Moved {
+            from,
+            shift,
+            replaced,
+        } => (
+            *from,
+            std::slice::from_ref(&shift.to),
+            std::slice::from_ref(replaced),
+            Some(*shift),
+        ),
+        Change::All => return None,
     };
-    if *from != last || last_texts.len() != timeline.events.len() {
+    if from != last || last_texts.len() != timeline.events.len() {
         return None;
     }
-    // Taken, not copied: a copy touches every text.
+    // Taken, not copied: a copy touches every text. A text is the
+    // event's alone: it moves with it.
     let mut texts = std::mem::take(last_texts);
+    if let Some(shift) = shift {
+        shift.reorder(&mut texts);
+    }
     for (&i, old) in changed.iter().zip(replaced) {
         let new = &timeline.events[i];
         let text = kept

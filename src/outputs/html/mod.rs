@@ -516,10 +516,25 @@ pub(crate) fn render_pages(
     {
         return words::render(site, state, target, changed);
     }
-    state.number = 0;
+    let last = std::mem::take(&mut state.number);
     let old_cards = std::mem::take(&mut state.cards);
     let mut r = Renderer::new(site, &old_cards, target);
-    let fp = r.fingerprints();
+    let fp = match &timeline.change {
+        // The cards of a moved event's timeline are the last render's,
+        // moved along, and its own.
+        Change::Moved { from, shift, .. }
+            if *from == last && state.card_prints.len() == timeline.events.len() =>
+        {
+            let mut cards = std::mem::take(&mut state.card_prints);
+            shift.reorder(&mut cards);
+            cards[shift.to] = r.card_print(shift.to);
+            fingerprints::Fingerprints {
+                shared: r.shared_print(),
+                cards,
+            }
+        }
+        _ => r.fingerprints(),
+    };
     r.card_prints = fp.cards.clone();
     let (fingerprints, lists, plans) = r.plan_pages(state, &fp);
     let want: HashSet<Arc<str>> = fingerprints
