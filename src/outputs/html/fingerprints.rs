@@ -121,7 +121,11 @@ impl<'a> Renderer<'a> {
             .into_par_iter()
             .map(|i| self.event_page(i, fp))
             .collect();
-        pages.extend((0..tl.sources.len()).map(|si| self.source_page(si, fp)));
+        let sources: PageFingerprints = (0..tl.sources.len())
+            .into_par_iter()
+            .map(|si| self.source_page(si, fp))
+            .collect();
+        pages.extend(sources);
         pages.extend(self.site_pages(fp));
         pages
     }
