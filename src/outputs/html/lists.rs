@@ -350,7 +350,8 @@ impl<'a> Renderer<'a> {
     }
 
     /// The axis of a list, laid out once for all its pages. `page_of`
-    /// gives the page (1-based) on which each event is listed.
+    /// gives the page (1-based) on which the `j`-th of `events` is
+    /// listed.
     pub(super) fn axis(
         &self,
         first: &Page<'_>,
@@ -362,7 +363,8 @@ impl<'a> Renderer<'a> {
         let (timeline, texts, config) = (self.timeline, self.texts, self.config);
         let marks: Vec<AxisMark<'a>> = events
             .iter()
-            .map(|&i| {
+            .enumerate()
+            .map(|(j, &i)| {
                 let e = &timeline.events[i];
                 let (start, end) = e.span;
                 AxisMark {
@@ -372,7 +374,7 @@ impl<'a> Renderer<'a> {
                     label: &e.title,
                     date: &texts[i].date_text,
                     id: &e.id,
-                    list_page: page_of(i),
+                    list_page: page_of(j),
                 }
             })
             .collect();
@@ -410,16 +412,10 @@ impl<'a> Renderer<'a> {
             }
         }
         page_of.sort_unstable();
-        let axis = self.axis(
-            &first,
-            &events,
-            &|i| {
-                page_of
-                    .binary_search_by_key(&i, |&(e, _)| e)
-                    .map_or(1, |at| page_of[at].1)
-            },
-            chunks.len(),
-        );
+        // The pages hold each event once: sorted by event, the pages are
+        // those of `events` in turn.
+        debug_assert!(page_of.iter().map(|p| p.0).eq(events.iter().copied()));
+        let axis = self.axis(&first, &events, &|j| page_of[j].1, chunks.len());
         let labels = chunks.iter().map(|c| self.chunk_label(c)).collect();
         let overviews = match (&axis, chunks.len() > 1) {
             (Some(whole), true) => whole.svg_overviews(
