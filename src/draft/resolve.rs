@@ -232,6 +232,15 @@ pub(crate) fn resolve(
                 }
                 (v, "a weekday, every week".to_string())
             }
+            // "Each July", "every summer": that month or season of every year.
+            None if g.text("MONTH").is_some() => (
+                format!("XXXX-{:02}", g.month()?),
+                "a month, every year".to_string(),
+            ),
+            None if g.text("SEASON").is_some() => (
+                format!("XXXX-{}", g.word("SEASON")?),
+                "a season, every year".to_string(),
+            ),
             None => (
                 format!("P1{}", unit_code(&g.word("UNIT")?)),
                 "a recurring time".to_string(),

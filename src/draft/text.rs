@@ -113,6 +113,10 @@ pub(crate) fn tense_near(
     span: (usize, usize),
     set: &RuleSet,
 ) -> Tense {
+    // "The lowest level since October": since looks back, whatever the verb.
+    if cue_right_before(text, sentence, span, set, "SINCE") {
+        return Tense::Past;
+    }
     if deadline_before(text, sentence, span, set) {
         return Tense::Future;
     }
@@ -131,12 +135,26 @@ fn deadline_before(
     set: &RuleSet,
 ) -> bool {
     let s = &text[sentence.0..sentence.1];
-    let cue = |name: &'static str| set.cues.iter().filter(move |(n, _)| n == name);
-    let adjacent = cue("FUTURE_WEAK").any(|(_, re)| {
+    cue_right_before(text, sentence, span, set, "FUTURE_WEAK")
+        && !set
+            .cues
+            .iter()
+            .any(|(n, re)| n == "PERFECT" && re.is_match(s))
+}
+
+/// True when a cue of list `name` ends right before the expression.
+fn cue_right_before(
+    text: &str,
+    sentence: (usize, usize),
+    span: (usize, usize),
+    set: &RuleSet,
+    name: &str,
+) -> bool {
+    let s = &text[sentence.0..sentence.1];
+    set.cues.iter().filter(|(n, _)| n == name).any(|(_, re)| {
         re.find_iter(s)
             .any(|m| (sentence.0 + m.end()).abs_diff(span.0) <= 1)
-    });
-    adjacent && !cue("PERFECT").any(|(_, re)| re.is_match(s))
+    })
 }
 
 /// The tense of the cue nearest to `span`, among the strong cues or,
