@@ -187,10 +187,10 @@ fn regroup(
 mod tests {
     use std::sync::Arc;
 
-    use super::super::{Change, Timeline, TimelineCache, Unloaded, build};
     use crate::content::config::Config;
     use crate::content::event::{Event, parse_file};
     use crate::diagnostic::SourceText;
+    use crate::timeline::{Change, Timeline, TimelineCache, Unloaded, build};
 
     /// Event `n`'s file: its date, importance and tag; it names the event
     /// before it.
