@@ -207,18 +207,14 @@ fn patch(
     let from = tl.number;
     // Changed in place unless another holder still reads it.
     let timeline = Arc::make_mut(&mut last.timeline);
-    // The last checks are the last build's alone: changed in place.
-    let mut checked = std::mem::take(&mut last.checked);
     if !in_place {
         let ((k, event), check) = (&changed[0], checks.pop()?);
         let at = last.by_file[*k];
         let citations = Arc::clone(&check.citations);
         let replaced = Arc::clone(&timeline.events[at]);
-        let Some(shift) = super::moves::move_event(timeline, at, Arc::clone(event), citations)
-        else {
-            last.checked = checked;
-            return None;
-        };
+        let shift = super::moves::move_event(timeline, at, Arc::clone(event), citations)?;
+        // The last checks are the last build's alone: changed in place.
+        let mut checked = std::mem::take(&mut last.checked);
         checked[at] = check;
         shift.reorder(&mut checked);
         last.by_file.iter_mut().for_each(|i| *i = shift.apply(*i));
@@ -233,6 +229,8 @@ fn patch(
             checked,
         });
     }
+    // The last checks are the last build's alone: changed in place.
+    let mut checked = std::mem::take(&mut last.checked);
     let mut replaced = Vec::with_capacity(changed.len());
     for ((k, event), check) in changed.iter().zip(checks) {
         let at = last.by_file[*k];

@@ -520,35 +520,28 @@ pub(crate) fn render_pages(
     let old_cards = std::mem::take(&mut state.cards);
     let mut r = Renderer::new(site, &old_cards, target);
     let fp = match &timeline.change {
-        // The cards of a moved event's timeline are the last render's,
-        // moved along, and its own.
         Change::Moved { from, shift, .. }
             if *from == last && state.card_prints.len() == timeline.events.len() =>
         {
-            let mut cards = std::mem::take(&mut state.card_prints);
-            shift.reorder(&mut cards);
-            cards[shift.to] = r.card_print(shift.to);
-            fingerprints::Fingerprints {
-                shared: r.shared_print(),
-                cards,
-            }
+            r.moved_fingerprints(std::mem::take(&mut state.card_prints), *shift)
         }
         _ => r.fingerprints(),
     };
     r.card_prints = fp.cards.clone();
     let (fingerprints, lists, plans) = r.plan_pages(state, &fp);
     // In parallel: a site of 100,000 events has as many pages to compare.
-    let (want, known): (Vec<Option<Arc<str>>>, Vec<bool>) = fingerprints
+    let want: HashSet<Arc<str>> = fingerprints
         .par_iter()
-        .map(|(path, fp)| match state.pages.get(path) {
-            Some(old) if old == fp => (None, true),
-            old => (Some(Arc::clone(path)), old.is_some()),
-        })
-        .unzip();
-    let want: HashSet<Arc<str>> = want.into_iter().flatten().collect();
+        .filter(|(path, fp)| state.pages.get(*path) != Some(fp))
+        .map(|(path, _)| Arc::clone(path))
+        .collect();
     // Pages gone: only when not every page of the last render is still
-    // here (paths are unique).
-    let mut removed: Vec<String> = if known.iter().filter(|&&k| k).count() < state.pages.len() {
+    // here (paths are unique; a page new to this render is a wanted one).
+    let new_pages = want
+        .iter()
+        .filter(|p| !state.pages.contains_key(*p))
+        .count();
+    let mut removed: Vec<String> = if fingerprints.len() - new_pages < state.pages.len() {
         state
             .pages
             .keys()
