@@ -27,6 +27,9 @@ pub(super) struct YearView {
     pub(super) months: Vec<MonthView>,
 }
 
+/// How an axis is laid out: [`Axis::new`] or [`Axis::counted`].
+type LayOut<'a> = fn(Vec<AxisMark<'a>>, &[AxisEra<'a>], Vec<String>) -> Option<Axis<'a>>;
+
 /// Events per page of a list; a longer list continues on `page/2/`, ….
 pub(super) const LIST_PAGE_SIZE: usize = 250;
 
@@ -175,19 +178,24 @@ impl<'a> Renderer<'a> {
     /// is always at least one page.
     pub(super) fn paginate(&self, events: &[usize]) -> Vec<ListChunk> {
         let mut ordered = events.to_vec();
-        ordered.sort_by_key(|&i| self.groups.display_pos[i]);
-        let mut runs: Vec<(usize, Vec<usize>)> = Vec::new();
-        for i in ordered {
-            let g = self.groups.group_of[i];
-            match runs.last_mut() {
-                Some((last, run)) if *last == g => run.push(i),
-                _ => runs.push((g, vec![i])),
-            }
+        let display_pos = &self.groups.display_pos;
+        if !ordered.is_sorted_by_key(|&i| display_pos[i]) {
+            ordered.sort_by_key(|&i| display_pos[i]);
         }
+        let group_of = &self.groups.group_of;
         let mut pages = Vec::new();
         let mut page: ListChunk = Vec::new();
         let mut count = 0;
-        for (g, run) in runs {
+        // Each run of one (year, month) group, as a slice of `ordered`.
+        let mut rest = ordered.as_slice();
+        while let Some(&head) = rest.first() {
+            let g = group_of[head];
+            let len = rest
+                .iter()
+                .position(|&i| group_of[i] != g)
+                .unwrap_or(rest.len());
+            let (run, after) = rest.split_at(len);
+            rest = after;
             if count > 0 && count + run.len() > LIST_PAGE_SIZE {
                 pages.push(std::mem::take(&mut page));
                 count = 0;
@@ -356,13 +364,29 @@ impl<'a> Renderer<'a> {
         &self,
         first: &Page<'_>,
         events: &[usize],
-        page_of: &dyn Fn(usize) -> usize,
+        page_of: &(dyn Fn(usize) -> usize + Sync),
         pages: usize,
+    ) -> Option<Axis<'a>> {
+        self.axis_by(first, events, page_of, pages, Axis::new)
+    }
+
+    /// [`Renderer::axis`], laid out by `lay_out` ([`Axis::new`] or
+    /// [`Axis::counted`]).
+    fn axis_by(
+        &self,
+        first: &Page<'_>,
+        events: &[usize],
+        page_of: &(dyn Fn(usize) -> usize + Sync),
+        pages: usize,
+        lay_out: LayOut<'a>,
     ) -> Option<Axis<'a>> {
         let tz = self.config.timezone;
         let (timeline, texts, config) = (self.timeline, self.texts, self.config);
+        // In parallel: over a long list this reads 100,000 events
+        // scattered in memory.
         let marks: Vec<AxisMark<'a>> = events
-            .iter()
+            .par_iter()
+            .with_min_len(4096)
             .enumerate()
             .map(|(j, &i)| {
                 let e = &timeline.events[i];
@@ -391,7 +415,7 @@ impl<'a> Renderer<'a> {
             })
             .collect();
         let files = (1..=pages).map(|k| first.list_page(k).file()).collect();
-        Axis::new(marks, &eras, files)
+        lay_out(marks, &eras, files)
     }
 
     /// Lays out a list for all its pages: cut into pages, each page's
@@ -404,23 +428,21 @@ impl<'a> Renderer<'a> {
         term: Option<(usize, usize)>,
     ) -> ListPlan<'a> {
         let chunks = self.paginate(&events);
-        // (event, page), sorted by event.
-        let mut page_of: Vec<(usize, usize)> = Vec::with_capacity(events.len());
-        for (k, chunk) in chunks.iter().enumerate() {
-            for (_, run) in chunk {
-                page_of.extend(run.iter().map(|&i| (i, k + 1)));
-            }
-        }
-        page_of.sort_unstable();
-        // The pages hold each event once: sorted by event, the pages are
-        // those of `events` in turn.
-        debug_assert!(page_of.iter().map(|p| p.0).eq(events.iter().copied()));
-        let axis = self.axis(&first, &events, &|j| page_of[j].1, chunks.len());
+        // The page of each of `events`, in their (timeline) order.
+        let page_of = self.pages_of(&events, &chunks);
+        // A list of several pages draws the whole list's axis only as
+        // overviews; each page draws its own.
+        let lay_out = if chunks.len() > 1 {
+            Axis::counted
+        } else {
+            Axis::new
+        };
+        let axis = self.axis_by(&first, &events, &|j| page_of[j], chunks.len(), lay_out);
         let labels = chunks.iter().map(|c| self.chunk_label(c)).collect();
         let overviews = match (&axis, chunks.len() > 1) {
             (Some(whole), true) => whole.svg_overviews(
                 &chunks
-                    .iter()
+                    .par_iter()
                     .enumerate()
                     .map(|(k, chunk)| (first.list_page(k + 1).root(), self.chunk_span(chunk)))
                     .collect::<Vec<_>>(),
@@ -442,6 +464,31 @@ impl<'a> Renderer<'a> {
             term,
             key: 0,
         }
+    }
+
+    /// The page (1-based) of each of `events` (in timeline order) among
+    /// `chunks`, the pages they are cut into.
+    fn pages_of(&self, events: &[usize], chunks: &[ListChunk]) -> Vec<usize> {
+        let pages = chunks.iter().enumerate().flat_map(|(k, chunk)| {
+            chunk
+                .iter()
+                .flat_map(move |(_, run)| run.iter().map(move |&i| (i, k + 1)))
+        });
+        // The home page's list holds every event: its `j`-th is event `j`.
+        if events.len() == self.timeline.events.len() {
+            debug_assert!(events.iter().enumerate().all(|(j, &i)| i == j));
+            let mut page_of = vec![0; events.len()];
+            for (i, k) in pages {
+                page_of[i] = k;
+            }
+            return page_of;
+        }
+        // (event, page), sorted by event: the pages hold each event once,
+        // so sorted by event, the pages are those of `events` in turn.
+        let mut page_of: Vec<(usize, usize)> = pages.collect();
+        page_of.sort_unstable();
+        debug_assert!(page_of.iter().map(|p| p.0).eq(events.iter().copied()));
+        page_of.into_iter().map(|(_, k)| k).collect()
     }
 
     /// The stretch of time a page of a list covers: from its first

@@ -267,18 +267,36 @@ impl Axis<'_> {
     }
 
     /// [`Axis::svg_overview`] for each of `pages` (root, span): the
-    /// columns counted once for all of them.
+    /// columns counted, and all but each page's own stretch drawn, once
+    /// for each root (a list's later pages share one), so that a list of
+    /// 400 pages costs two drawings, not 400.
     pub(crate) fn svg_overviews(
         &self,
         pages: &[(String, (i64, i64))],
         messages: &Messages,
         title: &str,
     ) -> Vec<String> {
-        use rayon::prelude::*;
         let columns = self.overview_columns();
+        let mut drawn: Vec<(&str, (String, String))> = Vec::new();
         pages
-            .par_iter()
-            .map(|(root, span)| self.draw_overview(&columns, root, messages, title, *span))
+            .iter()
+            .map(|(root, span)| {
+                let k = match drawn.iter().position(|(r, _)| r == root) {
+                    Some(k) => k,
+                    None => {
+                        let parts = self.overview_parts(&columns, root, messages, title);
+                        drawn.push((root, parts));
+                        drawn.len() - 1
+                    }
+                };
+                let (head, rest) = &drawn[k].1;
+                let here = self.overview_here(*span);
+                let mut s = String::with_capacity(head.len() + here.len() + rest.len());
+                s.push_str(head);
+                s.push_str(&here);
+                s.push_str(rest);
+                s
+            })
             .collect()
     }
 
@@ -302,24 +320,45 @@ impl Axis<'_> {
         title: &str,
         span: (i64, i64),
     ) -> String {
-        let width = (STRIP - 2.0 * STRIP_MARGIN) / OVERVIEW_BINS as f64;
-        let max = columns.iter().flatten().map(|c| c.0).max().unwrap_or(1) as f64;
-        let axis_y = 4.0 + OVERVIEW_HEIGHT;
-        let mut s = String::new();
-        let _ = write!(
-            s,
-            "<svg class=\"axis-overview\" viewBox=\"0 0 {STRIP} {:.1}\" role=\"group\" aria-label=\"{}\">",
-            axis_y + 20.0,
-            esc(title)
-        );
+        let (head, rest) = self.overview_parts(columns, root, messages, title);
+        head + &self.overview_here(span) + &rest
+    }
+
+    /// The overview's line, where its columns are drawn from.
+    fn overview_y() -> f64 {
+        4.0 + OVERVIEW_HEIGHT
+    }
+
+    /// The overview's mark of the stretch `span` (a page's).
+    fn overview_here(&self, span: (i64, i64)) -> String {
+        let axis_y = Self::overview_y();
         let (x0, x1) = (self.strip_x(span.0), self.strip_x(span.1));
-        let _ = write!(
-            s,
+        format!(
             "<rect class=\"overview-here\" x=\"{:.1}\" y=\"1\" width=\"{:.1}\" height=\"{:.1}\"/>",
             x0 - 2.0,
             (x1 - x0).max(0.0) + 4.0,
             axis_y - 1.0
+        )
+    }
+
+    /// The overview from a page at `root`, before and after its mark of
+    /// the page's stretch.
+    fn overview_parts(
+        &self,
+        columns: &[Option<(usize, usize)>],
+        root: &str,
+        messages: &Messages,
+        title: &str,
+    ) -> (String, String) {
+        let width = (STRIP - 2.0 * STRIP_MARGIN) / OVERVIEW_BINS as f64;
+        let max = columns.iter().flatten().map(|c| c.0).max().unwrap_or(1) as f64;
+        let axis_y = Self::overview_y();
+        let head = format!(
+            "<svg class=\"axis-overview\" viewBox=\"0 0 {STRIP} {:.1}\" role=\"group\" aria-label=\"{}\">",
+            axis_y + 20.0,
+            esc(title)
         );
+        let mut s = String::new();
         for (k, (count, first)) in columns
             .iter()
             .enumerate()
@@ -355,6 +394,6 @@ impl Axis<'_> {
         self.strip_breaks(&mut s, messages, axis_y);
         self.strip_tick_labels(&mut s, messages.dates(), axis_y, false);
         s.push_str("</svg>");
-        s
+        (head, s)
     }
 }
