@@ -467,6 +467,56 @@ fn events_moved_in_time_equal_a_full_build() {
     }
 }
 
+/// A move that changes how a list is cut into pages: three months of 130,
+/// 121 and 139 events make three pages of the home list (no two months
+/// fit in 250 together); one event moved from the second month to the
+/// third makes two (130 + 120 fit), so the third page is gone. Moved
+/// back, it returns. Each step equals a full build.
+#[test]
+fn a_move_that_takes_a_page_away_equals_a_full_build() {
+    let t = SiteTest::fixture("good");
+    let dir = t.root().join("content/events/many");
+    fs::create_dir_all(&dir).unwrap();
+    let event = |n: usize, date: &str| {
+        format!(
+            "title: Event {n}\ndate: \"{date}\"\nimportance: {}\ntags: [military]\nsources:\n  - source: daily\n    quote: {:?}\n",
+            n % 5 + 1,
+            QUOTES[0]
+        )
+    };
+    for n in 0..390 {
+        let month = match n {
+            0..130 => 1,
+            130..251 => 2,
+            _ => 3,
+        };
+        let date = format!("2020-{month:02}-{:02}", n % 28 + 1);
+        fs::write(dir.join(format!("e{n}.yaml")), event(n, &date)).unwrap();
+    }
+    let mut site = LiveSite::load(t.root());
+    site.keep_render_cache();
+    let mut served = Served::default();
+    let first = served.apply(&mut site).unwrap();
+    assert_same(&served, t.root(), "the first build");
+    assert!(served.files().contains_key("page/3/index.html"));
+    let path = dir.join("e130.yaml");
+    for (date, pages) in [("2020-03-10", 2), ("2020-02-10", 3)] {
+        fs::write(&path, event(130, date)).unwrap();
+        assert!(site.update(std::slice::from_ref(&path)));
+        let rendered = served.apply(&mut site).unwrap();
+        assert_same(&served, t.root(), &format!("moved to {date}"));
+        assert_eq!(
+            served.files().contains_key("page/3/index.html"),
+            pages == 3,
+            "moved to {date}"
+        );
+        assert!(
+            rendered * 4 < first,
+            "moved to {date}: {rendered} of {first}"
+        );
+    }
+}
+
 /// One file of several events, one a draft: the words of an event in it
 /// (or of a draft left out) edited in place, then its events changed in
 /// number and draft, broken and mended, each step equal to a full build,

@@ -15,7 +15,6 @@ use rayon::prelude::*;
 use super::embed::{SHOWN_LIMIT, TERM_SHOWN_LIMIT, highlights};
 use super::lists::ListPlan;
 use super::{NOT_FOUND, PageFingerprints, Renderer};
-use crate::timeline::Shift;
 use crate::views::url::Page;
 
 /// A (year, month) group of a list.
@@ -64,23 +63,6 @@ impl<'a> Renderer<'a> {
             .map(|i| self.card_print(i))
             .collect();
         Fingerprints { shared, cards }
-    }
-
-    /// [`Renderer::fingerprints`] for a timeline in which one event moved
-    /// (`shift`), from the last render's card prints (`last_cards`): a
-    /// card print is its event's alone, so the others move along, and
-    /// only the moved event's is made anew.
-    pub(super) fn moved_fingerprints(
-        &self,
-        mut last_cards: Vec<u64>,
-        shift: Shift,
-    ) -> Fingerprints {
-        shift.reorder(&mut last_cards);
-        last_cards[shift.to] = self.card_print(shift.to);
-        Fingerprints {
-            shared: self.shared_print(),
-            cards: last_cards,
-        }
     }
 
     /// What the navigation of every page shows.

@@ -510,23 +510,20 @@ pub(crate) fn render_pages(
     target: &dyn Target,
 ) -> Result<PageChanges, Diagnostics> {
     let timeline = site.timeline;
-    if let Change::Words { from, changed, .. } = &timeline.change
-        && *from == state.number
-        && state.card_prints.len() == timeline.events.len()
-    {
-        return words::render(site, state, target, changed);
+    let same = state.card_prints.len() == timeline.events.len();
+    match &timeline.change {
+        Change::Words { from, changed, .. } if *from == state.number && same => {
+            return words::render(site, state, target, words::Edit::Words(changed));
+        }
+        Change::Moved { from, shift, .. } if *from == state.number && same => {
+            return words::render(site, state, target, words::Edit::Moved(*shift));
+        }
+        _ => {}
     }
-    let last = std::mem::take(&mut state.number);
+    state.number = 0;
     let old_cards = std::mem::take(&mut state.cards);
     let mut r = Renderer::new(site, &old_cards, target);
-    let fp = match &timeline.change {
-        Change::Moved { from, shift, .. }
-            if *from == last && state.card_prints.len() == timeline.events.len() =>
-        {
-            r.moved_fingerprints(std::mem::take(&mut state.card_prints), *shift)
-        }
-        _ => r.fingerprints(),
-    };
+    let fp = r.fingerprints();
     r.card_prints = fp.cards.clone();
     let (fingerprints, lists, plans) = r.plan_pages(state, &fp);
     // In parallel: a site of 100,000 events has as many pages to compare.

@@ -1,18 +1,30 @@
-//! An edit of words (`annals serve`): when the timeline was patched from
-//! the one rendered last ([`Change::Words`]), events replaced in their
-//! places with the same dates, terms, related events and cited sources
-//! (their words, or an importance that leaves them in place), only the
-//! pages that can show a replaced event have their fingerprints made again
-//! (its page and its neighbours', the pages that link to it, the sources
-//! it cites, the pages of the whole site, and the lists it is on) and only
-//! those whose fingerprint changed are rendered. A list of several pages
-//! keeps its layout (pages, their dates, the overviews) when its whole
-//! axis does not depend on titles; only the axes of its pages that list a
-//! replaced event are laid out again. The result is the same as
-//! [`super::render_pages`] would give: the fingerprints of the other pages
-//! cannot have changed.
+//! An edit in place (`annals serve`): when the timeline was patched from
+//! the one rendered last, only the pages that can show the edited event
+//! have their fingerprints made again (its page and its neighbours', the
+//! pages that link to it, the sources it cites, the pages of the whole
+//! site, and the lists it is on) and only those whose fingerprint changed
+//! are rendered. The rest keep the last render's fingerprints: they cannot
+//! have changed.
+//!
+//! Two edits are made this way:
+//! - words ([`Change::Words`]): events replaced in their places with the
+//!   same dates, terms, related events and cited sources (their words, or
+//!   an importance that leaves them in place). A list of several pages
+//!   keeps its layout (pages, their dates, the overviews) when its whole
+//!   axis does not depend on titles; only the axes of its pages that list
+//!   a replaced event are laid out again;
+//! - a move ([`Change::Moved`]): one event taken out of the order and put
+//!   back elsewhere. What is kept by timeline index (card prints,
+//!   importances) moves along with the indices; the event pages within
+//!   two places of where it was and where it is are fingerprinted again
+//!   (their neighbours changed), and the lists it is on are laid out anew
+//!   (they may gain or lose a page).
+//!
+//! The result is the same as [`super::render_pages`] would give
+//! (`tests/testsuite/incremental.rs` compares them after each edit).
 //!
 //! [`Change::Words`]: crate::timeline::Change::Words
+//! [`Change::Moved`]: crate::timeline::Change::Moved
 
 use std::sync::Arc;
 
@@ -23,30 +35,52 @@ use super::lists::{KeptLayout, ListPlan};
 use super::{KeptList, PageChanges, PageFingerprints, RenderState, Renderer};
 use crate::diagnostic::Diagnostics;
 use crate::outputs::{SiteParts, Target};
+use crate::timeline::Shift;
 use crate::views::url::Page;
 
-/// Renders the pages an edit of the events at `changed` (timeline indices,
-/// sorted) can have changed, updating `state`, which holds the render of
-/// the timeline `site.timeline` was patched from.
+/// What an edit in place changed in the timeline rendered last.
+#[derive(Clone, Copy)]
+pub(super) enum Edit<'c> {
+    /// The events at these timeline indices (sorted) were replaced in
+    /// their places ([`Change::Words`]).
+    Words(&'c [usize]),
+    /// One event moved in time ([`Change::Moved`]): what is made per
+    /// event moves along with the indices.
+    Moved(Shift),
+}
+
+/// Renders the pages `edit` can have changed, updating `state`, which
+/// holds the render of the timeline `site.timeline` was patched from.
 pub(super) fn render(
     site: &SiteParts<'_>,
     state: &mut RenderState,
     target: &dyn Target,
-    changed: &[usize],
+    edit: Edit<'_>,
 ) -> Result<PageChanges, Diagnostics> {
     let tl = site.timeline;
+    let (changed, moved) = match edit {
+        Edit::Words(changed) => (changed.to_vec(), None),
+        Edit::Moved(shift) => (vec![shift.to], Some(shift)),
+    };
     let old_cards = std::mem::take(&mut state.cards);
     let mut r = Renderer::new(site, &old_cards, target);
     if let Some(levels) = state.levels.take() {
         // An edit in place may change an importance.
         let mut levels = levels.to_vec();
-        for &i in changed {
+        if let Some(shift) = moved {
+            shift.reorder(&mut levels);
+        }
+        for &i in &changed {
             levels[i] = tl.events[i].importance;
         }
         r.levels.get_or_init(|| levels.into());
     }
     let mut cards = std::mem::take(&mut state.card_prints);
-    for &i in changed {
+    if let Some(shift) = moved {
+        // A card print is its event's alone: the others move along.
+        shift.reorder(&mut cards);
+    }
+    for &i in &changed {
         cards[i] = r.card_print(i);
     }
     let fp = Fingerprints {
@@ -58,9 +92,13 @@ pub(super) fn render(
 
     let n = tl.events.len();
     // Its page, its neighbours' (previous, next, the small axis), and
-    // those of the events that name it as related.
+    // those of the events that name it as related. A moved event also
+    // leaves a gap where it was: the pages within two places of it (in
+    // the new order) have a new neighbour; further pages' neighbours
+    // moved along with them.
     let mut events: Vec<usize> = changed
         .iter()
+        .chain(moved.as_ref().map(|s| &s.from))
         .flat_map(|&i| i.saturating_sub(2)..(i + 3).min(n))
         .collect();
     events.extend((0..n).filter(|&j| tl.related[j].iter().any(is_changed)));
@@ -91,15 +129,19 @@ pub(super) fn render(
     }));
     let mut plans = Vec::with_capacity(inputs.len());
     let mut lists = Vec::with_capacity(inputs.len());
+    let mut removed: Vec<String> = Vec::new();
     for input in inputs {
         let first = input.first.file();
         let kept = state.lists.remove(&first);
         let (plan, kept) = match kept {
+            // A move changes the order, and so the layout, of every list
+            // the moved event is on, even where its events are the same.
             Some(mut kept)
-                if kept
-                    .layout
-                    .as_ref()
-                    .is_some_and(|l| l.events == input.events) =>
+                if moved.is_none()
+                    && kept
+                        .layout
+                        .as_ref()
+                        .is_some_and(|l| l.events == input.events) =>
             {
                 let layout = kept.layout.take().expect("checked");
                 let (plan, pages) = r.relaid(input, layout, &is_changed);
@@ -111,9 +153,13 @@ pub(super) fn render(
                 kept.key = plan.key;
                 (plan, kept)
             }
-            _ => {
+            kept => {
                 let plan = r.plan_list(input);
                 let (list, pages) = r.list_pages_fingerprints(&plan, &fp);
+                // A move may leave a list with fewer pages.
+                if let Some(kept) = kept.filter(|k| k.pages.len() > pages.len()) {
+                    removed.extend(kept.pages[pages.len()..].iter().map(|p| p.0.to_string()));
+                }
                 prints.extend(pages.iter().cloned());
                 let kept = KeptList {
                     key: plan.key,
@@ -140,6 +186,9 @@ pub(super) fn render(
         state.lists.clear();
         state.number = 0;
     })?;
+    for path in &removed {
+        state.pages.remove(path.as_str());
+    }
     state.pages.extend(prints);
     for (plan, (first, mut kept)) in plans.into_iter().zip(lists) {
         kept.layout = plan.into_layout();
@@ -150,10 +199,8 @@ pub(super) fn render(
     state.levels = r.levels.get().cloned();
     let new_cards = r.cards.into_inner().unwrap_or_else(|e| e.into_inner());
     state.keep_new_cards(old_cards, new_cards, n);
-    Ok(PageChanges {
-        written,
-        removed: Vec::new(),
-    })
+    removed.sort();
+    Ok(PageChanges { written, removed })
 }
 
 impl<'a> Renderer<'a> {
@@ -168,11 +215,11 @@ impl<'a> Renderer<'a> {
         is_changed: &dyn Fn(&usize) -> bool,
     ) -> (ListPlan<'a>, Vec<usize>) {
         let KeptLayout {
-            events: _,
             chunks,
             labels,
             overviews,
             clustered,
+            ..
         } = layout;
         let pages: Vec<usize> = (0..chunks.len())
             .filter(|&k| chunks[k].iter().any(|(_, run)| run.iter().any(is_changed)))
