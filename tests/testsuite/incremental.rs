@@ -517,6 +517,50 @@ fn a_move_that_takes_a_page_away_equals_a_full_build() {
     }
 }
 
+/// A list kept through a move it is not part of: two events of one tag
+/// come first; one of them moves into a month of its own, which numbers
+/// every later (year, month) group anew. The 800 events of another tag,
+/// all after them, keep their places, and their list (clustered, so its
+/// layout is kept for edits of words) is not laid out again; an edit of
+/// one of their titles then lays out its page from that list's layout,
+/// which must not name the groups by their old numbers.
+#[test]
+fn a_list_kept_through_a_move_it_is_not_on_equals_a_full_build() {
+    let t = SiteTest::fixture("good");
+    let dir = t.root().join("content/events/many");
+    fs::create_dir_all(&dir).unwrap();
+    let event = |title: &str, date: &str, tag: &str| {
+        format!(
+            "title: {title}\ndate: \"{date}\"\ntags: [{tag}]\nsources:\n  - source: daily\n    quote: {:?}\n",
+            QUOTES[0]
+        )
+    };
+    fs::write(dir.join("a.yaml"), event("A", "2020-01-05", "early")).unwrap();
+    let b = dir.join("b.yaml");
+    fs::write(&b, event("B", "2020-01-10", "early")).unwrap();
+    for n in 0..800 {
+        let date = format!("{}-{:02}-{:02}", 2021 + n / 300, n % 12 + 1, n % 28 + 1);
+        let text = event(&format!("Trade {n}"), &date, "trade");
+        fs::write(dir.join(format!("t{n}.yaml")), text).unwrap();
+    }
+    let mut site = LiveSite::load(t.root());
+    site.keep_render_cache();
+    let mut served = Served::default();
+    served.apply(&mut site).unwrap();
+    assert_same(&served, t.root(), "the first build");
+    assert!(served.files().contains_key("tags/trade/page/3/index.html"));
+    fs::write(&b, event("B", "2020-02-10", "early")).unwrap();
+    assert!(site.update(std::slice::from_ref(&b)));
+    served.apply(&mut site).unwrap();
+    assert_same(&served, t.root(), "B moved into a month of its own");
+    let trade = dir.join("t700.yaml");
+    let text = fs::read_to_string(&trade).unwrap();
+    fs::write(&trade, text.replace("Trade 700", "Trade 700, retitled")).unwrap();
+    assert!(site.update(std::slice::from_ref(&trade)));
+    served.apply(&mut site).unwrap();
+    assert_same(&served, t.root(), "a trade event retitled");
+}
+
 /// One file of several events, one a draft: the words of an event in it
 /// (or of a draft left out) edited in place, then its events changed in
 /// number and draft, broken and mended, each step equal to a full build,

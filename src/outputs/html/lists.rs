@@ -70,6 +70,11 @@ pub(super) struct ListPlan<'a> {
 /// the page axes (see [`super::words`]).
 pub(super) struct KeptLayout {
     pub(super) events: Vec<usize>,
+    /// The (year, month) of each run of `chunks`, in order: runs name
+    /// their group by its number, which an event moved into a month of
+    /// its own, or out of the last event of one, changes for every later
+    /// group, even of lists whose events kept their places.
+    groups: Vec<(i64, Option<u8>)>,
     pub(super) chunks: Vec<ListChunk>,
     pub(super) labels: Vec<String>,
     pub(super) overviews: Vec<String>,
@@ -77,15 +82,36 @@ pub(super) struct KeptLayout {
 }
 
 impl ListPlan<'_> {
-    /// What an edit of words can reuse of this plan, if anything.
-    pub(super) fn into_layout(self) -> Option<KeptLayout> {
-        (self.chunks.len() > 1 && !self.titles_matter).then_some(KeptLayout {
+    /// What an edit of words can reuse of this plan (whose groups are
+    /// `groups`), if anything.
+    pub(super) fn into_layout(self, groups: &ListGroups) -> Option<KeptLayout> {
+        (self.chunks.len() > 1 && !self.titles_matter).then(|| KeptLayout {
+            groups: KeptLayout::keys(&self.chunks, groups).collect(),
             events: self.events,
             chunks: self.chunks,
             labels: self.labels,
             overviews: self.overviews,
             clustered: self.clustered,
         })
+    }
+}
+
+impl KeptLayout {
+    /// Whether this layout is of `events` and still names their groups
+    /// (see [`KeptLayout::groups`]) as `groups` does.
+    pub(super) fn fits(&self, events: &[usize], groups: &ListGroups) -> bool {
+        self.events == events && Self::keys(&self.chunks, groups).eq(self.groups.iter().copied())
+    }
+
+    /// The (year, month) of each run of `chunks`, by `groups`.
+    fn keys<'g>(
+        chunks: &'g [ListChunk],
+        groups: &'g ListGroups,
+    ) -> impl Iterator<Item = (i64, Option<u8>)> + 'g {
+        chunks
+            .iter()
+            .flat_map(|chunk| chunk.iter().map(|(g, _)| groups.keys.get(*g).copied()))
+            .map(|key| key.unwrap_or((i64::MIN, None)))
     }
 }
 

@@ -562,7 +562,7 @@ pub(crate) fn render_pages(
         // need not hold them).
         for plan in plans {
             if let Some(kept) = state.lists.get_mut(&plan.first.file()) {
-                kept.layout = plan.into_layout();
+                kept.layout = plan.into_layout(&r.groups);
             }
         }
         state.number = timeline.number;

@@ -141,7 +141,7 @@ pub(super) fn render(
                     && kept
                         .layout
                         .as_ref()
-                        .is_some_and(|l| l.events == input.events) =>
+                        .is_some_and(|l| l.fits(&input.events, &r.groups)) =>
             {
                 let layout = kept.layout.take().expect("checked");
                 let (plan, pages) = r.relaid(input, layout, &is_changed);
@@ -191,7 +191,7 @@ pub(super) fn render(
     }
     state.pages.extend(prints);
     for (plan, (first, mut kept)) in plans.into_iter().zip(lists) {
-        kept.layout = plan.into_layout();
+        kept.layout = plan.into_layout(&r.groups);
         state.lists.insert(first, kept);
     }
     state.number = tl.number;
