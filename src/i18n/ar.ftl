@@ -166,9 +166,9 @@ date-winter = شتاء
 ## annals.js، برنامج الصفحات: مرشّح القائمة وأزرار المحور.
 annals-js-filter-form = تصفية الأحداث
 annals-js-filter-label = تصفية
-annals-js-filter-placeholder = كلمات من العنوان أو الملخص أو المصطلحات
+annals-js-filter-placeholder = العنوان أو الملخص أو المصطلحات
 # On a term's list, whose cards show no summary.
-annals-js-filter-placeholder-titles = كلمات من العنوان أو المصطلحات
+annals-js-filter-placeholder-titles = العنوان أو المصطلحات
 annals-js-tags-label = الموضوع
 annals-js-tags-all = كل المواضيع
 annals-js-actors-label = شخص أو منظمة

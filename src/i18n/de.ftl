@@ -138,9 +138,9 @@ date-winter = Winter
 ## annals.js, das Skript der Seiten: der Filter der Liste und die Bedienelemente der Achse.
 annals-js-filter-form = Die Ereignisse filtern
 annals-js-filter-label = Filtern
-annals-js-filter-placeholder = Wörter aus Titel, Zusammenfassung oder Begriffen
+annals-js-filter-placeholder = Titel, Zusammenfassung, Begriffe
 # On a term's list, whose cards show no summary.
-annals-js-filter-placeholder-titles = Wörter aus Titel oder Begriffen
+annals-js-filter-placeholder-titles = Titel oder Begriffe
 annals-js-tags-label = Thema
 annals-js-tags-all = Alle Themen
 annals-js-actors-label = Person oder Organisation

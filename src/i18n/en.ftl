@@ -175,9 +175,9 @@ date-winter = winter
 ## `{ $x }` is filled in by the script; plural variants are chosen by it.
 annals-js-filter-form = Filter the events
 annals-js-filter-label = Filter
-annals-js-filter-placeholder = Words in the title, summary or terms
+annals-js-filter-placeholder = Title, summary or terms
 # On a term's list, whose cards show no summary.
-annals-js-filter-placeholder-titles = Words in the title or terms
+annals-js-filter-placeholder-titles = Title or terms
 annals-js-tags-label = Topic
 annals-js-tags-all = All topics
 annals-js-actors-label = Person or organisation

@@ -165,9 +165,9 @@ date-winter = invierno
 ## annals.js, el script de las páginas: el filtro de la lista y los controles del eje.
 annals-js-filter-form = Filtrar los acontecimientos
 annals-js-filter-label = Filtrar
-annals-js-filter-placeholder = Palabras del título, el resumen o los términos
+annals-js-filter-placeholder = Título, resumen o términos
 # On a term's list, whose cards show no summary.
-annals-js-filter-placeholder-titles = Palabras del título o los términos
+annals-js-filter-placeholder-titles = Título o términos
 annals-js-tags-label = Tema
 annals-js-tags-all = Todos los temas
 annals-js-actors-label = Persona u organización

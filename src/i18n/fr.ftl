@@ -144,9 +144,9 @@ date-winter = hiver
 ## annals.js, le script des pages : le filtre de la liste et les commandes de l'axe.
 annals-js-filter-form = Filtrer les événements
 annals-js-filter-label = Filtrer
-annals-js-filter-placeholder = Mots du titre, du résumé ou des termes
+annals-js-filter-placeholder = Titre, résumé ou termes
 # On a term's list, whose cards show no summary.
-annals-js-filter-placeholder-titles = Mots du titre ou des termes
+annals-js-filter-placeholder-titles = Titre ou termes
 annals-js-tags-label = Thème
 annals-js-tags-all = Tous les thèmes
 annals-js-actors-label = Personne ou organisation

@@ -138,9 +138,9 @@ date-winter = inverno
 ## annals.js, o script das páginas: o filtro da lista e os controlos do eixo.
 annals-js-filter-form = Filtrar os acontecimentos
 annals-js-filter-label = Filtrar
-annals-js-filter-placeholder = Palavras do título, do resumo ou dos termos
+annals-js-filter-placeholder = Título, resumo ou termos
 # On a term's list, whose cards show no summary.
-annals-js-filter-placeholder-titles = Palavras do título ou dos termos
+annals-js-filter-placeholder-titles = Título ou termos
 annals-js-tags-label = Tema
 annals-js-tags-all = Todos os temas
 annals-js-actors-label = Pessoa ou organização

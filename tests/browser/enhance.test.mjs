@@ -167,7 +167,7 @@ test('a list cut into pages links a one-term filter to the term page', async () 
     await page.goto(pathToFileURL(join(out, 'index.html')).href);
     assert.ok(await page.$('.list-pager'), 'the home list has pages');
     const placeholder = () => page.getAttribute('#filter-q', 'placeholder');
-    assert.equal(await placeholder(), 'Words in the title, summary or terms');
+    assert.equal(await placeholder(), 'Title, summary or terms');
     assert.equal(await page.isVisible('.filter-more'), false);
     await page.selectOption('#filter-tags', 'even');
     const link = page.locator('.filter-more a');
@@ -187,7 +187,7 @@ test('a list cut into pages links a one-term filter to the term page', async () 
     await page.waitForURL(/tags\/even\/index\.html$/);
     assert.equal((await visibleCards(page)).length, 150);
     // A term's list shows no summaries, and its box does not offer them.
-    assert.equal(await placeholder(), 'Words in the title or terms');
+    assert.equal(await placeholder(), 'Title or terms');
     // On the term's own page, filtering by it leads nowhere new.
     await page.selectOption('#filter-tags', 'even');
     assert.equal(await page.isVisible('.filter-more'), false);
