@@ -561,6 +561,47 @@ fn a_list_kept_through_a_move_it_is_not_on_equals_a_full_build() {
     assert_same(&served, t.root(), "a trade event retitled");
 }
 
+/// Moves and edits of words, one after another at random, in a site where
+/// one tag holds most of 900 events: its list, like the home list, is
+/// long enough to keep its layout between edits of words, so each kind of
+/// edit starts from what the other left. Each step equals a full build.
+#[test]
+fn moves_and_edits_of_words_interleaved_equal_a_full_build() {
+    let events = 900;
+    let mut tags = ["trade"; 8];
+    tags[7] = "other";
+    let Many {
+        t,
+        dir,
+        mut rng,
+        mut site,
+        mut served,
+        ..
+    } = Many::tagged(23, events, &tags);
+    let root = t.root().to_path_buf();
+    assert!(served.files().contains_key("tags/trade/page/3/index.html"));
+    for step in 0..24 {
+        let n = rng.random_range(0..events);
+        let path = dir.join(format!("e{n}.yaml"));
+        let text = fs::read_to_string(&path).unwrap();
+        let (year, month) = (2019 + rng.random_range(0..8), rng.random_range(1..13));
+        let moves = step % 2 == 0;
+        let edited: Vec<String> = text
+            .lines()
+            .map(|l| match (moves, l.split(':').next()) {
+                (true, Some("date")) => format!("date: \"{year}-{month:02}\""),
+                (false, Some("title")) => format!("title: Event {n} retitled {step}"),
+                _ => l.to_string(),
+            })
+            .collect();
+        fs::write(&path, edited.join("\n") + "\n").unwrap();
+        assert!(site.update(std::slice::from_ref(&path)), "step {step}");
+        served.apply(&mut site).unwrap();
+        let what = if moves { "moved" } else { "retitled" };
+        assert_same(&served, &root, &format!("step {step}: e{n} {what}"));
+    }
+}
+
 /// One file of several events, one a draft: the words of an event in it
 /// (or of a draft left out) edited in place, then its events changed in
 /// number and draft, broken and mended, each step equal to a full build,
