@@ -274,7 +274,9 @@ impl Annals {
         self
     }
 
-    /// Where standard error goes (by default, into the [`Outcome`]).
+    /// Where standard error goes (by default, into the [`Outcome`]). Only
+    /// a test run in debug builds uses it (`hardening/exit_codes.rs`).
+    #[cfg_attr(not(debug_assertions), allow(dead_code))]
     pub fn stderr(mut self, to: impl Into<Stdio>) -> Annals {
         self.command.stderr(to);
         self
