@@ -164,6 +164,51 @@ pub(crate) enum Change {
     },
 }
 
+/// What a patched timeline ([`Change::Words`], [`Change::Moved`]) says of
+/// the one it was patched from, read alike for both.
+#[derive(Clone, Copy)]
+pub(crate) struct Patch<'c> {
+    /// The number of the timeline it was patched from.
+    pub from: u64,
+    /// The indices of the replaced events (a moved event's new one), in
+    /// order.
+    pub changed: &'c [usize],
+    /// The events they replaced, in the same order.
+    pub replaced: &'c [Arc<Event>],
+    /// For a move, where the event was and is.
+    pub shift: Option<Shift>,
+}
+
+impl Change {
+    /// What this timeline says of the one it was patched from; `None`
+    /// when built anew.
+    pub(crate) fn patch(&self) -> Option<Patch<'_>> {
+        match self {
+            Change::All => None,
+            Change::Moved {
+                from,
+                shift,
+                replaced,
+            } => Some(Patch {
+                from: *from,
+                changed: std::slice::from_ref(&shift.to),
+                replaced: std::slice::from_ref(replaced),
+                shift: Some(*shift),
+            }),
+            Change::Words {
+                from,
+                changed,
+                replaced,
+            } => Some(Patch {
+                from: *from,
+                changed,
+                replaced,
+                shift: None,
+            }),
+        }
+    }
+}
+
 /// A part of a timeline shared with the timelines patched from it: read
 /// as a `Vec`, cloned for the cost of a pointer, changed by copying.
 #[derive(Debug)]

@@ -17,7 +17,7 @@ use crate::content::event::Event;
 use crate::content::kept::Kept;
 use crate::content::markdown;
 use crate::date::{DatePart, EventDate};
-use crate::timeline::{Change, Timeline};
+use crate::timeline::{Patch, Timeline};
 use escape::escape_html;
 use url::Page;
 
@@ -69,8 +69,8 @@ pub(crate) fn event_texts(
         .collect()
 }
 
-/// [`event_texts`] for a timeline patched ([`Change::Words`],
-/// [`Change::Moved`]) from the one numbered `last`, whose texts were
+/// [`event_texts`] for a timeline patched ([`Patch`]) from the one
+/// numbered `last`, whose texts were
 /// `last_texts` (taken): those texts (moved along with a moved event)
 /// with the changed events' made anew, and `kept` updated to match.
 /// `None`, taking nothing, when `timeline` was not patched from that one.
@@ -81,24 +81,12 @@ pub(crate) fn patched_texts(
     last_texts: &mut Vec<Arc<EventText>>,
     kept: &mut KeptTexts,
 ) -> Option<Vec<Arc<EventText>>> {
-    let (from, changed, replaced, shift) = match &timeline.change {
-        Change::Words {
-            from,
-            changed,
-            replaced,
-        } => (*from, changed.as_slice(), replaced.as_slice(), None),
-        Change::Moved {
-            from,
-            shift,
-            replaced,
-        } => (
-            *from,
-            std::slice::from_ref(&shift.to),
-            std::slice::from_ref(replaced),
-            Some(*shift),
-        ),
-        Change::All => return None,
-    };
+    let Patch {
+        from,
+        changed,
+        replaced,
+        shift,
+    } = timeline.change.patch()?;
     if from != last || last_texts.len() != timeline.events.len() {
         return None;
     }

@@ -18,7 +18,7 @@ use crate::content::config::Config;
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::i18n::{Arg, Messages};
 use crate::outputs::{OutputFile, SiteParts, Target};
-use crate::timeline::{Change, Timeline};
+use crate::timeline::Timeline;
 use crate::views::EventText;
 use crate::views::url::Page;
 
@@ -338,7 +338,8 @@ pub(crate) struct RenderState {
     lists: HashMap<String, KeptList>,
     /// The number of the timeline last rendered (0: none), and the
     /// fingerprints of its cards: a timeline patched from it
-    /// ([`Change::Words`]) is rendered by [`words`].
+    /// (an edit of words, or a move: [`crate::timeline::Patch`]) is rendered
+    /// by [`words`].
     number: u64,
     card_prints: Vec<u64>,
     /// Its events' importances (see [`Renderer::importance_levels`]),
@@ -510,15 +511,11 @@ pub(crate) fn render_pages(
     target: &dyn Target,
 ) -> Result<PageChanges, Diagnostics> {
     let timeline = site.timeline;
-    let same = state.card_prints.len() == timeline.events.len();
-    match &timeline.change {
-        Change::Words { from, changed, .. } if *from == state.number && same => {
-            return words::render(site, state, target, words::Edit::Words(changed));
-        }
-        Change::Moved { from, shift, .. } if *from == state.number && same => {
-            return words::render(site, state, target, words::Edit::Moved(*shift));
-        }
-        _ => {}
+    if let Some(patch) = timeline.change.patch()
+        && patch.from == state.number
+        && state.card_prints.len() == timeline.events.len()
+    {
+        return words::render(site, state, target, patch);
     }
     state.number = 0;
     let old_cards = std::mem::take(&mut state.cards);

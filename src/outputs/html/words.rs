@@ -35,33 +35,22 @@ use super::lists::{KeptLayout, ListPlan};
 use super::{KeptList, PageChanges, PageFingerprints, RenderState, Renderer};
 use crate::diagnostic::Diagnostics;
 use crate::outputs::{SiteParts, Target};
-use crate::timeline::Shift;
+use crate::timeline::Patch;
 use crate::views::url::Page;
 
-/// What an edit in place changed in the timeline rendered last.
-#[derive(Clone, Copy)]
-pub(super) enum Edit<'c> {
-    /// The events at these timeline indices (sorted) were replaced in
-    /// their places ([`Change::Words`]).
-    Words(&'c [usize]),
-    /// One event moved in time ([`Change::Moved`]): what is made per
-    /// event moves along with the indices.
-    Moved(Shift),
-}
-
-/// Renders the pages `edit` can have changed, updating `state`, which
-/// holds the render of the timeline `site.timeline` was patched from.
+/// Renders the pages `patch` (the timeline's [`Change`]) can have
+/// changed, updating `state`, which holds the render of the timeline
+/// `site.timeline` was patched from.
+///
+/// [`Change`]: crate::timeline::Change
 pub(super) fn render(
     site: &SiteParts<'_>,
     state: &mut RenderState,
     target: &dyn Target,
-    edit: Edit<'_>,
+    patch: Patch<'_>,
 ) -> Result<PageChanges, Diagnostics> {
     let tl = site.timeline;
-    let (changed, moved) = match edit {
-        Edit::Words(changed) => (changed.to_vec(), None),
-        Edit::Moved(shift) => (vec![shift.to], Some(shift)),
-    };
+    let (changed, moved) = (patch.changed, patch.shift);
     let old_cards = std::mem::take(&mut state.cards);
     let mut r = Renderer::new(site, &old_cards, target);
     if let Some(levels) = state.levels.take() {
@@ -70,7 +59,7 @@ pub(super) fn render(
         if let Some(shift) = moved {
             shift.reorder(&mut levels);
         }
-        for &i in &changed {
+        for &i in changed {
             levels[i] = tl.events[i].importance;
         }
         r.levels.get_or_init(|| levels.into());
@@ -80,7 +69,7 @@ pub(super) fn render(
         // A card print is its event's alone: the others move along.
         shift.reorder(&mut cards);
     }
-    for &i in &changed {
+    for &i in changed {
         cards[i] = r.card_print(i);
     }
     let fp = Fingerprints {
