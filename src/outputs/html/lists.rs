@@ -86,7 +86,7 @@ impl ListPlan<'_> {
     /// `groups`), if anything.
     pub(super) fn into_layout(self, groups: &ListGroups) -> Option<KeptLayout> {
         (self.chunks.len() > 1 && !self.titles_matter).then(|| KeptLayout {
-            groups: KeptLayout::keys(&self.chunks, groups).collect(),
+            groups: KeptLayout::keys(&self.chunks, groups).flatten().collect(),
             events: self.events,
             chunks: self.chunks,
             labels: self.labels,
@@ -100,18 +100,19 @@ impl KeptLayout {
     /// Whether this layout is of `events` and still names their groups
     /// (see [`KeptLayout::groups`]) as `groups` does.
     pub(super) fn fits(&self, events: &[usize], groups: &ListGroups) -> bool {
-        self.events == events && Self::keys(&self.chunks, groups).eq(self.groups.iter().copied())
+        self.events == events
+            && Self::keys(&self.chunks, groups).eq(self.groups.iter().copied().map(Some))
     }
 
-    /// The (year, month) of each run of `chunks`, by `groups`.
+    /// The (year, month) of each run of `chunks`, by `groups`; `None`
+    /// for a group number `groups` no longer has.
     fn keys<'g>(
         chunks: &'g [ListChunk],
         groups: &'g ListGroups,
-    ) -> impl Iterator<Item = (i64, Option<u8>)> + 'g {
+    ) -> impl Iterator<Item = Option<(i64, Option<u8>)>> + 'g {
         chunks
             .iter()
             .flat_map(|chunk| chunk.iter().map(|(g, _)| groups.keys.get(*g).copied()))
-            .map(|key| key.unwrap_or((i64::MIN, None)))
     }
 }
 
