@@ -153,34 +153,44 @@ fn regroup(
         }
     }
     // Into its new month, made when missing.
-    let y = years
-        .binary_search_by_key(&new.0, |y| y.year)
-        .unwrap_or_else(|y| {
-            years.insert(
-                y,
-                YearGroup {
-                    year: new.0,
-                    months: Vec::new(),
-                },
-            );
-            y
-        });
+    let y = find_or_insert(
+        years,
+        new.0,
+        |y| y.year,
+        || YearGroup {
+            year: new.0,
+            months: Vec::new(),
+        },
+    );
     let months = &mut years[y].months;
-    let m = months
-        .binary_search_by_key(&new.1, |m| m.month)
-        .unwrap_or_else(|m| {
-            months.insert(
-                m,
-                MonthGroup {
-                    month: new.1,
-                    events: Vec::new(),
-                },
-            );
-            m
-        });
+    let m = find_or_insert(
+        months,
+        new.1,
+        |m| m.month,
+        || MonthGroup {
+            month: new.1,
+            events: Vec::new(),
+        },
+    );
     let events = &mut months[m].events;
     let at = events.partition_point(|&i| i < shift.to);
     events.insert(at, shift.to);
+}
+
+/// The index of the item of `items` (sorted by `key`) whose key is
+/// `wanted`, made by `make` and put in its place when there is none.
+fn find_or_insert<T, K: Ord>(
+    items: &mut Vec<T>,
+    wanted: K,
+    key: impl FnMut(&T) -> K,
+    make: impl FnOnce() -> T,
+) -> usize {
+    items
+        .binary_search_by_key(&wanted, key)
+        .unwrap_or_else(|at| {
+            items.insert(at, make());
+            at
+        })
 }
 
 #[cfg(test)]
