@@ -122,17 +122,25 @@ impl Many {
 
     /// As [`Many::new`], each event with one of `tags`.
     fn tagged(seed: u64, events: usize, tags: &[&str]) -> Many {
+        Many::serving(seed, |dir, rng| {
+            for n in 0..events {
+                fs::write(
+                    dir.join(format!("e{n}.yaml")),
+                    event_yaml_tagged(rng, n, events, tags),
+                )
+                .unwrap();
+            }
+        })
+    }
+
+    /// The good fixture with the event files `write` puts in
+    /// `content/events/many/`, served and checked as [`Many::new`].
+    fn serving(seed: u64, write: impl FnOnce(&Path, &mut rand::rngs::StdRng)) -> Many {
         let t = SiteTest::fixture("good");
         let dir = t.root().join("content/events/many");
         fs::create_dir_all(&dir).unwrap();
         let mut rng = rand::rngs::StdRng::seed_from_u64(seed);
-        for n in 0..events {
-            fs::write(
-                dir.join(format!("e{n}.yaml")),
-                event_yaml_tagged(&mut rng, n, events, tags),
-            )
-            .unwrap();
-        }
+        write(&dir, &mut rng);
         let mut site = LiveSite::load(t.root());
         site.keep_render_cache();
         let mut served = Served::default();
@@ -474,9 +482,6 @@ fn events_moved_in_time_equal_a_full_build() {
 /// back, it returns. Each step equals a full build.
 #[test]
 fn a_move_that_takes_a_page_away_equals_a_full_build() {
-    let t = SiteTest::fixture("good");
-    let dir = t.root().join("content/events/many");
-    fs::create_dir_all(&dir).unwrap();
     let event = |n: usize, date: &str| {
         format!(
             "title: Event {n}\ndate: \"{date}\"\nimportance: {}\ntags: [military]\nsources:\n  - source: daily\n    quote: {:?}\n",
@@ -484,20 +489,24 @@ fn a_move_that_takes_a_page_away_equals_a_full_build() {
             QUOTES[0]
         )
     };
-    for n in 0..390 {
-        let month = match n {
-            0..130 => 1,
-            130..251 => 2,
-            _ => 3,
-        };
-        let date = format!("2020-{month:02}-{:02}", n % 28 + 1);
-        fs::write(dir.join(format!("e{n}.yaml")), event(n, &date)).unwrap();
-    }
-    let mut site = LiveSite::load(t.root());
-    site.keep_render_cache();
-    let mut served = Served::default();
-    let first = served.apply(&mut site).unwrap();
-    assert_same(&served, t.root(), "the first build");
+    let Many {
+        t,
+        dir,
+        mut site,
+        mut served,
+        first,
+        ..
+    } = Many::serving(0, |dir, _| {
+        for n in 0..390 {
+            let month = match n {
+                0..130 => 1,
+                130..251 => 2,
+                _ => 3,
+            };
+            let date = format!("2020-{month:02}-{:02}", n % 28 + 1);
+            fs::write(dir.join(format!("e{n}.yaml")), event(n, &date)).unwrap();
+        }
+    });
     assert!(served.files().contains_key("page/3/index.html"));
     let path = dir.join("e130.yaml");
     for (date, pages) in [("2020-03-10", 2), ("2020-02-10", 3)] {
@@ -526,28 +535,28 @@ fn a_move_that_takes_a_page_away_equals_a_full_build() {
 /// which must not name the groups by their old numbers.
 #[test]
 fn a_list_kept_through_a_move_it_is_not_on_equals_a_full_build() {
-    let t = SiteTest::fixture("good");
-    let dir = t.root().join("content/events/many");
-    fs::create_dir_all(&dir).unwrap();
     let event = |title: &str, date: &str, tag: &str| {
         format!(
             "title: {title}\ndate: \"{date}\"\ntags: [{tag}]\nsources:\n  - source: daily\n    quote: {:?}\n",
             QUOTES[0]
         )
     };
-    fs::write(dir.join("a.yaml"), event("A", "2020-01-05", "early")).unwrap();
+    let Many {
+        t,
+        dir,
+        mut site,
+        mut served,
+        ..
+    } = Many::serving(0, |dir, _| {
+        fs::write(dir.join("a.yaml"), event("A", "2020-01-05", "early")).unwrap();
+        fs::write(dir.join("b.yaml"), event("B", "2020-01-10", "early")).unwrap();
+        for n in 0..800 {
+            let date = format!("{}-{:02}-{:02}", 2021 + n / 300, n % 12 + 1, n % 28 + 1);
+            let text = event(&format!("Trade {n}"), &date, "trade");
+            fs::write(dir.join(format!("t{n}.yaml")), text).unwrap();
+        }
+    });
     let b = dir.join("b.yaml");
-    fs::write(&b, event("B", "2020-01-10", "early")).unwrap();
-    for n in 0..800 {
-        let date = format!("{}-{:02}-{:02}", 2021 + n / 300, n % 12 + 1, n % 28 + 1);
-        let text = event(&format!("Trade {n}"), &date, "trade");
-        fs::write(dir.join(format!("t{n}.yaml")), text).unwrap();
-    }
-    let mut site = LiveSite::load(t.root());
-    site.keep_render_cache();
-    let mut served = Served::default();
-    served.apply(&mut site).unwrap();
-    assert_same(&served, t.root(), "the first build");
     assert!(served.files().contains_key("tags/trade/page/3/index.html"));
     fs::write(&b, event("B", "2020-02-10", "early")).unwrap();
     assert!(site.update(std::slice::from_ref(&b)));
