@@ -178,8 +178,13 @@ impl<'a> Page<'a> {
 
     /// Relative link from this page to `to`. Links name the `index.html`
     /// so they also work when the site is opened from disk (`file://`),
-    /// where no server maps a folder to its index.
+    /// where no server maps a folder to its index. One event page links
+    /// to another as its sibling folder (the pager and related events on
+    /// 100,000 pages).
     pub(crate) fn link_to(&self, to: &Page<'_>) -> String {
+        if let (Page::Event(_), Page::Event(id)) = (self, to) {
+            return format!("../{id}/index.html");
+        }
         let mut link = String::with_capacity(64);
         self.push_root(&mut link);
         to.push_dir(&mut link);
@@ -199,6 +204,7 @@ mod tests {
         assert_eq!(e.link_to(&Page::Source("a")), "../../sources/a/index.html");
         assert_eq!(Page::Home.link_to(&e), "./events/fto/index.html");
         assert_eq!(e.link_to(&Page::Home), "../../index.html");
+        assert_eq!(e.link_to(&Page::Event("b")), "../b/index.html");
         assert_eq!(Page::Taxonomy("tags").root(), "../");
         let p = Page::Home.list_page(3);
         assert_eq!(p.file(), "page/3/index.html");
@@ -227,10 +233,12 @@ mod tests {
         ];
         for page in pages {
             assert_eq!(page.depth(), page.dir().matches('/').count(), "{page:?}");
-            assert_eq!(
-                page.link_to(&page),
-                format!("{}{}", page.root(), page.file())
-            );
+            if !matches!(page, Page::Event(_)) {
+                assert_eq!(
+                    page.link_to(&page),
+                    format!("{}{}", page.root(), page.file())
+                );
+            }
         }
     }
 }
