@@ -214,7 +214,7 @@ impl Renderer<'_> {
         let events = &highlights(events, |i| levels[i], limit);
         let selection = (events.len() < total).then(|| self.selection(events.len(), total));
         let axis = self
-            .axis(&page, events, &|_| 1, 1)
+            .axis(&page, events)
             .map(|a| a.svg_compact(&root, self.messages, &title))
             .unwrap_or_default();
         let tl = self.timeline;

@@ -384,21 +384,16 @@ impl<'a> Renderer<'a> {
         })
     }
 
-    /// The axis of a list, laid out once for all its pages. `page_of`
-    /// gives the page (1-based) on which the `j`-th of `events` is
-    /// listed.
-    pub(super) fn axis(
-        &self,
-        first: &Page<'_>,
-        events: &[usize],
-        page_of: &(dyn Fn(usize) -> usize + Sync),
-        pages: usize,
-    ) -> Option<Axis<'a>> {
-        self.axis_by(first, events, page_of, pages, Axis::new)
+    /// The axis of `events` all shown on `page` (a page of a list cut
+    /// into pages, an embed, the story): laid out as a list of one page,
+    /// so that its links are bare anchors (`#e-ID`).
+    pub(super) fn axis(&self, page: &Page<'_>, events: &[usize]) -> Option<Axis<'a>> {
+        self.axis_by(page, events, &|_| 1, 1, Axis::new)
     }
 
-    /// [`Renderer::axis`], laid out by `lay_out` ([`Axis::new`] or
-    /// [`Axis::counted`]).
+    /// The axis of a list, laid out once for all its pages by `lay_out`
+    /// ([`Axis::new`] or [`Axis::counted`]). `page_of` gives the page
+    /// (1-based) on which the `j`-th of `events` is listed.
     fn axis_by(
         &self,
         first: &Page<'_>,
@@ -569,8 +564,7 @@ impl<'a> Renderer<'a> {
                 // its events (the whole list's axis then draws the
                 // overview), laid out only for a page rendered: an event
                 // moved in time changes the pages it left and joined.
-                let page_axis = (plan.chunks.len() > 1)
-                    .then(|| self.axis(&first, &on_page(chunk), &|_| k + 1, plan.chunks.len()));
+                let page_axis = (plan.chunks.len() > 1).then(|| self.axis(&page, &on_page(chunk)));
                 let axis = page_axis.as_ref().unwrap_or(&plan.axis).as_ref();
                 let view = ListView {
                     axis: axis

@@ -83,7 +83,7 @@ impl Renderer<'_> {
         let all = super::embed::highlights(&every, |i| levels[i], super::embed::SHOWN_LIMIT);
         let selection = (all.len() < every.len()).then(|| self.selection(all.len(), every.len()));
         let axis = self
-            .axis(&page, &all, &|_| 1, 1)
+            .axis(&page, &all)
             .map(|a| {
                 a.with_bare_anchors().svg_compact(
                     &root,
