@@ -18,80 +18,144 @@ pub enum Severity {
     Warning,
 }
 
-/// A place in a file: 1-based line and column (in characters), with the text
-/// of that line so the diagnostic can be shown without reading the file again.
-/// A location is small: its file's path and text are shared by every
-/// location in the file (a 100,000-event site holds about a million).
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+/// A place in a file: 1-based line and column (in characters) and how many
+/// characters it covers. A location is small (32 bytes; a 100,000-event
+/// site holds about a million): its file is shared by every location in
+/// it, and the text of its line is read back only when a diagnostic shows
+/// it ([`Location::source_line`]), so no file's text is kept for the
+/// build.
+#[derive(Debug, Clone, Serialize)]
 pub struct Location {
-    /// The file, relative to the site root where possible.
+    /// The file, shown relative to the site root where possible (it
+    /// dereferences to that path).
     #[serde(serialize_with = "shared_path")]
-    pub file: Arc<Path>,
+    pub file: Arc<SourceFile>,
     /// 1-based line number.
     pub line: usize,
     /// 1-based column, counted in characters.
     pub column: usize,
     /// How many characters the problem covers on that line (at least 1).
     pub len: usize,
-    /// The full text of the line, without its line break.
-    #[serde(skip)]
-    pub source_line: Line,
 }
 
-fn shared_path<S: serde::Serializer>(path: &Arc<Path>, to: S) -> Result<S::Ok, S::Error> {
-    serde::Serialize::serialize(&**path, to)
+fn shared_path<S: serde::Serializer>(file: &Arc<SourceFile>, to: S) -> Result<S::Ok, S::Error> {
+    serde::Serialize::serialize(&*file.path, to)
 }
 
-/// The text of a location's line: a stretch of its file's text, which
-/// every location in the file shares, rather than a copy of its own.
-#[derive(Clone)]
-pub struct Line {
-    text: Arc<str>,
-    start: u32,
-    end: u32,
-}
+impl Location {
+    fn key(&self) -> (&Path, usize, usize, usize) {
+        (&self.file.path, self.line, self.column, self.len)
+    }
 
-impl std::ops::Deref for Line {
-    type Target = str;
-    fn deref(&self) -> &str {
-        &self.text[self.start as usize..self.end as usize]
+    /// The text of the location's line, without its line break, read back
+    /// from its file as it was parsed (line breaks normalised, no BOM).
+    /// Empty when the file can no longer be read or has changed since
+    /// (an edit in `serve`): a line of other text would put the caret
+    /// under the wrong words.
+    pub fn source_line(&self) -> String {
+        self.file
+            .text()
+            .map(|text| nth_line(&text, self.line).to_string())
+            .unwrap_or_default()
     }
 }
 
-impl From<&str> for Line {
-    fn from(line: &str) -> Line {
-        Line {
-            text: Arc::from(line),
-            start: 0,
-            end: line.len() as u32,
-        }
+impl PartialEq for Location {
+    fn eq(&self, other: &Location) -> bool {
+        self.key() == other.key()
     }
 }
 
-impl std::fmt::Debug for Line {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        std::fmt::Debug::fmt(&**self, f)
-    }
-}
+impl Eq for Location {}
 
-impl PartialEq for Line {
-    fn eq(&self, other: &Line) -> bool {
-        **self == **other
-    }
-}
-
-impl Eq for Line {}
-
-impl PartialOrd for Line {
-    fn partial_cmp(&self, other: &Line) -> Option<std::cmp::Ordering> {
+impl PartialOrd for Location {
+    fn partial_cmp(&self, other: &Location) -> Option<std::cmp::Ordering> {
         Some(self.cmp(other))
     }
 }
 
-impl Ord for Line {
-    fn cmp(&self, other: &Line) -> std::cmp::Ordering {
-        (**self).cmp(&**other)
+impl Ord for Location {
+    fn cmp(&self, other: &Location) -> std::cmp::Ordering {
+        self.key().cmp(&other.key())
     }
+}
+
+/// A file that locations point into: the path shown in messages, and
+/// where its text comes back from when a diagnostic shows a line.
+#[derive(Debug)]
+pub struct SourceFile {
+    /// Path relative to the site root, as shown in messages.
+    pub path: Arc<Path>,
+    origin: Origin,
+}
+
+#[derive(Debug)]
+enum Origin {
+    /// Read from this file on disk: its text had this length and hash.
+    Disk { at: PathBuf, len: usize, hash: u64 },
+    /// Made from text in memory (built-in templates, tests), kept.
+    Memory(Arc<str>),
+}
+
+impl std::ops::Deref for SourceFile {
+    type Target = Path;
+    fn deref(&self) -> &Path {
+        &self.path
+    }
+}
+
+impl SourceFile {
+    /// The file's text as it was parsed, or `None` when it cannot be read
+    /// back as it was. Diagnostics are shown sorted by file, so the last
+    /// file read back is kept for the next one.
+    fn text(&self) -> Option<Arc<str>> {
+        let (at, len, hash) = match &self.origin {
+            Origin::Memory(text) => return Some(Arc::clone(text)),
+            Origin::Disk { at, len, hash } => (at, *len, *hash),
+        };
+        thread_local! {
+            static LAST: std::cell::RefCell<Option<(PathBuf, Arc<str>)>> =
+                const { std::cell::RefCell::new(None) };
+        }
+        let cached = LAST.with_borrow(|last| {
+            last.as_ref()
+                .filter(|(path, _)| path == at)
+                .map(|(_, text)| Arc::clone(text))
+        });
+        let text = match cached {
+            Some(text) => text,
+            None => {
+                let bytes = std::fs::read(at).ok()?;
+                let text: Arc<str> = as_parsed(String::from_utf8(bytes).ok()?).into();
+                LAST.set(Some((at.clone(), Arc::clone(&text))));
+                text
+            }
+        };
+        (text.len() == len && hash_text(&text) == hash).then_some(text)
+    }
+}
+
+/// A file's text as the parsers see it: without a leading BOM, with line
+/// breaks normalised to LF (YAML and Markdown also take CRLF and a lone CR
+/// as a line break, and a location must count lines as the parsers do).
+fn as_parsed(mut text: String) -> String {
+    if text.starts_with('\u{feff}') {
+        text.drain(..3);
+    }
+    if text.contains('\r') {
+        text = text.replace("\r\n", "\n").replace('\r', "\n");
+    }
+    text
+}
+
+fn hash_text(text: &str) -> u64 {
+    use std::hash::BuildHasher;
+    foldhash::quality::FixedState::with_seed(0).hash_one(text)
+}
+
+/// 1-based line `n` of `text`, without its line break ("" past the end).
+fn nth_line(text: &str, n: usize) -> &str {
+    text.split('\n').nth(n.saturating_sub(1)).unwrap_or("")
 }
 
 /// One problem found in the site.
@@ -198,15 +262,16 @@ impl Diagnostic {
             Severity::Error => Level::ERROR,
             Severity::Warning => Level::WARNING,
         };
-        let path;
+        let (path, source_line);
         let mut group = match (&self.location, &self.file) {
             (Some(l), _) => {
                 path = display_path(&l.file);
-                let start = byte_of_column(&l.source_line, l.column);
-                let end = byte_of_column(&l.source_line, l.column + l.len.max(1));
+                source_line = l.source_line();
+                let start = byte_of_column(&source_line, l.column);
+                let end = byte_of_column(&source_line, l.column + l.len.max(1));
                 let end = end.max(start);
                 level.primary_title(self.message.as_str()).element(
-                    Snippet::source(&*l.source_line)
+                    Snippet::source(source_line.as_str())
                         .line_start(l.line)
                         .path(path.as_str())
                         .annotation(AnnotationKind::Primary.span(start..end)),
@@ -244,70 +309,86 @@ fn byte_of_column(line: &str, column: usize) -> usize {
         .map_or(line.len(), |(i, _)| i)
 }
 
-/// A file's text, kept so that locations can be made from line/column or
-/// byte offsets.
+/// A file's text while it is parsed, so that locations can be made from
+/// line/column or byte offsets. Locations do not keep it (see
+/// [`Location`]).
 #[derive(Debug, Clone)]
 pub struct SourceText {
     /// Path relative to the site root, as shown in messages.
     pub path: Arc<Path>,
-    /// Full text of the file.
+    /// Full text of the file, as parsed (see [`SourceText::new`]).
     pub text: Arc<str>,
+    /// The file its locations point into.
+    file: Arc<SourceFile>,
     /// Byte offset of the start of each line, so that a location costs a
     /// lookup, not a scan of the file (a file may hold thousands of events).
     line_starts: Vec<usize>,
 }
 
 impl SourceText {
-    /// The text of the file at `path` (relative to the site root).
-    /// Line breaks are normalised to LF: YAML and Markdown also take CRLF
-    /// and a lone CR as a line break, and a location must count lines as
-    /// the parsers do.
+    /// Text in memory, shown as the file `path` (relative to the site
+    /// root). Line breaks are normalised to LF: YAML and Markdown also
+    /// take CRLF and a lone CR as a line break, and a location must count
+    /// lines as the parsers do. Its locations keep the text.
     pub fn new(path: impl Into<PathBuf>, text: impl Into<String>) -> SourceText {
         let mut text = text.into();
         if text.contains('\r') {
             text = text.replace("\r\n", "\n").replace('\r', "\n");
         }
+        let text: Arc<str> = Arc::from(text);
+        let path: Arc<Path> = Arc::from(path.into());
+        let origin = Origin::Memory(Arc::clone(&text));
+        Self::with_origin(path, text, origin)
+    }
+
+    /// The text of the file at `at` on disk (its bytes as read), shown as
+    /// `path`. Its locations read the file again to show a line.
+    pub fn read(path: impl Into<PathBuf>, at: &Path, text: String) -> SourceText {
+        let text: Arc<str> = as_parsed(text).into();
+        let origin = Origin::Disk {
+            at: at.to_path_buf(),
+            len: text.len(),
+            hash: hash_text(&text),
+        };
+        Self::with_origin(Arc::from(path.into()), text, origin)
+    }
+
+    fn with_origin(path: Arc<Path>, text: Arc<str>, origin: Origin) -> SourceText {
         let line_starts = std::iter::once(0)
             .chain(text.match_indices('\n').map(|(i, _)| i + 1))
             .collect();
+        let file = Arc::new(SourceFile {
+            path: Arc::clone(&path),
+            origin,
+        });
         SourceText {
-            path: Arc::from(path.into()),
-            text: Arc::from(text),
+            path,
+            text,
+            file,
             line_starts,
         }
     }
 
     /// The text of 1-based `line`, without its line break.
-    fn line_text(&self, line: usize) -> Line {
+    pub fn line(&self, line: usize) -> &str {
         let Some(&start) = self.line_starts.get(line.saturating_sub(1)) else {
-            return Line::from("");
+            return "";
         };
         let end = self
             .line_starts
             .get(line)
             .map_or(self.text.len(), |&next| next - 1)
             .max(start);
-        let end = match self.text[start..end].strip_suffix('\r') {
-            Some(text) => start + text.len(),
-            None => end,
-        };
-        // A file is at most 16 MiB (read::MAX_TEXT_FILE): offsets fit.
-        Line {
-            text: Arc::clone(&self.text),
-            start: start as u32,
-            end: end as u32,
-        }
+        &self.text[start..end]
     }
 
     /// Location of 1-based `line` and `column`, covering `len` characters.
     pub fn at(&self, line: usize, column: usize, len: usize) -> Location {
-        let source_line = self.line_text(line);
         Location {
-            file: Arc::clone(&self.path),
+            file: Arc::clone(&self.file),
             line: line.max(1),
             column: column.max(1),
             len: len.max(1),
-            source_line,
         }
     }
 
@@ -439,7 +520,7 @@ mod tests {
         let src = SourceText::new("a.yaml", "title: “x”\ndate: 2025-13\n");
         let l = src.at_byte(src.text.find("2025").unwrap(), 7);
         assert_eq!((l.line, l.column), (2, 7));
-        assert_eq!(&*l.source_line, "date: 2025-13");
+        assert_eq!(l.source_line(), "date: 2025-13");
     }
 
     #[test]

@@ -68,7 +68,7 @@ pub(crate) fn check(
         for pair in list.windows(2) {
             let (before, item) = (&pair[0], &pair[1]);
             let at = yaml::location(src, 0, item);
-            let flow = at.source_line.contains('[');
+            let flow = src.line(at.line).contains('[');
             if flow && looks_like_a_name_end(&item.value) {
                 diags.push(
                     Diagnostic::error(

@@ -164,7 +164,7 @@ pub(crate) fn location<T>(src: &SourceText, line_offset: usize, s: &Spanned<T>) 
 /// character: 1 when the scalar is quoted.
 pub(crate) fn content_column<T>(src: &SourceText, line_offset: usize, s: &Spanned<T>) -> usize {
     let loc = location(src, line_offset, s);
-    let first = loc.source_line.chars().nth(loc.column - 1);
+    let first = src.line(loc.line).chars().nth(loc.column - 1);
     usize::from(matches!(first, Some('"' | '\'')))
 }
 
@@ -240,10 +240,10 @@ fn to_diagnostic(src: &SourceText, line_offset: usize, what: &str, e: &Error) ->
                 t if t.starts_with('f') => "a number",
                 _ => "a different kind of value",
             };
-            let found = value_at(&at);
+            let found = value_at(src, &at);
             let mut at = at;
             at.len = found.chars().count();
-            match key_at(&at) {
+            match key_at(src, &at) {
                 Some(key) => {
                     Diagnostic::error(format!("`{key}` must be {expected}, found `{found}`"), at)
                 }
@@ -360,7 +360,7 @@ fn syntax_or_shape(
             "this quoted value runs on until the next `\"`: close it on its own line, or write `\\\"` for a quote mark inside it",
         );
     }
-    let d = match key_at(&at) {
+    let d = match key_at(src, &at) {
         Some(key) => Diagnostic::error(format!("invalid YAML in {what}: `{key}`: {msg}"), at),
         None => Diagnostic::error(format!("invalid YAML in {what}: {msg}"), at),
     };
@@ -376,10 +376,11 @@ fn indent(line: &str) -> usize {
 /// the key of the nearest line above that is indented less (the `sources:`
 /// above `  - daily`).
 fn enclosing_key(src: &SourceText, at: &Location) -> Option<String> {
-    if let Some(key) = key_before(&at.source_line, at.column) {
+    let here = src.line(at.line);
+    if let Some(key) = key_before(here, at.column) {
         return Some(key);
     }
-    let own = indent(&at.source_line);
+    let own = indent(here);
     let lines: Vec<&str> = src.text.lines().take(at.line.saturating_sub(1)).collect();
     for line in lines.iter().rev() {
         let t = line.trim();
@@ -411,26 +412,24 @@ fn key_before(line: &str, column: usize) -> Option<String> {
 /// written on the lines below.
 fn found_at(src: &SourceText, at: &Location) -> String {
     // The parser may stand inside the value (`[daily]`): take it whole.
-    if let Some(key) = key_before(&at.source_line, at.column) {
-        let after = at
-            .source_line
-            .split_once(&format!("{key}:"))
-            .map(|(_, v)| v);
+    let line = src.line(at.line);
+    if let Some(key) = key_before(line, at.column) {
+        let after = line.split_once(&format!("{key}:")).map(|(_, v)| v);
         let value = after.unwrap_or("").split(" #").next().unwrap_or("").trim();
         if !value.is_empty() {
             return format!("`{value}`");
         }
     }
-    let here = value_at(at);
+    let here = value_at(src, at);
     let here = match here.split_once(": ") {
         // The parser stands at the key of a nested mapping.
-        Some(_) if here.starts_with("- ") || at.column <= indent(&at.source_line) + 1 => "",
+        Some(_) if here.starts_with("- ") || at.column <= indent(line) + 1 => "",
         _ => here.as_str(),
     };
     if !here.is_empty() && !here.starts_with("- ") {
         return format!("`{here}`");
     }
-    if here.starts_with("- ") || at.source_line.trim_start().starts_with("- ") {
+    if here.starts_with("- ") || line.trim_start().starts_with("- ") {
         return "a list".to_string();
     }
     let next = src
@@ -469,10 +468,7 @@ fn open_quote_before(src: &SourceText, line_offset: usize, at: &Location) -> Opt
         .take(at.line.saturating_sub(1))
         .map(str::len)
         .sum::<usize>()
-        + at.source_line
-            .char_indices()
-            .nth(at.column.saturating_sub(1))
-            .map_or(at.source_line.len(), |(i, _)| i);
+        + byte_of_column(src.line(at.line), at.column);
     let start: usize = src
         .text
         .split_inclusive('\n')
@@ -518,11 +514,12 @@ fn open_quote_before(src: &SourceText, line_offset: usize, at: &Location) -> Opt
 /// Where the mapping that holds the key at `at` starts: the first key
 /// after its `- `, or the first line of the document.
 fn mapping_start(src: &SourceText, line_offset: usize, at: &Location) -> Location {
-    if at.source_line.contains('{') {
+    let here = src.line(at.line);
+    if here.contains('{') {
         return at.clone();
     }
-    let own = indent(&at.source_line);
-    if at.source_line.trim_start().starts_with("- ") && at.column > own + 1 {
+    let own = indent(here);
+    if here.trim_start().starts_with("- ") && at.column > own + 1 {
         return src.at(at.line, own + 3, 1);
     }
     let lines: Vec<&str> = src.text.lines().collect();
@@ -542,7 +539,7 @@ fn mapping_start(src: &SourceText, line_offset: usize, at: &Location) -> Locatio
         }
         start = Some(n);
     }
-    if at.source_line.trim_start().starts_with("- ") {
+    if here.trim_start().starts_with("- ") {
         return src.at(at.line, own + 3, 1);
     }
     match start {
@@ -553,9 +550,9 @@ fn mapping_start(src: &SourceText, line_offset: usize, at: &Location) -> Locatio
 
 /// The mapping key written before `at` on its line (`importance` in
 /// `importance: high`), if any.
-fn key_at(at: &Location) -> Option<String> {
-    let before: String = at
-        .source_line
+fn key_at(src: &SourceText, at: &Location) -> Option<String> {
+    let before: String = src
+        .line(at.line)
         .chars()
         .take(at.column.saturating_sub(1))
         .collect();
@@ -564,10 +561,17 @@ fn key_at(at: &Location) -> Option<String> {
     (!key.is_empty() && !key.contains(' ')).then(|| key.to_string())
 }
 
+/// Byte offset of a 1-based character column in `line` (its end past it).
+fn byte_of_column(line: &str, column: usize) -> usize {
+    line.char_indices()
+        .nth(column.saturating_sub(1))
+        .map_or(line.len(), |(i, _)| i)
+}
+
 /// The scalar written at `at`, up to the end of the line or a comment.
-fn value_at(at: &Location) -> String {
-    let rest: String = at
-        .source_line
+fn value_at(src: &SourceText, at: &Location) -> String {
+    let rest: String = src
+        .line(at.line)
         .chars()
         .skip(at.column.saturating_sub(1))
         .collect();

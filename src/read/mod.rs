@@ -133,12 +133,7 @@ fn read_text(root: &Path, path: &Path) -> Result<SourceText, Diagnostic> {
     }
     match fs::read(path) {
         Ok(bytes) => match String::from_utf8(bytes) {
-            Ok(mut text) => {
-                if text.starts_with('\u{feff}') {
-                    text.drain(..3);
-                }
-                Ok(SourceText::new(rel, text))
-            }
+            Ok(text) => Ok(SourceText::read(rel, path, text)),
             Err(e) => {
                 let offset = e.utf8_error().valid_up_to();
                 let bytes = e.into_bytes();
