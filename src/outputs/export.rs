@@ -77,25 +77,17 @@ fn tl_era(era: &crate::content::config::Era) -> Value {
 /// Cloudflare Pages refuses files over 25 MiB.
 pub(crate) const FILE_LIMIT: usize = 25 * 1024 * 1024;
 
-/// `items` in runs of consecutive items, as few as `write` needs to make
-/// each run fit in `limit` bytes (an item that does not fit alone is a run
-/// of its own). `whole` is the size of all of them in one file.
-fn split<T>(
-    items: &[T],
-    limit: usize,
-    whole: usize,
-    write: impl Fn(&[T]) -> String,
-) -> Vec<(String, usize)> {
+/// How many of `items` each part of a split export holds: as few parts as
+/// make each fit in `limit` bytes, `size` telling the size of a part from
+/// its items (an item that does not fit alone is a part of its own).
+/// `whole` is the size of all of them in one file.
+fn split<T>(items: &[T], limit: usize, whole: usize, size: impl Fn(&[T]) -> usize) -> usize {
     // Nine tenths of the limit: events are not all of one size.
     let mut parts = whole.div_ceil(limit / 10 * 9).max(2);
     loop {
-        let size = items.len().div_ceil(parts).max(1);
-        let texts: Vec<(String, usize)> = items
-            .chunks(size)
-            .map(|chunk| (write(chunk), chunk.len()))
-            .collect();
-        if size == 1 || texts.iter().all(|(t, _)| t.len() <= limit) {
-            return texts;
+        let per = items.len().div_ceil(parts).max(1);
+        if per == 1 || items.chunks(per).all(|chunk| size(chunk) <= limit) {
+            return per;
         }
         parts *= 2;
     }
@@ -113,40 +105,46 @@ struct PartRef<'a> {
     last: &'a str,
 }
 
-/// The part files of an export named `stem` and their manifest entries,
-/// for `parts` made by [`split`] from the events of `tl` in order.
-fn part_files<'a>(
+/// Gives `emit` the part files of an export named `stem`, `per` of the
+/// `lines` of the events of `tl` (in order) each, written by `write` one
+/// at a time (a part of a large site is tens of megabytes); their
+/// manifest entries.
+fn emit_parts<'a>(
     stem: &str,
     tl: &'a Timeline,
-    parts: Vec<(String, usize)>,
-) -> (Vec<(String, String)>, Vec<PartRef<'a>>) {
-    let mut files = Vec::with_capacity(parts.len());
-    let mut refs = Vec::with_capacity(parts.len());
+    lines: &[String],
+    per: usize,
+    write: impl Fn(&[String]) -> String,
+    emit: &mut dyn FnMut(String, String),
+) -> Vec<PartRef<'a>> {
+    let mut refs = Vec::with_capacity(lines.len().div_ceil(per));
     let mut at = 0;
-    for (n, (text, count)) in parts.into_iter().enumerate() {
+    for (n, chunk) in lines.chunks(per).enumerate() {
         let file = format!("{stem}-{}.json", n + 1);
         refs.push(PartRef {
-            events: count,
+            events: chunk.len(),
             file: file.clone(),
             first: &tl.events[at].id,
-            last: &tl.events[at + count - 1].id,
+            last: &tl.events[at + chunk.len() - 1].id,
         });
-        at += count;
-        files.push((file, text));
+        at += chunk.len();
+        emit(file, write(chunk));
     }
-    (files, refs)
+    refs
 }
 
 /// `/timeline.json`: a title slide, one slide per event, and the site's
 /// eras; over `limit` bytes, a manifest (the title slide and the list of
 /// parts) and `timeline-1.json` …, each a whole TimelineJS document with
-/// the slides of one stretch of the timeline. Path and text of each file.
+/// the slides of one stretch of the timeline. Each file is given to `emit`
+/// (path and text) when written.
 pub(crate) fn timelinejs(
     config: &Config,
     tl: &Timeline,
     texts: &[Arc<EventText>],
     limit: usize,
-) -> Vec<(String, String)> {
+    emit: &mut dyn FnMut(String, String),
+) {
     // Each slide written on its own, in parallel: the document is put
     // together from these lines (and sized by them before it is).
     let lines: Vec<String> = (0..tl.events.len())
@@ -248,19 +246,17 @@ pub(crate) fn timelinejs(
     });
     let whole = lined_len(&empty, &lines);
     if whole <= limit {
-        return vec![("timeline.json".into(), with_lines(&empty, "events", &lines))];
+        return emit("timeline.json".into(), with_lines(&empty, "events", &lines));
     }
-    let parts = split(&lines, limit, whole, |chunk| {
-        with_lines(&empty, "events", chunk)
-    });
-    let (mut files, refs) = part_files("timeline", tl, parts);
+    let per = split(&lines, limit, whole, |chunk| lined_len(&empty, chunk));
+    let write = |chunk: &[String]| with_lines(&empty, "events", chunk);
+    let refs = emit_parts("timeline", tl, &lines, per, write, emit);
     let manifest = json!({
         "event_count": lines.len(),
         "parts": refs,
         "title": doc.get("title"),
     });
-    files.insert(0, ("timeline.json".into(), inert_json(&manifest)));
-    files
+    emit("timeline.json".into(), inert_json(&manifest));
 }
 
 // Fields in alphabetical order: the order in which events.json has
@@ -362,13 +358,15 @@ struct ExportPart<'a> {
 /// `/events.json`: every event and source, with written and normalised
 /// dates, for programs; over `limit` bytes, a manifest (sources, eras, the
 /// site and the list of parts) and `events-1.json` …, each holding the
-/// events of one stretch of the timeline. Path and text of each file.
+/// events of one stretch of the timeline. Each file is given to `emit`
+/// (path and text) when written.
 pub(crate) fn events_json(
     config: &Config,
     tl: &Timeline,
     texts: &[Arc<EventText>],
     limit: usize,
-) -> Vec<(String, String)> {
+    emit: &mut dyn FnMut(String, String),
+) {
     // Each event written on its own, in parallel: the document is put
     // together from these lines (and sized by them before it is).
     let lines: Vec<String> = (0..tl.events.len())
@@ -455,13 +453,12 @@ pub(crate) fn events_json(
     });
     let whole = lined_len(&empty, &lines);
     if whole <= limit {
-        return vec![("events.json".into(), with_lines(&empty, "events", &lines))];
+        return emit("events.json".into(), with_lines(&empty, "events", &lines));
     }
     let empty_part = inert_json(&ExportPart { events: &[] });
-    let parts = split(&lines, limit, whole, |chunk| {
-        with_lines(&empty_part, "events", chunk)
-    });
-    let (mut files, parts) = part_files("events", tl, parts);
+    let per = split(&lines, limit, whole, |chunk| lined_len(&empty_part, chunk));
+    let write = |chunk: &[String]| with_lines(&empty_part, "events", chunk);
+    let parts = emit_parts("events", tl, &lines, per, write, emit);
     let manifest = inert_json(&ExportManifest {
         eras: &eras,
         event_count: lines.len(),
@@ -469,8 +466,7 @@ pub(crate) fn events_json(
         site: &site,
         sources: &sources,
     });
-    files.insert(0, ("events.json".into(), manifest));
-    files
+    emit("events.json".into(), manifest);
 }
 
 #[cfg(test)]
@@ -482,17 +478,19 @@ mod tests {
         let items: Vec<String> = (0..100).map(|i| format!("item {i:03}")).collect();
         let write = |chunk: &[String]| chunk.join(",");
         let whole = write(&items).len();
-        let parts = split(&items, 200, whole, write);
-        assert!(parts.len() >= 5, "{} parts", parts.len());
-        assert!(parts.iter().all(|(text, _)| text.len() <= 200));
-        assert_eq!(parts.iter().map(|(_, n)| n).sum::<usize>(), 100);
-        let joined: Vec<&str> = parts.iter().map(|(t, _)| t.as_str()).collect();
-        assert_eq!(joined.join(","), write(&items));
+        let parts = |items: &[String], whole| {
+            let per = split(items, 200, whole, |c| write(c).len());
+            items.chunks(per).map(write).collect::<Vec<_>>()
+        };
+        let cut = parts(&items, whole);
+        assert!(cut.len() >= 5, "{} parts", cut.len());
+        assert!(cut.iter().all(|text| text.len() <= 200));
+        assert_eq!(cut.join(","), write(&items));
         // An item too large for any part is a part of its own.
         let mut items = items;
         items[50] = "x".repeat(500);
-        let parts = split(&items, 200, whole + 500, write);
-        assert!(parts.iter().any(|(t, n)| *n == 1 && t.len() == 500));
-        assert_eq!(parts.iter().map(|(_, n)| n).sum::<usize>(), 100);
+        let cut = parts(&items, whole + 500);
+        assert!(cut.iter().any(|t| t.len() == 500));
+        assert_eq!(cut.len(), 100);
     }
 }

@@ -169,29 +169,34 @@ fn data_files(
         events[events.len().saturating_sub(config.feed_limit)..].to_vec()
     };
     let latest = newest(&all);
-    // Each file is one job; they run in parallel and keep this order.
-    type Job<'j> = Box<dyn Fn() -> Vec<OutputFile> + Send + Sync + 'j>;
-    let files = |made: Vec<(String, String)>| {
-        made.into_iter()
-            .map(|(path, text)| OutputFile::text(path, text))
-            .collect()
-    };
+    // Each job makes one file, or the parts of a split export one at a
+    // time; the jobs run in parallel, and each file is put when made.
+    type Job<'j> = Box<dyn Fn(&mut dyn FnMut(OutputFile)) + Send + Sync + 'j>;
+    let text = |path: String, text: String| OutputFile::text(path, text);
     let mut jobs: Vec<Job<'_>> = vec![
-        Box::new(|| {
-            vec![OutputFile::text(
-                "feed.xml".into(),
-                feeds::atom_feed(config, tl, texts, &latest, "", &config.title),
-            )]
+        Box::new(|put| {
+            let feed = feeds::atom_feed(config, tl, texts, &latest, "", &config.title);
+            put(text("feed.xml".into(), feed));
         }),
-        Box::new(|| {
-            vec![OutputFile::text(
-                "calendar.ics".into(),
-                calendar::icalendar(config, tl, texts, &latest, &config.title).0,
-            )]
+        Box::new(|put| {
+            let calendar = calendar::icalendar(config, tl, texts, &latest, &config.title).0;
+            put(text("calendar.ics".into(), calendar));
         }),
-        Box::new(|| files(export::timelinejs(config, tl, texts, export::FILE_LIMIT))),
-        Box::new(|| files(export::events_json(config, tl, texts, export::FILE_LIMIT))),
-        Box::new(|| files(html::oembed_files(config, tl))),
+        Box::new(|put| {
+            export::timelinejs(config, tl, texts, export::FILE_LIMIT, &mut |p, t| {
+                put(text(p, t));
+            });
+        }),
+        Box::new(|put| {
+            export::events_json(config, tl, texts, export::FILE_LIMIT, &mut |p, t| {
+                put(text(p, t));
+            });
+        }),
+        Box::new(|put| {
+            html::oembed_files(config, tl)
+                .into_iter()
+                .for_each(|(p, t)| put(text(p, t)))
+        }),
     ];
     for t in &tl.taxonomies {
         for term in &t.terms {
@@ -200,23 +205,23 @@ fn data_files(
             let (feed_dir, feed_name) = (dir.clone(), name.clone());
             let events = Arc::new(newest(&term.events));
             let feed_events = Arc::clone(&events);
-            jobs.push(Box::new(move || {
-                vec![OutputFile::text(
-                    format!("{feed_dir}feed.xml"),
-                    feeds::atom_feed(config, tl, texts, &feed_events, &feed_dir, &feed_name),
-                )]
+            jobs.push(Box::new(move |put| {
+                let feed = feeds::atom_feed(config, tl, texts, &feed_events, &feed_dir, &feed_name);
+                put(text(format!("{feed_dir}feed.xml"), feed));
             }));
-            jobs.push(Box::new(move || {
-                vec![OutputFile::text(
-                    format!("{dir}calendar.ics"),
-                    calendar::icalendar(config, tl, texts, &events, &name).0,
-                )]
+            jobs.push(Box::new(move |put| {
+                let calendar = calendar::icalendar(config, tl, texts, &events, &name).0;
+                put(text(format!("{dir}calendar.ics"), calendar));
             }));
         }
     }
     let mut out: Vec<String> = jobs
         .par_iter()
-        .flat_map_iter(|job| job().into_iter().map(|f| put(target, f)))
+        .flat_map_iter(|job| {
+            let mut paths = Vec::new();
+            job(&mut |f| paths.push(put(target, f)));
+            paths
+        })
         .collect();
     // Search results are not pages for search engines.
     let dirs: Vec<String> = pages
