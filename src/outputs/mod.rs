@@ -182,12 +182,13 @@ fn data_files(
             let calendar = calendar::icalendar(config, tl, texts, &latest, &config.title).0;
             put(text("calendar.ics".into(), calendar));
         }),
+        // The two exports one after the other (each writes its events in
+        // parallel): at 100,000 events each holds 60 MB of lines while it
+        // is made.
         Box::new(|put| {
             export::timelinejs(config, tl, texts, export::FILE_LIMIT, &mut |p, t| {
                 put(text(p, t));
             });
-        }),
-        Box::new(|put| {
             export::events_json(config, tl, texts, export::FILE_LIMIT, &mut |p, t| {
                 put(text(p, t));
             });
@@ -254,15 +255,15 @@ pub(crate) fn render_data(
         texts,
         ..
     } = *site;
-    let (index, data) = rayon::join(
-        || search::build(config, timeline, texts, search_cache),
-        || data_files(config, timeline, texts, pages, target),
-    );
+    // One after the other, each in parallel within: at 100,000 events each
+    // holds a hundred megabytes or more while it is made.
+    let index = search::build(config, timeline, texts, search_cache, target);
+    let data = data_files(config, timeline, texts, pages, target);
     let search_page =
         html::search_page(site, &index.manifest, target).map_err(|d| Diagnostics::from(vec![d]))?;
     let mut out = vec![search_page];
     out.extend(data);
-    out.par_extend(index.files.into_par_iter().map(|f| put(target, f)));
+    out.extend(index.paths);
     let messages = &*config.messages;
     let mut files: BTreeMap<String, Vec<u8>> = BUILTIN_STATIC
         .iter()

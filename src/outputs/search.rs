@@ -26,7 +26,7 @@ use serde::Serialize;
 
 use crate::content::config::Config;
 use crate::content::markdown;
-use crate::outputs::OutputFile;
+use crate::outputs::{OutputFile, Target};
 use crate::timeline::Timeline;
 use crate::views::EventText;
 use crate::views::json::inert as json;
@@ -57,8 +57,8 @@ const BATCH: usize = 2048;
 /// search page names.
 #[derive(Debug)]
 pub struct SearchIndex {
-    /// Files to write, paths relative to the output folder.
-    pub files: Vec<OutputFile>,
+    /// The files put, paths relative to the output folder.
+    pub paths: Vec<String>,
     /// The manifest's path relative to the search page's folder.
     pub manifest: String,
 }
@@ -341,6 +341,15 @@ fn cut(items: &[String], target: usize) -> Vec<std::ops::Range<usize>> {
     groups
 }
 
+/// The records of a chunk of documents being gathered: the first
+/// document's number, the records and their size as [`cut`] counts it.
+#[derive(Default)]
+struct DocChunk {
+    start: usize,
+    records: Vec<String>,
+    size: usize,
+}
+
 /// A data file: the JSON handed to `annalsSearch.add` under its own name.
 fn data_file(stem: &str, payload: &str) -> (String, OutputFile) {
     let name = format!("data/{stem}-{}.js", content_hash(payload.as_bytes()));
@@ -368,13 +377,16 @@ struct Manifest<'a> {
 /// Builds the search index of the timeline: events (title, date as shown,
 /// terms, summary, body, quotations) then sources (title, byline, date,
 /// tags, paragraphs), in timeline order. The same timeline always gives
-/// the same files. With a `cache`, documents are taken from it where they
-/// can be, and it is left holding this index's.
+/// the same files, each put into `target` when made (with what it was
+/// made from let go of as soon as it can be: at 100,000 events the index
+/// is 70 MB). With a `cache`, documents are taken from it where they can
+/// be, and it is left holding this index's.
 pub(crate) fn build(
     config: &Config,
     tl: &Timeline,
     texts: &[Arc<EventText>],
     mut cache: Option<&mut SearchCache>,
+    target: &dyn Target,
 ) -> SearchIndex {
     let events = tl.events.len();
     let total = events + tl.sources.len();
@@ -386,7 +398,24 @@ pub(crate) fn build(
         None => Words::default(),
     };
     let mut postings: Vec<Postings> = Vec::new();
-    let mut records = Vec::with_capacity(total);
+    let mut paths = Vec::new();
+    let mut put = |file: OutputFile| {
+        paths.push(file.path.clone());
+        target.put(file);
+    };
+    // The documents' records go out in chunks as they come, cut as
+    // [`cut`] cuts.
+    let mut chunk = DocChunk::default();
+    let (mut docs, mut doc_files) = (Vec::new(), Vec::new());
+    let mut chunk_out = |chunk: &mut DocChunk, put: &mut dyn FnMut(OutputFile)| {
+        let n = docs.len();
+        docs.push(chunk.start);
+        let (name, file) = data_file(&format!("d{n}"), &format!("[{}]", chunk.records.join(",")));
+        doc_files.push(name);
+        put(file);
+        chunk.records.clear();
+        chunk.size = 0;
+    };
     for start in (0..total).step_by(BATCH) {
         // Tokenised in parallel, unless kept from the last index.
         let seen = cache.as_deref();
@@ -425,11 +454,22 @@ pub(crate) fn build(
             if let Some(cache) = cache.as_deref_mut() {
                 cache.keep(tl, texts, d, &doc, new);
             }
-            records.push(match Arc::try_unwrap(doc) {
+            let record = match Arc::try_unwrap(doc) {
                 Ok(doc) => doc.record,
                 Err(doc) => doc.record.clone(),
-            });
+            };
+            if !chunk.records.is_empty() && chunk.size + record.len() > DOC_CHUNK_BYTES {
+                chunk_out(&mut chunk, &mut put);
+            }
+            if chunk.records.is_empty() {
+                chunk.start = d;
+            }
+            chunk.size += record.len() + 1;
+            chunk.records.push(record);
         }
+    }
+    if !chunk.records.is_empty() {
+        chunk_out(&mut chunk, &mut put);
     }
     if let Some(cache) = cache.as_deref_mut() {
         let build = cache.build;
@@ -451,36 +491,32 @@ pub(crate) fn build(
         .par_iter()
         .map(|(term, p)| json(&(term, &p.data)))
         .collect();
+    let terms: Vec<&str> = terms.into_iter().map(|(term, _)| term).collect();
+    drop(postings);
 
-    let mut files = Vec::new();
     let mut manifest = Manifest {
         version: 1,
         events,
         terms: Vec::new(),
         term_files: Vec::new(),
-        docs: Vec::new(),
-        doc_files: Vec::new(),
+        docs,
+        doc_files,
     };
     for (n, range) in cut(&entries, TERM_SHARD_BYTES).into_iter().enumerate() {
-        manifest.terms.push(terms[range.start].0);
+        manifest.terms.push(terms[range.start]);
         let (name, file) = data_file(&format!("t{n}"), &format!("[{}]", entries[range].join(",")));
         manifest.term_files.push(name);
-        files.push(file);
+        put(file);
     }
-    for (n, range) in cut(&records, DOC_CHUNK_BYTES).into_iter().enumerate() {
-        manifest.docs.push(range.start);
-        let (name, file) = data_file(&format!("d{n}"), &format!("[{}]", records[range].join(",")));
-        manifest.doc_files.push(name);
-        files.push(file);
-    }
+    drop(entries);
     let (name, file) = data_file("manifest", &json(&manifest));
-    files.push(file);
+    put(file);
     drop((manifest, terms));
     if let Some(cache) = cache {
         cache.words = words;
     }
     SearchIndex {
-        files,
+        paths,
         manifest: name,
     }
 }
