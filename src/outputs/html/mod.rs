@@ -61,8 +61,11 @@ struct Renderer<'a> {
     /// List cards rendered by earlier builds (`annals serve`), by
     /// [`Renderer::card_key`].
     old_cards: &'a HashMap<u64, Arc<str>>,
-    /// List cards rendered, or reused, by this one.
+    /// List cards rendered, or reused, by this one, when they are kept for
+    /// the next render (`keep_cards`): a build would keep every card of
+    /// every list (at 100,000 events half a million) to use none again.
     cards: std::sync::Mutex<HashMap<u64, Arc<str>>>,
+    keep_cards: bool,
     /// Where each page goes as soon as it is rendered.
     target: &'a dyn Target,
     /// Each event's importance, by timeline index, read once from the
@@ -207,13 +210,22 @@ impl<'a> Renderer<'a> {
         let Some(key) = self.card_key(i, from, hx, lean) else {
             return CardView::Parts(Box::new(card()));
         };
-        let lock = || self.cards.lock().unwrap_or_else(|e| e.into_inner());
-        let found = lock().get(&key).cloned();
-        if let Some(html) = found {
-            return CardView::Rendered { html };
+        let keep = |html: &Arc<str>| {
+            if self.keep_cards {
+                let mut cards = self.cards.lock().unwrap_or_else(|e| e.into_inner());
+                cards.insert(key, Arc::clone(html));
+            }
+        };
+        if self.keep_cards {
+            let found = self.cards.lock().unwrap_or_else(|e| e.into_inner());
+            if let Some(html) = found.get(&key) {
+                return CardView::Rendered {
+                    html: Arc::clone(html),
+                };
+            }
         }
         if let Some(html) = self.old_cards.get(&key) {
-            lock().insert(key, Arc::clone(html));
+            keep(html);
             return CardView::Rendered {
                 html: Arc::clone(html),
             };
@@ -229,7 +241,7 @@ impl<'a> Renderer<'a> {
         match rendered {
             Ok(html) => {
                 let html: Arc<str> = html.into();
-                lock().insert(key, Arc::clone(&html));
+                keep(&html);
                 CardView::Rendered { html }
             }
             Err(_) => CardView::Parts(Box::new(card)),
@@ -421,6 +433,7 @@ impl<'a> Renderer<'a> {
             card_prints: Vec::new(),
             old_cards,
             cards: Default::default(),
+            keep_cards: false,
             target,
             levels: std::sync::OnceLock::new(),
         }
@@ -520,6 +533,7 @@ pub(crate) fn render_pages(
     state.number = 0;
     let old_cards = std::mem::take(&mut state.cards);
     let mut r = Renderer::new(site, &old_cards, target);
+    r.keep_cards = state.keep_cards;
     let fp = r.fingerprints();
     r.card_prints = fp.cards.clone();
     let (fingerprints, lists, plans) = r.plan_pages(state, &fp);

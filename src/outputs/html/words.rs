@@ -53,6 +53,7 @@ pub(super) fn render(
     let (changed, moved) = (patch.changed, patch.shift);
     let old_cards = std::mem::take(&mut state.cards);
     let mut r = Renderer::new(site, &old_cards, target);
+    r.keep_cards = state.keep_cards;
     if let Some(levels) = state.levels.take() {
         // An edit in place may change an importance.
         let mut levels = levels.to_vec();
