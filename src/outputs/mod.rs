@@ -255,10 +255,22 @@ pub(crate) fn render_data(
         texts,
         ..
     } = *site;
-    // One after the other, each in parallel within: at 100,000 events each
-    // holds a hundred megabytes or more while it is made.
-    let index = search::build(config, timeline, texts, search_cache, target);
-    let data = data_files(config, timeline, texts, pages, target);
+    // A build makes them one after the other, each in parallel within: at
+    // 100,000 events each holds a hundred megabytes or more while it is
+    // made, and side by side they set the build's peak memory. `serve`
+    // (which keeps the index's documents to tokenise only what an edit
+    // changed) makes them side by side, for the next edit's files sooner.
+    let search = |cache| search::build(config, timeline, texts, cache, target);
+    let (index, data) = match search_cache {
+        Some(cache) => rayon::join(
+            || search(Some(cache)),
+            || data_files(config, timeline, texts, pages, target),
+        ),
+        None => (
+            search(None),
+            data_files(config, timeline, texts, pages, target),
+        ),
+    };
     let search_page =
         html::search_page(site, &index.manifest, target).map_err(|d| Diagnostics::from(vec![d]))?;
     let mut out = vec![search_page];
