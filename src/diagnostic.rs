@@ -53,10 +53,14 @@ impl Location {
     /// (an edit in `serve`): a line of other text would put the caret
     /// under the wrong words.
     pub fn source_line(&self) -> String {
+        self.read_line().unwrap_or_default()
+    }
+
+    /// [`Location::source_line`]; `None` when it cannot be read back.
+    fn read_line(&self) -> Option<String> {
         self.file
             .text()
             .map(|text| nth_line(&text, self.line).to_string())
-            .unwrap_or_default()
     }
 }
 
@@ -107,31 +111,32 @@ impl std::ops::Deref for SourceFile {
 impl SourceFile {
     /// The file's text as it was parsed, or `None` when it cannot be read
     /// back as it was. Diagnostics are shown sorted by file, so the last
-    /// file read back is kept for the next one.
+    /// text read back is kept for the next one (by path, length and hash).
     fn text(&self) -> Option<Arc<str>> {
         let (at, len, hash) = match &self.origin {
             Origin::Memory(text) => return Some(Arc::clone(text)),
             Origin::Disk { at, len, hash } => (at, *len, *hash),
         };
+        type Kept = Option<(PathBuf, usize, u64, Arc<str>)>;
         thread_local! {
-            static LAST: std::cell::RefCell<Option<(PathBuf, Arc<str>)>> =
-                const { std::cell::RefCell::new(None) };
+            static LAST: std::cell::RefCell<Kept> = const { std::cell::RefCell::new(None) };
         }
-        let cached = LAST.with_borrow(|last| {
-            last.as_ref()
-                .filter(|(path, _)| path == at)
-                .map(|(_, text)| Arc::clone(text))
-        });
-        let text = match cached {
-            Some(text) => text,
-            None => {
-                let bytes = std::fs::read(at).ok()?;
-                let text: Arc<str> = as_parsed(String::from_utf8(bytes).ok()?).into();
-                LAST.set(Some((at.clone(), Arc::clone(&text))));
-                text
+        let kept = LAST.with_borrow(|last| match last {
+            Some((path, l, h, text)) if path == at && (*l, *h) == (len, hash) => {
+                Some(Arc::clone(text))
             }
-        };
-        (text.len() == len && hash_text(&text) == hash).then_some(text)
+            _ => None,
+        });
+        if kept.is_some() {
+            return kept;
+        }
+        let bytes = std::fs::read(at).ok()?;
+        let text: Arc<str> = as_parsed(String::from_utf8(bytes).ok()?).into();
+        if text.len() != len || hash_text(&text) != hash {
+            return None;
+        }
+        LAST.set(Some((at.clone(), len, hash, Arc::clone(&text))));
+        Some(text)
     }
 }
 
@@ -262,13 +267,14 @@ impl Diagnostic {
             Severity::Error => Level::ERROR,
             Severity::Warning => Level::WARNING,
         };
-        let (path, source_line);
-        let mut group = match (&self.location, &self.file) {
-            (Some(l), _) => {
+        let path;
+        // Read back from the file; `None` when it is gone or has changed.
+        let line = self.location.as_ref().and_then(|l| l.read_line());
+        let mut group = match (&self.location, &line, &self.file) {
+            (Some(l), Some(source_line), _) => {
                 path = display_path(&l.file);
-                source_line = l.source_line();
-                let start = byte_of_column(&source_line, l.column);
-                let end = byte_of_column(&source_line, l.column + l.len.max(1));
+                let start = byte_of_column(source_line, l.column);
+                let end = byte_of_column(source_line, l.column + l.len.max(1));
                 let end = end.max(start);
                 level.primary_title(self.message.as_str()).element(
                     Snippet::source(source_line.as_str())
@@ -277,13 +283,21 @@ impl Diagnostic {
                         .annotation(AnnotationKind::Primary.span(start..end)),
                 )
             }
-            (None, Some(f)) => {
+            (Some(l), None, _) => {
+                path = display_path(&l.file);
+                level.primary_title(self.message.as_str()).element(
+                    annotate_snippets::Origin::path(path.as_str())
+                        .line(l.line)
+                        .char_column(l.column),
+                )
+            }
+            (None, _, Some(f)) => {
                 path = display_path(f);
                 level
                     .primary_title(self.message.as_str())
                     .element(annotate_snippets::Origin::path(path.as_str()))
             }
-            (None, None) => Group::with_title(level.primary_title(self.message.as_str())),
+            (None, _, None) => Group::with_title(level.primary_title(self.message.as_str())),
         };
         for hint in &self.hints {
             group = group.element(Level::HELP.message(hint.as_str()));
@@ -534,6 +548,41 @@ mod tests {
         let human = d.human(false);
         assert!(human.contains("--> content/events/a.yaml:1:12"), "{human}");
         assert!(human.contains("date: 2025-13"), "{human}");
+    }
+
+    #[test]
+    fn a_line_is_read_back_from_its_file_while_the_file_is_unchanged() {
+        let dir = tempfile::tempdir().unwrap();
+        let located = |name: &str| {
+            let path = dir.path().join(name);
+            let text = "\u{feff}title: x\r\ndate: 2025-13\r\n";
+            std::fs::write(&path, text).unwrap();
+            let src = SourceText::read(format!("content/events/{name}"), &path, text.into());
+            (
+                path,
+                Diagnostic::error("invalid month `13`", src.at(2, 12, 2)),
+            )
+        };
+        // Read back as parsed: no BOM, no CR.
+        let (_, d) = located("a.yaml");
+        assert_eq!(d.location.as_ref().unwrap().source_line(), "date: 2025-13");
+        assert!(
+            d.human(false).contains("2 | date: 2025-13"),
+            "{}",
+            d.human(false)
+        );
+        // Edited since it was read: the location stays, the line (now
+        // other text) goes.
+        let (path, d) = located("b.yaml");
+        std::fs::write(&path, "title: x\ndate: 2025-12\n").unwrap();
+        assert_eq!(d.location.as_ref().unwrap().source_line(), "");
+        let human = d.human(false);
+        assert!(human.contains("--> content/events/b.yaml:2:12"), "{human}");
+        assert!(!human.contains("2025-1"), "{human}");
+        // Read again as it was parsed (`serve` reads an edited file anew).
+        let text = std::fs::read_to_string(&path).unwrap();
+        let src = SourceText::read("content/events/b.yaml", &path, text);
+        assert_eq!(src.at(2, 1, 1).source_line(), "date: 2025-12");
     }
 
     #[test]
