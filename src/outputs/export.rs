@@ -5,6 +5,7 @@
 //! these depend on the content alone: the sitemap's `lastmod` comes from
 //! dates written in the files, never from the clock or file times.
 
+use std::ops::Range;
 use std::sync::Arc;
 
 use rayon::prelude::*;
@@ -18,7 +19,7 @@ use crate::date::{DateEnd, DatePoint, HUMAN_YEARS};
 use crate::timeline::Timeline;
 use crate::views::EventText;
 use crate::views::escape::{escape_html, escape_html_text as html_text};
-use crate::views::json::{inert, inert_lines as inert_json, lined_len, with_lines};
+use crate::views::json::{inert, inert_lines as inert_json, with_lines};
 use crate::views::url::Page;
 
 /// TimelineJS3 date parts of a point.
@@ -77,16 +78,20 @@ fn tl_era(era: &crate::content::config::Era) -> Value {
 /// Cloudflare Pages refuses files over 25 MiB.
 pub(crate) const FILE_LIMIT: usize = 25 * 1024 * 1024;
 
-/// How many of `items` each part of a split export holds: as few parts as
-/// make each fit in `limit` bytes, `size` telling the size of a part from
-/// its items (an item that does not fit alone is a part of its own).
-/// `whole` is the size of all of them in one file.
-fn split<T>(items: &[T], limit: usize, whole: usize, size: impl Fn(&[T]) -> usize) -> usize {
+/// How many of `n` items each part of a split export holds: as few parts
+/// as make each fit in `limit` bytes, `size` telling the size of a part
+/// from its range of items (an item that does not fit alone is a part of
+/// its own). `whole` is the size of all of them in one file.
+fn split(n: usize, limit: usize, whole: usize, size: impl Fn(Range<usize>) -> usize) -> usize {
     // Nine tenths of the limit: events are not all of one size.
     let mut parts = whole.div_ceil(limit / 10 * 9).max(2);
     loop {
-        let per = items.len().div_ceil(parts).max(1);
-        if per == 1 || items.chunks(per).all(|chunk| size(chunk) <= limit) {
+        let per = n.div_ceil(parts).max(1);
+        if per == 1
+            || (0..n)
+                .step_by(per)
+                .all(|at| size(at..(at + per).min(n)) <= limit)
+        {
             return per;
         }
         parts *= 2;
@@ -105,32 +110,84 @@ struct PartRef<'a> {
     last: &'a str,
 }
 
-/// Gives `emit` the part files of an export named `stem`, `per` of the
-/// `lines` of the events of `tl` (in order) each, written by `write` one
-/// at a time (a part of a large site is tens of megabytes); their
-/// manifest entries.
-fn emit_parts<'a>(
-    stem: &str,
-    tl: &'a Timeline,
-    lines: &[String],
-    per: usize,
-    write: impl Fn(&[String]) -> String,
-    emit: &mut dyn FnMut(String, String),
-) -> Vec<PartRef<'a>> {
-    let mut refs = Vec::with_capacity(lines.len().div_ceil(per));
-    let mut at = 0;
-    for (n, chunk) in lines.chunks(per).enumerate() {
-        let file = format!("{stem}-{}.json", n + 1);
-        refs.push(PartRef {
-            events: chunk.len(),
-            file: file.clone(),
-            first: &tl.events[at].id,
-            last: &tl.events[at + chunk.len() - 1].id,
-        });
-        at += chunk.len();
-        emit(file, write(chunk));
+/// The events' lines of an export (each event written on its own, in
+/// parallel), and their sizes, which decide whether and where the export
+/// is split. A large site's lines are not kept (at 100,000 events about
+/// 60 MB each export): they are sized, then made again a part at a time.
+struct EventLines<'f> {
+    kept: Vec<String>,
+    sizes: Vec<usize>,
+    make: &'f (dyn Fn(usize) -> String + Sync),
+}
+
+/// From this many events on, an export's lines are made twice rather
+/// than kept (the output is the same either way).
+const KEPT_LINES_BELOW: usize = 20_000;
+
+impl<'f> EventLines<'f> {
+    fn new(events: usize, make: &'f (dyn Fn(usize) -> String + Sync)) -> EventLines<'f> {
+        let (kept, sizes) = if events < KEPT_LINES_BELOW {
+            let kept: Vec<String> = (0..events).into_par_iter().map(make).collect();
+            let sizes = kept.iter().map(String::len).collect();
+            (kept, sizes)
+        } else {
+            let sizes = (0..events).into_par_iter().map(|i| make(i).len()).collect();
+            (Vec::new(), sizes)
+        };
+        EventLines { kept, sizes, make }
     }
-    refs
+
+    /// The size of `empty` holding the lines of `range`, as
+    /// [`with_lines`] writes it.
+    fn len_in(&self, empty: &str, range: Range<usize>) -> usize {
+        match range.len() {
+            0 => empty.len(),
+            n => empty.len() + self.sizes[range].iter().sum::<usize>() + 2 * n,
+        }
+    }
+
+    /// `empty` holding the lines of `range` ([`with_lines`]).
+    fn write(&self, empty: &str, range: Range<usize>) -> String {
+        if self.kept.len() == self.sizes.len() {
+            return with_lines(empty, "events", &self.kept[range]);
+        }
+        let lines: Vec<String> = range.into_par_iter().map(self.make).collect();
+        with_lines(empty, "events", &lines)
+    }
+}
+
+/// Writes an export of `lines` into `emit`: one file `name` holding
+/// `empty` with every line when it fits in `limit` bytes, else the parts
+/// `STEM-N.json` (`part` holding a stretch of the lines each, written one
+/// at a time) and then the manifest `manifest` makes from their entries.
+fn emit_export<'a>(
+    tl: &'a Timeline,
+    lines: &EventLines<'_>,
+    (name, empty, part): (&str, &str, &str),
+    limit: usize,
+    manifest: impl FnOnce(Vec<PartRef<'a>>) -> String,
+    emit: &mut dyn FnMut(String, String),
+) {
+    let n = lines.sizes.len();
+    let whole = lines.len_in(empty, 0..n);
+    if whole <= limit {
+        return emit(name.into(), lines.write(empty, 0..n));
+    }
+    let per = split(n, limit, whole, |range| lines.len_in(part, range));
+    let stem = name.trim_end_matches(".json");
+    let mut refs = Vec::with_capacity(n.div_ceil(per));
+    for (k, at) in (0..n).step_by(per).enumerate() {
+        let range = at..(at + per).min(n);
+        let file = format!("{stem}-{}.json", k + 1);
+        refs.push(PartRef {
+            events: range.len(),
+            file: file.clone(),
+            first: &tl.events[range.start].id,
+            last: &tl.events[range.end - 1].id,
+        });
+        emit(file, lines.write(part, range));
+    }
+    emit(name.into(), manifest(refs));
 }
 
 /// `/timeline.json`: a title slide, one slide per event, and the site's
@@ -147,59 +204,57 @@ pub(crate) fn timelinejs(
 ) {
     // Each slide written on its own, in parallel: the document is put
     // together from these lines (and sized by them before it is).
-    let lines: Vec<String> = (0..tl.events.len())
-        .into_par_iter()
-        .map(|i| {
-            let e = &tl.events[i];
-            let display = &texts[i].date_text;
-            let mut slide = Map::new();
-            slide.insert("unique_id".into(), json!(e.id));
-            slide.insert("start_date".into(), tl_date(&e.date.start, None));
-            if let DateEnd::Point(end) = &e.date.end {
-                slide.insert("end_date".into(), tl_date(end, None));
+    let make = |i: usize| {
+        let e = &tl.events[i];
+        let display = &texts[i].date_text;
+        let mut slide = Map::new();
+        slide.insert("unique_id".into(), json!(e.id));
+        slide.insert("start_date".into(), tl_date(&e.date.start, None));
+        if let DateEnd::Point(end) = &e.date.end {
+            slide.insert("end_date".into(), tl_date(end, None));
+        }
+        slide.insert("display_date".into(), json!(html_text(display)));
+        let mut text = texts[i].summary_html.clone();
+        for c in tl.citations[i].iter() {
+            let s = &tl.sources[c.source];
+            if let Some(q) = &c.quote {
+                text.push_str(&format!(
+                    "<blockquote>{}</blockquote><p>— {}</p>",
+                    escape_html(q),
+                    escape_html(&s.title)
+                ));
             }
-            slide.insert("display_date".into(), json!(html_text(display)));
-            let mut text = texts[i].summary_html.clone();
-            for c in tl.citations[i].iter() {
-                let s = &tl.sources[c.source];
-                if let Some(q) = &c.quote {
-                    text.push_str(&format!(
-                        "<blockquote>{}</blockquote><p>— {}</p>",
-                        escape_html(q),
-                        escape_html(&s.title)
-                    ));
-                }
+        }
+        slide.insert(
+            "text".into(),
+            json!({ "headline": html_text(&e.title), "text": text }),
+        );
+        if let Some(m) = &e.media {
+            let mut media = Map::new();
+            media.insert("url".into(), json!(url_text(&m.url)));
+            if let Some(c) = &m.caption {
+                media.insert(
+                    "caption".into(),
+                    json!(markdown::render_inline(c, config.raw_html)),
+                );
             }
-            slide.insert(
-                "text".into(),
-                json!({ "headline": html_text(&e.title), "text": text }),
-            );
-            if let Some(m) = &e.media {
-                let mut media = Map::new();
-                media.insert("url".into(), json!(url_text(&m.url)));
-                if let Some(c) = &m.caption {
-                    media.insert(
-                        "caption".into(),
-                        json!(markdown::render_inline(c, config.raw_html)),
-                    );
-                }
-                if let Some(c) = &m.credit {
-                    media.insert(
-                        "credit".into(),
-                        json!(markdown::render_inline(c, config.raw_html)),
-                    );
-                }
-                if let Some(a) = &m.alt {
-                    media.insert("alt".into(), json!(a));
-                }
-                slide.insert("media".into(), Value::Object(media));
+            if let Some(c) = &m.credit {
+                media.insert(
+                    "credit".into(),
+                    json!(markdown::render_inline(c, config.raw_html)),
+                );
             }
-            if let Some(tag) = e.terms[0].first() {
-                slide.insert("group".into(), json!(html_text(tag)));
+            if let Some(a) = &m.alt {
+                media.insert("alt".into(), json!(a));
             }
-            inert(&Value::Object(slide))
-        })
-        .collect();
+            slide.insert("media".into(), Value::Object(media));
+        }
+        if let Some(tag) = e.terms[0].first() {
+            slide.insert("group".into(), json!(html_text(tag)));
+        }
+        inert(&Value::Object(slide))
+    };
+    let lines = EventLines::new(tl.events.len(), &make);
     let mut doc = Map::new();
     let years = tl
         .events
@@ -244,19 +299,16 @@ pub(crate) fn timelinejs(
         scale: doc.get("scale"),
         title: doc.get("title"),
     });
-    let whole = lined_len(&empty, &lines);
-    if whole <= limit {
-        return emit("timeline.json".into(), with_lines(&empty, "events", &lines));
-    }
-    let per = split(&lines, limit, whole, |chunk| lined_len(&empty, chunk));
-    let write = |chunk: &[String]| with_lines(&empty, "events", chunk);
-    let refs = emit_parts("timeline", tl, &lines, per, write, emit);
-    let manifest = json!({
-        "event_count": lines.len(),
-        "parts": refs,
-        "title": doc.get("title"),
-    });
-    emit("timeline.json".into(), inert_json(&manifest));
+    let manifest = |refs: Vec<PartRef<'_>>| {
+        inert_json(&json!({
+            "event_count": tl.events.len(),
+            "parts": refs,
+            "title": doc.get("title"),
+        }))
+    };
+    // A part is a whole TimelineJS document.
+    let names = ("timeline.json", empty.as_str(), empty.as_str());
+    emit_export(tl, &lines, names, limit, manifest, emit);
 }
 
 // Fields in alphabetical order: the order in which events.json has
@@ -369,45 +421,43 @@ pub(crate) fn events_json(
 ) {
     // Each event written on its own, in parallel: the document is put
     // together from these lines (and sized by them before it is).
-    let lines: Vec<String> = (0..tl.events.len())
-        .into_par_iter()
-        .map(|i| {
-            let e = &tl.events[i];
-            let (start, end) = e.span;
-            inert(&ExportEvent {
-                id: &e.id,
-                title: &e.title,
-                date: e.date.to_string(),
-                display_date: texts[i].date_text.clone(),
-                span: ExportSpan {
-                    start,
-                    end: (end != i64::MAX).then_some(end),
-                },
-                timezone: e.zone.as_ref().map(|z| z.name()),
-                summary: &e.summary,
-                body: e.body.as_deref(),
-                tags: &e.terms[0],
-                actors: &e.terms[1],
-                places: &e.terms[2],
-                importance: e.importance,
-                page: Page::Event(&e.id).dir(),
-                citations: tl.citations[i]
-                    .iter()
-                    .map(|c| ExportCitation {
-                        source: &tl.sources[c.source].id,
-                        quote: c.quote.as_deref(),
-                        translation: c.translation.as_deref(),
-                        paragraph: c.anchor.as_deref(),
-                    })
-                    .collect(),
-                related: tl.related[i]
-                    .iter()
-                    .map(|&r| tl.events[r].id.as_str())
-                    .collect(),
-                updated: e.updated.as_ref().map(ToString::to_string),
-            })
+    let make = |i: usize| {
+        let e = &tl.events[i];
+        let (start, end) = e.span;
+        inert(&ExportEvent {
+            id: &e.id,
+            title: &e.title,
+            date: e.date.to_string(),
+            display_date: texts[i].date_text.clone(),
+            span: ExportSpan {
+                start,
+                end: (end != i64::MAX).then_some(end),
+            },
+            timezone: e.zone.as_ref().map(|z| z.name()),
+            summary: &e.summary,
+            body: e.body.as_deref(),
+            tags: &e.terms[0],
+            actors: &e.terms[1],
+            places: &e.terms[2],
+            importance: e.importance,
+            page: Page::Event(&e.id).dir(),
+            citations: tl.citations[i]
+                .iter()
+                .map(|c| ExportCitation {
+                    source: &tl.sources[c.source].id,
+                    quote: c.quote.as_deref(),
+                    translation: c.translation.as_deref(),
+                    paragraph: c.anchor.as_deref(),
+                })
+                .collect(),
+            related: tl.related[i]
+                .iter()
+                .map(|&r| tl.events[r].id.as_str())
+                .collect(),
+            updated: e.updated.as_ref().map(ToString::to_string),
         })
-        .collect();
+    };
+    let lines = EventLines::new(tl.events.len(), &make);
     let sources: Vec<ExportSource<'_>> = tl
         .sources
         .iter()
@@ -451,27 +501,48 @@ pub(crate) fn events_json(
         site: &site,
         sources: &sources,
     });
-    let whole = lined_len(&empty, &lines);
-    if whole <= limit {
-        return emit("events.json".into(), with_lines(&empty, "events", &lines));
-    }
     let empty_part = inert_json(&ExportPart { events: &[] });
-    let per = split(&lines, limit, whole, |chunk| lined_len(&empty_part, chunk));
-    let write = |chunk: &[String]| with_lines(&empty_part, "events", chunk);
-    let parts = emit_parts("events", tl, &lines, per, write, emit);
-    let manifest = inert_json(&ExportManifest {
-        eras: &eras,
-        event_count: lines.len(),
-        parts,
-        site: &site,
-        sources: &sources,
-    });
-    emit("events.json".into(), manifest);
+    let manifest = |parts: Vec<PartRef<'_>>| {
+        inert_json(&ExportManifest {
+            eras: &eras,
+            event_count: tl.events.len(),
+            parts,
+            site: &site,
+            sources: &sources,
+        })
+    };
+    let names = ("events.json", empty.as_str(), empty_part.as_str());
+    emit_export(tl, &lines, names, limit, manifest, emit);
 }
 
 #[cfg(test)]
 mod tests {
-    use super::split;
+    use super::{EventLines, KEPT_LINES_BELOW, split};
+    use crate::views::json::{inert_lines, with_lines};
+
+    #[test]
+    fn lines_made_again_a_part_at_a_time_are_the_lines_kept() {
+        #[derive(serde::Serialize)]
+        struct Doc<'a> {
+            events: &'a [String],
+            title: &'a str,
+        }
+        let empty = inert_lines(&Doc {
+            events: &[],
+            title: "t",
+        });
+        let make = |i: usize| format!("{{\"n\":{}}}", i * 7);
+        for n in [3, KEPT_LINES_BELOW + 5] {
+            let lines = EventLines::new(n, &make);
+            assert_eq!(lines.kept.is_empty(), n >= KEPT_LINES_BELOW);
+            let all: Vec<String> = (0..n).map(make).collect();
+            for range in [0..n, 1..3, n - 2..n] {
+                let written = lines.write(&empty, range.clone());
+                assert_eq!(written, with_lines(&empty, "events", &all[range.clone()]));
+                assert_eq!(written.len(), lines.len_in(&empty, range));
+            }
+        }
+    }
 
     #[test]
     fn split_keeps_order_and_fits_each_part_in_the_limit() {
@@ -479,7 +550,7 @@ mod tests {
         let write = |chunk: &[String]| chunk.join(",");
         let whole = write(&items).len();
         let parts = |items: &[String], whole| {
-            let per = split(items, 200, whole, |c| write(c).len());
+            let per = split(items.len(), 200, whole, |r| write(&items[r]).len());
             items.chunks(per).map(write).collect::<Vec<_>>()
         };
         let cut = parts(&items, whole);
