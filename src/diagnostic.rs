@@ -147,10 +147,16 @@ fn as_parsed(mut text: String) -> String {
     if text.starts_with('\u{feff}') {
         text.drain(..3);
     }
+    lf_breaks(text)
+}
+
+/// `text` with CRLF and lone CR line breaks made LF.
+fn lf_breaks(text: String) -> String {
     if text.contains('\r') {
-        text = text.replace("\r\n", "\n").replace('\r', "\n");
+        text.replace("\r\n", "\n").replace('\r', "\n")
+    } else {
+        text
     }
-    text
 }
 
 fn hash_text(text: &str) -> u64 {
@@ -328,8 +334,6 @@ fn byte_of_column(line: &str, column: usize) -> usize {
 /// [`Location`]).
 #[derive(Debug, Clone)]
 pub struct SourceText {
-    /// Path relative to the site root, as shown in messages.
-    pub path: Arc<Path>,
     /// Full text of the file, as parsed (see [`SourceText::new`]).
     pub text: Arc<str>,
     /// The file its locations point into.
@@ -345,14 +349,9 @@ impl SourceText {
     /// take CRLF and a lone CR as a line break, and a location must count
     /// lines as the parsers do. Its locations keep the text.
     pub fn new(path: impl Into<PathBuf>, text: impl Into<String>) -> SourceText {
-        let mut text = text.into();
-        if text.contains('\r') {
-            text = text.replace("\r\n", "\n").replace('\r', "\n");
-        }
-        let text: Arc<str> = Arc::from(text);
-        let path: Arc<Path> = Arc::from(path.into());
+        let text: Arc<str> = lf_breaks(text.into()).into();
         let origin = Origin::Memory(Arc::clone(&text));
-        Self::with_origin(path, text, origin)
+        Self::with_origin(path.into(), text, origin)
     }
 
     /// The text of the file at `at` on disk (its bytes as read), shown as
@@ -364,23 +363,27 @@ impl SourceText {
             len: text.len(),
             hash: hash_text(&text),
         };
-        Self::with_origin(Arc::from(path.into()), text, origin)
+        Self::with_origin(path.into(), text, origin)
     }
 
-    fn with_origin(path: Arc<Path>, text: Arc<str>, origin: Origin) -> SourceText {
+    fn with_origin(path: PathBuf, text: Arc<str>, origin: Origin) -> SourceText {
         let line_starts = std::iter::once(0)
             .chain(text.match_indices('\n').map(|(i, _)| i + 1))
             .collect();
         let file = Arc::new(SourceFile {
-            path: Arc::clone(&path),
+            path: path.into(),
             origin,
         });
         SourceText {
-            path,
             text,
             file,
             line_starts,
         }
+    }
+
+    /// Path relative to the site root, as shown in messages.
+    pub fn path(&self) -> &Path {
+        &self.file.path
     }
 
     /// The text of 1-based `line`, without its line break.

@@ -142,7 +142,7 @@ impl Site {
             return Err(Failure::Usage(read::not_a_site(root)));
         };
         let config = match Config::parse_with_messages(
-            &config_text.path,
+            config_text.path(),
             config_text.text.to_string(),
             &files.messages,
         ) {

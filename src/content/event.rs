@@ -252,7 +252,7 @@ pub fn parse_file(src: &SourceText, site_zone: Tz) -> (Vec<Event>, Vec<Diagnosti
     let mut events = Vec::new();
     if src.text.trim().is_empty() {
         diags.push(
-            Diagnostic::file_error("empty events file", &src.path)
+            Diagnostic::file_error("empty events file", src.path())
                 .with_hint("write one event (a mapping with title and date) or a list of them"),
         );
         return (events, diags);
@@ -264,7 +264,7 @@ pub fn parse_file(src: &SourceText, site_zone: Tz) -> (Vec<Event>, Vec<Diagnosti
         }
     } else {
         match yaml::parse::<RawEvent>(src, &src.text, 0, "event") {
-            Ok(r) => vec![(r, Some(stem_id(&src.path)))],
+            Ok(r) => vec![(r, Some(stem_id(src.path())))],
             Err(d) => return (events, vec![d]),
         }
     };
@@ -272,7 +272,7 @@ pub fn parse_file(src: &SourceText, site_zone: Tz) -> (Vec<Event>, Vec<Diagnosti
     for (n, (raw, default_id)) in raws.into_iter().enumerate() {
         match validate(src, raw, default_id, &mut warned, site_zone) {
             Ok(mut e) => {
-                e.fingerprint = fingerprint(&src.path, &src.text, n);
+                e.fingerprint = fingerprint(src.path(), &src.text, n);
                 events.push(e);
             }
             Err(mut d) => diags.append(&mut d),
@@ -299,7 +299,7 @@ fn event_id(
     }
     let (id, from) = match default_id {
         Some(id) => {
-            let name = src.path.file_name().unwrap_or_default().to_string_lossy();
+            let name = src.path().file_name().unwrap_or_default().to_string_lossy();
             (id, format!("the file name `{name}`"))
         }
         None => (

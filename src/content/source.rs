@@ -129,8 +129,8 @@ pub fn parse(src: &SourceText, raw_html: RawHtml) -> Result<Source, Vec<Diagnost
             (id.value.clone(), loc)
         }
         None => {
-            let id = stem_id(&src.path);
-            let name = src.path.file_name().unwrap_or_default().to_string_lossy();
+            let id = stem_id(src.path());
+            let name = src.path().file_name().unwrap_or_default().to_string_lossy();
             let from = format!("the file name `{name}`");
             if let Err(d) = check_derived_id(&id, "source id", &from, src.at(1, 1, 3)) {
                 diags.push(d);
@@ -180,7 +180,7 @@ pub fn parse(src: &SourceText, raw_html: RawHtml) -> Result<Source, Vec<Diagnost
         updated,
         body_html: body.html,
         paragraphs: body.paragraphs,
-        fingerprint: fingerprint(&src.path, &src.text, 0),
+        fingerprint: fingerprint(src.path(), &src.text, 0),
     })
 }
 

@@ -15,7 +15,7 @@ use crate::diagnostic::{Diagnostic, Diagnostics, SourceText, did_you_mean};
 
 /// The language a site file is for: its file name without `.ftl`.
 fn language_of(file: &SourceText) -> Option<&str> {
-    let path: &Path = &file.path;
+    let path: &Path = file.path();
     path.file_name()?.to_str()?.strip_suffix(".ftl")
 }
 
@@ -39,7 +39,7 @@ pub(crate) fn site_messages(code: &str, files: &[SourceText]) -> (Arc<Messages>,
             diags.push(
                 Diagnostic::file_error(
                     format!("a message file for `{language}`, a language annals does not ship"),
-                    &file.path,
+                    file.path(),
                 )
                 .with_hint(format!(
                     "name it after one of annals' languages: {}",

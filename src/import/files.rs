@@ -71,7 +71,7 @@ fn existing_ids(root: &Path) -> HashSet<String> {
     let (files, _) = crate::read::read_site(root);
     let mut ids = HashSet::new();
     for src in &files.events {
-        ids.insert(crate::content::fields::stem_id(&src.path));
+        ids.insert(crate::content::fields::stem_id(src.path()));
         let (events, _) = crate::content::event::parse_file(src, chrono_tz::Tz::UTC);
         ids.extend(events.into_iter().map(|e| e.id));
     }

@@ -33,7 +33,7 @@ impl<T> Parsed<T> {
             .iter()
             .any(|d| d.severity == crate::diagnostic::Severity::Error);
         let unloaded_ids = match text {
-            Some(t) if failed => crate::content::fields::ids_written_in(&t.path, &t.text),
+            Some(t) if failed => crate::content::fields::ids_written_in(t.path(), &t.text),
             _ => Vec::new(),
         };
         Parsed {

@@ -146,9 +146,9 @@ impl Templates {
             .collect();
         for t in site_templates {
             let name = t
-                .path
+                .path()
                 .strip_prefix("templates")
-                .unwrap_or(&t.path)
+                .unwrap_or(t.path())
                 .to_string_lossy()
                 .replace('\\', "/");
             sources.insert(name, t.clone());
