@@ -327,13 +327,12 @@ fn content_hash(bytes: &[u8]) -> String {
 /// group holds at least one item.
 fn cut(items: &[String], target: usize) -> Vec<std::ops::Range<usize>> {
     let mut groups = Vec::new();
-    let (mut start, mut size) = (0, 0);
+    let (mut start, mut cutter) = (0, Cutter::new(target));
     for (i, item) in items.iter().enumerate() {
-        if i > start && size + item.len() > target {
+        if cutter.starts_group(item.len()) {
             groups.push(start..i);
-            (start, size) = (i, 0);
+            start = i;
         }
-        size += item.len() + 1;
     }
     if start < items.len() {
         groups.push(start..items.len());
@@ -341,13 +340,28 @@ fn cut(items: &[String], target: usize) -> Vec<std::ops::Range<usize>> {
     groups
 }
 
-/// The records of a chunk of documents being gathered: the first
-/// document's number, the records and their size as [`cut`] counts it.
-#[derive(Default)]
-struct DocChunk {
-    start: usize,
-    records: Vec<String>,
+/// Where [`cut`] starts its groups, for items seen one at a time.
+struct Cutter {
+    target: usize,
+    /// The bytes of the group so far, a comma after each item.
     size: usize,
+}
+
+impl Cutter {
+    fn new(target: usize) -> Cutter {
+        Cutter { target, size: 0 }
+    }
+
+    /// Counts the next item, of `len` bytes: true when it starts a new
+    /// group (the group so far has items and would grow past the target).
+    fn starts_group(&mut self, len: usize) -> bool {
+        let starts = self.size > 0 && self.size + len > self.target;
+        if starts {
+            self.size = 0;
+        }
+        self.size += len + 1;
+        starts
+    }
 }
 
 /// A data file: the JSON handed to `annalsSearch.add` under its own name.
@@ -399,22 +413,17 @@ pub(crate) fn build(
     };
     let mut postings: Vec<Postings> = Vec::new();
     let mut paths = Vec::new();
-    let mut put = |file: OutputFile| {
-        paths.push(file.path.clone());
-        target.put(file);
-    };
+    let mut put = |file: OutputFile| paths.push(super::put(target, file));
     // The documents' records go out in chunks as they come, cut as
-    // [`cut`] cuts.
-    let mut chunk = DocChunk::default();
+    // [`cut`] cuts: `chunk` holds those of documents `docs.last()` on.
+    let (mut cutter, mut chunk) = (Cutter::new(DOC_CHUNK_BYTES), Vec::new());
     let (mut docs, mut doc_files) = (Vec::new(), Vec::new());
-    let mut chunk_out = |chunk: &mut DocChunk, put: &mut dyn FnMut(OutputFile)| {
-        let n = docs.len();
-        docs.push(chunk.start);
-        let (name, file) = data_file(&format!("d{n}"), &format!("[{}]", chunk.records.join(",")));
+    let mut chunk_out = |chunk: &mut Vec<String>, put: &mut dyn FnMut(OutputFile)| {
+        let n = doc_files.len();
+        let (name, file) = data_file(&format!("d{n}"), &format!("[{}]", chunk.join(",")));
         doc_files.push(name);
         put(file);
-        chunk.records.clear();
-        chunk.size = 0;
+        chunk.clear();
     };
     for start in (0..total).step_by(BATCH) {
         // Tokenised in parallel, unless kept from the last index.
@@ -458,17 +467,16 @@ pub(crate) fn build(
                 Ok(doc) => doc.record,
                 Err(doc) => doc.record.clone(),
             };
-            if !chunk.records.is_empty() && chunk.size + record.len() > DOC_CHUNK_BYTES {
+            if cutter.starts_group(record.len()) {
                 chunk_out(&mut chunk, &mut put);
             }
-            if chunk.records.is_empty() {
-                chunk.start = d;
+            if chunk.is_empty() {
+                docs.push(d);
             }
-            chunk.size += record.len() + 1;
-            chunk.records.push(record);
+            chunk.push(record);
         }
     }
-    if !chunk.records.is_empty() {
+    if !chunk.is_empty() {
         chunk_out(&mut chunk, &mut put);
     }
     if let Some(cache) = cache.as_deref_mut() {
