@@ -62,10 +62,10 @@ struct Renderer<'a> {
     /// [`Renderer::card_key`].
     old_cards: &'a HashMap<u64, Arc<str>>,
     /// List cards rendered, or reused, by this one, when they are kept for
-    /// the next render (`keep_cards`): a build would keep every card of
-    /// every list (at 100,000 events half a million) to use none again.
-    cards: std::sync::Mutex<HashMap<u64, Arc<str>>>,
-    keep_cards: bool,
+    /// the next render (`serve`); `None` in a build, which would keep
+    /// every card of every list (at 100,000 events half a million) to use
+    /// none again.
+    cards: Option<std::sync::Mutex<HashMap<u64, Arc<str>>>>,
     /// Where each page goes as soon as it is rendered.
     target: &'a dyn Target,
     /// Each event's importance, by timeline index, read once from the
@@ -210,19 +210,18 @@ impl<'a> Renderer<'a> {
         let Some(key) = self.card_key(i, from, hx, lean) else {
             return CardView::Parts(Box::new(card()));
         };
+        let cards = || {
+            self.cards
+                .as_ref()
+                .map(|cards| cards.lock().unwrap_or_else(|e| e.into_inner()))
+        };
         let keep = |html: &Arc<str>| {
-            if self.keep_cards {
-                let mut cards = self.cards.lock().unwrap_or_else(|e| e.into_inner());
+            if let Some(mut cards) = cards() {
                 cards.insert(key, Arc::clone(html));
             }
         };
-        if self.keep_cards {
-            let found = self.cards.lock().unwrap_or_else(|e| e.into_inner());
-            if let Some(html) = found.get(&key) {
-                return CardView::Rendered {
-                    html: Arc::clone(html),
-                };
-            }
+        if let Some(html) = cards().and_then(|cards| cards.get(&key).cloned()) {
+            return CardView::Rendered { html };
         }
         if let Some(html) = self.old_cards.get(&key) {
             keep(html);
@@ -246,6 +245,19 @@ impl<'a> Renderer<'a> {
             }
             Err(_) => CardView::Parts(Box::new(card)),
         }
+    }
+
+    /// Keeps the list cards it renders, when `state` keeps them.
+    fn keep_cards(&mut self, state: &RenderState) {
+        self.cards = state.keep_cards.then(Default::default);
+    }
+
+    /// The list cards it rendered or reused, when kept.
+    fn kept_cards(&mut self) -> HashMap<u64, Arc<str>> {
+        self.cards
+            .take()
+            .map(|cards| cards.into_inner().unwrap_or_else(|e| e.into_inner()))
+            .unwrap_or_default()
     }
 
     fn event_link(&self, i: usize, from: &Page<'_>) -> EventLink {
@@ -432,8 +444,7 @@ impl<'a> Renderer<'a> {
             want: None,
             card_prints: Vec::new(),
             old_cards,
-            cards: Default::default(),
-            keep_cards: false,
+            cards: None,
             target,
             levels: std::sync::OnceLock::new(),
         }
@@ -533,7 +544,7 @@ pub(crate) fn render_pages(
     state.number = 0;
     let old_cards = std::mem::take(&mut state.cards);
     let mut r = Renderer::new(site, &old_cards, target);
-    r.keep_cards = state.keep_cards;
+    r.keep_cards(state);
     let fp = r.fingerprints();
     r.card_prints = fp.cards.clone();
     let (fingerprints, lists, plans) = r.plan_pages(state, &fp);
@@ -580,7 +591,7 @@ pub(crate) fn render_pages(
         state.card_prints = fp.cards;
         state.levels = r.levels.get().cloned();
     }
-    let new_cards = r.cards.into_inner().unwrap_or_else(|e| e.into_inner());
+    let new_cards = r.kept_cards();
     state.keep_new_cards(old_cards, new_cards, timeline.events.len());
     Ok(PageChanges { written, removed })
 }

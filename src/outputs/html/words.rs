@@ -53,7 +53,7 @@ pub(super) fn render(
     let (changed, moved) = (patch.changed, patch.shift);
     let old_cards = std::mem::take(&mut state.cards);
     let mut r = Renderer::new(site, &old_cards, target);
-    r.keep_cards = state.keep_cards;
+    r.keep_cards(state);
     if let Some(levels) = state.levels.take() {
         // An edit in place may change an importance.
         let mut levels = levels.to_vec();
@@ -187,7 +187,7 @@ pub(super) fn render(
     state.number = tl.number;
     state.card_prints = fp.cards;
     state.levels = r.levels.get().cloned();
-    let new_cards = r.cards.into_inner().unwrap_or_else(|e| e.into_inner());
+    let new_cards = r.kept_cards();
     state.keep_new_cards(old_cards, new_cards, n);
     removed.sort();
     Ok(PageChanges { written, removed })
