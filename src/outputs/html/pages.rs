@@ -131,6 +131,7 @@ impl Renderer<'_> {
             at[k] = at[k].max(at[k - 1] + gap);
         }
         let (first, last) = (at[0], at[at.len() - 1]);
+        let here = Page::Event(&tl.events[i].id);
         let mut s = format!(
             "<nav class=\"nearby\" aria-label=\"{}\">\n<ol>\n",
             esc(&self.messages.text("nearby"))
@@ -150,12 +151,12 @@ impl Renderer<'_> {
                 );
             } else {
                 let name = format!("{} ({})", tl.events[k].title, self.texts[k].date_text);
-                // A sibling's folder: `../ID/index.html`.
+                let href = here.link_to(&Page::Event(&tl.events[k].id));
                 let _ = writeln!(
                     s,
-                    "<li style=\"left:{:.1}%\"><a href=\"../{}/index.html\" title=\"{}\"></a></li>",
+                    "<li style=\"left:{:.1}%\"><a href=\"{}\" title=\"{}\"></a></li>",
                     4.0 + x * 92.0,
-                    esc(&tl.events[k].id),
+                    esc(&href),
                     esc(&name)
                 );
             }
